@@ -1,0 +1,60 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { createClientKeyer } from './http/client-key';
+import { installDocs } from './http/docs';
+import { configureZodMessages, installErrorHandler } from './http/error-handler';
+import { installSecurity } from './http/security';
+import { installWeb } from './http/web';
+import { RequestLogController } from './http/request-log';
+import { healthRoutes } from './modules/health/health.routes';
+
+export const SESSION_COOKIE = '__Host-tocsin';
+
+/** Builds the HTTP app on a context; nothing listens until the caller says so. */
+export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
+  configureZodMessages();
+  const app = Fastify({
+    loggerInstance: ctx.logger.child({ sub: 'http' }) as FastifyBaseLogger,
+    logController: new RequestLogController(),
+    requestIdHeader: false,
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: ctx.config.trustProxy,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await installSecurity(app, ctx.config);
+  await app.register(rateLimit, {
+    global: true,
+    max: ctx.config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: createClientKeyer(SESSION_COOKIE),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, 'rate_limited', `Too many requests; retry in ${context.after}`),
+  });
+  await installDocs(app);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await installWeb(app, ctx.config.webDir);
+  return app;
+}

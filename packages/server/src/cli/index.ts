@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config';
+import { migrateCommand } from './migrate';
+import { startCommand } from './start';
+
+/** Parses argv and runs one `tocsin` subcommand; resolves to the process exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('tocsin')
+    .description('Tocsin: rapid response and organizing for a city under pressure')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('start')
+    .description('Run the server: API, realtime stream and web app (migrates the database first)')
+    .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+    .option('-H, --host <host>', 'address to bind (overrides HOST)')
+    .action(async (options: { port?: string; host?: string }) => {
+      exitCode = await startCommand(options);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations and exit')
+    .action(async () => {
+      exitCode = await migrateCommand();
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 78; // EX_CONFIG
+    }
+    throw error;
+  }
+}

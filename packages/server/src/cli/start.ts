@@ -1,0 +1,26 @@
+import { bootstrap } from './bootstrap';
+import { startServer } from '../server';
+
+/** `tocsin start`: serve until SIGINT/SIGTERM, then shut down gracefully. */
+export async function startCommand(options: { port?: string; host?: string }): Promise<number> {
+  const { config, secrets, logger } = await bootstrap({ PORT: options.port, HOST: options.host });
+  const server = await startServer({ config, secrets, logger });
+  process.stdout.write(`Tocsin is listening on ${server.url}\n`);
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  logger.info({ signal }, 'shutting down');
+  // A second signal while draining means "now".
+  const force = () => {
+    logger.warn('second signal: stopping without draining');
+    process.exitCode = 1;
+    setImmediate(() => process.kill(process.pid, 'SIGKILL'));
+  };
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  await server.close();
+  logger.info('stopped');
+  return 0;
+}

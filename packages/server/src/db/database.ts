@@ -1,0 +1,67 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config/config';
+import { PGliteDialect } from './dialects/pglite';
+import type { Database } from './schema/index';
+
+export type { Database };
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Repositories take either the database or an open transaction as their first argument. */
+export type Executor = Db | Tx;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DatabaseConfig['kind'];
+  /** `select 1` — for readiness. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the whole data dir as a tarball, to start other databases from. */
+  dumpPglite?: () => Promise<Blob>;
+}
+
+export interface OpenOptions {
+  /** A dumped PGlite data dir (tarball) to start from instead of running initdb; tests use it. */
+  pgliteSnapshot?: Blob;
+}
+
+/** Opens the configured database: embedded PGlite (file or memory) or a PostgreSQL server. */
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  let db: Db;
+  let dumpPglite: (() => Promise<Blob>) | undefined;
+  if (config.kind === 'pglite') {
+    if (config.dataDir) await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+    const pglite = await PGlite.create({
+      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+      ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
+    });
+    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    dumpPglite = () => pglite.dumpDataDir('none');
+  } else {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  return {
+    db,
+    kind: config.kind,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+    ...(dumpPglite ? { dumpPglite } : {}),
+  };
+}
+
+/** Runs `fn` in one transaction: all of it commits, or none of it does. */
+export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}

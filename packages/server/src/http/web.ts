@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { envelope } from './error-handler';
+
+/**
+ * Serves the built web app from the same origin as the API, with the SPA fallback: any GET that
+ * is not an API route and not a file gets index.html so client-side routes survive a reload.
+ */
+export async function installWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (res, filePath) => {
+        // Hashed assets never change; the shell and service worker must always be revalidated.
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+        } else {
+          res.header('cache-control', 'no-cache');
+        }
+      },
+    });
+  } else {
+    app.log.warn('web app not built; run `npm run build` to serve it');
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url === '/api' || request.url.startsWith('/api/');
+    if (!isApi && hasWeb && request.method === 'GET' && request.headers.accept?.includes('html')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(envelope('not_found', `no route for ${request.method} ${path.posix.normalize(request.url.split('?')[0] ?? '/')}`));
+  });
+}

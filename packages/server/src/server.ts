@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { createApp } from './app';
+import { closeContext, createContext, type AppContext, type ContextOptions } from './context';
+
+export interface RunningServer {
+  ctx: AppContext;
+  app: FastifyInstance;
+  url: string;
+  /** Stop accepting, finish in-flight requests, flush the outbox, close the bus and database. */
+  close(): Promise<void>;
+}
+
+/** Builds the context and app, listens, and starts the outbox relay. */
+export async function startServer(options: ContextOptions): Promise<RunningServer> {
+  const ctx = await createContext(options);
+  let app: FastifyInstance;
+  try {
+    app = await createApp(ctx);
+    await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  } catch (error) {
+    await closeContext(ctx);
+    throw error;
+  }
+  ctx.relay.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : ctx.config.port;
+  const host = ctx.config.host.includes(':') ? `[${ctx.config.host}]` : ctx.config.host;
+  return {
+    ctx,
+    app,
+    url: `http://${host}:${port}`,
+    close: async () => {
+      await app.close();
+      await closeContext(ctx);
+    },
+  };
+}
