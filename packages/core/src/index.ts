@@ -1,1 +1,2 @@
-export {};
+export * from './geo/index';
+export * from './city/index';

@@ -21,8 +21,10 @@ export const SESSION_COOKIE = '__Host-tocsin';
 /** Builds the HTTP app on a context; nothing listens until the caller says so. */
 export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   configureZodMessages();
+  // Typed as Fastify's logger so the instance keeps Fastify's default logger generic.
+  const httpLogger: FastifyBaseLogger = ctx.logger.child({ sub: 'http' });
   const app = Fastify({
-    loggerInstance: ctx.logger.child({ sub: 'http' }) as FastifyBaseLogger,
+    loggerInstance: httpLogger,
     logController: new RequestLogController(),
     requestIdHeader: false,
     bodyLimit: ctx.config.bodyLimit,

@@ -13,9 +13,9 @@ describeEachDatabase('database', (kind) => {
   afterAll(() => t.close());
 
   it('records every migration in the table of applied migrations', async () => {
-    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
-      t.ctx.db,
-    );
+    const applied = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(t.ctx.db);
     expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
     // Running again applies nothing.
     expect(await migrateToLatest(t.ctx.db)).toEqual([]);
@@ -38,7 +38,11 @@ describeEachDatabase('database', (kind) => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const row = await t.ctx.db.selectFrom('outbox').select('id').where('id', '=', id).executeTakeFirst();
+    const row = await t.ctx.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 

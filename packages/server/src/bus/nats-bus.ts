@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import {
   dedupeHandler,
   MAX_DELIVERIES,
+  typeMatches,
   type Bus,
   type DomainEvent,
   type SubscribeOptions,
@@ -85,7 +86,10 @@ export class NatsBus implements Bus {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const filters = (options.types ?? ['>']).map((t) => `${this.stream}.${t}`);
+    // One filter goes to the server; several need filter_subjects (NATS ≥ 2.10), so with
+    // several we take everything and drop what does not match here, acknowledging it.
+    const types = options.types ?? [];
+    const serverFilter = types.length === 1 ? `${this.stream}.${types[0]}` : `${this.stream}.>`;
     try {
       await this.jsm.consumers.info(this.stream, options.consumer);
     } catch (error) {
@@ -94,7 +98,7 @@ export class NatsBus implements Bus {
         durable_name: options.consumer,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.New,
-        filter_subjects: filters,
+        filter_subject: serverFilter,
         max_deliver: MAX_DELIVERIES,
         ack_wait: nanos(30_000),
         // A node that is gone for good should not leave its consumer behind forever.
@@ -112,6 +116,10 @@ export class NatsBus implements Bus {
           event = message.json<DomainEvent>();
         } catch (error) {
           this.logger.error({ err: error, seq: message.seq }, 'unreadable event acknowledged');
+          message.ack();
+          continue;
+        }
+        if (!typeMatches(event.type, options.types)) {
           message.ack();
           continue;
         }

@@ -41,8 +41,7 @@ const envSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; schema?: string };
+  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; schema?: string };
 
 export interface TocsinConfig {
   port: number;

@@ -100,9 +100,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error instanceof ZodError) {
       const problems = zodIssuesToProblems(error.issues, 'body');
-      return reply
-        .status(400)
-        .send(envelope('validation_failed', summary(problems), problems));
+      return reply.status(400).send(envelope('validation_failed', summary(problems), problems));
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return reply.status(known.status).send(envelope(known.code, known.message));
@@ -119,5 +117,7 @@ export function installErrorHandler(app: FastifyInstance): void {
 }
 
 export function envelope(code: string, message: string, details?: unknown): ErrorEnvelope {
-  return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+  return details === undefined
+    ? { error: { code, message } }
+    : { error: { code, message, details } };
 }

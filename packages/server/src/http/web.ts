@@ -28,11 +28,19 @@ export async function installWeb(app: FastifyInstance, webDir: string): Promise<
   } else {
     app.log.warn('web app not built; run `npm run build` to serve it');
   }
-  app.setNotFoundHandler((request, reply) => {
+  // Rate-limited like any route, so probing for ids or paths costs the prober too.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
     const isApi = request.url === '/api' || request.url.startsWith('/api/');
     if (!isApi && hasWeb && request.method === 'GET' && request.headers.accept?.includes('html')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.status(404).send(envelope('not_found', `no route for ${request.method} ${path.posix.normalize(request.url.split('?')[0] ?? '/')}`));
+    return reply
+      .status(404)
+      .send(
+        envelope(
+          'not_found',
+          `no route for ${request.method} ${path.posix.normalize(request.url.split('?')[0] ?? '/')}`,
+        ),
+      );
   });
 }

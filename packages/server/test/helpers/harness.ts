@@ -22,7 +22,9 @@ export const TEST_NATS_URL = process.env.TEST_NATS_URL;
 export function describeEachDatabase(title: string, body: (kind: DatabaseKind) => void): void {
   describe(`${title} [pglite]`, () => body('pglite'));
   if (TEST_DATABASE_URL) describe(`${title} [postgres]`, () => body('postgres'));
-  else describe.skip(`${title} [postgres] (skipped: TEST_DATABASE_URL is not set)`, () => body('postgres'));
+  else
+    describe.skip(`${title} [postgres] (skipped: TEST_DATABASE_URL is not set)`, () =>
+      body('postgres'));
 }
 
 /** Log lines a test context wrote, for tests that prove what never reaches a log. */
@@ -125,7 +127,10 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
 }
 
 /** Polls until `check` passes or the time is up; for asynchronous delivery. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
+export async function eventually(
+  check: () => void | Promise<void>,
+  timeoutMs = 5_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

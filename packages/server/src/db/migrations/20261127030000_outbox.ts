@@ -12,9 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   // The relay only ever looks for unpublished rows, so index just those.
-  await sql`create index outbox_unpublished on outbox (seq) where published_at is null`.execute(
-    db,
-  );
+  await sql`create index outbox_unpublished on outbox (seq) where published_at is null`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

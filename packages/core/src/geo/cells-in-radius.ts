@@ -1,0 +1,43 @@
+import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
+import { cellCenter, cellCircumradiusMeters } from './cells';
+import { haversineMeters } from './haversine';
+import { assertLatLng } from './lat-lng';
+import { assertResolution } from './resolutions';
+
+// H3 cell size changes slowly across the globe: cells around the origin are within a few percent
+// of its size, so the origin cell scaled by this bounds its neighbors.
+const NEIGHBOR_SIZE_SLACK = 1.1;
+// A guard against a radius far too large for the resolution (k = 300 is ~270,000 cells).
+const MAX_RINGS = 300;
+
+/** Every cell at `res` whose hexagon meets the disc (a slight superset: centers within radius + circumradius). */
+export function cellsInRadius(
+  lat: number,
+  lng: number,
+  radiusMeters: number,
+  res: number,
+): string[] {
+  assertLatLng(lat, lng);
+  assertResolution(res);
+  if (!Number.isFinite(radiusMeters) || radiusMeters < 0) {
+    throw new RangeError(`radius must be a finite number of meters >= 0, got ${radiusMeters}`);
+  }
+  const point = { lat, lng };
+  const origin = latLngToCell(lat, lng, res);
+  const circumradius = cellCircumradiusMeters(origin);
+  const maxCircumradius = circumradius * NEIGHBOR_SIZE_SLACK;
+  // A hexagon that meets the disc has its center within radius + circumradius of the point.
+  const reach = radiusMeters + maxCircumradius;
+  // Centers k rings out are at least 1.5·k·circumradius from the origin's center (the apothem of
+  // the ring's hexagon), and the point itself is up to one circumradius off that center.
+  const minRingStep = (1.5 * circumradius) / NEIGHBOR_SIZE_SLACK;
+  const fromOrigin = haversineMeters(point, cellCenter(origin)) + reach;
+  const rings = Math.ceil(fromOrigin / minRingStep) + 1;
+  if (rings > MAX_RINGS) {
+    throw new RangeError(`radius ${radiusMeters} m is too large for H3 resolution ${res}`);
+  }
+  return gridDisk(origin, rings).filter((cell) => {
+    const [cellLat, cellLng] = cellToLatLng(cell);
+    return haversineMeters(point, { lat: cellLat, lng: cellLng }) <= reach;
+  });
+}

@@ -1,0 +1,255 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createApp } from '../src/app';
+import { createTestContext, type TestContext } from './helpers/harness';
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: { path: string; message: string }[] };
+}
+
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+  >;
+}
+
+interface JsonSchema {
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+}
+
+function errorOf(response: { json: <T>() => T }): ErrorBody['error'] {
+  return response.json<ErrorBody>().error;
+}
+
+function expectSecurityHeaders(headers: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name]).toBe(value);
+  const csp = String(headers['content-security-policy']);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+}
+
+describe('HTTP app', () => {
+  let t: TestContext;
+  let app: FastifyInstance;
+  let webDir: string;
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(path.join(tmpdir(), 'tocsin-web-'));
+    await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Tocsin</title>');
+    t = await createTestContext({ env: { TOCSIN_WEB_DIR: webDir, TOCSIN_RATE_LIMIT: '40' } });
+    app = await createApp(t.ctx);
+    // A route with a strict body, standing in for the real ones the next issues add.
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/echo',
+      {
+        schema: {
+          body: z.strictObject({
+            salute: z.strictObject({ activity: z.string().max(10), size: z.number().optional() }),
+          }),
+        },
+      },
+      (request) => request.body,
+    );
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  it('answers liveness and readiness', async () => {
+    const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+    const ready = await app.inject({ method: 'GET', url: '/api/v1/ready' });
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', bus: 'ok' } });
+    expectSecurityHeaders(ready.headers);
+  });
+
+  it('names the field for wrong types, missing fields and unknown fields', async () => {
+    const wrongType = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      payload: { salute: { activity: 42 } },
+    });
+    expect(wrongType.statusCode).toBe(400);
+    expect(errorOf(wrongType).code).toBe('validation_failed');
+    expect(errorOf(wrongType).details?.[0]?.path).toBe('salute.activity');
+
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      payload: { salute: {} },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(errorOf(missing).message).toBe('salute.activity: required');
+
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      payload: { salute: { activity: 'x', colour: 'red' } },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(errorOf(unknown).details).toEqual([{ path: 'salute.colour', message: 'unknown field' }]);
+    expectSecurityHeaders(unknown.headers);
+  });
+
+  it('rejects malformed JSON, wrong media types and over-size bodies with 4xx', async () => {
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"salute": {',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(errorOf(malformed).code).toBe('invalid_json');
+
+    const media = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<salute/>',
+    });
+    expect(media.statusCode).toBe(415);
+
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ salute: { activity: 'x'.repeat(70 * 1024) } }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(errorOf(huge).code).toBe('body_too_large');
+  });
+
+  it('answers unknown API routes with the error envelope and serves the web app elsewhere', async () => {
+    const api = await app.inject({ method: 'GET', url: '/api/v1/nope' });
+    expect(api.statusCode).toBe(404);
+    expect(errorOf(api).code).toBe('not_found');
+    expectSecurityHeaders(api.headers);
+
+    const page = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Tocsin</title>');
+    expectSecurityHeaders(page.headers);
+
+    const deepLink = await app.inject({
+      method: 'GET',
+      url: '/incidents/123',
+      headers: { accept: 'text/html' },
+    });
+    expect(deepLink.statusCode).toBe(200);
+    expect(deepLink.body).toContain('<title>Tocsin</title>');
+  });
+
+  it('serves OpenAPI generated from the zod schemas, with a viewer', async () => {
+    const spec = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(spec.statusCode).toBe(200);
+    const doc = spec.json<OpenApiDoc>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/v1/health']?.get).toBeDefined();
+    const echo = doc.paths['/api/v1/echo']?.post?.requestBody?.content['application/json']?.schema;
+    expect(echo?.properties?.salute?.required).toEqual(['activity']);
+    const viewer = await app.inject({ method: 'GET', url: '/api/docs' });
+    expect([200, 302]).toContain(viewer.statusCode);
+  });
+
+  it('rejects cross-origin state-changing requests', async () => {
+    const cross = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      headers: { origin: 'https://evil.example' },
+      payload: { salute: { activity: 'x' } },
+    });
+    expect(cross.statusCode).toBe(403);
+    const site = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      headers: { 'sec-fetch-site': 'cross-site' },
+      payload: { salute: { activity: 'x' } },
+    });
+    expect(site.statusCode).toBe(403);
+    const same = await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+      payload: { salute: { activity: 'x' } },
+    });
+    expect(same.statusCode).toBe(200);
+  });
+
+  it('rate-limits per client key with 429 and Retry-After', async () => {
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 45; i++) {
+      last = await app.inject({
+        method: 'GET',
+        url: '/api/v1/echo-missing',
+        headers: { authorization: 'Bearer rate-limit-test-token' },
+      });
+      statuses.push(last.statusCode);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(last?.statusCode).toBe(429);
+    expect(last?.headers['retry-after']).toBeDefined();
+    expect(last && errorOf(last).code).toBe('rate_limited');
+    // Another client key is not affected.
+    const other = await app.inject({
+      method: 'GET',
+      url: '/api/v1/health',
+      headers: { authorization: 'Bearer another-token' },
+    });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('logs neither client addresses, query strings, bodies nor tokens', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/echo?lat=44.9401&lng=-93.2614',
+      remoteAddress: '203.0.113.77',
+      headers: { authorization: 'Bearer secret-token-abc' },
+      payload: { salute: { activity: 'canaryXYZ' } },
+    });
+    const text = t.logs.text;
+    expect(text).toContain('"route":"/api/v1/echo"');
+    for (const forbidden of [
+      '203.0.113.77',
+      '127.0.0.1',
+      '44.9401',
+      'canaryXYZ',
+      'secret-token-abc',
+    ]) {
+      expect(text).not.toContain(forbidden);
+    }
+  });
+
+  it('answers 503 on readiness when the bus is down', async () => {
+    const other = await createTestContext();
+    const otherApp = await createApp(other.ctx);
+    await other.ctx.bus.close();
+    const ready = await otherApp.inject({ method: 'GET', url: '/api/v1/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({
+      status: 'not_ready',
+      checks: { database: 'ok', bus: 'failing' },
+    });
+    await otherApp.close();
+    await other.close();
+  });
+});

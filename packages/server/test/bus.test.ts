@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Bus, DomainEvent } from '../src/bus/bus';
+import { typeMatches } from '../src/bus/bus';
+import { MemoryBus } from '../src/bus/memory-bus';
+import { NatsBus } from '../src/bus/nats-bus';
+import { createLogger } from '../src/logger';
+import { eventually, TEST_NATS_URL } from './helpers/harness';
+
+const logger = createLogger('silent');
+
+function event(type = 'test.thing', payload: unknown = {}): DomainEvent {
+  return { id: randomUUID(), type, occurredAt: new Date().toISOString(), payload };
+}
+
+interface BusKind {
+  name: string;
+  available: boolean;
+  /** Several handles on the same bus (nodes); memory shares one instance. */
+  open: (count: number) => Promise<Bus[]>;
+  cleanup: () => Promise<void>;
+}
+
+const natsStreams: string[] = [];
+
+const kinds: BusKind[] = [
+  {
+    name: 'memory',
+    available: true,
+    open: (count) => {
+      const bus = new MemoryBus(logger, 5);
+      return Promise.resolve(Array.from({ length: count }, () => bus));
+    },
+    cleanup: () => Promise.resolve(),
+  },
+  {
+    name: 'nats',
+    available: Boolean(TEST_NATS_URL),
+    open: async (count) => {
+      const stream = `TEST_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      natsStreams.push(stream);
+      const buses: Bus[] = [];
+      for (let i = 0; i < count; i++) {
+        buses.push(await NatsBus.connect({ url: TEST_NATS_URL ?? '', stream, logger }));
+      }
+      return buses;
+    },
+    cleanup: async () => {
+      const nc = await connect({ servers: TEST_NATS_URL ?? '' });
+      const jsm = await jetstreamManager(nc);
+      for (const stream of natsStreams.splice(0))
+        await jsm.streams.delete(stream).catch(() => false);
+      await nc.close();
+    },
+  },
+];
+
+for (const kind of kinds) {
+  const suite = kind.available ? describe : describe.skip;
+  const title = kind.available
+    ? `bus contract [${kind.name}]`
+    : `bus contract [${kind.name}] (skipped: TEST_NATS_URL is not set)`;
+
+  suite(title, () => {
+    let open: Bus[] = [];
+    const openBuses = async (count: number) => {
+      open = await kind.open(count);
+      return open;
+    };
+    afterEach(async () => {
+      for (const bus of new Set(open)) await bus.close();
+      await kind.cleanup();
+    });
+
+    it('delivers every event to each durable consumer exactly once', async () => {
+      const [a, b] = await openBuses(2);
+      const gotA: string[] = [];
+      const gotB: string[] = [];
+      await a!.subscribe({ consumer: 'node-a', handler: async (e) => void gotA.push(e.id) });
+      await b!.subscribe({ consumer: 'node-b', handler: async (e) => void gotB.push(e.id) });
+      const events = [event(), event(), event()];
+      for (const e of events) await a!.publish(e);
+      await a!.publish(events[0]!); // a relay retry: same id
+      await eventually(() => {
+        expect(gotA).toEqual(events.map((e) => e.id));
+        expect(gotB).toEqual(events.map((e) => e.id));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(gotA).toHaveLength(3);
+      expect(gotB).toHaveLength(3);
+    });
+
+    it('shares the work between subscribers with the same consumer name', async () => {
+      const [a, b] = await openBuses(2);
+      const got: string[] = [];
+      await a!.subscribe({ consumer: 'workers', handler: async (e) => void got.push(e.id) });
+      await b!.subscribe({ consumer: 'workers', handler: async (e) => void got.push(e.id) });
+      const events = Array.from({ length: 20 }, () => event());
+      for (const e of events) await a!.publish(e);
+      await eventually(() => expect(new Set(got)).toEqual(new Set(events.map((e) => e.id))));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(got).toHaveLength(20);
+    });
+
+    it('keeps events for a durable consumer while it is away', async () => {
+      const [bus] = await openBuses(1);
+      const got: string[] = [];
+      const sub = await bus!.subscribe({
+        consumer: 'away',
+        handler: async (e) => void got.push(e.id),
+      });
+      const first = event();
+      await bus!.publish(first);
+      await eventually(() => expect(got).toEqual([first.id]));
+      await sub.close();
+      const missed = event();
+      await bus!.publish(missed);
+      await bus!.subscribe({ consumer: 'away', handler: async (e) => void got.push(e.id) });
+      await eventually(() => expect(got).toEqual([first.id, missed.id]));
+    });
+
+    it('redelivers an event whose handler failed', async () => {
+      const [bus] = await openBuses(1);
+      let calls = 0;
+      const done: string[] = [];
+      await bus!.subscribe({
+        consumer: 'flaky',
+        handler: async (e) => {
+          calls += 1;
+          if (calls < 3) throw new Error('not yet');
+          done.push(e.id);
+        },
+      });
+      const e = event();
+      await bus!.publish(e);
+      await eventually(() => expect(done).toEqual([e.id]), 10_000);
+      expect(calls).toBe(3);
+    });
+
+    it('filters by event type', async () => {
+      const [bus] = await openBuses(1);
+      const got: string[] = [];
+      await bus!.subscribe({
+        consumer: 'alerts-only',
+        types: ['alert.>'],
+        handler: async (e) => void got.push(e.type),
+      });
+      await bus!.publish(event('incident.opened'));
+      await bus!.publish(event('alert.created'));
+      await eventually(() => expect(got).toEqual(['alert.created']));
+    });
+
+    it('answers ping while up and fails it once closed', async () => {
+      const [bus] = await openBuses(1);
+      await expect(bus!.ping()).resolves.toBeUndefined();
+      await bus!.close();
+      await expect(bus!.ping()).rejects.toThrow();
+    });
+  });
+}
+
+describe('typeMatches', () => {
+  it('matches exact types, one-level and deep wildcards', () => {
+    expect(typeMatches('a.b', undefined)).toBe(true);
+    expect(typeMatches('a.b', ['a.b'])).toBe(true);
+    expect(typeMatches('a.b', ['a.*'])).toBe(true);
+    expect(typeMatches('a.b.c', ['a.*'])).toBe(false);
+    expect(typeMatches('a.b.c', ['a.>'])).toBe(true);
+    expect(typeMatches('ab.c', ['a.>'])).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/tocsin.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<Run> } {
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<Run>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+describe('tocsin command', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'tocsin-cli-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('prints help for the command and each subcommand', async () => {
+    const top = await run(['--help'], {}).done;
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('start');
+    expect(top.stdout).toContain('migrate');
+    const start = await run(['start', '--help'], {}).done;
+    expect(start.code).toBe(0);
+    expect(start.stdout).toContain('--port');
+  });
+
+  it('migrates an empty embedded database, then finds it up to date', async () => {
+    const first = await run(['migrate'], { TOCSIN_DATA_DIR: dataDir }).done;
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Applied \d+ migration/);
+    const second = await run(['migrate'], { TOCSIN_DATA_DIR: dataDir }).done;
+    expect(second.stdout).toContain('up to date');
+  });
+
+  it('refuses to start on invalid configuration, naming the variable', async () => {
+    const result = await run(['start'], { TOCSIN_DATA_DIR: dataDir, PORT: 'eighty' }).done;
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('PORT:');
+  });
+
+  it('starts, serves, and shuts down gracefully on SIGTERM', async () => {
+    const { child, done } = run(['start', '--port', '0'], {
+      TOCSIN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (c: Buffer) => {
+        out += c.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('exit', () => reject(new Error(`exited before listening: ${out}`)));
+    });
+    const ready = await fetch(`${url}/api/v1/ready`);
+    expect(ready.status).toBe(200);
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('"msg":"shutting down"');
+    expect(result.stdout).toContain('"msg":"stopped"');
+  });
+});

@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { envToConfig } from '../../server/src/config/config';
+import { createLogger } from '../../server/src/logger';
+import { startServer, type RunningServer } from '../../server/src/server';
+
+/** A real Tocsin server on an ephemeral port, in memory, serving the built web app. */
+export async function startTestServer(): Promise<RunningServer> {
+  const base = envToConfig({ PORT: '0', TOCSIN_DATA_DIR: '/nonexistent-tocsin-e2e' });
+  if (!existsSync(path.join(base.webDir, 'index.html'))) {
+    throw new Error(`the web app is not built in ${base.webDir}: run \`npm run build\` first`);
+  }
+  return startServer({
+    config: { ...base, database: { kind: 'pglite', dataDir: null } },
+    secrets: { serverKey: randomBytes(32) },
+    logger: createLogger('warn'),
+  });
+}
