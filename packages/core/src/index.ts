@@ -1,2 +1,3 @@
 export * from './geo/index';
 export * from './city/index';
+export * from './salute/index';
