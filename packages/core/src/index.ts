@@ -1,3 +1,4 @@
 export * from './geo/index';
 export * from './city/index';
 export * from './salute/index';
+export * from './identity/index';

@@ -14,9 +14,13 @@ import { configureZodMessages, installErrorHandler } from './http/error-handler'
 import { installSecurity } from './http/security';
 import { installWeb } from './http/web';
 import { RequestLogController } from './http/request-log';
+import { authPlugin, SESSION_COOKIE } from './modules/auth/auth.plugin';
 import { healthRoutes } from './modules/health/health.routes';
 
-export const SESSION_COOKIE = '__Host-tocsin';
+/** Every module's routes, mounted under /api/v1. */
+function apiRoutes(ctx: AppContext) {
+  return [healthRoutes(ctx)];
+}
 
 /** Builds the HTTP app on a context; nothing listens until the caller says so. */
 export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -52,7 +56,9 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes(ctx));
+      // Inside /api/v1 only: docs and the web app's files need no session.
+      await api.register(authPlugin, { ctx });
+      for (const routes of apiRoutes(ctx)) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );

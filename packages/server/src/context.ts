@@ -7,6 +7,7 @@ import type { TocsinSecrets } from './config/secrets';
 import { inTransaction, openDatabase, type Db, type DatabaseHandle, type Tx } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import type { Logger } from './logger';
+import { AreaDirectory } from './modules/areas/area-directory';
 import { OutboxRelay } from './outbox/outbox.relay';
 
 /** Everything a request, a job or a CLI command needs, built once and passed explicitly. */
@@ -17,6 +18,8 @@ export interface AppContext {
   db: Db;
   bus: Bus;
   relay: OutboxRelay;
+  /** The city's areas, cached per node and dropped on `areas.changed`. */
+  areas: AreaDirectory;
   clock: Clock;
   logger: Logger;
 }
@@ -60,6 +63,13 @@ export async function createContext(options: ContextOptions): Promise<AppContext
       logger: logger.child({ sub: 'relay' }),
       ...options.relay,
     });
+    const areas = new AreaDirectory(database.db);
+    // Every node drops its cached areas when any node changes them.
+    await bus.subscribe({
+      consumer: `areas-${config.nodeId}`,
+      types: ['areas.changed'],
+      handler: async () => areas.invalidate(),
+    });
     return {
       config,
       secrets: options.secrets,
@@ -67,6 +77,7 @@ export async function createContext(options: ContextOptions): Promise<AppContext
       db: database.db,
       bus,
       relay,
+      areas,
       clock,
       logger,
     };

@@ -57,6 +57,7 @@ describe('HTTP app', () => {
     app.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/echo',
       {
+        config: { auth: 'public' },
         schema: {
           body: z.strictObject({
             salute: z.strictObject({ activity: z.string().max(10), size: z.number().optional() }),

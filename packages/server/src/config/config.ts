@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { TocsinEnv } from './env';
 
+const DAY_MS = 86_400_000;
 const REPO_ROOT = path.resolve(fileURLToPath(import.meta.url), '../../../../..');
 
 export const DEFAULT_WEB_DIR = path.join(REPO_ROOT, 'packages/web/dist');
+export const DEFAULT_CITY_PACK = path.join(REPO_ROOT, 'cities/minneapolis');
 
 const urlWithProtocols = (protocols: string[]) =>
   z.url().refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
@@ -37,6 +39,9 @@ const envSchema = z.object({
     .default(64 * 1024),
   TOCSIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
   TOCSIN_WEB_DIR: z.string().default(DEFAULT_WEB_DIR),
+  TOCSIN_CITY_PACK: z.string().default(DEFAULT_CITY_PACK),
+  TOCSIN_SESSION_IDLE_DAYS: z.coerce.number().min(1).max(365).default(30),
+  TOCSIN_SESSION_MAX_DAYS: z.coerce.number().min(1).max(3650).default(180),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +63,9 @@ export interface TocsinConfig {
   /** Requests per minute per client key. */
   rateLimitPerMinute: number;
   webDir: string;
+  /** The city pack loaded on first start when the database has none. */
+  cityPack: string;
+  sessions: { idleMs: number; maxMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -91,6 +99,11 @@ export function envToConfig(env: TocsinEnv): TocsinConfig {
     bodyLimit: e.TOCSIN_BODY_LIMIT,
     rateLimitPerMinute: e.TOCSIN_RATE_LIMIT,
     webDir: path.resolve(e.TOCSIN_WEB_DIR),
+    cityPack: path.resolve(e.TOCSIN_CITY_PACK),
+    sessions: {
+      idleMs: e.TOCSIN_SESSION_IDLE_DAYS * DAY_MS,
+      maxMs: Math.max(e.TOCSIN_SESSION_MAX_DAYS, e.TOCSIN_SESSION_IDLE_DAYS) * DAY_MS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -13,6 +13,9 @@ export interface TocsinEnv {
   TOCSIN_RATE_LIMIT?: string;
   TOCSIN_WEB_DIR?: string;
   TOCSIN_SECRET?: string;
+  TOCSIN_CITY_PACK?: string;
+  TOCSIN_SESSION_IDLE_DAYS?: string;
+  TOCSIN_SESSION_MAX_DAYS?: string;
   LOG_LEVEL?: string;
 }
 
@@ -30,6 +33,9 @@ const KEYS: (keyof TocsinEnv)[] = [
   'TOCSIN_RATE_LIMIT',
   'TOCSIN_WEB_DIR',
   'TOCSIN_SECRET',
+  'TOCSIN_CITY_PACK',
+  'TOCSIN_SESSION_IDLE_DAYS',
+  'TOCSIN_SESSION_MAX_DAYS',
   'LOG_LEVEL',
 ];
 

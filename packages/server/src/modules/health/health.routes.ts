@@ -20,7 +20,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Liveness: the process answers',
           response: { 200: z.object({ status: z.literal('ok') }) },
         },
-        config: { rateLimit: false },
+        config: { rateLimit: false, auth: 'public' },
       },
       () => ({ status: 'ok' as const }),
     );
@@ -33,7 +33,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Readiness: the database and the bus are reachable',
           response: { 200: readinessSchema, 503: readinessSchema },
         },
-        config: { rateLimit: false },
+        config: { rateLimit: false, auth: 'public' },
       },
       async (_request, reply) => {
         const readiness = await checkReadiness(ctx);
