@@ -15,11 +15,21 @@ import { installSecurity } from './http/security';
 import { installWeb } from './http/web';
 import { RequestLogController } from './http/request-log';
 import { authPlugin, SESSION_COOKIE } from './modules/auth/auth.plugin';
+import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { invitesRoutes } from './modules/invites/invites.routes';
+import { meRoutes } from './modules/members/me.routes';
+import { membersRoutes } from './modules/members/members.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 function apiRoutes(ctx: AppContext) {
-  return [healthRoutes(ctx)];
+  return [
+    healthRoutes(ctx),
+    authRoutes(ctx),
+    meRoutes(ctx),
+    membersRoutes(ctx),
+    invitesRoutes(ctx),
+  ];
 }
 
 /** Builds the HTTP app on a context; nothing listens until the caller says so. */

@@ -52,3 +52,15 @@ export class ServiceUnavailableError extends AppError {
     super(503, 'unavailable', message, details);
   }
 }
+
+/** Too many requests of one kind; the error handler sends Retry-After. */
+export class RateLimitedError extends AppError {
+  override name = 'RateLimitedError';
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+  }
+}

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z, ZodError } from 'zod';
-import { AppError } from '../errors';
+import { AppError, RateLimitedError } from '../errors';
 
 export interface FieldProblem {
   path: string;
@@ -79,6 +79,9 @@ function summary(problems: FieldProblem[]): string {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof RateLimitedError) {
+        void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      }
       const body: ErrorEnvelope = { error: { code: error.code, message: error.message } };
       if (error.details !== undefined) body.error.details = error.details;
       return reply.status(error.status).send(body);

@@ -15,8 +15,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     sessionId: string | null;
-    /** The raw session token of this request, for setting or clearing the cookie. */
-    sessionToken: string | null;
   }
 }
 
@@ -56,7 +54,6 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionId', null);
-  app.decorateRequest('sessionToken', null);
   app.addHook('preHandler', async (request) => {
     const token = requestToken(request);
     if (token) {
@@ -64,7 +61,6 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
       if (auth) {
         request.principal = auth.principal;
         request.sessionId = auth.sessionId;
-        request.sessionToken = token;
       }
     }
     const mode = request.routeOptions.config.auth ?? 'member';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const base64url = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
+
+export const publicKeySchema = base64url(64);
+export const memberRefSchema = z.object({ id: z.uuid(), handle: z.string() });
+
+export const registerBody = z.strictObject({ invite: base64url(64), publicKey: publicKeySchema });
+export const registerResponse = z.object({
+  member: memberRefSchema,
+  token: z.string(),
+  recoveryCodes: z.array(z.string()).length(10),
+});
+export const challengeBody = z.strictObject({ publicKey: publicKeySchema });
+export const challengeResponse = z.object({ challenge: z.string() });
+export const loginBody = z.strictObject({
+  publicKey: publicKeySchema,
+  challenge: base64url(128),
+  signature: base64url(128),
+});
+export const tokenResponse = z.object({ token: z.string() });
+export const recoverBody = z.strictObject({
+  code: z.string().trim().min(1).max(32),
+  publicKey: publicKeySchema.optional(),
+});
+export const recoverResponse = z.object({
+  token: z.string(),
+  member: memberRefSchema,
+  recoveryCodesLeft: z.number().int(),
+});

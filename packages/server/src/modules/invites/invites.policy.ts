@@ -1,0 +1,52 @@
+import { hasRoleIn, isAdmin, type Principal, type Role } from '@tocsin/core';
+
+const DAY_MS = 86_400_000;
+export const INVITE_TTL_MS = 7 * DAY_MS;
+export const QUOTA_WINDOW_MS = 7 * DAY_MS;
+
+/** Invites per rolling 7 days: organizers and admins bring in whole committees. */
+export function inviteQuota(principal: Principal): number {
+  if (isAdmin(principal)) return 200;
+  if (principal.roles.some((grant) => grant.role === 'organizer')) return 50;
+  return 5;
+}
+
+export type InviteDecision =
+  { ok: true } | { ok: false; status: 403 | 404; code: string; message: string };
+
+/**
+ * Who may invite: active members. Binding an invite to an area and role is an organizer's act in
+ * that area; an admin invite only an admin can make.
+ */
+export function canCreateInvite(
+  principal: Principal,
+  target: { areaChain: string[] | null; role: Role | null },
+): InviteDecision {
+  if (principal.status !== 'active') {
+    return {
+      ok: false,
+      status: 403,
+      code: 'probation',
+      message: 'Members on probation cannot invite yet',
+    };
+  }
+  if (target.role === 'admin' && !isAdmin(principal)) {
+    return {
+      ok: false,
+      status: 403,
+      code: 'forbidden',
+      message: 'Only an admin can invite an admin',
+    };
+  }
+  if (target.areaChain) {
+    if (!hasRoleIn(principal, target.areaChain, 'organizer')) {
+      return {
+        ok: false,
+        status: 403,
+        code: 'organizer_only',
+        message: 'Only an organizer of the area can bind an invite to it',
+      };
+    }
+  }
+  return { ok: true };
+}
