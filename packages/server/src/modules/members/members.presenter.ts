@@ -66,5 +66,6 @@ export function presentAreaMembers(
     }
     entry.roles.push(row.role);
   }
+  for (const entry of byId.values()) entry.roles.sort();
   return [...byId.values()];
 }

@@ -1,5 +1,6 @@
 import {
   AREA_ROLES,
+  belongsTo,
   hasRoleIn,
   isAdmin,
   type AreaRole,
@@ -198,7 +199,7 @@ export async function setAreaRoles(
   const areas = await ctx.areas.get();
   const area = areas.byId.get(areaId);
   const chain = areas.chain(areaId);
-  if (!area || (area.kind === 'workplace' && !hasRoleIn(principal, chain, 'member'))) {
+  if (!area || (area.kind === 'workplace' && !belongsTo(principal, chain))) {
     throw new NotFoundError('No such area');
   }
   if (principal.status !== 'active' || !hasRoleIn(principal, chain, 'organizer')) {
@@ -241,7 +242,7 @@ export async function listAreaMembers(
   const areas = await ctx.areas.get();
   const area = areas.byId.get(areaId);
   const chain = areas.chain(areaId);
-  if (!area || (area.kind === 'workplace' && !hasRoleIn(principal, chain, 'member'))) {
+  if (!area || (area.kind === 'workplace' && !belongsTo(principal, chain))) {
     throw new NotFoundError('No such area');
   }
   if (!hasRoleIn(principal, chain, 'organizer')) {
