@@ -1,0 +1,80 @@
+import { latLngToCell } from 'h3-js';
+import { cellsInRadius, COARSE_RES, haversineMeters } from '../geo/index';
+import type { IncidentState } from './incident';
+import { isOpen } from './incident';
+import type { ClusterSettings } from './settings';
+import { DEFAULT_SETTINGS, MINUTE_MS } from './settings';
+
+/**
+ * Open incidents are indexed by their anchor's cell at COARSE_RES (res 8, ~560 m circumradius).
+ * A 400 m search then touches 4 cells (res 9: 12, res 10: 50). Open incidents are few (dozens
+ * city-wide), so a coarse cell holding a few extra candidates costs less than more look-ups, and
+ * res 8 is the precision incident locations are retained at anyway.
+ */
+export const CLUSTER_RES = COARSE_RES;
+
+/** What the server keeps per open incident to decide where a new report goes. */
+export interface OpenIncidentSummary {
+  readonly id: string;
+  readonly state: IncidentState;
+  readonly lat: number;
+  readonly lng: number;
+  readonly firstReportAt: number;
+  readonly lastReportAt: number;
+}
+
+/** The point and time of a new report (ms since epoch). */
+export interface ReportPoint {
+  readonly lat: number;
+  readonly lng: number;
+  readonly at: number;
+}
+
+/** The cell an open incident is indexed under. */
+export function incidentCell(lat: number, lng: number): string {
+  return latLngToCell(lat, lng, CLUSTER_RES);
+}
+
+/** Cells whose incidents may lie within `radiusMeters` of the report; look these up, then call chooseIncident. */
+export function candidateCells(lat: number, lng: number, radiusMeters: number): string[] {
+  return cellsInRadius(lat, lng, radiusMeters, CLUSTER_RES);
+}
+
+/** The open incident a report joins: nearest within radius and window, ties to the most recent; null opens a new one. */
+export function chooseIncident(
+  report: ReportPoint,
+  candidates: readonly OpenIncidentSummary[],
+  settings: ClusterSettings = DEFAULT_SETTINGS,
+): OpenIncidentSummary | null {
+  const windowMs = settings.windowMinutes * MINUTE_MS;
+  let chosen: { incident: OpenIncidentSummary; distance: number } | null = null;
+  for (const incident of candidates) {
+    if (!isOpen(incident.state)) continue;
+    if (timeGap(report.at, incident) > windowMs) continue;
+    const distance = haversineMeters(report, incident);
+    if (distance > settings.radiusMeters) continue;
+    if (chosen === null || isBetter(incident, distance, chosen.incident, chosen.distance)) {
+      chosen = { incident, distance };
+    }
+  }
+  return chosen?.incident ?? null;
+}
+
+// Measured from the last report, as the issue says; a report processed late (before the last one)
+// is measured from the incident's span instead, so out-of-order delivery cannot split an incident.
+function timeGap(at: number, incident: OpenIncidentSummary): number {
+  if (at >= incident.lastReportAt) return at - incident.lastReportAt;
+  return Math.max(0, incident.firstReportAt - at);
+}
+
+function isBetter(
+  a: OpenIncidentSummary,
+  distanceA: number,
+  b: OpenIncidentSummary,
+  distanceB: number,
+): boolean {
+  if (distanceA !== distanceB) return distanceA < distanceB;
+  if (a.lastReportAt !== b.lastReportAt) return a.lastReportAt > b.lastReportAt;
+  // The id settles exact ties so every node picks the same incident.
+  return a.id < b.id;
+}

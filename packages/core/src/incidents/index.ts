@@ -1,0 +1,69 @@
+export type {
+  AlertDecision,
+  AlertKind,
+  AlertLevel,
+  Audience,
+  AudienceProfile,
+  DeliveryLog,
+  InRangeAudience,
+} from './alert-policy';
+export {
+  alertsFor,
+  audienceIncludes,
+  mergeDeliveryLogs,
+  recipientsFor,
+  recordDelivery,
+} from './alert-policy';
+export type { OpenIncidentSummary, ReportPoint } from './cluster';
+export { candidateCells, chooseIncident, CLUSTER_RES, incidentCell } from './cluster';
+export type {
+  Actor,
+  Incident,
+  IncidentReport,
+  IncidentState,
+  MemberRole,
+  OpenState,
+  Reporter,
+} from './incident';
+export { isOpen, OPEN_STATES, openRank } from './incident';
+export { areIndependent, countIndependentReporters } from './independence';
+export { isCorroborated, isStaff, isTrustedReporter, mayEnd, mayMerge, mayVerify } from './roles';
+export type { ClusterSettings, EngineSettings } from './settings';
+export {
+  DEFAULT_QUIET_MINUTES,
+  DEFAULT_RADIUS_METERS,
+  DEFAULT_SETTINGS,
+  DEFAULT_WINDOW_MINUTES,
+  engineSettingsSchema,
+} from './settings';
+export type { IncidentOrigin, MergeTransition, VerificationOutcome } from './state-machine';
+export {
+  applyEnd,
+  applyMerge,
+  applyReport,
+  applyVerification,
+  openIncident,
+  shouldAutoEnd,
+} from './state-machine';
+export type { AreaStats, IncidentSummary } from './stats';
+export { median, statsByArea } from './stats';
+export { SubscriptionIndex } from './subscription-index';
+export type { Disc, Subscription } from './targeting';
+export {
+  discCells,
+  discResolution,
+  inDisc,
+  interestDiscs,
+  isInRange,
+  MAX_ALERT_RADIUS_METERS,
+  placeDisc,
+} from './targeting';
+export type {
+  IncidentError,
+  IncidentErrorCode,
+  Result,
+  TimelineEntry,
+  TimelineKind,
+  TimelineRole,
+  Transition,
+} from './transition';

@@ -1,0 +1,35 @@
+import type { Actor, Reporter } from './incident';
+import { countIndependentReporters } from './independence';
+
+// The server's policy files check role, area and probation first; these rules repeat the role
+// part so that the pure machine never lets a plain member confirm, end or merge.
+
+/** A verifier or an on-shift responder: their single report corroborates. */
+export function isTrustedReporter(actor: Actor): boolean {
+  return actor.role === 'verifier' || (actor.role === 'responder' && actor.onShift);
+}
+
+/** Staff get `reported` alerts: verifiers, dispatchers and on-shift responders. */
+export function isStaff(actor: Actor): boolean {
+  return actor.role === 'dispatcher' || isTrustedReporter(actor);
+}
+
+/** Only verifiers record verification outcomes. */
+export function mayVerify(actor: Actor): boolean {
+  return actor.role === 'verifier';
+}
+
+/** Staff on the ground or at the desk can give the all clear. */
+export function mayEnd(actor: Actor): boolean {
+  return isStaff(actor);
+}
+
+/** Verifiers and dispatchers merge duplicates. */
+export function mayMerge(actor: Actor): boolean {
+  return actor.role === 'verifier' || actor.role === 'dispatcher';
+}
+
+/** ≥ 2 independent reporters, or one trusted report. */
+export function isCorroborated(reporters: readonly Reporter[], trustedReport: boolean): boolean {
+  return trustedReport || countIndependentReporters(reporters) >= 2;
+}

@@ -1,0 +1,64 @@
+// Builders for the incident tests: sensible defaults, override what the test is about.
+import { EARTH_RADIUS_METERS } from '../geo/index';
+import type { LatLng } from '../geo/index';
+import type { Actor, Incident, IncidentReport } from './incident';
+
+/** 2025-01-15T18:00:00Z, a fixed clock for tests. */
+export const T0 = Date.UTC(2025, 0, 15, 18, 0, 0);
+export const MIN = 60_000;
+
+/** Lake Street & Chicago Avenue, Minneapolis. */
+export const LAKE_AND_CHICAGO = { lat: 44.9483, lng: -93.2626 } as const;
+
+/** A report by a plain member with their own sponsor. */
+export function buildReport(overrides: Partial<IncidentReport> = {}): IncidentReport {
+  return {
+    memberId: 'm1',
+    sponsorId: 's1',
+    role: 'member',
+    onShift: false,
+    at: T0,
+    ...overrides,
+  };
+}
+
+/** An actor; verifier by default since most actions need one. */
+export function buildActor(overrides: Partial<Actor> = {}): Actor {
+  return { memberId: 'v1', role: 'verifier', onShift: false, ...overrides };
+}
+
+/** An incident opened by one plain member at T0. */
+export function buildIncident(overrides: Partial<Incident> = {}): Incident {
+  return {
+    id: 'inc-1',
+    state: 'reported',
+    ...LAKE_AND_CHICAGO,
+    areaId: 'powderhorn',
+    firstReportAt: T0,
+    lastReportAt: T0,
+    lastActivityAt: T0,
+    reporters: [{ memberId: 'm1', sponsorId: 's1' }],
+    trustedReport: false,
+    notSeenCount: 0,
+    corroboratedAt: null,
+    confirmedAt: null,
+    closedAt: null,
+    mergedInto: null,
+    ...overrides,
+  };
+}
+
+/** The point `meters` from `from` along `bearing` radians, on H3's sphere. */
+export function destination(from: LatLng, bearing: number, meters: number): LatLng {
+  const d = meters / EARTH_RADIUS_METERS;
+  const φ1 = (from.lat * Math.PI) / 180;
+  const λ1 = (from.lng * Math.PI) / 180;
+  const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(bearing));
+  const λ2 =
+    λ1 +
+    Math.atan2(
+      Math.sin(bearing) * Math.sin(d) * Math.cos(φ1),
+      Math.cos(d) - Math.sin(φ1) * Math.sin(φ2),
+    );
+  return { lat: (φ2 * 180) / Math.PI, lng: (λ2 * 180) / Math.PI };
+}
