@@ -15,20 +15,40 @@ import { installSecurity } from './http/security';
 import { installWeb } from './http/web';
 import { RequestLogController } from './http/request-log';
 import { authPlugin, SESSION_COOKIE } from './modules/auth/auth.plugin';
+import { areasRoutes } from './modules/areas/areas.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { passkeyRoutes } from './modules/auth/passkeys.routes';
+import { cityRoutes } from './modules/city/city.routes';
+import { groupsRoutes } from './modules/groups/groups.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { invitesRoutes } from './modules/invites/invites.routes';
 import { meRoutes } from './modules/members/me.routes';
 import { membersRoutes } from './modules/members/members.routes';
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  auth: 'public' | 'member';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
+  }
+}
 
 /** Every module's routes, mounted under /api/v1. */
 function apiRoutes(ctx: AppContext) {
   return [
     healthRoutes(ctx),
     authRoutes(ctx),
+    passkeyRoutes(ctx),
     meRoutes(ctx),
     membersRoutes(ctx),
     invitesRoutes(ctx),
+    cityRoutes(ctx),
+    areasRoutes(ctx),
+    groupsRoutes(ctx),
   ];
 }
 
@@ -47,6 +67,19 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+
+  // The API's route table (method, path, who may call): the authorization matrix test checks
+  // that every route has an entry.
+  const routeTable: ApiRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, auth: route.config?.auth ?? 'member' });
+    }
+  });
+  app.decorate('apiRoutes', routeTable);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

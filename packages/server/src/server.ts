@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app';
 import { closeContext, createContext, type AppContext, type ContextOptions } from './context';
+import { ensureCity } from './modules/city/city.service';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -15,6 +16,7 @@ export async function startServer(options: ContextOptions): Promise<RunningServe
   const ctx = await createContext(options);
   let app: FastifyInstance;
   try {
+    await ensureCity(ctx);
     app = await createApp(ctx);
     await app.listen({ port: ctx.config.port, host: ctx.config.host });
   } catch (error) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviceKey } from './helpers/identity';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/tocsin.js');
 
@@ -56,6 +57,14 @@ describe('tocsin command', () => {
     expect(second.stdout).toContain('up to date');
   });
 
+  it('prints an operator invite link', async () => {
+    const result = await run(['invite', '--role', 'admin'], { TOCSIN_DATA_DIR: dataDir }).done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Single-use admin invite.*\n\S+\/join#[A-Za-z0-9_-]{22}\n/);
+    const bad = await run(['invite', '--role', 'king'], { TOCSIN_DATA_DIR: dataDir }).done;
+    expect(bad.code).toBe(64);
+  });
+
   it('refuses to start on invalid configuration, naming the variable', async () => {
     const result = await run(['start'], { TOCSIN_DATA_DIR: dataDir, PORT: 'eighty' }).done;
     expect(result.code).toBe(78);
@@ -67,17 +76,35 @@ describe('tocsin command', () => {
       TOCSIN_DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
     });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (c: Buffer) => {
-        out += c.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(out);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.on('exit', () => reject(new Error(`exited before listening: ${out}`)));
-    });
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+    const waitFor = async (pattern: RegExp): Promise<RegExpExecArray> => {
+      for (let i = 0; i < 600; i++) {
+        const match = pattern.exec(out);
+        if (match) return match;
+        if (child.exitCode !== null) throw new Error(`exited: ${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`no ${String(pattern)} in: ${out}`);
+    };
+    const url = (await waitFor(/listening on (http:\/\/\S+)/))[1]!;
     const ready = await fetch(`${url}/api/v1/ready`);
     expect(ready.status).toBe(200);
+
+    // First start: one admin invite printed; it makes the first admin.
+    const printed = (await waitFor(/\/join#([A-Za-z0-9_-]+)/))[1]!;
+    const admin = await fetch(`${url}/api/v1/auth/device/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ invite: printed, publicKey: deviceKey().publicKey }),
+    });
+    expect(admin.status).toBe(201);
+    const { token } = (await admin.json()) as { token: string };
+    const me = await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(
+      ((await me.json()) as { status: string; roles: { role: string }[] }).roles.map((r) => r.role),
+    ).toContain('admin');
+
     child.kill('SIGTERM');
     const result = await done;
     expect(result.code).toBe(0);

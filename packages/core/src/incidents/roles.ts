@@ -14,9 +14,12 @@ export function isStaff(actor: Actor): boolean {
   return actor.role === 'dispatcher' || isTrustedReporter(actor);
 }
 
-/** Only verifiers record verification outcomes. */
+/**
+ * Verifiers and dispatchers record verification outcomes, and so does a responder on the scene;
+ * the server lets a responder do so only for an incident whose dispatch they accepted.
+ */
 export function mayVerify(actor: Actor): boolean {
-  return actor.role === 'verifier';
+  return actor.role === 'verifier' || actor.role === 'dispatcher' || actor.role === 'responder';
 }
 
 /** Staff on the ground or at the desk can give the all clear. */

@@ -223,8 +223,12 @@ describe('applyVerification', () => {
     }
   });
 
-  it('refuses anyone but a verifier', () => {
-    for (const role of ['member', 'dispatcher', 'responder', 'admin'] as const) {
+  it('lets verifiers, dispatchers and responders verify, and refuses members and admins', () => {
+    for (const role of ['verifier', 'dispatcher', 'responder'] as const) {
+      const result = applyVerification(buildIncident(), 'confirmed', buildActor({ role }), T0);
+      expect(result.ok).toBe(true);
+    }
+    for (const role of ['member', 'admin'] as const) {
       const result = applyVerification(
         buildIncident(),
         'confirmed',

@@ -173,3 +173,30 @@ describe('SubscriptionIndex', () => {
     expect(index.targets(0, 0, 'powderhorn')).toEqual(new Set(['a']));
   });
 });
+
+describe('SubscriptionIndex with an area chain', () => {
+  it('a subscriber following a parent area is targeted for incidents in its children', async () => {
+    const { SubscriptionIndex } = await import('./subscription-index');
+    const index = new SubscriptionIndex();
+    index.add({
+      id: 'city-follower',
+      areaIds: ['city'],
+      placeCells: [],
+      live: null,
+      radiusMeters: 500,
+      minLevel: 'unconfirmed',
+      staff: false,
+    });
+    index.add({
+      id: 'other',
+      areaIds: ['elsewhere'],
+      placeCells: [],
+      live: null,
+      radiusMeters: 500,
+      minLevel: 'unconfirmed',
+      staff: false,
+    });
+    expect([...index.targets(44.94, -93.26, ['powderhorn', 'city'])]).toEqual(['city-follower']);
+    expect([...index.targets(44.94, -93.26, 'powderhorn')]).toEqual([]);
+  });
+});

@@ -72,11 +72,14 @@ export class SubscriptionIndex {
     this.#count(entry.cells, -1);
   }
 
-  /** Subscribers in range of the incident (see isInRange) and in the audience. */
+  /**
+   * Subscribers in range of the incident (see isInRange) and in the audience. `areaId` may be the
+   * incident's area with its ancestors, so that following a whole city covers its neighborhoods.
+   */
   targets(
     lat: number,
     lng: number,
-    areaId: string | null,
+    areaId: string | null | readonly string[],
     audience: InRangeAudience = 'everyone',
   ): Set<string> {
     const found = new Set<string>();
@@ -86,7 +89,8 @@ export class SubscriptionIndex {
         found.add(id);
       }
     };
-    if (areaId !== null) for (const id of this.#byArea.collect([areaId])) accept(id, () => true);
+    const areaIds = areaId === null ? [] : typeof areaId === 'string' ? [areaId] : areaId;
+    if (areaIds.length > 0) for (const id of this.#byArea.collect(areaIds)) accept(id, () => true);
     const cells = [...this.#cellsPerRes.keys()].map((res) => latLngToCell(lat, lng, res));
     for (const id of this.#byCell.collect(cells)) {
       if (!found.has(id)) accept(id, (e) => e.discs.some((d) => inDisc(d, lat, lng)));

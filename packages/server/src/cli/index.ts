@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config';
+import { cityLoadCommand } from './city';
+import { inviteCommand } from './invite';
 import { migrateCommand } from './migrate';
 import { startCommand } from './start';
 
@@ -26,6 +28,27 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('Apply pending database migrations and exit')
     .action(async () => {
       exitCode = await migrateCommand();
+    });
+
+  const city = program.command('city').description('Manage the city pack');
+  city
+    .command('load')
+    .description('Load or reload a city pack folder (city.json + its areas GeoJSON)')
+    .argument('<path>', 'the pack folder, e.g. cities/minneapolis')
+    .action(async (folder: string) => {
+      exitCode = await cityLoadCommand(folder);
+    });
+
+  program
+    .command('invite')
+    .description('Print a single-use invite link made by the operator (no sponsor)')
+    .requiredOption(
+      '-r, --role <role>',
+      'role the invite grants: admin, or an area role with --area',
+    )
+    .option('-a, --area <slug>', 'area the role is held in (not for admin)')
+    .action(async (options: { role: string; area?: string }) => {
+      exitCode = await inviteCommand(options);
     });
 
   try {

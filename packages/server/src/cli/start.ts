@@ -1,4 +1,5 @@
 import { bootstrap } from './bootstrap';
+import { createBootstrapInvite, hasAdmin } from '../modules/invites/invites.service';
 import { startServer } from '../server';
 
 /** `tocsin start`: serve until SIGINT/SIGTERM, then shut down gracefully. */
@@ -6,6 +7,13 @@ export async function startCommand(options: { port?: string; host?: string }): P
   const { config, secrets, logger } = await bootstrap({ PORT: options.port, HOST: options.host });
   const server = await startServer({ config, secrets, logger });
   process.stdout.write(`Tocsin is listening on ${server.url}\n`);
+  if (!(await hasAdmin(server.ctx))) {
+    const invite = await createBootstrapInvite(server.ctx, config.publicUrl ?? server.url);
+    process.stdout.write(
+      `\nNo admin yet. Open this single-use link to become the first admin ` +
+        `(valid until ${invite.expiresAt.toISOString()}):\n\n  ${invite.url}\n\n`,
+    );
+  }
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);

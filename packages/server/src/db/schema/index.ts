@@ -15,6 +15,22 @@ import type {
   WorkingGroupMembersTable,
   WorkingGroupsTable,
 } from './members';
+import type {
+  AlertDeliveriesTable,
+  AlertPreferencesTable,
+  AlertsTable,
+  DispatchesTable,
+  IncidentReportersTable,
+  IncidentsTable,
+  IncidentTimelineTable,
+  PhotosTable,
+  PlateApprovalsTable,
+  PlateIncidentsTable,
+  PlateLookupsTable,
+  PlatesTable,
+  ReportsTable,
+  ResponderShiftsTable,
+} from './incidents';
 import type { OutboxTable } from './outbox';
 
 /** Every table Tocsin has; each lives in a file under schema/. */
@@ -35,4 +51,18 @@ export interface Database {
   auth_challenges: AuthChallengesTable;
   passkeys: PasskeysTable;
   recovery_codes: RecoveryCodesTable;
+  incidents: IncidentsTable;
+  incident_reporters: IncidentReportersTable;
+  reports: ReportsTable;
+  incident_timeline: IncidentTimelineTable;
+  alerts: AlertsTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_preferences: AlertPreferencesTable;
+  responder_shifts: ResponderShiftsTable;
+  dispatches: DispatchesTable;
+  plates: PlatesTable;
+  plate_incidents: PlateIncidentsTable;
+  plate_approvals: PlateApprovalsTable;
+  plate_lookups: PlateLookupsTable;
+  photos: PhotosTable;
 }

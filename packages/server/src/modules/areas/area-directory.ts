@@ -1,4 +1,11 @@
-import { buildAreaIndex, type AreaIndex } from '@tocsin/core';
+import {
+  buildAreaIndex,
+  cellCenter,
+  cityPackSchema,
+  haversineMeters,
+  type AreaIndex,
+  type CitySettings,
+} from '@tocsin/core';
 import type { Db } from '../../db/database';
 import type { AreaKind } from '../../db/schema/city';
 
@@ -20,6 +27,8 @@ export class AreaSnapshot {
   constructor(
     areas: AreaRecord[],
     readonly index: AreaIndex,
+    /** The loaded city pack's settings; null before a pack is loaded. */
+    readonly settings: CitySettings | null,
   ) {
     for (const area of areas) this.byId.set(area.id, area);
     this.city = areas.find((area) => area.kind === 'city') ?? null;
@@ -35,6 +44,30 @@ export class AreaSnapshot {
     }
     return chain;
   }
+
+  /**
+   * The area's cell nearest the mean of its cell centers, for reports that name an area but give
+   * no coordinates. A workplace (no polygon) uses its nearest ancestor with cells.
+   */
+  middleCell(areaId: string): string | null {
+    for (const id of this.chain(areaId)) {
+      if (this.#middles.has(id)) return this.#middles.get(id) ?? null;
+      const cells = this.index.cellsOf(id);
+      if (cells.length === 0) continue;
+      const centers = cells.map((cell) => ({ cell, ...cellCenter(cell) }));
+      const lat = centers.reduce((sum, c) => sum + c.lat, 0) / centers.length;
+      const lng = centers.reduce((sum, c) => sum + c.lng, 0) / centers.length;
+      let best = centers[0]!;
+      for (const c of centers) {
+        if (haversineMeters(c, { lat, lng }) < haversineMeters(best, { lat, lng })) best = c;
+      }
+      this.#middles.set(id, best.cell);
+      return best.cell;
+    }
+    return null;
+  }
+
+  readonly #middles = new Map<string, string>();
 
   get all(): AreaRecord[] {
     return [...this.byId.values()];
@@ -68,6 +101,7 @@ export class AreaDirectory {
       .select(['id', 'slug', 'name', 'kind', 'parent_id', 'sector', 'headcount'])
       .where('archived_at', 'is', null)
       .execute();
+    const city = await this.db.selectFrom('city').select('settings').executeTakeFirst();
     const cells = await this.db.selectFrom('area_cells').select(['cell', 'area_id']).execute();
     const byArea = new Map<string, string[]>();
     for (const { cell, area_id } of cells) {
@@ -87,6 +121,7 @@ export class AreaDirectory {
         headcount: row.headcount,
       })),
       index,
+      city ? cityPackSchema.parse(city.settings) : null,
     );
   }
 }

@@ -25,6 +25,7 @@ import {
 } from './device-auth.repository';
 import { credentialConflict, enrollWithInvite, type Enrolled } from './enrollment.service';
 import { findMember } from '../members/members.repository';
+import { deletePasskeys } from './passkeys.repository';
 
 export const CHALLENGE_TTL_MS = 2 * 60_000;
 
@@ -135,8 +136,8 @@ export async function addDeviceKey(
 
 /**
  * A recovery code restores access when a phone is lost or seized: it opens a new session,
- * ends every other session and retires every device key (a seized phone's key must stop
- * working); a new device key can be registered in the same call.
+ * ends every other session and retires every device key and passkey (a seized phone's key
+ * must stop working); a new device key can be registered in the same call.
  */
 export async function recoverAccount(
   ctx: AppContext,
@@ -162,6 +163,7 @@ export async function recoverAccount(
     if (!member || member.status === 'suspended') throw failed;
     await revokeAllSessions(tx, member.id, now);
     await revokeDeviceKeys(tx, member.id, now);
+    await deletePasskeys(tx, member.id);
     if (input.publicKey) {
       if (await deviceKeyExists(tx, input.publicKey)) throw credentialConflict();
       await insertDeviceKey(tx, {

@@ -13,7 +13,8 @@ import { openSession } from './sessions.service';
 
 const RECOVERY_CODES = 10;
 
-async function uniqueHandle(db: Executor): Promise<string> {
+/** A random handle no member has yet. */
+export async function uniqueHandle(db: Executor): Promise<string> {
   for (;;) {
     const handle = randomHandle();
     if (!(await handleTaken(db, handle))) return handle;
@@ -52,20 +53,25 @@ export interface Enrolled {
  * Turns an invite into a member: a random handle, probation under the sponsor (an admin
  * bootstrap invite makes an active admin), the invite's area and role, ten recovery codes and a
  * session. `addCredential` stores the first credential (device key or passkey) in the same
- * transaction, so a failed enrollment leaves the invite unused.
+ * transaction, so a failed enrollment leaves the invite unused. `handle` is one picked earlier
+ * (a passkey carries it as its user name); it is used unless someone took it in the meantime.
  */
 export async function enrollWithInvite(
   ctx: AppContext,
   inviteCode: string,
   method: 'device_key' | 'passkey',
   addCredential: (tx: Tx, memberId: string) => Promise<void>,
+  options: { handle?: string } = {},
 ): Promise<Enrolled> {
   return transact(ctx, async (tx) => {
     const now = ctx.clock.now();
     let handle = '';
     const memberId = randomUUID();
     const invite = await redeemInvite(ctx, tx, inviteCode, async (inv) => {
-      handle = await uniqueHandle(tx);
+      handle =
+        options.handle && !(await handleTaken(tx, options.handle))
+          ? options.handle
+          : await uniqueHandle(tx);
       const bootstrapAdmin = inv.sponsorId === null && inv.role === 'admin';
       await insertMember(tx, {
         id: memberId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, Role } from '@tocsin/core';
-import { belongsTo } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
+import { canSeeArea } from '../areas/areas.policy';
 import type { Executor } from '../../db/database';
 import { AppError, NotFoundError, RateLimitedError, ValidationError } from '../../errors';
 import { audit } from '../audit';
@@ -23,8 +23,17 @@ export interface CreatedInvite {
   expiresAt: Date;
 }
 
-function codeHash(ctx: AppContext, code: string): string {
+/** The stored form of an invite code. */
+export function inviteCodeHash(ctx: AppContext, code: string): string {
   return keyedHash(ctx.secrets.serverKey, 'invite', code);
+}
+
+/** Throws InviteInvalidError unless the invite could be redeemed right now (without taking it). */
+export async function requireUsableInvite(ctx: AppContext, code: string): Promise<void> {
+  const invite = await findInviteForUpdate(ctx.db, inviteCodeHash(ctx, code));
+  if (!invite || invite.used_at || invite.revoked_at || invite.expires_at <= ctx.clock.now()) {
+    throw new InviteInvalidError();
+  }
 }
 
 /** The link a person opens to join; the code travels in the fragment, never to a server log. */
@@ -51,7 +60,7 @@ export async function createInvite(
   if (areaId) {
     const area = areas.byId.get(areaId);
     areaChain = areas.chain(areaId);
-    const visible = area && (area.kind !== 'workplace' || belongsTo(principal, areaChain));
+    const visible = area && canSeeArea(principal, area.kind, areaChain);
     if (!visible) throw new NotFoundError('No such area');
   }
   const decision = canCreateInvite(principal, { areaChain, role: input.role ?? null });
@@ -79,7 +88,7 @@ export async function createInvite(
     const id = randomUUID();
     await insertInvite(tx, {
       id,
-      codeHash: codeHash(ctx, code),
+      codeHash: inviteCodeHash(ctx, code),
       sponsorId: principal.memberId,
       areaId,
       role: input.role ?? null,
@@ -121,7 +130,7 @@ export async function redeemInvite(
   code: string,
   memberIdFor: (invite: RedeemedInvite) => Promise<string>,
 ): Promise<RedeemedInvite> {
-  const invite = await findInviteForUpdate(tx, codeHash(ctx, code));
+  const invite = await findInviteForUpdate(tx, inviteCodeHash(ctx, code));
   const now = ctx.clock.now();
   if (!invite || invite.used_at || invite.revoked_at || invite.expires_at <= now) {
     throw new InviteInvalidError();
@@ -137,29 +146,64 @@ export async function redeemInvite(
   return redeemed;
 }
 
-/** A fresh single-use admin invite with no sponsor; older unused ones stop working. */
-export async function createBootstrapInvite(
+/**
+ * An invite made by the server's operator from the command line, with no sponsor. With
+ * `replacePrevious`, older unused operator admin invites stop working (first-start printing).
+ */
+export async function createOperatorInvite(
   ctx: AppContext,
+  input: { role: Role; areaId?: string | null; replacePrevious?: boolean },
   baseUrl: string,
 ): Promise<CreatedInvite> {
   const areas = await ctx.areas.get();
+  const areaId = input.role === 'admin' ? (areas.city?.id ?? null) : (input.areaId ?? null);
+  if (input.role === 'admin' && !areaId) {
+    throw new AppError(409, 'no_city', 'Load a city pack before inviting an admin');
+  }
+  if (input.role !== 'admin' && !areaId) {
+    throw new ValidationError('area: required for a role other than admin', [
+      { path: 'area', message: 'required for a role other than admin' },
+    ]);
+  }
   const now = ctx.clock.now();
   const code = randomToken(16);
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
   await transact(ctx, async (tx) => {
-    await revokeBootstrapInvites(tx, now);
+    if (input.replacePrevious) await revokeBootstrapInvites(tx, now);
     await insertInvite(tx, {
       id: randomUUID(),
-      codeHash: codeHash(ctx, code),
+      codeHash: inviteCodeHash(ctx, code),
       sponsorId: null,
-      areaId: areas.city?.id ?? null,
-      role: 'admin',
+      areaId,
+      role: input.role,
       now,
       expiresAt,
     });
-    await audit(tx, { at: now, actorId: null, action: 'invite.admin_bootstrap' });
+    await audit(tx, {
+      at: now,
+      actorId: null,
+      action: 'invite.operator',
+      areaId,
+      details: { role: input.role },
+    });
   });
   return { code, url: inviteUrl(baseUrl, code), expiresAt };
+}
+
+/** The first-start invite: one single-use admin invite, replacing any earlier unused one. */
+export function createBootstrapInvite(ctx: AppContext, baseUrl: string): Promise<CreatedInvite> {
+  return createOperatorInvite(ctx, { role: 'admin', replacePrevious: true }, baseUrl);
+}
+
+/** Whether any member holds the admin role. */
+export async function hasAdmin(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('area_roles')
+    .select('member_id')
+    .where('role', '=', 'admin')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export function listOwnInvites(ctx: AppContext, principal: Principal) {

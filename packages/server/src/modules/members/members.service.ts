@@ -1,6 +1,5 @@
 import {
   AREA_ROLES,
-  belongsTo,
   hasRoleIn,
   isAdmin,
   type AreaRole,
@@ -8,6 +7,7 @@ import {
   type Role,
 } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
+import { canSeeArea } from '../areas/areas.policy';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { enqueueEvents } from '../../outbox/outbox.repository';
 import { audit } from '../audit';
@@ -199,7 +199,7 @@ export async function setAreaRoles(
   const areas = await ctx.areas.get();
   const area = areas.byId.get(areaId);
   const chain = areas.chain(areaId);
-  if (!area || (area.kind === 'workplace' && !belongsTo(principal, chain))) {
+  if (!area || !canSeeArea(principal, area.kind, chain)) {
     throw new NotFoundError('No such area');
   }
   if (principal.status !== 'active' || !hasRoleIn(principal, chain, 'organizer')) {
@@ -242,7 +242,7 @@ export async function listAreaMembers(
   const areas = await ctx.areas.get();
   const area = areas.byId.get(areaId);
   const chain = areas.chain(areaId);
-  if (!area || (area.kind === 'workplace' && !belongsTo(principal, chain))) {
+  if (!area || !canSeeArea(principal, area.kind, chain)) {
     throw new NotFoundError('No such area');
   }
   if (!hasRoleIn(principal, chain, 'organizer')) {

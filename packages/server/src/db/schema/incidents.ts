@@ -1,0 +1,156 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { AlertKind, IncidentState } from '@tocsin/core';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type MaybeTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+type Json<T> = ColumnType<T, string, string>;
+type Day = ColumnType<string, string, string>;
+
+export interface IncidentsTable {
+  id: string;
+  state: IncidentState;
+  area_id: string | null;
+  lat: number;
+  lng: number;
+  coarse_cell: string;
+  activity: string | null;
+  day: Day;
+  first_report_at: Timestamp;
+  last_report_at: Timestamp;
+  last_activity_at: Timestamp;
+  corroborated_at: MaybeTimestamp;
+  confirmed_at: MaybeTimestamp;
+  closed_at: MaybeTimestamp;
+  merged_into: string | null;
+  trusted_report: Generated<boolean>;
+  reporter_count: Generated<number>;
+  independent_count: Generated<number>;
+  not_seen_count: Generated<number>;
+  alerts_delivered: Generated<number>;
+  purged_at: MaybeTimestamp;
+}
+
+export interface IncidentReportersTable {
+  incident_id: string;
+  member_id: string;
+  sponsor_id: string | null;
+  first_at: Timestamp;
+}
+
+export interface ReportsTable {
+  id: string;
+  member_id: string;
+  incident_id: string;
+  received_at: Timestamp;
+  observed_at: MaybeTimestamp;
+  area_id: string | null;
+  salute: ColumnType<unknown, string | null, string | null>;
+  text: string | null;
+  cell: string | null;
+  lat: number | null;
+  lng: number | null;
+  plates: Json<string[]>;
+  purged_at: MaybeTimestamp;
+}
+
+export interface IncidentTimelineTable {
+  id: Generated<string>;
+  incident_id: string;
+  at: Timestamp;
+  kind: string;
+  from_state: string | null;
+  to_state: string;
+  actor_role: string;
+  note: string | null;
+}
+
+export interface AlertsTable {
+  id: string;
+  seq: Generated<string>;
+  incident_id: string;
+  kind: AlertKind;
+  audience: string;
+  created_at: Timestamp;
+  body: Json<unknown>;
+}
+
+export interface AlertDeliveriesTable {
+  alert_id: string;
+  member_id: string;
+  incident_id: string;
+  kind: AlertKind;
+  seq: ColumnType<string, string | number, string | number>;
+  delivered_at: Timestamp;
+  acked_at: MaybeTimestamp;
+}
+
+export interface AlertPreferencesTable {
+  member_id: string;
+  area_ids: Json<string[]>;
+  place_cells: Json<string[]>;
+  radius_meters: number;
+  min_level: 'unconfirmed' | 'confirmed';
+  updated_at: Timestamp;
+}
+
+export interface ResponderShiftsTable {
+  member_id: string;
+  on_shift: boolean;
+  coarse_cell: string | null;
+  updated_at: Timestamp;
+}
+
+export type DispatchState =
+  'offered' | 'accepted' | 'declined' | 'on_scene' | 'clear' | 'stood_down' | 'expired';
+
+export interface DispatchesTable {
+  id: string;
+  incident_id: string;
+  member_id: string;
+  state: DispatchState;
+  round: number;
+  offered_at: Timestamp;
+  responded_at: MaybeTimestamp;
+}
+
+export interface PlatesTable {
+  plate_key: string;
+  listed_at: MaybeTimestamp;
+  last_seen_day: Day;
+  expires_at: Timestamp;
+}
+
+export interface PlateIncidentsTable {
+  plate_key: string;
+  incident_id: string;
+  seen_day: Day;
+}
+
+export interface PlateApprovalsTable {
+  plate_key: string;
+  verifier_id: string;
+  approved_at: Timestamp;
+}
+
+export interface PlateLookupsTable {
+  id: Generated<string>;
+  plate_hash: string;
+  member_id: string;
+  at: Timestamp;
+  listed: boolean;
+}
+
+export interface PhotosTable {
+  id: string;
+  report_id: string;
+  member_id: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+  created_at: Timestamp;
+}

@@ -1,0 +1,23 @@
+import { hasRoleIn, type Principal } from '@tocsin/core';
+
+/** Verifiers and dispatchers of the incident's area (active members) see everything about it. */
+export function isAreaStaff(principal: Principal, areaChain: readonly string[]): boolean {
+  if (principal.status !== 'active') return false;
+  return (
+    hasRoleIn(principal, areaChain, 'verifier') || hasRoleIn(principal, areaChain, 'dispatcher')
+  );
+}
+
+/**
+ * Unverified reports never reach general members: an incident that is only `reported` is seen by
+ * the area's staff, its own reporters and responders dispatched to it.
+ */
+export function canSeeIncident(
+  principal: Principal,
+  incident: { state: string },
+  areaChain: readonly string[],
+  involvement: { reporter: boolean; dispatched: boolean },
+): boolean {
+  if (incident.state !== 'reported') return true;
+  return isAreaStaff(principal, areaChain) || involvement.reporter || involvement.dispatched;
+}

@@ -1,0 +1,91 @@
+import type { Reporter } from '@tocsin/core';
+import type { Executor } from '../../db/database';
+import type { IncidentRow } from './incident-mapper';
+
+const OPEN = ['reported', 'corroborated', 'confirmed'] as const;
+
+/** Open incidents indexed under any of these coarse cells, locked for this transaction. */
+export function lockOpenIncidentsInCells(db: Executor, cells: string[]): Promise<IncidentRow[]> {
+  if (cells.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('coarse_cell', 'in', cells)
+    .where('state', 'in', OPEN)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+export function lockIncident(db: Executor, id: string): Promise<IncidentRow | undefined> {
+  return db.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findIncident(db: Executor, id: string): Promise<IncidentRow | undefined> {
+  return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function reportersOf(db: Executor, incidentId: string): Promise<Reporter[]> {
+  const rows = await db
+    .selectFrom('incident_reporters')
+    .select(['member_id', 'sponsor_id'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('first_at')
+    .execute();
+  return rows.map((r) => ({ memberId: r.member_id, sponsorId: r.sponsor_id }));
+}
+
+export async function addReporter(
+  db: Executor,
+  incidentId: string,
+  reporter: Reporter,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('incident_reporters')
+    .values({
+      incident_id: incidentId,
+      member_id: reporter.memberId,
+      sponsor_id: reporter.sponsorId,
+      first_at: at,
+    })
+    .onConflict((oc) => oc.columns(['incident_id', 'member_id']).doNothing())
+    .execute();
+}
+
+export function timelineOf(db: Executor, incidentId: string) {
+  return db
+    .selectFrom('incident_timeline')
+    .select(['at', 'kind', 'from_state', 'to_state', 'actor_role', 'note'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Open and recent incidents of some areas, newest first. */
+export function incidentsInAreas(db: Executor, areaIds: string[], since: Date, limit: number) {
+  if (areaIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('area_id', 'in', areaIds)
+    .where('last_activity_at', '>', since)
+    .where('state', '!=', 'merged')
+    .orderBy('last_activity_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Open and recent incidents in some coarse cells, newest first. */
+export function incidentsInCells(db: Executor, cells: string[], since: Date, limit: number) {
+  if (cells.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('coarse_cell', 'in', cells)
+    .where('last_activity_at', '>', since)
+    .where('state', '!=', 'merged')
+    .orderBy('last_activity_at', 'desc')
+    .limit(limit)
+    .execute();
+}
