@@ -19,9 +19,9 @@ export async function installWeb(app: FastifyInstance, webDir: string): Promise<
       setHeaders: (res, filePath) => {
         // Hashed assets never change; the shell and service worker must always be revalidated.
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          res.header('cache-control', 'public, max-age=31536000, immutable');
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
         } else {
-          res.header('cache-control', 'no-cache');
+          res.setHeader('cache-control', 'no-cache');
         }
       },
     });
