@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -20,7 +21,12 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { passkeyRoutes } from './modules/auth/passkeys.routes';
 import { cityRoutes } from './modules/city/city.routes';
 import { groupsRoutes } from './modules/groups/groups.routes';
+import { alertsRoutes } from './modules/alerts/alerts.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { incidentsRoutes } from './modules/incidents/incidents.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
+import { RealtimeGateway } from './realtime/gateway';
+import { streamRoutes } from './realtime/stream.routes';
 import { invitesRoutes } from './modules/invites/invites.routes';
 import { meRoutes } from './modules/members/me.routes';
 import { membersRoutes } from './modules/members/members.routes';
@@ -34,12 +40,17 @@ export interface ApiRoute {
 declare module 'fastify' {
   interface FastifyInstance {
     apiRoutes: ApiRoute[];
+    gateway: RealtimeGateway;
   }
 }
 
 /** Every module's routes, mounted under /api/v1. */
-function apiRoutes(ctx: AppContext) {
+function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
   return [
+    streamRoutes(ctx, gateway),
+    reportsRoutes(ctx),
+    incidentsRoutes(ctx),
+    alertsRoutes(ctx),
     healthRoutes(ctx),
     authRoutes(ctx),
     passkeyRoutes(ctx),
@@ -53,7 +64,10 @@ function apiRoutes(ctx: AppContext) {
 }
 
 /** Builds the HTTP app on a context; nothing listens until the caller says so. */
-export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function createApp(
+  ctx: AppContext,
+  gateway: RealtimeGateway = new RealtimeGateway(ctx),
+): Promise<FastifyInstance> {
   configureZodMessages();
   // Typed as Fastify's logger so the instance keeps Fastify's default logger generic.
   const httpLogger: FastifyBaseLogger = ctx.logger.child({ sub: 'http' });
@@ -86,6 +100,11 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
   installErrorHandler(app);
 
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+  app.decorate('gateway', gateway);
+  // The gateway consumes this node's events while the app is up, and closes its sockets first.
+  app.addHook('onReady', () => gateway.start());
+  app.addHook('preClose', () => gateway.stop());
   await installSecurity(app, ctx.config);
   await app.register(rateLimit, {
     global: true,
@@ -101,7 +120,7 @@ export async function createApp(ctx: AppContext): Promise<FastifyInstance> {
     async (api) => {
       // Inside /api/v1 only: docs and the web app's files need no session.
       await api.register(authPlugin, { ctx });
-      for (const routes of apiRoutes(ctx)) await api.register(routes);
+      for (const routes of apiRoutes(ctx, gateway)) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );

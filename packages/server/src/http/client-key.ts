@@ -19,6 +19,9 @@ export function createClientKeyer(sessionCookie: string): (request: FastifyReque
       secret = randomBytes(32);
       rotatedAt = Date.now();
     }
-    return `a:${createHmac('sha256', secret).update(request.ip).digest('base64url').slice(0, 22)}`;
+    return `a:${createHmac('sha256', secret)
+      .update(request.ip ?? '')
+      .digest('base64url')
+      .slice(0, 22)}`;
   };
 }

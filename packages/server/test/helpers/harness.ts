@@ -90,7 +90,12 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const kind = options.kind ?? 'pglite';
   const logs = new LogCapture();
   const clock = options.clock ?? new ManualClock();
-  const base = envToConfig({ TOCSIN_DATA_DIR: '/nonexistent-tocsin-test', ...options.env });
+  const base = envToConfig({
+    TOCSIN_DATA_DIR: '/nonexistent-tocsin-test',
+    // Each context is its own node: its own durable consumers on a shared bus.
+    TOCSIN_NODE_ID: `test-${randomBytes(4).toString('hex')}`,
+    ...options.env,
+  });
   let ownSchema: { schema: string; drop: () => Promise<void> } | null = null;
   let database: DatabaseConfig;
   if (kind === 'postgres') {
