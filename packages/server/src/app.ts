@@ -22,6 +22,7 @@ import { passkeyRoutes } from './modules/auth/passkeys.routes';
 import { cityRoutes } from './modules/city/city.routes';
 import { groupsRoutes } from './modules/groups/groups.routes';
 import { alertsRoutes } from './modules/alerts/alerts.routes';
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
@@ -51,6 +52,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
     reportsRoutes(ctx),
     incidentsRoutes(ctx),
     alertsRoutes(ctx),
+    dispatchRoutes(ctx),
     healthRoutes(ctx),
     authRoutes(ctx),
     passkeyRoutes(ctx),

@@ -217,14 +217,20 @@ export class RealtimeGateway {
       case 'member.roles_changed':
         return this.#refresh((event.payload as { memberId: string }).memberId);
       case 'dispatch.offered': {
-        const offer = event.payload as { dispatchId: string; memberId: string; incident: unknown };
+        const offer = event.payload as {
+          dispatchId: string;
+          memberId: string;
+          state: string;
+          incident: unknown;
+        };
         const data = JSON.stringify({
           type: 'dispatch',
           id: offer.dispatchId,
+          state: offer.state,
           incident: offer.incident,
         });
         for (const conn of this.#byMember.get(offer.memberId) ?? [])
-          conn.send(offer.dispatchId, data);
+          conn.send(`${offer.dispatchId}:${offer.state}`, data);
         return;
       }
     }

@@ -20,6 +20,7 @@ import {
   RateLimitedError,
   ValidationError,
 } from '../../errors';
+import { offerDispatches } from '../dispatch/dispatch.service';
 import { insertIncident, recordTransition } from '../incidents/incident-writer';
 import { toIncident } from '../incidents/incident-mapper';
 import {
@@ -195,6 +196,7 @@ export async function submitReport(
         await insertIncident(ctx, tx, transition.incident, activity, settings.timeZone);
         await addReporter(tx, transition.incident.id, report, now);
         await recordTransition(ctx, tx, transition, { activity, isNew: true });
+        await offerDispatches(ctx, tx, transition.incident, 1, [principal.memberId]);
         ({ id: incidentId, state } = transition.incident);
         reporters = 1;
       }
