@@ -76,6 +76,8 @@ export interface TestContextOptions {
   /** PGlite on disk instead of in memory. */
   pgliteDataDir?: string;
   nats?: { url: string; stream: string };
+  /** Several nodes of one deployment share the server key. */
+  serverKey?: Buffer;
 }
 
 export interface TestContext {
@@ -111,7 +113,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const config: TocsinConfig = { ...base, database, nats: options.nats ?? null };
   const ctx = await createContext({
     config,
-    secrets: { serverKey: randomBytes(32) },
+    secrets: { serverKey: options.serverKey ?? randomBytes(32) },
     logger: createLogger('debug', logs.stream),
     clock,
     ...(options.bus ? { bus: options.bus } : {}),
