@@ -33,7 +33,12 @@ export interface ContextOptions {
   pgliteSnapshot?: Blob;
   /** Give an already-open bus (tests that share one in-memory bus between two app instances). */
   bus?: Bus;
-  relay?: { pollIntervalMs?: number; minBackoffMs?: number; maxBackoffMs?: number };
+  relay?: {
+    pollIntervalMs?: number;
+    minBackoffMs?: number;
+    maxBackoffMs?: number;
+    publishTimeoutMs?: number;
+  };
 }
 
 /** Opens the database (migrating it), connects the bus and builds the outbox relay. */

@@ -99,6 +99,24 @@ describeEachDatabase('outbox relay', (kind) => {
     expect(await countUnpublished(t.ctx.db)).toBe(0);
   });
 
+  it('a publish that hangs times out, so the database is not held and the event goes out later', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const hanging = flaky.publish.bind(flaky);
+    let hangs = true;
+    flaky.publish = (event) =>
+      hangs ? released.then(() => Promise.reject(new Error('late'))) : hanging(event);
+    await transact(t.ctx, (tx) =>
+      enqueueEvents(tx, [{ type: 'test.hang', payload: {} }], t.ctx.clock.now()),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // The relay gave up on the hung publish and released its transaction: queries run.
+    expect(await countUnpublished(t.ctx.db)).toBe(1);
+    hangs = false;
+    release();
+    await eventually(() => expect(received.map((e) => e.type)).toEqual(['test.hang']));
+  });
+
   it('flush sends what is pending before shutdown', async () => {
     await t.ctx.relay.stop();
     await transact(t.ctx, (tx) =>

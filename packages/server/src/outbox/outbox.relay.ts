@@ -23,6 +23,11 @@ export interface RelayOptions {
   maxBackoffMs?: number;
   /** How long published rows are kept before being deleted. */
   keepPublishedMs?: number;
+  /**
+   * A publish that neither succeeds nor fails within this time counts as failed: the relay holds
+   * a transaction while publishing, and on PGlite that is the only connection.
+   */
+  publishTimeoutMs?: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -42,6 +47,7 @@ export class OutboxRelay {
   readonly #minBackoffMs: number;
   readonly #maxBackoffMs: number;
   readonly #keepPublishedMs: number;
+  readonly #publishTimeoutMs: number;
   #backoffMs = 0;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
@@ -59,6 +65,7 @@ export class OutboxRelay {
     this.#minBackoffMs = options.minBackoffMs ?? 100;
     this.#maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.#keepPublishedMs = options.keepPublishedMs ?? 24 * HOUR_MS;
+    this.#publishTimeoutMs = options.publishTimeoutMs ?? 5_000;
   }
 
   /** Starts relaying, beginning with whatever was left unpublished. */
@@ -142,13 +149,25 @@ export class OutboxRelay {
         const rows = await claimUnpublished(tx, this.#batchSize);
         claimed = rows.map((row) => row.id);
         // In order, one at a time: consumers see events in commit order.
-        for (const row of rows) await this.#bus.publish(toDomainEvent(row));
+        for (const row of rows) await this.#publish(row);
         await markPublished(tx, claimed, this.#clock.now());
         return rows.length;
       });
     } catch (error) {
       await recordFailedAttempt(this.#db, claimed).catch(() => undefined);
       throw error;
+    }
+  }
+
+  async #publish(row: Parameters<typeof toDomainEvent>[0]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('bus publish timed out')), this.#publishTimeoutMs);
+    });
+    try {
+      await Promise.race([this.#bus.publish(toDomainEvent(row)), timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -120,7 +120,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     ...(kind === 'pglite' && !options.pgliteDataDir
       ? { pgliteSnapshot: await pgliteSnapshot() }
       : {}),
-    relay: { pollIntervalMs: 50, minBackoffMs: 10, maxBackoffMs: 200 },
+    relay: { pollIntervalMs: 50, minBackoffMs: 10, maxBackoffMs: 200, publishTimeoutMs: 500 },
   });
   return {
     ctx,
