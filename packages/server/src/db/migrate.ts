@@ -1,12 +1,16 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import type { Db } from './database';
 import { migrations } from './migrations/index';
 
 /** Applies every pending migration; applied ones are recorded in `kysely_migration`. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Name the schema explicitly: Kysely looks for its bookkeeping tables in every schema, so
+  // another schema's tables (parallel test suites, a shared server) would fool it.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableSchema: rows[0]?.schema ?? 'public',
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
