@@ -24,13 +24,16 @@ import { groupsRoutes } from './modules/groups/groups.routes';
 import { alertsRoutes } from './modules/alerts/alerts.routes';
 import { dispatchRoutes } from './modules/dispatch/dispatch.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { platesRoutes } from './modules/plates/plates.routes';
 import { incidentsRoutes } from './modules/incidents/incidents.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
 import { RealtimeGateway } from './realtime/gateway';
 import { streamRoutes } from './realtime/stream.routes';
 import { invitesRoutes } from './modules/invites/invites.routes';
 import { meRoutes } from './modules/members/me.routes';
 import { membersRoutes } from './modules/members/members.routes';
+import { photosRoutes } from './modules/photos/photos.routes';
 
 export interface ApiRoute {
   method: string;
@@ -50,7 +53,9 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
   return [
     streamRoutes(ctx, gateway),
     reportsRoutes(ctx),
+    photosRoutes(ctx),
     incidentsRoutes(ctx),
+    platesRoutes(ctx),
     alertsRoutes(ctx),
     dispatchRoutes(ctx),
     healthRoutes(ctx),
@@ -62,6 +67,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
     cityRoutes(ctx),
     areasRoutes(ctx),
     groupsRoutes(ctx),
+    statsRoutes(ctx),
   ];
 }
 

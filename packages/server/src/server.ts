@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApp } from './app';
 import { closeContext, createContext, type AppContext, type ContextOptions } from './context';
 import { ensureCity } from './modules/city/city.service';
+import { startSweeper } from './modules/retention/retention.scheduler';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -24,6 +25,7 @@ export async function startServer(options: ContextOptions): Promise<RunningServe
     throw error;
   }
   ctx.relay.start();
+  const sweeper = startSweeper(ctx);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : ctx.config.port;
   const host = ctx.config.host.includes(':') ? `[${ctx.config.host}]` : ctx.config.host;
@@ -32,6 +34,7 @@ export async function startServer(options: ContextOptions): Promise<RunningServe
     app,
     url: `http://${host}:${port}`,
     close: async () => {
+      await sweeper.stop();
       await app.close();
       await closeContext(ctx);
     },

@@ -155,6 +155,18 @@ describeEachDatabase('dispatch of on-shift responders', (kind) => {
       payload: { outcome: 'false_alarm' },
     });
     expect(byOther.statusCode).toBe(403);
+
+    // The all clear stands down whoever is still going.
+    const end = await app.inject({
+      method: 'POST',
+      url: `/api/v1/incidents/${incidentId}/end`,
+      headers: dispatcher.auth,
+      payload: {},
+    });
+    expect(end.statusCode).toBe(200);
+    await eventually(() =>
+      expect(dispatchesOf(rs[1]!.stream).map((m) => m.state)).toEqual(['offered', 'stood_down']),
+    );
   });
 
   it('asks the next responders when nobody accepts within two minutes', async () => {

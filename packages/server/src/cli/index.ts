@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config';
 import { cityLoadCommand } from './city';
 import { inviteCommand } from './invite';
 import { migrateCommand } from './migrate';
+import { purgeCommand } from './purge';
 import { startCommand } from './start';
 
 /** Parses argv and runs one `tocsin` subcommand; resolves to the process exit code. */
@@ -28,6 +29,13 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('Apply pending database migrations and exit')
     .action(async () => {
       exitCode = await migrateCommand();
+    });
+
+  program
+    .command('purge')
+    .description('Run one retention sweep now: auto-end quiet incidents, purge expired data')
+    .action(async () => {
+      exitCode = await purgeCommand();
     });
 
   const city = program.command('city').description('Manage the city pack');

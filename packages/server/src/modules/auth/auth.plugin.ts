@@ -54,7 +54,8 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionId', null);
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a caller who is not allowed learns nothing about what a valid body is.
+  app.addHook('preValidation', async (request) => {
     const token = requestToken(request);
     if (token) {
       const auth = await authenticateToken(opts.ctx, token);

@@ -83,3 +83,14 @@ export function staleOffers(db: Executor, before: Date) {
     .where('incidents.state', 'in', ['reported', 'corroborated', 'confirmed'])
     .execute();
 }
+
+/** Stands down every open dispatch of an incident (it ended); returns who was told. */
+export async function standDownOpenDispatches(db: Executor, incidentId: string, now: Date) {
+  return db
+    .updateTable('dispatches')
+    .set({ state: 'stood_down', responded_at: now })
+    .where('incident_id', '=', incidentId)
+    .where('state', 'in', ['offered', 'accepted', 'on_scene'])
+    .returning(['id', 'member_id'])
+    .execute();
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   COARSE_RES,
   countIndependentReporters,
+  isOpen,
   type AlertDecision,
   type Incident,
   type TimelineEntry,
@@ -10,6 +11,7 @@ import { latLngToCell } from 'h3-js';
 import type { AppContext } from '../../context';
 import type { Tx } from '../../db/database';
 import { enqueueEvents } from '../../outbox/outbox.repository';
+import { standDownOpenDispatches } from '../dispatch/dispatch.repository';
 import { incidentColumns } from './incident-mapper';
 
 /** The incident as an alert carries it (the WebSocket contract). */
@@ -100,6 +102,18 @@ export async function recordTransition(
         })),
       )
       .execute();
+  }
+  if (!isOpen(incident.state)) {
+    // An incident that is over needs nobody on the way any more.
+    const stood = await standDownOpenDispatches(tx, incident.id, ctx.clock.now());
+    await enqueueEvents(
+      tx,
+      stood.map((d) => ({
+        type: 'dispatch.offered',
+        payload: { dispatchId: d.id, memberId: d.member_id, state: 'stood_down', incident: null },
+      })),
+      ctx.clock.now(),
+    );
   }
   if (transition.alerts.length === 0) return [];
   const areas = await ctx.areas.get();

@@ -8,16 +8,31 @@ export function isAreaStaff(principal: Principal, areaChain: readonly string[]):
   );
 }
 
+/** An active responder of the area who is on shift: told of unverified reports as staff. */
+export function isOnShiftResponder(
+  principal: Principal,
+  areaChain: readonly string[],
+  onShift: boolean,
+): boolean {
+  return onShift && principal.status === 'active' && hasRoleIn(principal, areaChain, 'responder');
+}
+
 /**
  * Unverified reports never reach general members: an incident that is only `reported` is seen by
- * the area's staff, its own reporters and responders dispatched to it.
+ * the area's staff (verifiers, dispatchers, on-shift responders), its own reporters and
+ * responders dispatched to it.
  */
 export function canSeeIncident(
   principal: Principal,
   incident: { state: string },
   areaChain: readonly string[],
-  involvement: { reporter: boolean; dispatched: boolean },
+  involvement: { reporter: boolean; dispatched: boolean; onShift: boolean },
 ): boolean {
   if (incident.state !== 'reported') return true;
-  return isAreaStaff(principal, areaChain) || involvement.reporter || involvement.dispatched;
+  return (
+    isAreaStaff(principal, areaChain) ||
+    isOnShiftResponder(principal, areaChain, involvement.onShift) ||
+    involvement.reporter ||
+    involvement.dispatched
+  );
 }

@@ -75,7 +75,7 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['incidents'],
           summary: 'All clear: the incident is over',
           params: idParams,
-          body: z.strictObject({ note }).optional(),
+          body: z.strictObject({ note }).nullish(),
           response: { 200: stateResponse },
         },
       },

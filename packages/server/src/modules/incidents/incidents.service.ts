@@ -10,6 +10,7 @@ import {
   type VerificationOutcome,
 } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
+import { canSeeArea } from '../areas/areas.policy';
 import type { Executor } from '../../db/database';
 import {
   AppError,
@@ -18,8 +19,10 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../errors';
+import { photosOfIncident } from '../photos/photos.repository';
 import { isOnShift } from '../reports/reports.repository';
 import { actingRole } from '../reports/reports.policy';
+import { onIncidentConfirmed } from '../plates/plates.service';
 import { displayPlate } from '../reports/reports.service';
 import { toIncident } from './incident-mapper';
 import { recordTransition } from './incident-writer';
@@ -53,6 +56,7 @@ async function involvement(db: Executor, incidentId: string, memberId: string) {
   return {
     reporter: reporter !== undefined,
     dispatched: dispatch !== undefined,
+    onShift: await isOnShift(db, memberId),
     accepted: dispatch?.state === 'accepted' || dispatch?.state === 'on_scene',
   };
 }
@@ -84,7 +88,9 @@ export async function listIncidents(
     ).filter((row) => haversineMeters(center, row) <= radius);
   } else if (query.areaId) {
     const area = areas.byId.get(query.areaId);
-    if (!area) throw new NotFoundError('No such area');
+    if (!area || !canSeeArea(principal, area.kind, areas.chain(area.id))) {
+      throw new NotFoundError('No such area');
+    }
     const ids = area.kind === 'city' ? areas.all.map((a) => a.id) : [area.id];
     rows = await incidentsInAreas(ctx.db, ids, since, LIST_LIMIT);
   } else {
@@ -129,6 +135,7 @@ export async function getIncident(ctx: AppContext, principal: Principal, id: str
     .where('dispatches.incident_id', '=', id)
     .where('dispatches.state', 'in', ['accepted', 'on_scene'])
     .execute();
+  const photos = await photosOfIncident(ctx.db, id);
   return {
     ...base,
     independentReporters: row.independent_count,
@@ -141,6 +148,7 @@ export async function getIncident(ctx: AppContext, principal: Principal, id: str
       plates: r.plates.map(displayPlate),
     })),
     going: going.map((g) => ({ handle: g.handle, state: g.state })),
+    photos: photos.map((p) => ({ id: p.id, reportId: p.report_id })),
   };
 }
 
@@ -207,6 +215,7 @@ export async function verifyIncident(
     );
     if (!result.ok) refused(result.error);
     await recordTransition(ctx, tx, result.value, { activity: locked.activity, note });
+    if (outcome === 'confirmed') await onIncidentConfirmed(ctx, tx, id);
     return { id, state: result.value.incident.state };
   });
 }
@@ -288,6 +297,7 @@ export async function mergeIncident(
       .execute();
     await recordTransition(ctx, tx, result.value.from, { activity: from.activity });
     await recordTransition(ctx, tx, result.value.into, { activity: target.activity });
+    if (result.value.into.incident.state === 'confirmed') await onIncidentConfirmed(ctx, tx, into);
     return {
       id,
       state: result.value.from.incident.state,

@@ -96,6 +96,9 @@ async function areaChainsOf(ctx: AppContext, memberId: string): Promise<string[]
  * unknown id, so ids of other areas' members reveal nothing.
  */
 async function memberUnderAuthority(ctx: AppContext, principal: Principal, memberId: string) {
+  if (principal.status !== 'active') {
+    throw new AppError(403, 'probation', 'Organizers on probation cannot act on members yet');
+  }
   if (!isOrganizerAnywhere(principal))
     throw new AppError(403, 'organizer_only', 'Only organizers can do this');
   const member = await findMember(ctx.db, memberId);
@@ -245,7 +248,7 @@ export async function listAreaMembers(
   if (!area || !canSeeArea(principal, area.kind, chain)) {
     throw new NotFoundError('No such area');
   }
-  if (!hasRoleIn(principal, chain, 'organizer')) {
+  if (principal.status !== 'active' || !hasRoleIn(principal, chain, 'organizer')) {
     throw new AppError(403, 'organizer_only', 'Only organizers of this area can list its members');
   }
   return presentAreaMembers(await membersOfArea(ctx.db, areaId));

@@ -13,6 +13,7 @@ import {
   type ReportInput,
 } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
+import { canSeeArea } from '../areas/areas.policy';
 import {
   AppError,
   ConflictError,
@@ -22,6 +23,7 @@ import {
 } from '../../errors';
 import { offerDispatches } from '../dispatch/dispatch.service';
 import { insertIncident, recordTransition } from '../incidents/incident-writer';
+import { recordPlateSightings } from '../plates/plates.service';
 import { toIncident } from '../incidents/incident-mapper';
 import {
   addReporter,
@@ -109,7 +111,12 @@ export async function submitReport(
   const areas = await ctx.areas.get();
   const settings = areas.settings;
   if (!settings) throw new AppError(503, 'no_city', 'No city pack is loaded');
-  if (input.areaId && !areas.byId.has(input.areaId)) {
+  const namedArea = input.areaId ? areas.byId.get(input.areaId) : undefined;
+  // A private workplace the reporter does not belong to answers like an unknown id.
+  if (
+    input.areaId &&
+    (!namedArea || !canSeeArea(principal, namedArea.kind, areas.chain(input.areaId)))
+  ) {
     throw new ValidationError('areaId: no such area', [
       { path: 'areaId', message: 'no such area' },
     ]);
@@ -215,6 +222,7 @@ export async function submitReport(
         plates: merged.plates.map(plateKey),
       });
       if (!inserted) throw new ReportRaceError();
+      await recordPlateSightings(ctx, tx, incidentId, merged.plates.map(plateKey), now);
       return {
         created: true,
         report: { id: reportId, salute, plates },

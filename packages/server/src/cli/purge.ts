@@ -1,0 +1,39 @@
+import { MemoryBus } from '../bus/memory-bus';
+import { createContext } from '../context';
+import { runSweep, type SweepSummary } from '../modules/retention/retention.service';
+import { bootstrap } from './bootstrap';
+
+export function formatSweepSummary(s: SweepSummary): string {
+  const p = s.purged;
+  return [
+    `Auto-ended ${s.autoEnded} quiet incident(s).`,
+    `Purged ${p.incidents} incident(s) past retention: ${p.reports} report(s), ` +
+      `${p.photos} photo(s), ${p.reporterLinks} reporter link(s), ${p.dispatches} dispatch(es), ` +
+      `${p.alerts} alert(s), ${p.deliveries} delivery record(s), ${p.events} outbox event(s).`,
+    `Expired ${s.platesExpired} plate record(s).`,
+    `Deleted ${s.access.challenges} expired challenge(s), ${s.access.sessions} dead session(s), ` +
+      `${s.access.invites} spent invite(s).`,
+    '',
+  ].join('\n');
+}
+
+/** `tocsin purge`: one retention sweep now (the server also runs one every minute). */
+export async function purgeCommand(): Promise<number> {
+  const { config, secrets, logger } = await bootstrap({ LOG_LEVEL: 'warn' });
+  // As in `city load`: a private bus and a relay that never starts, so the all clears of
+  // incidents this sweep ends stay in the outbox for the servers' relays to deliver.
+  const ctx = await createContext({
+    config,
+    secrets,
+    logger,
+    bus: new MemoryBus(logger.child({ sub: 'bus' })),
+  });
+  try {
+    process.stdout.write(formatSweepSummary(await runSweep(ctx)));
+    return 0;
+  } finally {
+    await ctx.relay.stop();
+    await ctx.bus.close();
+    await ctx.database.close();
+  }
+}

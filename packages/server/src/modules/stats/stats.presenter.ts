@@ -1,0 +1,31 @@
+import type { AreaStats } from '@tocsin/core';
+
+export interface AreaStatsView {
+  areaId: string;
+  days: number;
+  incidents: number;
+  falseAlarmRate: number;
+  medianMinutesToCorroborate: number | null;
+  medianMinutesToConfirm: number | null;
+  alertsDelivered: number;
+}
+
+// Hundredths of a minute: enough to compare periods, no false precision.
+const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 600) / 100);
+
+export function presentAreaStats(
+  areaId: string,
+  days: number,
+  stats: AreaStats | undefined,
+  alertsDelivered: number,
+): AreaStatsView {
+  return {
+    areaId,
+    days,
+    incidents: stats?.incidents ?? 0,
+    falseAlarmRate: stats?.falseAlarmRate ?? 0,
+    medianMinutesToCorroborate: minutes(stats?.medianTimeToCorroborateMs ?? null),
+    medianMinutesToConfirm: minutes(stats?.medianTimeToConfirmMs ?? null),
+    alertsDelivered,
+  };
+}

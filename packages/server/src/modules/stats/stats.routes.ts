@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { principalOf } from '../auth/auth.plugin';
+import { areaStats } from './stats.service';
+
+const statsResponse = z.object({
+  areaId: z.uuid(),
+  days: z.number().int(),
+  incidents: z.number().int(),
+  falseAlarmRate: z.number(),
+  medianMinutesToCorroborate: z.number().nullable(),
+  medianMinutesToConfirm: z.number().nullable(),
+  alertsDelivered: z.number().int(),
+});
+
+/** Statistics for organizers: how the network is doing in their area, no one named. */
+export function statsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/areas/:areaId/stats',
+      {
+        schema: {
+          tags: ['stats'],
+          summary:
+            'Incidents, false-alarm rate, median minutes to corroborate and confirm, alerts ' +
+            'delivered, for an area and the areas under it (organizers, admins)',
+          params: z.strictObject({ areaId: z.uuid() }),
+          querystring: z.strictObject({
+            days: z.coerce.number().int().min(1).max(366).default(30),
+          }),
+          response: { 200: statsResponse },
+        },
+      },
+      (request) => areaStats(ctx, principalOf(request), request.params.areaId, request.query.days),
+    );
+  };
+}

@@ -1,0 +1,77 @@
+import { newMember } from '../targets';
+import { everyMember, type MatrixEntry } from '../types';
+
+// Governance acts on a member of this area. Non-organizers are refused (403); an organizer of
+// another area is told the member does not exist (404), like for an unknown id.
+const organizersOfTheirArea = everyMember(403, { otherOrganizer: 404, organizer: 200, admin: 200 });
+
+export const entries: MatrixEntry[] = [
+  {
+    method: 'POST',
+    url: '/api/v1/members/:id/vouch',
+    // Any active member but the sponsor (the outsider here) may be the second voucher.
+    request: async (world) => ({
+      url: `/api/v1/members/${(await newMember(world, { status: 'probation' })).id}/vouch`,
+    }),
+    expect: everyMember(200, { probation: 403 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/members/:id/approve',
+    request: async (world) => ({
+      url: `/api/v1/members/${(await newMember(world, { status: 'probation' })).id}/approve`,
+    }),
+    expect: organizersOfTheirArea,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/members/:id/suspend',
+    request: async (world) => ({
+      url: `/api/v1/members/${(await newMember(world)).id}/suspend`,
+      payload: { reason: 'shared alerts outside the network' },
+    }),
+    expect: organizersOfTheirArea,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/members/:id/reinstate',
+    request: async (world) => ({
+      url: `/api/v1/members/${(await newMember(world, { status: 'suspended' })).id}/reinstate`,
+    }),
+    expect: organizersOfTheirArea,
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/areas/:areaId/members/:memberId/roles',
+    case: 'this area',
+    request: async (world) => ({
+      url: `/api/v1/areas/${world.area.id}/members/${(await newMember(world)).id}/roles`,
+      payload: { roles: ['member', 'responder'] },
+    }),
+    expect: everyMember(403, { organizer: 200, admin: 200 }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/areas/:areaId/members/:memberId/roles',
+    case: 'the private workplace',
+    request: async (world) => ({
+      url: `/api/v1/areas/${world.workplace.id}/members/${(await newMember(world)).id}/roles`,
+      payload: { roles: ['member'] },
+    }),
+    expect: everyMember(404, { organizer: 200, admin: 200 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/areas/:areaId/members',
+    case: 'this area',
+    request: (world) => Promise.resolve({ url: `/api/v1/areas/${world.area.id}/members` }),
+    expect: everyMember(403, { organizer: 200, admin: 200 }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/areas/:areaId/members',
+    case: 'the private workplace',
+    request: (world) => Promise.resolve({ url: `/api/v1/areas/${world.workplace.id}/members` }),
+    expect: everyMember(404, { organizer: 200, admin: 200 }),
+  },
+];

@@ -1,0 +1,154 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { revokeSession } from '../../src/modules/auth/sessions.repository';
+import {
+  createTestContext,
+  describeEachDatabase,
+  eventually,
+  type TestContext,
+} from '../helpers/harness';
+import { headersOf, newMember } from './targets';
+import { PERSONAS, type MatrixEntry, type World } from './types';
+import { buildWorld } from './world';
+
+// The authorization matrix (SECURITY 8): every API route × every persona, with the exact status
+// each must get. Entries live in entries/<module>.ts, one file per module; a route without an
+// entry, or an entry without a route, fails the first test below.
+
+const ENTRIES_DIR = new URL('./entries/', import.meta.url);
+
+function isEntry(value: unknown): value is MatrixEntry {
+  const entry = value as Partial<MatrixEntry> | null;
+  return typeof entry?.method === 'string' && typeof entry.url === 'string' && !!entry.expect;
+}
+
+/** Every entry exported by entries/*.ts (as `entries`, or any other exported array of them). */
+async function loadEntries(): Promise<MatrixEntry[]> {
+  const files = readdirSync(ENTRIES_DIR)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .sort();
+  const loaded: MatrixEntry[] = [];
+  for (const file of files) {
+    const module = (await import(new URL(file, ENTRIES_DIR).href)) as Record<string, unknown>;
+    const arrays = Object.values(module).filter(
+      (value): value is MatrixEntry[] => Array.isArray(value) && value.every(isEntry),
+    );
+    if (arrays.length === 0) {
+      throw new Error(`test/authz/entries/${file} must export entries: MatrixEntry[]`);
+    }
+    loaded.push(...arrays.flat());
+  }
+  return loaded;
+}
+
+const entries = await loadEntries();
+
+const routeOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
+const titleOf = (entry: MatrixEntry) =>
+  entry.case ? `${routeOf(entry)} (${entry.case})` : routeOf(entry);
+
+/** Whether a concrete path (query string aside) is one the route pattern matches. */
+function matchesPattern(pattern: string, url: string): boolean {
+  const path = url.split('?')[0] ?? url;
+  const regex = pattern
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${regex}/?$`).test(path);
+}
+
+describeEachDatabase('authorization matrix', (kind) => {
+  let t: TestContext;
+  let world: World;
+
+  beforeAll(async () => {
+    // The per-client rate limit is not what this suite is about; a 429 would hide the answer.
+    t = await createTestContext({ kind, env: { TOCSIN_RATE_LIMIT: '1000000' } });
+    const app = await createApp(t.ctx);
+    await app.ready();
+    world = await buildWorld(app, t.ctx);
+  });
+  afterAll(async () => {
+    await world?.app.close();
+    await t?.close();
+  });
+
+  it('every API route has an entry and every entry names a route', () => {
+    const routes = new Set(world.app.apiRoutes.map(routeOf));
+    const covered = new Set(entries.map(routeOf));
+    const missing = [...routes].filter((route) => !covered.has(route)).sort();
+    const stale = [...covered].filter((route) => !routes.has(route)).sort();
+    const titles = entries.map(titleOf);
+    const duplicated = titles.filter((title, i) => titles.indexOf(title) !== i);
+    expect(
+      { missing, stale, duplicated },
+      'add an entry to test/authz/entries/<module>.ts for each missing route; ' +
+        'give entries of one route distinct `case`s',
+    ).toEqual({ missing: [], stale: [], duplicated: [] });
+  });
+
+  for (const entry of entries) {
+    for (const persona of PERSONAS) {
+      const status = entry.expect[persona];
+      const issue = entry.knownIssues?.[persona];
+      const title = `${titleOf(entry)} as ${persona} → ${status}`;
+      const test = async () => {
+        const request = await entry.request(world, persona);
+        expect(matchesPattern(entry.url, request.url), `${request.url} is not ${entry.url}`).toBe(
+          true,
+        );
+        const response = await world.app.inject({
+          method: entry.method,
+          url: request.url,
+          headers: { ...headersOf(world, persona), ...request.headers },
+          ...(request.payload === undefined ? {} : { payload: request.payload as object }),
+        });
+        expect(response.statusCode, response.body).toBe(status);
+      };
+      if (issue) it.fails(`${title} (known issue: ${issue})`, test);
+      else it(title, test);
+    }
+  }
+
+  // The stream authenticates in its first message, not in the upgrade request.
+  async function hello(token?: string): Promise<{ closed: number | null; types: string[] }> {
+    const socket = await world.app.injectWS('/api/v1/stream');
+    const types: string[] = [];
+    let closed: number | null = null;
+    socket.on('message', (raw: Buffer) =>
+      types.push((JSON.parse(raw.toString()) as { type: string }).type),
+    );
+    socket.on('close', (code: number) => (closed = code));
+    socket.send(JSON.stringify({ type: 'hello', ...(token ? { token } : {}) }));
+    await eventually(() => {
+      if (closed === null && !types.includes('ready')) throw new Error('no answer to hello yet');
+    });
+    socket.terminate();
+    return { closed, types };
+  }
+
+  for (const persona of PERSONAS) {
+    const expected = persona === 'anonymous' ? 'close 4401' : 'ready';
+    it(`GET /api/v1/stream (WebSocket hello) as ${persona} → ${expected}`, async () => {
+      if (persona === 'anonymous') {
+        expect(await hello()).toEqual({ closed: 4401, types: [] });
+      } else {
+        expect(await hello(world.members[persona].token)).toEqual({
+          closed: null,
+          types: ['ready'],
+        });
+      }
+    });
+  }
+
+  it('GET /api/v1/stream (WebSocket hello) with an unknown token → close 4401', async () => {
+    expect(await hello('x'.repeat(43))).toEqual({ closed: 4401, types: [] });
+  });
+
+  it("GET /api/v1/stream (WebSocket hello) with a revoked session's token → close 4401", async () => {
+    const member = await newMember(world);
+    await revokeSession(world.ctx.db, member.id, member.sessionId, world.ctx.clock.now());
+    expect(await hello(member.token)).toEqual({ closed: 4401, types: [] });
+  });
+});

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../src/context';
+import { buildArea, type BuiltMember } from '../helpers/factories';
+import { loadMinneapolis, POWDERHORN } from '../helpers/city';
+import { buildSpecMember, personaSpec } from './targets';
+import { PERSONAS, type Persona, type World } from './types';
+
+/** "The other area": a neighborhood across town from Powderhorn Park. */
+export const OTHER_AREA_SLUG = 'cedar-riverside';
+
+/**
+ * The shared fixtures: the real demo pack, Powderhorn Park as "this area", a private workplace
+ * inside it, and one member per persona.
+ */
+export async function buildWorld(app: FastifyInstance, ctx: AppContext): Promise<World> {
+  const { cityId, powderhornId } = await loadMinneapolis(ctx);
+  const areas = await ctx.areas.get();
+  const area = areas.byId.get(powderhornId);
+  const otherArea = areas.all.find((a) => a.slug === OTHER_AREA_SLUG);
+  if (!area || !otherArea) throw new Error('demo pack areas missing');
+  if (areas.index.areaAt(POWDERHORN.lat, POWDERHORN.lng) !== area.id) {
+    throw new Error('POWDERHORN is not inside Powderhorn Park');
+  }
+  const workplace = await buildArea(ctx, {
+    kind: 'workplace',
+    slug: 'powderhorn-park-bakery',
+    parentId: area.id,
+  });
+  const ids = { cityId, areaId: area.id, otherAreaId: otherArea.id };
+  const members = {} as Record<Exclude<Persona, 'anonymous'>, BuiltMember>;
+  for (const persona of PERSONAS) {
+    if (persona === 'anonymous') continue;
+    members[persona] = await buildSpecMember(ctx, personaSpec(persona, ids));
+  }
+  return {
+    app,
+    ctx,
+    cityId,
+    area: { id: area.id, slug: area.slug },
+    otherArea: { id: otherArea.id, slug: otherArea.slug },
+    workplace: { id: workplace.id },
+    members,
+    point: POWDERHORN,
+  };
+}
