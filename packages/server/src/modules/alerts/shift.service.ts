@@ -2,6 +2,7 @@ import { COARSE_RES, type Principal } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
 import { transact, type AppContext } from '../../context';
 import { AppError } from '../../errors';
+import { canTakeShift } from './alerts.policy';
 import { enqueueEvents } from '../../outbox/outbox.repository';
 
 /** A responder goes on or off shift; where they are is kept only as a coarse cell. */
@@ -10,12 +11,8 @@ export async function setShift(
   principal: Principal,
   input: { onShift: boolean; location?: { lat: number; lng: number } | undefined },
 ): Promise<{ onShift: boolean }> {
-  if (!principal.roles.some((r) => r.role === 'responder' || r.role === 'admin')) {
-    throw new AppError(403, 'responders_only', 'Only responders take shifts');
-  }
-  if (principal.status !== 'active' && input.onShift) {
-    throw new AppError(403, 'probation', 'Members on probation cannot take shifts yet');
-  }
+  const decision = canTakeShift(principal, input.onShift);
+  if (!decision.ok) throw new AppError(403, decision.code, decision.message);
   const cell = input.location
     ? latLngToCell(input.location.lat, input.location.lng, COARSE_RES)
     : null;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { cellCenter, haversineMeters, placeDisc, inDisc, type Principal } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
 import type { Tx } from '../../db/database';
-import type { DispatchState } from '../../db/schema/incidents';
 import { ConflictError, NotFoundError } from '../../errors';
+import { NEXT_STATE, ownsDispatch, type DispatchResponse } from './dispatch.policy';
 import { enqueueEvents } from '../../outbox/outbox.repository';
 import type { AlertIncident } from '../incidents/incident-writer';
 import { presentIncident } from '../incidents/incidents.presenter';
@@ -19,15 +19,6 @@ import {
 
 /** How many responders are asked at once, how many should go, how long an offer waits. */
 export const DISPATCH = { fanOut: 3, wanted: 2, answerWithinMs: 2 * 60_000 } as const;
-
-export type DispatchResponse = 'accept' | 'decline' | 'on_scene' | 'clear';
-
-const NEXT: Record<DispatchResponse, { from: DispatchState[]; to: DispatchState }> = {
-  accept: { from: ['offered'], to: 'accepted' },
-  decline: { from: ['offered'], to: 'declined' },
-  on_scene: { from: ['accepted'], to: 'on_scene' },
-  clear: { from: ['accepted', 'on_scene'], to: 'clear' },
-};
 
 interface IncidentPoint {
   id: string;
@@ -104,9 +95,9 @@ export async function respondToDispatch(
 ) {
   return transact(ctx, async (tx) => {
     const dispatch = await lockDispatch(tx, dispatchId);
-    if (!dispatch || dispatch.member_id !== principal.memberId)
+    if (!dispatch || !ownsDispatch(principal, dispatch))
       throw new NotFoundError('No such dispatch');
-    const step = NEXT[response];
+    const step = NEXT_STATE[response];
     if (!step.from.includes(dispatch.state)) {
       throw new ConflictError('dispatch_state', `This dispatch is ${dispatch.state}`);
     }
