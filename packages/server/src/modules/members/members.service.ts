@@ -1,13 +1,6 @@
-import {
-  AREA_ROLES,
-  hasRoleIn,
-  isAdmin,
-  type AreaRole,
-  type Principal,
-  type Role,
-} from '@tocsin/core';
+import { AREA_ROLES, isAdmin, type AreaRole, type Principal, type Role } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
-import { canSeeArea } from '../areas/areas.policy';
+import { requireOrganizer, visibleArea } from '../areas/areas.service';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { enqueueEvents } from '../../outbox/outbox.repository';
 import { audit } from '../audit';
@@ -199,15 +192,8 @@ export async function setAreaRoles(
   memberId: string,
   roles: Role[],
 ): Promise<Role[]> {
-  const areas = await ctx.areas.get();
-  const area = areas.byId.get(areaId);
-  const chain = areas.chain(areaId);
-  if (!area || !canSeeArea(principal, area.kind, chain)) {
-    throw new NotFoundError('No such area');
-  }
-  if (principal.status !== 'active' || !hasRoleIn(principal, chain, 'organizer')) {
-    throw new AppError(403, 'organizer_only', 'Only an organizer of this area can set roles');
-  }
+  const { area, chain } = await visibleArea(ctx, principal, areaId);
+  requireOrganizer(principal, chain, 'set roles');
   const wanted = [...new Set(roles)];
   if (wanted.includes('admin') && (!isAdmin(principal) || area.kind !== 'city')) {
     throw new ForbiddenError('The admin role is given by an admin, on the city only');
@@ -242,14 +228,7 @@ export async function listAreaMembers(
   principal: Principal,
   areaId: string,
 ): Promise<AreaMemberView[]> {
-  const areas = await ctx.areas.get();
-  const area = areas.byId.get(areaId);
-  const chain = areas.chain(areaId);
-  if (!area || !canSeeArea(principal, area.kind, chain)) {
-    throw new NotFoundError('No such area');
-  }
-  if (principal.status !== 'active' || !hasRoleIn(principal, chain, 'organizer')) {
-    throw new AppError(403, 'organizer_only', 'Only organizers of this area can list its members');
-  }
+  const { chain } = await visibleArea(ctx, principal, areaId);
+  requireOrganizer(principal, chain, 'list its members');
   return presentAreaMembers(await membersOfArea(ctx.db, areaId));
 }
