@@ -34,6 +34,7 @@ import { invitesRoutes } from './modules/invites/invites.routes';
 import { meRoutes } from './modules/members/me.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { photosRoutes } from './modules/photos/photos.routes';
+import { pushRoutes } from './modules/push/push.routes';
 
 export interface ApiRoute {
   method: string;
@@ -68,6 +69,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
     areasRoutes(ctx),
     groupsRoutes(ctx),
     statsRoutes(ctx),
+    pushRoutes(ctx),
   ];
 }
 

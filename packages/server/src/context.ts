@@ -8,6 +8,7 @@ import { inTransaction, openDatabase, type Db, type DatabaseHandle, type Tx } fr
 import { migrateToLatest } from './db/migrate';
 import type { Logger } from './logger';
 import { AreaDirectory } from './modules/areas/area-directory';
+import type { PushTransport } from './modules/push/push.transport';
 import { OutboxRelay } from './outbox/outbox.relay';
 
 /** Everything a request, a job or a CLI command needs, built once and passed explicitly. */
@@ -22,6 +23,8 @@ export interface AppContext {
   areas: AreaDirectory;
   clock: Clock;
   logger: Logger;
+  /** Where web pushes may go and how; unset: the browsers' push services (tests set a local one). */
+  pushTransport?: PushTransport;
 }
 
 export interface ContextOptions {

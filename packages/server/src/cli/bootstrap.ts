@@ -2,6 +2,7 @@ import { envToConfig, type TocsinConfig } from '../config/config';
 import { readEnv, type TocsinEnv } from '../config/env';
 import { envToSecrets, type TocsinSecrets } from '../config/secrets';
 import { createLogger, type Logger } from '../logger';
+import { loadVapidKeys } from '../modules/push/vapid-keys';
 
 export interface Bootstrap {
   config: TocsinConfig;
@@ -13,7 +14,10 @@ export interface Bootstrap {
 export async function bootstrap(overrides: Partial<TocsinEnv> = {}): Promise<Bootstrap> {
   const env = { ...readEnv(), ...stripUndefined(overrides) };
   const config = envToConfig(env);
-  const secrets = await envToSecrets(env, config.dataDir);
+  const secrets = {
+    ...(await envToSecrets(env, config.dataDir)),
+    vapid: await loadVapidKeys(env, config.dataDir),
+  };
   return { config, secrets, logger: createLogger(config.logLevel) };
 }
 

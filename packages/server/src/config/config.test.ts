@@ -46,6 +46,7 @@ describe('configuration', () => {
     ['TOCSIN_BODY_LIMIT', '10'],
     ['LOG_LEVEL', 'loud'],
     ['TOCSIN_TRUST_PROXY', 'yes'],
+    ['TOCSIN_VAPID_SUBJECT', 'admin@example.org'],
   ])('fails naming %s when it is %s', (name, value) => {
     expect(() => envToConfig(readEnv({ [name]: value }))).toThrow(ConfigError);
     expect(() => envToConfig(readEnv({ [name]: value }))).toThrow(new RegExp(`${name}:`));

@@ -42,6 +42,13 @@ const envSchema = z.object({
   TOCSIN_CITY_PACK: z.string().default(DEFAULT_CITY_PACK),
   TOCSIN_SESSION_IDLE_DAYS: z.coerce.number().min(1).max(365).default(30),
   TOCSIN_SESSION_MAX_DAYS: z.coerce.number().min(1).max(3650).default(180),
+  TOCSIN_VAPID_SUBJECT: z
+    .string()
+    .refine(
+      (v) => /^mailto:[^@\s]+@[^@\s]+$/.test(v) || (v.startsWith('https://') && URL.canParse(v)),
+      'must be a mailto: address or an https:// URL',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,6 +73,8 @@ export interface TocsinConfig {
   /** The city pack loaded on first start when the database has none. */
   cityPack: string;
   sessions: { idleMs: number; maxMs: number };
+  /** The contact push services see in every web push (VAPID `sub`). */
+  vapidSubject: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -104,6 +113,12 @@ export function envToConfig(env: TocsinEnv): TocsinConfig {
       idleMs: e.TOCSIN_SESSION_IDLE_DAYS * DAY_MS,
       maxMs: Math.max(e.TOCSIN_SESSION_MAX_DAYS, e.TOCSIN_SESSION_IDLE_DAYS) * DAY_MS,
     },
+    // Apple refuses a localhost subject; the https public URL is the usual contact.
+    vapidSubject:
+      e.TOCSIN_VAPID_SUBJECT ??
+      (e.TOCSIN_PUBLIC_URL?.startsWith('https://')
+        ? new URL(e.TOCSIN_PUBLIC_URL).origin
+        : 'mailto:tocsin@localhost'),
     logLevel: e.LOG_LEVEL,
   };
 }

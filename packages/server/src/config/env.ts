@@ -16,6 +16,9 @@ export interface TocsinEnv {
   TOCSIN_CITY_PACK?: string;
   TOCSIN_SESSION_IDLE_DAYS?: string;
   TOCSIN_SESSION_MAX_DAYS?: string;
+  TOCSIN_VAPID_PUBLIC_KEY?: string;
+  TOCSIN_VAPID_PRIVATE_KEY?: string;
+  TOCSIN_VAPID_SUBJECT?: string;
   LOG_LEVEL?: string;
 }
 
@@ -36,6 +39,9 @@ const KEYS: (keyof TocsinEnv)[] = [
   'TOCSIN_CITY_PACK',
   'TOCSIN_SESSION_IDLE_DAYS',
   'TOCSIN_SESSION_MAX_DAYS',
+  'TOCSIN_VAPID_PUBLIC_KEY',
+  'TOCSIN_VAPID_PRIVATE_KEY',
+  'TOCSIN_VAPID_SUBJECT',
   'LOG_LEVEL',
 ];
 

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { VapidKeys } from '../modules/push/vapid-keys';
 import { ConfigError } from './config';
 import type { TocsinEnv } from './env';
 
 export interface TocsinSecrets {
   /** Server key for keyed hashes (tokens, invite codes, plate audit) — 32 bytes. */
   serverKey: Buffer;
+  /** Web push signing keys (loadVapidKeys); without them push is off (contexts built by hand). */
+  vapid?: VapidKeys;
 }
 
 const SECRET_FILE = 'server.key';

@@ -9,6 +9,7 @@ import { envToConfig, type DatabaseConfig, type TocsinConfig } from '../../src/c
 import type { TocsinEnv } from '../../src/config/env';
 import { closeContext, createContext, type AppContext } from '../../src/context';
 import { createLogger } from '../../src/logger';
+import { generateVapidKeys } from '../../src/modules/push/vapid-keys';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -113,7 +114,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const config: TocsinConfig = { ...base, database, nats: options.nats ?? null };
   const ctx = await createContext({
     config,
-    secrets: { serverKey: options.serverKey ?? randomBytes(32) },
+    secrets: { serverKey: options.serverKey ?? randomBytes(32), vapid: generateVapidKeys() },
     logger: createLogger('debug', logs.stream),
     clock,
     ...(options.bus ? { bus: options.bus } : {}),

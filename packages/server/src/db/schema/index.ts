@@ -32,6 +32,7 @@ import type {
   ResponderShiftsTable,
 } from './incidents';
 import type { OutboxTable } from './outbox';
+import type { PushDeliveriesTable, PushSubscriptionsTable } from './push';
 
 /** Every table Tocsin has; each lives in a file under schema/. */
 export interface Database {
@@ -65,4 +66,6 @@ export interface Database {
   plate_approvals: PlateApprovalsTable;
   plate_lookups: PlateLookupsTable;
   photos: PhotosTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_deliveries: PushDeliveriesTable;
 }

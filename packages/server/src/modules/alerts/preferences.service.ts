@@ -3,6 +3,7 @@ import { latLngToCell } from 'h3-js';
 import { transact, type AppContext } from '../../context';
 import { AppError, ValidationError } from '../../errors';
 import { enqueueEvents } from '../../outbox/outbox.repository';
+import type { AreaSnapshot } from '../areas/area-directory';
 import { canSeeArea } from '../areas/areas.policy';
 import { findPreferences, savePreferences, type AlertPreferences } from './preferences.repository';
 
@@ -14,8 +15,11 @@ export async function preferencesOf(
   principal: Principal,
 ): Promise<AlertPreferences> {
   const saved = await findPreferences(ctx.db, principal.memberId);
-  if (saved) return saved;
-  const areas = await ctx.areas.get();
+  return saved ?? defaultPreferences(principal, await ctx.areas.get());
+}
+
+/** What a member who never chose gets: alerts from the neighborhoods they belong to. */
+export function defaultPreferences(principal: Principal, areas: AreaSnapshot): AlertPreferences {
   const neighborhoods = principal.roles
     .map((r) => areas.byId.get(r.areaId))
     .filter((a) => a?.kind === 'neighborhood')
