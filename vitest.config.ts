@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The web app imports core by deep path (see packages/web/vite.config.ts).
+const coreSrc = fileURLToPath(new URL('./packages/core/src/', import.meta.url));
 
 export default defineConfig({
   test: {
@@ -8,6 +12,14 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['packages/core/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias: [{ find: /^@tocsin\/core\/(.+)$/, replacement: `${coreSrc}$1` }] },
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts'],
           environment: 'node',
         },
       },

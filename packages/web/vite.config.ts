@@ -1,8 +1,63 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Deep imports of @tocsin/core (`@tocsin/core/salute/parse-text`) keep h3-js and zod, which the
+// package index pulls in, out of the browser bundle.
+const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  resolve: {
+    alias: [{ find: /^@tocsin\/core\/(.+)$/, replacement: `${coreSrc}$1` }],
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      // Registered from src/lib/service-worker.ts: the CSP allows no inline script.
+      injectRegister: false,
+      registerType: 'prompt',
+      strategies: 'generateSW',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        id: '/',
+        name: 'Tocsin',
+        short_name: 'Tocsin',
+        description: 'Neighbors warning neighbors',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#b3261e',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: '/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // The app shell and every route's code, so the app opens and reports queue offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['sw-notifications.js'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // The first service worker controls the open page at once, so screens and the map
+        // still load if the network drops during the first visit. Updates wait for a tap.
+        clientsClaim: true,
+        importScripts: ['/sw-notifications.js'],
+        // API answers are personal and live: never cached by the service worker.
+        runtimeCaching: [],
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -127,6 +127,28 @@ describeEachDatabase('city pack: the Minneapolis demo pack', (kind) => {
     );
   });
 
+  it('gives members the neighborhood outlines as GeoJSON for the map', async () => {
+    const member = await buildMember(t.ctx);
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/areas/outlines',
+      headers: member.auth,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{
+      type: string;
+      features: { properties: { name: string }; geometry: { type: string } }[];
+    }>();
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.features).toHaveLength(85);
+    expect(body.features.map((f) => f.properties.name)).toContain('Powderhorn Park');
+    for (const feature of body.features) {
+      expect(['Polygon', 'MultiPolygon']).toContain(feature.geometry.type);
+    }
+    const anonymous = await app.inject({ method: 'GET', url: '/api/v1/areas/outlines' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('changes nothing when the same pack is loaded again', async () => {
     const ids = await areaIds(t.ctx);
     const events = await areasChangedEvents(t.ctx);

@@ -3,17 +3,21 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { envToConfig } from '../../server/src/config/config';
 import { createLogger } from '../../server/src/logger';
+import type { VapidKeys } from '../../server/src/modules/push/vapid-keys';
 import { startServer, type RunningServer } from '../../server/src/server';
 
-/** A real Tocsin server on an ephemeral port, in memory, serving the built web app. */
-export async function startTestServer(): Promise<RunningServer> {
+/**
+ * A real Tocsin server on an ephemeral port, in memory, serving the built web app, with the
+ * Minneapolis demo pack (loaded on first start). Web push is on when given VAPID keys.
+ */
+export async function startTestServer(options: { vapid?: VapidKeys } = {}): Promise<RunningServer> {
   const base = envToConfig({ PORT: '0', TOCSIN_DATA_DIR: '/nonexistent-tocsin-e2e' });
   if (!existsSync(path.join(base.webDir, 'index.html'))) {
     throw new Error(`the web app is not built in ${base.webDir}: run \`npm run build\` first`);
   }
   return startServer({
     config: { ...base, database: { kind: 'pglite', dataDir: null } },
-    secrets: { serverKey: randomBytes(32) },
+    secrets: { serverKey: randomBytes(32), ...(options.vapid ? { vapid: options.vapid } : {}) },
     logger: createLogger('warn'),
   });
 }

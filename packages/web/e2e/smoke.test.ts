@@ -40,7 +40,13 @@ suite(title, () => {
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(await page.title()).toBe('Tocsin');
-    await expect.poll(() => page.getByTestId('server-status').textContent()).toContain('ready');
+    await page.getByRole('heading', { name: 'Welcome to Tocsin' }).waitFor();
+    // The manifest and the service worker make the app installable and its shell work offline.
+    const manifest = await page.evaluate(`fetch('/manifest.webmanifest').then((r) => r.json())`);
+    expect(manifest).toMatchObject({ name: 'Tocsin', display: 'standalone', start_url: '/' });
+    await expect
+      .poll(() => page.evaluate('navigator.serviceWorker.ready.then((r) => !!r.active)'))
+      .toBe(true);
     await page.screenshot({ path: path.join(screenshots, 'shell.png') });
     expect(problems).toEqual([]);
     expect(foreign).toEqual([]);

@@ -1,31 +1,18 @@
-import { useEffect, useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { AlertsProvider } from '../features/alerts/alerts-provider';
+import { SessionProvider } from '../features/session/session-provider';
+import { router } from './router';
+import { ServicesProvider, type Services } from './services';
 
-type Health = 'checking' | 'ready' | 'not_ready' | 'offline';
-
-/** The app shell; the member, responder and dispatcher screens arrive with the PWA work. */
-export function App() {
-  const [health, setHealth] = useState<Health>('checking');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch('/api/v1/ready', { signal: controller.signal })
-      .then(async (response) => {
-        const body = (await response.json()) as { status?: string };
-        setHealth(body.status === 'ready' ? 'ready' : 'not_ready');
-      })
-      .catch(() => {
-        if (!controller.signal.aborted) setHealth('offline');
-      });
-    return () => controller.abort();
-  }, []);
-
+/** The app: services, session, live alerts, and the routes. */
+export function App({ services }: { services: Services }) {
   return (
-    <main className="shell">
-      <h1>Tocsin</h1>
-      <p>Neighbors warning neighbors.</p>
-      <p role="status" data-testid="server-status">
-        Server: {health === 'checking' ? 'checking…' : health.replace('_', ' ')}
-      </p>
-    </main>
+    <ServicesProvider services={services}>
+      <SessionProvider>
+        <AlertsProvider>
+          <RouterProvider router={router} />
+        </AlertsProvider>
+      </SessionProvider>
+    </ServicesProvider>
   );
 }

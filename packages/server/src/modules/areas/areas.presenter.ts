@@ -43,3 +43,16 @@ export function presentAreaDetails(area: AreaRecord, myRoles: Role[]): AreaDetai
     myRoles: [...new Set(myRoles)].sort(),
   };
 }
+
+/** Neighborhood outlines as a GeoJSON FeatureCollection, for the map. */
+export function presentOutlines(rows: { id: string; name: string; geometry: unknown }[]) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((row) => ({
+      type: 'Feature' as const,
+      id: row.id,
+      properties: { name: row.name },
+      geometry: row.geometry,
+    })),
+  };
+}

@@ -93,3 +93,15 @@ export async function countAdmins(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Outlines of the city's current neighborhoods (GeoJSON geometry as loaded from the pack). */
+export function neighborhoodOutlines(db: Executor) {
+  return db
+    .selectFrom('areas')
+    .select(['id', 'name', 'geometry'])
+    .where('kind', '=', 'neighborhood')
+    .where('archived_at', 'is', null)
+    .where('geometry', 'is not', null)
+    .orderBy('name')
+    .execute();
+}

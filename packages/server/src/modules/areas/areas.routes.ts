@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { principalOf } from '../auth/auth.plugin';
-import { createWorkplace, getArea, joinArea, leaveArea, listAreas } from './areas.service';
+import {
+  areaOutlines,
+  createWorkplace,
+  getArea,
+  joinArea,
+  leaveArea,
+  listAreas,
+} from './areas.service';
 
 const kind = z.enum(['city', 'neighborhood', 'workplace']);
 const areaSchema = z.strictObject({
@@ -41,6 +48,30 @@ export function areasRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (request) => listAreas(ctx, principalOf(request)),
+    );
+
+    app.get(
+      '/areas/outlines',
+      {
+        schema: {
+          tags: ['areas'],
+          summary: "The neighborhoods' outlines as GeoJSON, for the map",
+          response: {
+            200: z.object({
+              type: z.literal('FeatureCollection'),
+              features: z.array(
+                z.object({
+                  type: z.literal('Feature'),
+                  id: z.uuid(),
+                  properties: z.object({ name: z.string() }),
+                  geometry: z.unknown(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      () => areaOutlines(ctx),
     );
 
     app.get(

@@ -16,12 +16,14 @@ import {
 import {
   presentAreaDetails,
   presentAreas,
+  presentOutlines,
   type AreaDetailsView,
   type AreaView,
 } from './areas.presenter';
 import {
   countAdmins,
   findAreaRow,
+  neighborhoodOutlines,
   grantRole,
   insertWorkplace,
   lockAreas,
@@ -65,6 +67,11 @@ function ownRoles(principal: Principal, areaId: string): Role[] {
 }
 
 /** The city, every neighborhood, and the workplaces the principal belongs to. */
+/** The neighborhoods' outlines, for the map: public boundaries, so every member gets them. */
+export async function areaOutlines(ctx: AppContext) {
+  return presentOutlines(await neighborhoodOutlines(ctx.db));
+}
+
 export async function listAreas(ctx: AppContext, principal: Principal): Promise<AreaView[]> {
   const snapshot = await ctx.areas.get();
   return presentAreas(

@@ -15,6 +15,12 @@ export const entries: MatrixEntry[] = [
   },
   {
     method: 'GET',
+    url: '/api/v1/areas/outlines',
+    request: () => Promise.resolve({ url: '/api/v1/areas/outlines' }),
+    expect: everyMember(200),
+  },
+  {
+    method: 'GET',
     url: '/api/v1/areas/:areaId',
     case: 'this neighborhood',
     request: (world) => Promise.resolve({ url: `/api/v1/areas/${world.area.id}` }),

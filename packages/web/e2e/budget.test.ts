@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { initialJavaScript } from './bundle';
+
+const dist = path.resolve(import.meta.dirname, '../dist');
+/** Initial JavaScript per screen, gzipped (issue: ≤ 150 KB on a cheap phone over slow 4G). */
+const BUDGET_BYTES = 150_000;
+
+describe('performance budget of the built web app', () => {
+  it.each(['home-page', 'report-page', 'join-page', 'incident-page', 'settings-page'])(
+    'the %s screen needs at most 150 KB of gzipped JavaScript to start',
+    async (screen) => {
+      if (!existsSync(path.join(dist, 'index.html'))) {
+        throw new Error(`the web app is not built in ${dist}: run \`npm run build\` first`);
+      }
+      const size = await initialJavaScript(dist, screen);
+      expect(size.gzipBytes, size.files.join(', ')).toBeLessThanOrEqual(BUDGET_BYTES);
+    },
+  );
+
+  it('keeps the map, h3-js and zod out of the first load', async () => {
+    const size = await initialJavaScript(dist, 'home-page');
+    for (const file of size.files) {
+      const code = await readFile(path.join(dist, file), 'utf8');
+      expect(code, file).not.toMatch(/latLngToCell|ZodError|L\.tileLayer/);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { createBootstrapInvite } from '../../server/src/modules/invites/invites.service';
+import { generateVapidKeys } from '../../server/src/modules/push/vapid-keys';
+import type { RunningServer } from '../../server/src/server';
+import { ApiClient } from './api-client';
+import { startTestServer } from './server';
+
+/** Points in the Minneapolis demo pack. */
+export const POWDERHORN = { latitude: 44.9475, longitude: -93.2555 };
+export const POWDERHORN_100M = { latitude: 44.9484, longitude: -93.2555 };
+
+/**
+ * A running server with the Minneapolis demo pack, a first admin and two active sponsors who
+ * share no sponsor with each other's invitees: members invited by `sponsors[0]` and `[1]` are
+ * independent reporters, so two of their reports corroborate an incident.
+ */
+export interface World {
+  server: RunningServer;
+  /** The app's origin with `localhost` (passkeys and __Host- cookies need a host name). */
+  url: string;
+  admin: ApiClient;
+  sponsors: [ApiClient, ApiClient];
+  areas: { cityId: string; powderhornId: string };
+  close(): Promise<void>;
+}
+
+export async function startWorld(options: { push?: boolean } = {}): Promise<World> {
+  const server = await startTestServer(options.push ? { vapid: generateVapidKeys() } : {});
+  try {
+    const url = server.url.replace('127.0.0.1', 'localhost');
+    const bootstrap = await createBootstrapInvite(server.ctx, url);
+    const { client: admin } = await ApiClient.join(server.url, bootstrap.code);
+    const areas = await admin.ok<{ id: string; slug: string; kind: string }[]>('GET', '/areas');
+    const cityId = areas.find((a) => a.kind === 'city')?.id;
+    const powderhornId = areas.find((a) => a.slug === 'powderhorn-park')?.id;
+    if (!cityId || !powderhornId) throw new Error('the demo city pack is not loaded');
+    const sponsor = async () => {
+      const joined = await ApiClient.join(server.url, await admin.invite());
+      await admin.ok('POST', `/members/${joined.id}/approve`, {});
+      return joined.client;
+    };
+    return {
+      server,
+      url,
+      admin,
+      sponsors: [await sponsor(), await sponsor()],
+      areas: { cityId, powderhornId },
+      close: () => server.close(),
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}

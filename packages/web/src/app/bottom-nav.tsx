@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useMe } from '../features/session/session-provider';
+
+/** Where a member goes: alerts, report, settings (and responder mode). At thumb reach. */
+export function BottomNav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const active = me.status === 'active';
+  const responder = active && me.roles.some((r) => r.role === 'responder');
+  const staff = active && me.roles.some((r) => r.role === 'dispatcher' || r.role === 'verifier');
+  return (
+    <nav className="bottom-nav" aria-label={t('nav.label')}>
+      <NavLink to="/" end>
+        {t('nav.home')}
+      </NavLink>
+      <NavLink to="/report" className="bottom-nav__report">
+        {t('nav.report')}
+      </NavLink>
+      {responder ? <NavLink to="/respond">{t('nav.respond')}</NavLink> : null}
+      {staff ? <NavLink to="/dispatch">{t('nav.console')}</NavLink> : null}
+      <NavLink to="/settings">{t('nav.settings')}</NavLink>
+    </nav>
+  );
+}

@@ -1,0 +1,73 @@
+import type { AlertKind, IncidentState, IncidentSummary } from '../../lib/api';
+import type { AlertMessage } from '../../lib/stream';
+
+/** One line of the home screen: an incident as last heard of, from the API or the stream. */
+export interface FeedItem {
+  id: string;
+  state: IncidentState;
+  activity: string | null;
+  area: { id: string; name: string } | null;
+  reporters: number;
+  location: { lat: number; lng: number };
+  /** When something last happened to it (ISO); the feed is sorted by this, newest first. */
+  updatedAt: string;
+  lastAlert?: { id: string; kind: AlertKind };
+}
+
+function latest(...times: (string | null | undefined)[]): string {
+  return (
+    times
+      .filter((x): x is string => Boolean(x))
+      .sort()
+      .at(-1) ?? new Date(0).toISOString()
+  );
+}
+
+export function feedItemFromIncident(incident: IncidentSummary): FeedItem {
+  return {
+    id: incident.id,
+    state: incident.state,
+    activity: incident.activity,
+    area: incident.area,
+    reporters: incident.reporters,
+    location: incident.location,
+    updatedAt: latest(
+      incident.lastReportAt,
+      incident.corroboratedAt,
+      incident.confirmedAt,
+      incident.closedAt,
+    ),
+  };
+}
+
+export function feedItemFromAlert(alert: AlertMessage): FeedItem {
+  const { incident } = alert;
+  return {
+    id: incident.id,
+    state: incident.state,
+    activity: incident.activity,
+    area: incident.area,
+    reporters: incident.reporters,
+    location: incident.location,
+    updatedAt: incident.at,
+    lastAlert: { id: alert.id, kind: alert.kind },
+  };
+}
+
+/**
+ * Merges fresh items into the feed: an item replaces what is known of its incident unless it is
+ * older (a list fetched before an alert arrived must not undo the alert).
+ */
+export function mergeFeed(
+  current: ReadonlyMap<string, FeedItem>,
+  fresh: readonly FeedItem[],
+): Map<string, FeedItem> {
+  const next = new Map(current);
+  for (const item of fresh) {
+    const known = next.get(item.id);
+    if (!known || item.updatedAt >= known.updatedAt) {
+      next.set(item.id, { ...item, activity: item.activity ?? known?.activity ?? null });
+    }
+  }
+  return next;
+}

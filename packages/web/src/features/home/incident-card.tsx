@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { timeAgo } from '../../lib/time';
+import type { FeedItem } from '../alerts/feed';
+import { StateBadge } from '../incidents/state-badge';
+
+/** One incident in the feed: state in words and colour, what, where, how long ago. */
+export function IncidentCard({ item, now }: { item: FeedItem; now: number }) {
+  const { t } = useTranslation();
+  return (
+    <li className={`incident-card incident-card--${item.state}`} data-incident={item.id}>
+      <Link to={`/incidents/${item.id}`} className="incident-card__link">
+        <span className="incident-card__top">
+          <StateBadge state={item.state} />
+          <span className="incident-card__ago">{timeAgo(item.updatedAt, now, t)}</span>
+        </span>
+        <span className="incident-card__what">{item.activity ?? t('home.noActivity')}</span>
+        <span className="incident-card__where">
+          {item.area?.name ?? t('home.noPlace')} · {t('home.reporters', { count: item.reporters })}
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Enrolled } from '../../lib/api';
+
+/** Step 2: the ten recovery codes, shown once; going on needs an explicit "I saved these". */
+export function RecoveryCodesStep({
+  enrolled,
+  onDone,
+}: {
+  enrolled: Enrolled;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const listId = useId();
+  const [saved, setSaved] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(enrolled.recoveryCodes.join('\n'));
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <>
+      <p className="notice notice--ok" role="status">
+        {t('join.created', { handle: enrolled.member.handle })}
+      </p>
+      <h1 id="join-title" tabIndex={-1}>
+        {t('join.codesTitle')}
+      </h1>
+      <p>{t('join.codesIntro')}</p>
+      <p>
+        <strong>{t('join.codesAdvice')}</strong>
+      </p>
+      <h2 id={listId} className="visually-hidden">
+        {t('join.codesLabel')}
+      </h2>
+      <ol className="codes" aria-labelledby={listId} data-testid="recovery-codes">
+        {enrolled.recoveryCodes.map((code) => (
+          <li key={code}>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="button" onClick={() => void copy()}>
+        {t('join.copy')}
+      </button>
+      {copied ? (
+        <p className="hint" role="status">
+          {t('join.copied')}
+        </p>
+      ) : null}
+      <label className="check check--strong">
+        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
+        <span>{t('join.saved')}</span>
+      </label>
+      <button
+        type="button"
+        className="button button--primary button--large"
+        disabled={!saved}
+        onClick={onDone}
+      >
+        {t('join.continue')}
+      </button>
+    </>
+  );
+}

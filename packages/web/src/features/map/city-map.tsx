@@ -1,0 +1,117 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef } from 'react';
+import { endpoints, type AreaOutlines, type IncidentState, type LatLng } from '../../lib/api';
+import { useSession } from '../session/session-provider';
+
+export interface MapIncident {
+  id: string;
+  state: IncidentState;
+  location: LatLng;
+  label: string;
+}
+
+export interface CityMapProps {
+  /** What the map shows, for screen readers (the same facts are in the page's text). */
+  label: string;
+  incidents?: MapIncident[];
+  center?: LatLng;
+  /** A tap on the map picks a place (the report form). */
+  onPick?: (place: LatLng) => void;
+  picked?: LatLng | null;
+  onOpen?: (incidentId: string) => void;
+}
+
+// Matches the state colours of the badges (app.css).
+const COLOURS: Record<IncidentState, string> = {
+  reported: '#3d3d45',
+  corroborated: '#c48a00',
+  confirmed: '#b3261e',
+  false_alarm: '#455a64',
+  ended: '#1b5e20',
+  merged: '#5b3a8c',
+};
+
+let outlines: Promise<AreaOutlines> | null = null;
+function loadOutlines(): Promise<AreaOutlines> {
+  outlines ??= endpoints.areaOutlines().catch((error: unknown) => {
+    outlines = null;
+    throw error;
+  });
+  return outlines;
+}
+
+/**
+ * The city's neighborhoods and incidents with Leaflet. With no tile server in the city pack the
+ * outlines are drawn on a plain background, so no third party is ever contacted.
+ */
+export function CityMap({ label, incidents = [], center, onPick, picked, onOpen }: CityMapProps) {
+  const { city } = useSession();
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layers = useRef<L.LayerGroup | null>(null);
+  const handlers = useRef({ onPick, onOpen });
+  handlers.current = { onPick, onOpen };
+
+  useEffect(() => {
+    if (!element.current) return;
+    const created = L.map(element.current, {
+      attributionControl: Boolean(city?.tiles),
+      zoomSnap: 0.5,
+    }).setView(center ?? { lat: 44.97, lng: -93.26 }, center ? 14 : 11);
+    if (city?.tiles) {
+      L.tileLayer(city.tiles.url, { attribution: city.tiles.attribution, maxZoom: 19 }).addTo(
+        created,
+      );
+    }
+    layers.current = L.layerGroup().addTo(created);
+    created.on('click', (event: L.LeafletMouseEvent) =>
+      handlers.current.onPick?.({ lat: event.latlng.lat, lng: event.latlng.lng }),
+    );
+    map.current = created;
+    let cancelled = false;
+    void loadOutlines()
+      .then((collection) => {
+        if (cancelled) return;
+        const shapes = L.geoJSON(collection, {
+          style: { color: '#4a4a52', weight: 1, fillColor: '#ffffff', fillOpacity: 0.45 },
+          interactive: false,
+        }).addTo(created);
+        shapes.bringToBack();
+        if (!center) created.fitBounds(shapes.getBounds(), { padding: [8, 8] });
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      created.remove();
+      map.current = null;
+    };
+    // The map is made once; markers follow the props below.
+  }, [city?.tiles]);
+
+  useEffect(() => {
+    const group = layers.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const incident of incidents) {
+      const colour = COLOURS[incident.state];
+      L.circleMarker(incident.location, {
+        radius: 10,
+        color: '#ffffff',
+        weight: 2,
+        fillColor: colour,
+        fillOpacity: 0.95,
+      })
+        .bindTooltip(incident.label)
+        .on('click', () => handlers.current.onOpen?.(incident.id))
+        .addTo(group);
+    }
+    if (picked) {
+      L.circleMarker(picked, { radius: 9, color: '#0b57d0', weight: 3, fillOpacity: 0.3 }).addTo(
+        group,
+      );
+    }
+  }, [incidents, picked]);
+
+  return <div ref={element} className="map" role="region" aria-label={label} />;
+}

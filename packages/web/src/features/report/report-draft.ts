@@ -1,0 +1,135 @@
+import { mergeReport } from '@tocsin/core/salute/merge-report';
+import { PLATE_INPUT_MAX, PLATES_MAX, SALUTE_FIELD_MAX } from '@tocsin/core/salute/limits';
+import { formatPlate, normalizePlate } from '@tocsin/core/salute/plates';
+import type { Area, ReportBody } from '../../lib/api';
+import type { Position } from '../../lib/geolocation';
+
+/** What the report form holds; every text as typed. */
+export interface ReportDraft {
+  activity: string;
+  size: string;
+  uniform: string;
+  equipment: string;
+  time: string;
+  placeText: string;
+  areaId: string;
+  position: Position | null;
+  plates: string;
+}
+
+export const EMPTY_DRAFT: ReportDraft = {
+  activity: '',
+  size: '',
+  uniform: '',
+  equipment: '',
+  time: '',
+  placeText: '',
+  areaId: '',
+  position: null,
+  plates: '',
+};
+
+export type DraftProblem =
+  | { field: 'activity'; kind: 'missingActivity' }
+  | { field: 'place'; kind: 'missingPlace' }
+  | { field: 'plates'; kind: 'plateInvalid'; plate: string };
+
+export function splitPlates(text: string): string[] {
+  return text
+    .split(/[,;\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/**
+ * What stops the report from being sent, as the server's contract (core reportInputSchema)
+ * would see it: an activity, a place (coordinates or a neighborhood), plates that are plates.
+ */
+export function draftProblems(draft: ReportDraft): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  if (!draft.activity.trim()) problems.push({ field: 'activity', kind: 'missingActivity' });
+  if (!draft.position && !draft.areaId) problems.push({ field: 'place', kind: 'missingPlace' });
+  for (const plate of splitPlates(draft.plates)) {
+    if (plate.length > PLATE_INPUT_MAX || normalizePlate(plate) === null) {
+      problems.push({ field: 'plates', kind: 'plateInvalid', plate });
+    }
+  }
+  return problems;
+}
+
+const cap = (s: string) => s.trim().slice(0, SALUTE_FIELD_MAX);
+
+/** The POST /reports body for a valid draft, under the client's UUID. */
+export function draftToBody(draft: ReportDraft, id: string): ReportBody {
+  const salute: ReportBody['salute'] = { activity: cap(draft.activity) };
+  for (const key of ['size', 'uniform', 'equipment', 'time'] as const) {
+    const value = cap(draft[key]);
+    if (value) salute[key] = value;
+  }
+  const text = cap(draft.placeText);
+  if (draft.position || text) {
+    salute.location = {
+      ...(draft.position ? { lat: draft.position.lat, lng: draft.position.lng } : {}),
+      ...(text ? { text } : {}),
+    };
+  }
+  const plates = splitPlates(draft.plates).slice(0, PLATES_MAX);
+  return {
+    id,
+    salute,
+    ...(plates.length ? { plates } : {}),
+    ...(draft.areaId ? { areaId: draft.areaId } : {}),
+  };
+}
+
+/**
+ * Fills the form from a pasted message with the core parser (the same one the server runs):
+ * what the member already typed wins; the neighborhood is picked when the place names one.
+ */
+export function fillFromText(
+  draft: ReportDraft,
+  text: string,
+  context: { timeZone: string; areas: readonly Area[] },
+): { draft: ReportDraft; filled: boolean } {
+  const given = (value: string) => (value.trim() ? value.trim() : undefined);
+  const merged = mergeReport(
+    {
+      text,
+      plates: splitPlates(draft.plates).filter((p) => normalizePlate(p) !== null),
+      salute: {
+        activity: given(draft.activity),
+        size: given(draft.size),
+        uniform: given(draft.uniform),
+        equipment: given(draft.equipment),
+        time: given(draft.time),
+        location: given(draft.placeText) ? { text: draft.placeText.trim() } : undefined,
+      },
+    },
+    { now: new Date(), timeZone: context.timeZone },
+  );
+  const { salute } = merged;
+  const placeText = salute.location?.text ?? draft.placeText;
+  const next: ReportDraft = {
+    ...draft,
+    activity: salute.activity ?? draft.activity,
+    size: salute.size ?? draft.size,
+    uniform: salute.uniform ?? draft.uniform,
+    equipment: salute.equipment ?? draft.equipment,
+    time: salute.time ?? draft.time,
+    placeText,
+    areaId: draft.areaId || areaNamedIn(placeText, context.areas) || '',
+    plates: merged.plates.length ? merged.plates.map(formatPlate).join(', ') : draft.plates,
+  };
+  const filled = (Object.keys(next) as (keyof ReportDraft)[]).some((k) => next[k] !== draft[k]);
+  return { draft: next, filled };
+}
+
+/** The neighborhood whose name appears in a place description, longest name first. */
+export function areaNamedIn(text: string, areas: readonly Area[]): string | undefined {
+  const haystack = text.toLocaleLowerCase();
+  if (!haystack) return undefined;
+  return [...areas]
+    .filter((a) => a.kind === 'neighborhood')
+    .sort((a, b) => b.name.length - a.name.length)
+    .find((a) => haystack.includes(a.name.toLocaleLowerCase()))?.id;
+}

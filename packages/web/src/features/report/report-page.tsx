@@ -1,0 +1,205 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useServices } from '../../app/services';
+import { usePageTitle } from '../../app/use-page-title';
+import { useAreas } from '../areas/use-areas';
+import { useSession } from '../session/session-provider';
+import { OutboxList } from './outbox-list';
+import { PastePanel } from './paste-panel';
+import { PlaceField } from './place-field';
+import {
+  draftProblems,
+  draftToBody,
+  EMPTY_DRAFT,
+  fillFromText,
+  type DraftProblem,
+  type ReportDraft,
+} from './report-draft';
+import { ReportDetails } from './report-details';
+
+const QUICK = ['detaining', 'checkpoint', 'vehicles', 'doors'] as const;
+
+/** One screen, sendable in seconds: what (a tap on a quick choice), where (GPS), send. */
+export function ReportPage() {
+  const { t } = useTranslation();
+  const { outbox } = useServices();
+  const { city } = useSession();
+  const { places } = useAreas();
+  const [mode, setMode] = useState<'form' | 'paste'>('form');
+  const [draft, setDraft] = useState<ReportDraft>(EMPTY_DRAFT);
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [pasteResult, setPasteResult] = useState<'filled' | 'nothing' | null>(null);
+  const [sentId, setSentId] = useState<string | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const activityId = useId();
+  const activityHintId = useId();
+  const errorId = useId();
+  usePageTitle(t('report.title'));
+
+  const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const has = (field: DraftProblem['field']) => problems.some((p) => p.field === field);
+
+  const read = (text: string) => {
+    const result = fillFromText(draft, text, {
+      timeZone: city?.timeZone ?? 'UTC',
+      areas: places,
+    });
+    setDraft(result.draft);
+    setPasteResult(result.filled ? 'filled' : 'nothing');
+    if (
+      result.draft.size ||
+      result.draft.uniform ||
+      result.draft.equipment ||
+      result.draft.time ||
+      result.draft.plates
+    ) {
+      setDetailsOpen(true);
+    }
+    setMode('form');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = draftProblems(draft);
+    setProblems(found);
+    if (found.length > 0) {
+      document.getElementById(errorId)?.focus();
+      return;
+    }
+    const item = await outbox.add(draftToBody(draft, crypto.randomUUID()));
+    setSentId(item.id);
+  };
+
+  if (sentId) {
+    return (
+      <section className="page" aria-labelledby="report-title">
+        <h1 id="report-title" tabIndex={-1}>
+          {t('report.savedTitle')}
+        </h1>
+        <OutboxList only={sentId} />
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            setDraft(EMPTY_DRAFT);
+            setProblems([]);
+            setPasteResult(null);
+            setSentId(null);
+          }}
+        >
+          {t('report.another')}
+        </button>
+        <Link className="button button--quiet" to="/">
+          {t('app.goHome')}
+        </Link>
+      </section>
+    );
+  }
+
+  const problemText = (p: DraftProblem) =>
+    p.kind === 'plateInvalid'
+      ? t('report.plateInvalid', { plate: p.plate })
+      : t(`report.${p.kind}`);
+
+  return (
+    <section className="page" aria-labelledby="report-title">
+      <h1 id="report-title" tabIndex={-1}>
+        {t('report.title')}
+      </h1>
+      <p className="hint">{t('report.intro')}</p>
+      <p className="hint hint--warn">{t('report.safety')}</p>
+      <div className="segmented" role="group" aria-label={t('report.modeLabel')}>
+        <button type="button" aria-pressed={mode === 'form'} onClick={() => setMode('form')}>
+          {t('report.modeForm')}
+        </button>
+        <button type="button" aria-pressed={mode === 'paste'} onClick={() => setMode('paste')}>
+          {t('report.modePaste')}
+        </button>
+      </div>
+      {mode === 'paste' ? <PastePanel onRead={read} /> : null}
+      {mode === 'form' ? (
+        <form className="report-form" onSubmit={(event) => void submit(event)} noValidate>
+          {pasteResult ? (
+            <p
+              className={`notice ${pasteResult === 'filled' ? 'notice--ok' : 'notice--warn'}`}
+              role="status"
+            >
+              {pasteResult === 'filled' ? t('report.pasteDone') : t('report.pasteNothing')}
+            </p>
+          ) : null}
+          <div className="field">
+            <label htmlFor={activityId}>
+              {t('report.activity')} <span className="required">({t('report.required')})</span>
+            </label>
+            <div className="chips" role="group" aria-label={t('report.quickLabel')}>
+              {QUICK.map((key) => (
+                <button
+                  key={key}
+                  type="button"
+                  className="chip"
+                  aria-pressed={draft.activity === t(`report.quick.${key}`)}
+                  onClick={() => update({ activity: t(`report.quick.${key}`) })}
+                >
+                  {t(`report.quick.${key}`)}
+                </button>
+              ))}
+            </div>
+            <textarea
+              id={activityId}
+              rows={2}
+              maxLength={200}
+              aria-describedby={activityHintId}
+              aria-invalid={has('activity')}
+              value={draft.activity}
+              onChange={(event) => update({ activity: event.target.value })}
+            />
+            <p id={activityHintId} className="hint">
+              {t('report.activityHint')}
+            </p>
+          </div>
+          <PlaceField
+            position={draft.position}
+            areaId={draft.areaId}
+            placeText={draft.placeText}
+            areas={places}
+            invalid={has('place')}
+            errorId={errorId}
+            onPosition={(position) => update({ position })}
+            onArea={(areaId) => update({ areaId })}
+            onText={(placeText) => update({ placeText })}
+          />
+          <ReportDetails
+            draft={draft}
+            open={detailsOpen}
+            platesInvalid={has('plates')}
+            onToggle={setDetailsOpen}
+            onChange={update}
+          />
+          <div
+            id={errorId}
+            tabIndex={-1}
+            className={problems.length ? 'notice notice--error' : undefined}
+            role={problems.length ? 'alert' : undefined}
+          >
+            {problems.length ? (
+              <>
+                <p>{t('report.fix')}</p>
+                <ul>
+                  {problems.map((p) => (
+                    <li key={`${p.field}-${p.kind}-${'plate' in p ? p.plate : ''}`}>
+                      {problemText(p)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+          <button type="submit" className="button button--primary button--large button--block">
+            {t('report.send')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/use-page-title';
+import { LanguageSelect } from '../language/language-select';
+import { NotificationPrompt } from '../home/notification-prompt';
+import { useMe } from '../session/session-provider';
+import { AlertSettings } from './alert-settings';
+import { PanicWipe } from './panic-wipe';
+import { PushToggle } from './push-toggle';
+import { SessionsSection } from './sessions-section';
+
+/** Settings: language, alerts, devices, and the panic wipe. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  usePageTitle(t('settings.title'));
+  const status =
+    me.status === 'active'
+      ? t('settings.statusActive')
+      : me.status === 'probation'
+        ? t('settings.statusProbation')
+        : t('settings.statusSuspended');
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <h1 id="settings-title" tabIndex={-1}>
+        {t('settings.title')}
+      </h1>
+      <section className="card" aria-labelledby="account-title">
+        <h2 id="account-title">{t('settings.account')}</h2>
+        <p>{t('settings.handle', { handle: me.handle })}</p>
+        <p className="hint">{status}</p>
+        <LanguageSelect saveToAccount />
+      </section>
+      <AlertSettings />
+      <section className="card" aria-labelledby="notifications-title">
+        <h2 id="notifications-title">{t('settings.notifications')}</h2>
+        <NotificationPrompt showWhenOn />
+        <PushToggle />
+      </section>
+      <SessionsSection />
+      <PanicWipe />
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import type { AlertKind, AlertLevel } from '@tocsin/core/incidents/alert-policy';
+import type { IncidentState } from '@tocsin/core/incidents/incident';
+import type { Role } from '@tocsin/core/identity/roles';
+
+export type { AlertKind, AlertLevel, IncidentState, Role };
+
+/** GET /me */
+export interface Me {
+  id: string;
+  handle: string;
+  displayName: string | null;
+  status: 'probation' | 'active' | 'suspended';
+  sponsorId: string | null;
+  language: string | null;
+  roles: { areaId: string; role: Role }[];
+}
+
+export interface KnowYourRightsCard {
+  lang: string;
+  title: string;
+  body: string;
+  needsReview: boolean;
+}
+
+/** GET /city (public) */
+export interface City {
+  slug: string;
+  name: string;
+  timeZone: string;
+  languages: string[];
+  defaultAlertRadiusMeters: number;
+  hotline: { text: string; phone?: string };
+  knowYourRights: KnowYourRightsCard[];
+  tiles?: { url: string; attribution: string };
+}
+
+/** GET /areas */
+export interface Area {
+  id: string;
+  slug: string;
+  name: string;
+  kind: 'city' | 'neighborhood' | 'workplace';
+  parentId: string | null;
+}
+
+/** GET /areas/outlines: the neighborhoods as GeoJSON (Polygon or MultiPolygon geometries). */
+export interface AreaOutlines {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    id: string;
+    properties: { name: string };
+    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+  }[];
+}
+
+/** GET/PUT /me/alerts */
+export interface AlertPreferences {
+  areaIds: string[];
+  places: { cell: string; lat: number; lng: number }[];
+  radiusMeters: number;
+  minLevel: AlertLevel;
+}
+
+export interface AlertPreferencesInput {
+  areaIds: string[];
+  places: { lat: number; lng: number }[];
+  radiusMeters: number;
+  minLevel: AlertLevel;
+}
+
+/** GET /me/sessions */
+export interface SessionInfo {
+  id: string;
+  method: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+/** Registration answers (device key, passkey, recovery) */
+export interface Enrolled {
+  member: { id: string; handle: string };
+  token: string;
+  recoveryCodes: string[];
+}
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+/** GET /incidents: what any member who may see an incident is told. */
+export interface IncidentSummary {
+  id: string;
+  state: IncidentState;
+  activity: string | null;
+  area: { id: string; name: string } | null;
+  location: LatLng;
+  reporters: number;
+  firstReportAt: string;
+  lastReportAt: string;
+  corroboratedAt: string | null;
+  confirmedAt: string | null;
+  closedAt: string | null;
+  mergedInto: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  from: IncidentState | null;
+  to: IncidentState;
+  role: string;
+  note?: string;
+}
+
+/** One report of an incident, as the area's staff see it. */
+export interface StaffReport {
+  id: string;
+  receivedAt: string;
+  observedAt: string | null;
+  salute: {
+    size?: string;
+    activity?: string;
+    location?: { lat?: number; lng?: number; text?: string };
+    uniform?: string;
+    time?: string;
+    equipment?: string;
+  } | null;
+  plates: string[];
+}
+
+/** GET /incidents/:id; the fields after timeline come only to the incident area's staff. */
+export interface IncidentDetail extends IncidentSummary {
+  timeline: TimelineEntry[];
+  independentReporters?: number;
+  notSeen?: number;
+  reports?: StaffReport[];
+  going?: { handle: string; state: string }[];
+}
+
+/** The incident inside a stream alert. */
+export interface AlertIncident {
+  id: string;
+  state: IncidentState;
+  activity: string | null;
+  area: { id: string; name: string } | null;
+  location: LatLng;
+  reporters: number;
+  at: string;
+}
+
+/** POST /reports body (the contract is core's reportInputSchema). */
+export interface ReportBody {
+  id: string;
+  salute: {
+    size?: string;
+    activity: string;
+    location?: { lat?: number; lng?: number; text?: string };
+    uniform?: string;
+    time?: string;
+    equipment?: string;
+  };
+  plates?: string[];
+  areaId?: string;
+}
+
+/** POST /reports answer */
+export interface ReportAnswer {
+  report: { id: string; plates: string[] };
+  incident: { id: string; state: IncidentState; reporters: number };
+}
+
+export type VerificationOutcome = 'confirmed' | 'false_alarm' | 'not_seen';
+
+export type DispatchState =
+  'offered' | 'accepted' | 'declined' | 'on_scene' | 'clear' | 'stood_down' | 'expired';
+
+export type DispatchResponse = 'accept' | 'decline' | 'on_scene' | 'clear';

@@ -1,0 +1,218 @@
+import { ApiError, type IncidentState, type ReportAnswer, type ReportBody } from './api';
+import type { LocalStore } from './local-store';
+
+export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'failed' | 'needs_login';
+
+/** A report on its way: kept in IndexedDB until the server has it. */
+export interface OutboxItem {
+  id: string;
+  body: ReportBody;
+  createdAt: number;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  error?: { code: string; message: string };
+  incident?: { id: string; state: IncidentState; reporters: number };
+  sentAt?: number;
+}
+
+export interface OutboxOptions {
+  send: (body: ReportBody) => Promise<ReportAnswer>;
+  online?: () => boolean;
+  now?: () => number;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+/** Sent reports stay listed this long (for their status), then leave the phone. */
+const KEEP_SENT_MS = 60 * 60_000;
+
+/**
+ * Reports leave through here. Each is stored first with its client UUID, then sent; a failure
+ * that may pass (no network, server busy) keeps it for a retry with the same UUID, so the
+ * server, which is idempotent by id, records it exactly once however often it is sent.
+ */
+export class Outbox {
+  readonly #store: LocalStore;
+  readonly #send: OutboxOptions['send'];
+  readonly #online: () => boolean;
+  readonly #now: () => number;
+  readonly #listeners = new Set<(items: OutboxItem[]) => void>();
+  #flushing: Promise<void> | null = null;
+  #again = false;
+  #timer: number | null = null;
+  #stopped = true;
+  #items: OutboxItem[] = [];
+
+  constructor(store: LocalStore, options: OutboxOptions) {
+    this.#store = store;
+    this.#send = options.send;
+    this.#online = options.online ?? (() => navigator.onLine);
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** The current items, newest first. */
+  get items(): readonly OutboxItem[] {
+    return this.#items;
+  }
+
+  /** Calls `listener` now and after every change. */
+  subscribe(listener: (items: OutboxItem[]) => void): () => void {
+    this.#listeners.add(listener);
+    listener(this.#items);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Loads what a previous visit left and starts sending. */
+  async start(): Promise<void> {
+    this.#stopped = false;
+    window.addEventListener('online', this.#onOnline);
+    const db = await this.#store.db();
+    const now = this.#now();
+    for (const item of await db.getAll('outbox')) {
+      if (item.status === 'sent' && now - (item.sentAt ?? 0) > KEEP_SENT_MS) {
+        await db.delete('outbox', item.id);
+      } else if (item.status === 'sending') {
+        // The page closed mid-send: the server may or may not have it; the same id makes
+        // the retry safe.
+        await db.put('outbox', { ...item, status: 'waiting', nextAttemptAt: now });
+      }
+    }
+    await this.#publish();
+    this.flush();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    window.removeEventListener('online', this.#onOnline);
+    if (this.#timer !== null) window.clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  /** Stores a report and tries to send it at once. */
+  async add(body: ReportBody): Promise<OutboxItem> {
+    const item: OutboxItem = {
+      id: body.id,
+      body,
+      createdAt: this.#now(),
+      status: 'waiting',
+      attempts: 0,
+      nextAttemptAt: 0,
+    };
+    await (await this.#store.db()).put('outbox', item);
+    await this.#publish();
+    this.flush();
+    return item;
+  }
+
+  /** Tries every waiting report now (after a login, or a tap on "try again"). */
+  retryAll(): void {
+    void this.#update((item) =>
+      item.status === 'waiting' || item.status === 'needs_login'
+        ? { ...item, status: 'waiting', nextAttemptAt: 0 }
+        : item,
+    ).then(() => this.flush());
+  }
+
+  /** Removes a report that failed for good, or a sent one, from the phone. */
+  async remove(id: string): Promise<void> {
+    await (await this.#store.db()).delete('outbox', id);
+    await this.#publish();
+  }
+
+  /** Sends what is due; one pass at a time in this tab, one tab at a time (Web Locks). */
+  flush(): void {
+    if (this.#stopped) return;
+    if (this.#flushing) {
+      this.#again = true;
+      return;
+    }
+    this.#flushing = this.#withLock(() => this.#flushDue())
+      .catch(() => undefined)
+      .finally(() => {
+        this.#flushing = null;
+        if (this.#again) {
+          this.#again = false;
+          this.flush();
+        } else this.#schedule();
+      });
+  }
+
+  readonly #onOnline = () => this.retryAll();
+
+  async #withLock(fn: () => Promise<void>): Promise<void> {
+    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+    if (!locks) return fn();
+    await locks.request('tocsin-outbox', fn);
+  }
+
+  async #flushDue(): Promise<void> {
+    const db = await this.#store.db();
+    const due = (await db.getAll('outbox'))
+      .filter((item) => item.status === 'waiting' && item.nextAttemptAt <= this.#now())
+      .sort((a, b) => a.createdAt - b.createdAt);
+    for (const item of due) {
+      if (this.#stopped) return;
+      // Offline, a request would fail anyway; the 'online' event brings us back.
+      if (!this.#online()) return;
+      await db.put('outbox', { ...item, status: 'sending' });
+      await this.#publish();
+      await db.put('outbox', await this.#attempt(item));
+      await this.#publish();
+    }
+  }
+
+  async #attempt(item: OutboxItem): Promise<OutboxItem> {
+    const attempts = item.attempts + 1;
+    try {
+      const answer = await this.#send(item.body);
+      const sent: OutboxItem = {
+        ...item,
+        status: 'sent',
+        attempts,
+        sentAt: this.#now(),
+        incident: answer.incident,
+      };
+      delete sent.error;
+      return sent;
+    } catch (caught) {
+      const error =
+        caught instanceof ApiError ? caught : new ApiError(0, 'network', String(caught));
+      const summary = { code: error.code, message: error.message };
+      if (error.status === 401) return { ...item, attempts, status: 'needs_login', error: summary };
+      if (error.isTransient) {
+        const backoff = Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** Math.min(attempts - 1, 5));
+        return {
+          ...item,
+          attempts,
+          status: 'waiting',
+          nextAttemptAt: this.#now() + backoff,
+          error: summary,
+        };
+      }
+      return { ...item, attempts, status: 'failed', error: summary };
+    }
+  }
+
+  #schedule(): void {
+    if (this.#stopped) return;
+    if (this.#timer !== null) window.clearTimeout(this.#timer);
+    this.#timer = null;
+    if (!this.#online()) return; // The 'online' event retries.
+    const waiting = this.#items.filter((item) => item.status === 'waiting');
+    if (waiting.length === 0) return;
+    const next = Math.min(...waiting.map((item) => item.nextAttemptAt));
+    this.#timer = window.setTimeout(() => this.flush(), Math.max(500, next - this.#now()));
+  }
+
+  async #update(fn: (item: OutboxItem) => OutboxItem): Promise<void> {
+    const db = await this.#store.db();
+    for (const item of await db.getAll('outbox')) await db.put('outbox', fn(item));
+    await this.#publish();
+  }
+
+  async #publish(): Promise<void> {
+    const all = await (await this.#store.db()).getAll('outbox');
+    this.#items = all.sort((a, b) => b.createdAt - a.createdAt);
+    for (const listener of this.#listeners) listener(this.#items);
+  }
+}

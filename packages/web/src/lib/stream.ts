@@ -1,0 +1,194 @@
+import type { AlertIncident, AlertKind, DispatchState, IncidentSummary } from './api';
+import type { LocalStore } from './local-store';
+
+/** An alert as the stream sends it. */
+export interface AlertMessage {
+  type: 'alert';
+  id: string;
+  seq: number;
+  kind: AlertKind;
+  incident: AlertIncident;
+}
+
+/** A dispatch offer or change for a responder; stand-downs carry no incident. */
+export interface DispatchMessage {
+  type: 'dispatch';
+  id: string;
+  state: DispatchState;
+  incident: IncidentSummary | null;
+}
+
+export type StreamStatus = 'connecting' | 'live' | 'offline' | 'unauthorized' | 'stopped';
+
+export interface StreamHandlers {
+  onAlert(alert: AlertMessage): void;
+  onDispatch?(dispatch: DispatchMessage): void;
+  onStatus(status: StreamStatus): void;
+  /** The socket is (again) live: a good moment to refresh lists that may have moved. */
+  onReady?(reconnected: boolean): void;
+}
+
+const SEQ_KEY = 'stream.seq';
+const SEEN_TTL_MS = 3 * 86_400_000;
+const MAX_DELAY_MS = 30_000;
+// Close codes after which retrying with the same credentials is pointless.
+const UNAUTHORIZED = new Set([4401, 4409]);
+
+/**
+ * The live alert stream. Sends hello with the last seq it saw so a reconnect replays what was
+ * missed, acknowledges every alert, and passes each alert id on once only, across reloads.
+ */
+export class AlertStream {
+  readonly #store: LocalStore;
+  readonly #handlers: StreamHandlers;
+  #socket: WebSocket | null = null;
+  #status: StreamStatus = 'stopped';
+  #attempt = 0;
+  #timer: number | null = null;
+  #everReady = false;
+  #seq: number | undefined;
+  #seen = new Set<string>();
+
+  constructor(store: LocalStore, handlers: StreamHandlers) {
+    this.#store = store;
+    this.#handlers = handlers;
+  }
+
+  get status(): StreamStatus {
+    return this.#status;
+  }
+
+  async start(): Promise<void> {
+    if (this.#status !== 'stopped') return;
+    this.#setStatus('connecting');
+    this.#seq = await this.#store.getMeta<number>(SEQ_KEY);
+    const db = await this.#store.db();
+    const cutoff = Date.now() - SEEN_TTL_MS;
+    for (const entry of await db.getAll('seen')) {
+      if (entry.at < cutoff) await db.delete('seen', entry.id);
+      else this.#seen.add(entry.id);
+    }
+    window.addEventListener('online', this.#reconnectNow);
+    window.addEventListener('offline', this.#onOffline);
+    document.addEventListener('visibilitychange', this.#onVisible);
+    // stop() may have been called while the stored state loaded.
+    if (this.status !== 'stopped') this.#connect();
+  }
+
+  stop(): void {
+    window.removeEventListener('online', this.#reconnectNow);
+    window.removeEventListener('offline', this.#onOffline);
+    document.removeEventListener('visibilitychange', this.#onVisible);
+    if (this.#timer !== null) window.clearTimeout(this.#timer);
+    this.#timer = null;
+    const socket = this.#socket;
+    this.#socket = null;
+    socket?.close(1000, 'bye');
+    this.#setStatus('stopped');
+  }
+
+  /** Connects again at once (after a login, or when the network returns). */
+  readonly #reconnectNow = () => {
+    if (this.#status === 'stopped') return;
+    if (this.#socket && this.#socket.readyState <= WebSocket.OPEN) return;
+    if (this.#timer !== null) window.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#attempt = 0;
+    this.#connect();
+  };
+
+  /** Resumes after a login that followed an `unauthorized` close. */
+  resume(): void {
+    if (this.#status === 'unauthorized') this.#reconnectNow();
+  }
+
+  readonly #onOffline = () => {
+    if (this.#status !== 'stopped') this.#setStatus('offline');
+  };
+
+  readonly #onVisible = () => {
+    if (document.visibilityState === 'visible') this.#reconnectNow();
+  };
+
+  #connect(): void {
+    const url = new URL('/api/v1/stream', window.location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    if (this.#status !== 'offline') this.#setStatus('connecting');
+    const socket = new WebSocket(url);
+    this.#socket = socket;
+    socket.onopen = () => {
+      // The session cookie of the upgrade request authenticates; no token in the message.
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          ...(this.#seq !== undefined ? { since: this.#seq } : {}),
+        }),
+      );
+    };
+    socket.onmessage = (event: MessageEvent<string>) => {
+      if (this.#socket !== socket) return;
+      void this.#onMessage(socket, event.data);
+    };
+    socket.onclose = (event) => {
+      if (this.#socket !== socket) return;
+      this.#socket = null;
+      if (this.#status === 'stopped') return;
+      if (UNAUTHORIZED.has(event.code)) {
+        this.#setStatus('unauthorized');
+        return;
+      }
+      this.#setStatus(navigator.onLine ? 'connecting' : 'offline');
+      this.#scheduleReconnect();
+    };
+  }
+
+  #scheduleReconnect(): void {
+    const base = Math.min(MAX_DELAY_MS, 1_000 * 2 ** this.#attempt);
+    this.#attempt += 1;
+    const delay = base / 2 + Math.random() * (base / 2);
+    this.#timer = window.setTimeout(() => {
+      this.#timer = null;
+      if (this.#status !== 'stopped') this.#connect();
+    }, delay);
+  }
+
+  async #onMessage(socket: WebSocket, data: string): Promise<void> {
+    let message: unknown;
+    try {
+      message = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (typeof message !== 'object' || message === null) return;
+    const typed = message as { type?: unknown };
+    if (typed.type === 'ready') {
+      const { seq } = message as { seq: number };
+      this.#attempt = 0;
+      if (this.#seq === undefined) await this.#saveSeq(seq);
+      this.#setStatus('live');
+      this.#handlers.onReady?.(this.#everReady);
+      this.#everReady = true;
+    } else if (typed.type === 'alert') {
+      const alert = message as AlertMessage;
+      socket.send(JSON.stringify({ type: 'ack', id: alert.id }));
+      if (alert.seq > (this.#seq ?? 0)) await this.#saveSeq(alert.seq);
+      if (this.#seen.has(alert.id)) return;
+      this.#seen.add(alert.id);
+      await (await this.#store.db()).put('seen', { id: alert.id, at: Date.now() });
+      this.#handlers.onAlert(alert);
+    } else if (typed.type === 'dispatch') {
+      this.#handlers.onDispatch?.(message as DispatchMessage);
+    }
+  }
+
+  async #saveSeq(seq: number): Promise<void> {
+    this.#seq = seq;
+    await this.#store.setMeta(SEQ_KEY, seq);
+  }
+
+  #setStatus(status: StreamStatus): void {
+    if (this.#status === status) return;
+    this.#status = status;
+    this.#handlers.onStatus(status);
+  }
+}
