@@ -44,7 +44,7 @@ describeEachDatabase('crash between commit and publish', (kind) => {
         t.ctx.relay.start();
         await eventually(() => expect(received.map((e) => e.id)).toEqual([eventId]));
         expect(received[0]?.payload).toEqual({ survived: true });
-        expect(await countUnpublished(t.ctx.db)).toBe(0);
+        await eventually(async () => expect(await countUnpublished(t.ctx.db)).toBe(0));
       } finally {
         await t.close();
       }
