@@ -1,11 +1,21 @@
 import { execSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
+import prettier from 'prettier';
+
+export interface BenchRow {
+  label: string;
+  value: string;
+  /** The issue's target for this figure, when it has one. */
+  target?: string;
+  /** Whether the target is met. */
+  met?: boolean;
+}
 
 export interface BenchResult {
   name: string;
   title: string;
-  rows: { label: string; value: string }[];
+  rows: BenchRow[];
   note?: string;
 }
 
@@ -20,7 +30,25 @@ function machine(): string {
     // Not a git checkout: leave it unknown.
   }
   const memGiB = (totalmem() / 2 ** 30).toFixed(0);
-  return `commit ${commit}, ${cpus().length} cores, ${memGiB} GiB, Node ${process.version}`;
+  // The machine is shared: the load average says how quiet it was.
+  return `commit ${commit}, ${cpus().length} cores, ${memGiB} GiB, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}`;
+}
+
+function table(rows: BenchRow[]): string[] {
+  if (!rows.some((row) => row.target !== undefined))
+    return [
+      '| measure | value |',
+      '| --- | --- |',
+      ...rows.map((r) => `| ${r.label} | ${r.value} |`),
+    ];
+  return [
+    '| measure | value | target | |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'met' : '**missed**'} |`,
+    ),
+  ];
 }
 
 /** Renders one result as a Markdown section. */
@@ -30,9 +58,7 @@ export function render(result: BenchResult, command: string): string {
     '',
     `Command: \`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${machine()}`,
     '',
-    '| measure | value |',
-    '| --- | --- |',
-    ...result.rows.map((row) => `| ${row.label} | ${row.value} |`),
+    ...table(result.rows),
   ];
   if (result.note) lines.push('', result.note);
   return lines.join('\n');
@@ -53,5 +79,7 @@ export async function writeSection(
   } else {
     doc = `${doc.trimEnd()}\n\n${section}\n`;
   }
-  await writeFile(file, doc);
+  // Formatted as the repository formats Markdown, so `prettier --check` stays clean.
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  await writeFile(file, await prettier.format(doc, { ...options, filepath: file }));
 }

@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate';
 import type { Logger } from './logger';
 import { AreaDirectory } from './modules/areas/area-directory';
 import type { PushTransport } from './modules/push/push.transport';
+import { hasEnqueued } from './outbox/outbox.repository';
 import { OutboxRelay } from './outbox/outbox.relay';
 
 /** Everything a request, a job or a CLI command needs, built once and passed explicitly. */
@@ -97,8 +98,14 @@ export async function createContext(options: ContextOptions): Promise<AppContext
 
 /** Runs a service's unit of work in one transaction, then wakes the relay for its events. */
 export async function transact<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await inTransaction(ctx.db, fn);
-  ctx.relay.wake();
+  let wrote = false;
+  const result = await inTransaction(ctx.db, async (tx) => {
+    const value = await fn(tx);
+    wrote = hasEnqueued(tx);
+    return value;
+  });
+  // A commit without events has nothing for the relay (its timer still sweeps up stragglers).
+  if (wrote) ctx.relay.wake();
   return result;
 }
 

@@ -1,32 +1,52 @@
-import { getResolution, latLngToCell } from 'h3-js';
-import { CellIndex } from '../geo/index';
+import { getHexagonEdgeLengthAvg, latLngToCell, UNITS } from 'h3-js';
+import { cellsInRadius } from '../geo/index';
 import type { InRangeAudience } from './alert-policy';
 import { audienceIncludes } from './alert-policy';
 import type { Disc, Subscription } from './targeting';
-import { discCells, inDisc, interestDiscs } from './targeting';
+import { inDisc, interestDiscs } from './targeting';
 
 interface Entry {
   readonly sub: Subscription;
   readonly discs: readonly Disc[];
+  /** The cell each disc's center is filed under (one per disc, deduplicated). */
   readonly cells: readonly string[];
+}
+
+// Coarsest first; finer than res 10 would only cost query time.
+const BUCKET_RESOLUTIONS = [5, 6, 7, 8, 9, 10] as const;
+const BUCKET_DIAMETERS = BUCKET_RESOLUTIONS.map(
+  (res) => [res, 2 * getHexagonEdgeLengthAvg(res, UNITS.m)] as const,
+);
+
+/**
+ * The resolution a disc's center is filed at: the coarsest whose cells (average diameter) are no
+ * wider than its radius, so a look-up around an incident needs a few dozen cells per resolution.
+ * Any resolution would be exact (look-ups use the largest radius actually filed there).
+ */
+function bucketResolution(radiusMeters: number): number {
+  for (const [res, diameter] of BUCKET_DIAMETERS) if (diameter <= radiusMeters) return res;
+  return BUCKET_RESOLUTIONS[BUCKET_RESOLUTIONS.length - 1]!;
 }
 
 /**
  * Subscribers indexed by what they follow, so finding an incident's audience costs in proportion
  * to the candidates found, never to the number of subscribers. Areas are indexed by area id (the
  * incident's area is already resolved to one id, so covering each area with its ~100s of cells
- * would only cost memory); discs by the cells that meet them, at a resolution per disc size
- * (discResolution), then settled by an exact distance check.
+ * would only cost memory). Discs (places and live locations) are filed by the one H3 cell that
+ * holds their center, at a resolution chosen by their radius; a look-up takes, per resolution in
+ * use, the cells within the largest radius filed there of the incident (a few dozen), and settles
+ * each subscriber found there with an exact distance check.
  *
- * Measured (10,000 subscribers, each 2 places + a live location, 1 km radius): ~81 cell entries
- * and ~7.5 KB of heap per subscriber (~75 MB), and ~2 ms to find ~320 recipients.
+ * Filing each disc under one cell instead of every cell it covers keeps adding a subscriber (every
+ * `hello` and every location update) to one `latLngToCell` and one set entry per disc; covering
+ * each disc cost ~44 cells and ~300 µs per 1 km disc (see docs/BENCHMARKS.md, benchmark 6).
  */
 export class SubscriptionIndex {
   readonly #entries = new Map<string, Entry>();
-  readonly #byArea = new CellIndex<string>();
-  readonly #byCell = new CellIndex<string>();
-  // How many indexed cells each resolution has, so look-ups touch only resolutions in use.
-  readonly #cellsPerRes = new Map<number, number>();
+  readonly #byArea = new Map<string, Set<string>>();
+  readonly #byCell = new Map<string, Set<string>>();
+  /** Per resolution in use: radius → how many discs of that radius are filed there. */
+  readonly #radii = new Map<number, Map<number, number>>();
 
   /** Number of subscriptions. */
   get size(): number {
@@ -36,7 +56,7 @@ export class SubscriptionIndex {
   /** Number of (cell, subscriber) pairs held: the index's memory, roughly. */
   get cellEntries(): number {
     let n = 0;
-    for (const count of this.#cellsPerRes.values()) n += count;
+    for (const entry of this.#entries.values()) n += entry.cells.length;
     return n;
   }
 
@@ -48,13 +68,19 @@ export class SubscriptionIndex {
   /** Add a subscription, replacing any with the same id. */
   add(sub: Subscription): void {
     const discs = interestDiscs(sub);
-    // Cells of different resolutions are different strings, so one CellIndex holds them all.
-    const cells = [...new Set(discs.flatMap(discCells))];
+    const cells: string[] = [];
+    const resolutions: number[] = [];
+    for (const disc of discs) {
+      const res = bucketResolution(disc.radiusMeters);
+      resolutions.push(res);
+      const cell = latLngToCell(disc.lat, disc.lng, res);
+      if (!cells.includes(cell)) cells.push(cell);
+    }
     this.remove(sub.id);
     this.#entries.set(sub.id, { sub, discs, cells });
-    this.#byArea.addAll(sub.areaIds, sub.id);
-    this.#byCell.addAll(cells, sub.id);
-    this.#count(cells, 1);
+    for (const areaId of sub.areaIds) add(this.#byArea, areaId, sub.id);
+    for (const cell of cells) add(this.#byCell, cell, sub.id);
+    discs.forEach((disc, i) => this.#countRadius(resolutions[i]!, disc.radiusMeters, 1));
   }
 
   /** Replace a subscription (new places, radius, level, or a live location from `hello`). */
@@ -67,9 +93,10 @@ export class SubscriptionIndex {
     const entry = this.#entries.get(id);
     if (entry === undefined) return;
     this.#entries.delete(id);
-    this.#byArea.removeAll(entry.sub.areaIds, id);
-    this.#byCell.removeAll(entry.cells, id);
-    this.#count(entry.cells, -1);
+    for (const areaId of entry.sub.areaIds) remove(this.#byArea, areaId, id);
+    for (const cell of entry.cells) remove(this.#byCell, cell, id);
+    for (const disc of entry.discs)
+      this.#countRadius(bucketResolution(disc.radiusMeters), disc.radiusMeters, -1);
   }
 
   /**
@@ -83,27 +110,72 @@ export class SubscriptionIndex {
     audience: InRangeAudience = 'everyone',
   ): Set<string> {
     const found = new Set<string>();
-    const accept = (id: string, inRange: (entry: Entry) => boolean) => {
-      const entry = this.#entries.get(id);
-      if (entry !== undefined && inRange(entry) && audienceIncludes(audience, entry.sub)) {
-        found.add(id);
-      }
-    };
-    const areaIds = areaId === null ? [] : typeof areaId === 'string' ? [areaId] : areaId;
-    if (areaIds.length > 0) for (const id of this.#byArea.collect(areaIds)) accept(id, () => true);
-    const cells = [...this.#cellsPerRes.keys()].map((res) => latLngToCell(lat, lng, res));
-    for (const id of this.#byCell.collect(cells)) {
-      if (!found.has(id)) accept(id, (e) => e.discs.some((d) => inDisc(d, lat, lng)));
-    }
+    this.forEachTarget(lat, lng, areaId, audience, (id) => found.add(id));
     return found;
   }
 
-  #count(cells: readonly string[], delta: number): void {
-    for (const cell of cells) {
-      const res = getResolution(cell);
-      const next = (this.#cellsPerRes.get(res) ?? 0) + delta;
-      if (next === 0) this.#cellsPerRes.delete(res);
-      else this.#cellsPerRes.set(res, next);
+  /**
+   * The same subscribers as `targets`, each handed to `visit` once as soon as it is found, so a
+   * caller can act on the first before the last is known (the gateway starts sending at once).
+   */
+  forEachTarget(
+    lat: number,
+    lng: number,
+    areaId: string | null | readonly string[],
+    audience: InRangeAudience,
+    visit: (id: string) => void,
+  ): void {
+    const found = new Set<string>();
+    const areaIds = areaId === null ? [] : typeof areaId === 'string' ? [areaId] : areaId;
+    for (const area of areaIds) {
+      for (const id of this.#byArea.get(area) ?? []) {
+        if (found.has(id)) continue;
+        const entry = this.#entries.get(id);
+        if (entry !== undefined && audienceIncludes(audience, entry.sub)) {
+          found.add(id);
+          visit(id);
+        }
+      }
+    }
+    for (const [res, radii] of this.#radii) {
+      let reach = 0;
+      for (const radius of radii.keys()) if (radius > reach) reach = radius;
+      for (const cell of cellsInRadius(lat, lng, reach, res)) {
+        const ids = this.#byCell.get(cell);
+        if (ids === undefined) continue;
+        for (const id of ids) {
+          if (found.has(id)) continue;
+          const entry = this.#entries.get(id);
+          if (entry === undefined || !audienceIncludes(audience, entry.sub)) continue;
+          if (entry.discs.some((d) => inDisc(d, lat, lng))) {
+            found.add(id);
+            visit(id);
+          }
+        }
+      }
     }
   }
+
+  #countRadius(res: number, radius: number, delta: number): void {
+    let radii = this.#radii.get(res);
+    if (radii === undefined) this.#radii.set(res, (radii = new Map<number, number>()));
+    const next = (radii.get(radius) ?? 0) + delta;
+    if (next > 0) radii.set(radius, next);
+    else radii.delete(radius);
+    if (radii.size === 0) this.#radii.delete(res);
+  }
+}
+
+function add(map: Map<string, Set<string>>, key: string, id: string): void {
+  const set = map.get(key);
+  if (set === undefined) map.set(key, new Set([id]));
+  else set.add(id);
+}
+
+function remove(map: Map<string, Set<string>>, key: string, id: string): void {
+  const set = map.get(key);
+  if (set === undefined) return;
+  set.delete(id);
+  // Drop emptied keys so memory follows live subscriptions, not every cell ever used.
+  if (set.size === 0) map.delete(key);
 }

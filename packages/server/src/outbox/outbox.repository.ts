@@ -11,8 +11,17 @@ export interface NewEvent<P = unknown> {
 }
 
 /** Writes domain events inside the caller's transaction, so they exist iff the change does. */
+/** Transactions that wrote events: only their commits need to wake the relay. */
+const wroteEvents = new WeakSet<Tx>();
+
+/** Whether this transaction put events in the outbox. */
+export function hasEnqueued(tx: Tx): boolean {
+  return wroteEvents.has(tx);
+}
+
 export async function enqueueEvents(tx: Tx, events: NewEvent[], now: Date): Promise<string[]> {
   if (events.length === 0) return [];
+  wroteEvents.add(tx);
   const rows = events.map((event) => ({
     id: event.id ?? randomUUID(),
     type: event.type,

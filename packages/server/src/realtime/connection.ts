@@ -3,12 +3,20 @@ import type { WebSocket } from 'ws';
 import type { AlertPreferences } from '../modules/alerts/preferences.repository';
 
 const SENT_MEMORY = 1_000;
+/** Alerts are JSON: text frames, also when handed over as pre-encoded bytes. */
+const TEXT = { binary: false } as const;
 
 /** One authenticated socket: who it is, what it follows, what it was already sent. */
 export class Connection {
-  #sent = new Set<string>();
+  /**
+   * Ids sent to this socket, kept once a replay has sent it something (null until then): replay
+   * and live delivery may both hold the same alert. Without a replay the gateway sends each live
+   * alert once per member and nothing needs remembering, which a 10,000-socket fan-out would
+   * otherwise pay for with 10,000 sets.
+   */
+  #sent: Set<string> | null = null;
   #ready = false;
-  #queued: { id: string; data: string }[] = [];
+  #queued: { id: string; data: string | Buffer }[] = [];
 
   constructor(
     readonly id: string,
@@ -44,16 +52,22 @@ export class Connection {
   }
 
   /** Sends a live message once per id; held back until the replay is done. */
-  send(id: string, data: string): void {
+  send(id: string, data: string | Buffer): void {
     if (!this.#ready) this.#queued.push({ id, data });
+    else if (this.#sent === null) this.#write(data);
     else this.sendNow(id, data);
   }
 
   /** Sends a message now (the replay), once per id. */
-  sendNow(id: string, data: string): void {
-    if (this.#sent.has(id)) return;
+  sendNow(id: string, data: string | Buffer): void {
+    if (this.#sent?.has(id)) return;
     this.#remember(id);
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(data);
+    this.#write(data);
+  }
+
+  /** Whether this socket was sent the message with this id (among its last 1,000). */
+  wasSent(id: string): boolean {
+    return this.#sent?.has(id) ?? false;
   }
 
   /** Ends the replay phase: queued live messages follow, in the order they came. */
@@ -65,10 +79,15 @@ export class Connection {
   }
 
   #remember(id: string): void {
-    this.#sent.add(id);
-    if (this.#sent.size > SENT_MEMORY) {
-      const oldest = this.#sent.values().next().value;
-      if (oldest !== undefined) this.#sent.delete(oldest);
+    const sent = (this.#sent ??= new Set());
+    sent.add(id);
+    if (sent.size > SENT_MEMORY) {
+      const oldest = sent.values().next().value;
+      if (oldest !== undefined) sent.delete(oldest);
     }
+  }
+
+  #write(data: string | Buffer): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(data, TEXT);
   }
 }

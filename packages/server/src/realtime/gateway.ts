@@ -15,24 +15,41 @@ import { authenticateToken } from '../modules/auth/sessions.service';
 import type { AlertCreated } from '../modules/incidents/incident-writer';
 import {
   alertsSince,
-  countDelivered,
-  currentSeq,
   deliveredSince,
   deliveryLog,
   markAcked,
   memberLog,
   recordDeliveries,
-  type DeliveryRow,
 } from '../modules/alerts/deliveries.repository';
-import { preferencesOf } from '../modules/alerts/preferences.service';
+import { defaultPreferences, preferencesOf } from '../modules/alerts/preferences.service';
 import { isOnShift } from '../modules/reports/reports.repository';
 import { Connection } from './connection';
 import { ackSchema, CLOSE, clientMessageSchema, helloSchema } from './protocol';
+import { streamStart } from './stream.repository';
 
 const HELLO_TIMEOUT_MS = 10_000;
 const REPLAY_WINDOW_MS = 24 * 3_600_000;
 const REPLAY_LIMIT = 500;
-const ACK_FLUSH_MS = 250;
+// Acks are for the record, not the alert: written a second after the first of a burst, so a
+// fan-out's acks land in one statement after the sends rather than competing with them.
+const ACK_FLUSH_MS = 1_000;
+
+const PING_INTERVAL_MS = 30_000;
+const PING_SLOTS = 30;
+const RECORD_ATTEMPTS = 5;
+const RECENT_ALERTS = 100;
+
+const ACK_PREFIX = '{"type":"ack","id":"';
+const ACK_LENGTH = ACK_PREFIX.length + 36 + 2;
+
+/** The alert id of an ack in its canonical form (`{"type":"ack","id":"<uuid>"}`), else null. */
+export function canonicalAckId(raw: Buffer): string | null {
+  if (raw.length !== ACK_LENGTH || raw[ACK_LENGTH - 2] !== 0x22 || raw[ACK_LENGTH - 1] !== 0x7d)
+    return null;
+  if (raw.toString('latin1', 0, ACK_PREFIX.length) !== ACK_PREFIX) return null;
+  const id = raw.toString('latin1', ACK_PREFIX.length, ACK_PREFIX.length + 36);
+  return ackSchema.shape.id.safeParse(id).success ? id : null;
+}
 
 /** The alert message as sent: serialized once per alert, the same bytes for every recipient. */
 export function alertMessage(
@@ -57,10 +74,28 @@ export class RealtimeGateway {
   readonly #connections = new Map<string, Connection>();
   readonly #byMember = new Map<string, Set<Connection>>();
   readonly #index = new SubscriptionIndex();
-  readonly #acks = new Map<string, Set<string>>();
+  /** Acks waiting for the next batch: alert id → member ids. */
+  #acks = new Map<string, Set<string>>();
   readonly #logger: Logger;
   #ackTimer: NodeJS.Timeout | null = null;
+  #ackFlush: Promise<void> = Promise.resolve();
+  /**
+   * Delivery-log writes in flight, by incident. The next alert is sent without waiting for them
+   * unless it needs them: one of the same incident reads its log, and a retraction, all-clear or
+   * merge update (audience `delivered`, which merges also use) waits for all. Acks wait for all
+   * too, or they could refer to rows not written yet.
+   */
+  readonly #recording = new Map<string, Promise<void>>();
+  /** Who this node sent its last RECENT_ALERTS live alerts to: an ack counts only from them. */
+  readonly #recentRecipients = new Map<string, Set<string>>();
   #subscription: BusSubscription | null = null;
+  #heartbeat: NodeJS.Timeout | null = null;
+  /** Sockets that answered the last ping (or joined since). */
+  readonly #alive = new WeakSet<WebSocket>();
+  /** Sockets in PING_SLOTS groups, one group pinged per tick. */
+  readonly #pingGroups = Array.from({ length: PING_SLOTS }, () => new Set<Connection>());
+  #pingSlot = 0;
+  #joined = 0;
 
   constructor(private readonly ctx: AppContext) {
     this.#logger = ctx.logger.child({ sub: 'realtime' });
@@ -72,6 +107,22 @@ export class RealtimeGateway {
 
   /** Starts consuming this node's copy of alert and membership events. */
   async start(): Promise<void> {
+    // A ping every 30 s keeps idle sockets open through load balancers' idle timeouts (clients
+    // would otherwise reconnect, each hello costing a database round trip or three) and closes
+    // sockets whose peer is gone without a word, which would otherwise hold memory forever. The
+    // sockets are pinged a thirtieth at a time, every second, so no alert waits behind 15,000.
+    this.#heartbeat = setInterval(() => {
+      this.#pingSlot = (this.#pingSlot + 1) % PING_SLOTS;
+      for (const conn of this.#pingGroups[this.#pingSlot]!) {
+        if (!this.#alive.has(conn.socket)) {
+          conn.socket.terminate();
+          continue;
+        }
+        this.#alive.delete(conn.socket);
+        conn.socket.ping();
+      }
+    }, PING_INTERVAL_MS / PING_SLOTS);
+    this.#heartbeat.unref();
     this.#subscription = await this.ctx.bus.subscribe({
       consumer: `realtime-${this.ctx.config.nodeId}`,
       types: [
@@ -87,10 +138,14 @@ export class RealtimeGateway {
 
   /** Closes every socket (clients reconnect to another node) and stops consuming. */
   async stop(): Promise<void> {
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    this.#heartbeat = null;
     await this.#subscription?.close();
     this.#subscription = null;
     for (const conn of this.#connections.values())
       conn.socket.close(CLOSE.goingAway, 'server shutting down');
+    if (this.#ackTimer) clearTimeout(this.#ackTimer);
+    await this.#recorded();
     await this.#flushAcks();
   }
 
@@ -102,6 +157,12 @@ export class RealtimeGateway {
       HELLO_TIMEOUT_MS,
     );
     socket.on('message', (raw: Buffer) => {
+      // Acks are most of what clients send (one per alert, all at once after a fan-out): the
+      // canonical form is read without JSON.parse, a closure or a promise per message.
+      if (conn) {
+        const id = canonicalAckId(raw);
+        if (id !== null) return this.#ack(conn, id);
+      }
       void (async () => {
         let message: unknown;
         try {
@@ -144,22 +205,28 @@ export class RealtimeGateway {
       socket.close(CLOSE.unauthorized, 'unauthorized');
       return null;
     }
+    // One round trip for the rest; the seq is read before the socket joins, so an alert sent
+    // in between is either delivered live or after `ready.seq` (replayed on reconnect).
+    const start = await streamStart(this.ctx.db, auth.principal.memberId);
     const conn = new Connection(
       randomUUID(),
       socket,
       auth.principal,
-      await preferencesOf(this.ctx, auth.principal),
-      await isOnShift(this.ctx.db, auth.principal.memberId),
+      start.prefs ?? defaultPreferences(auth.principal, await this.ctx.areas.get()),
+      start.onShift,
       hello.data.location ?? null,
     );
     this.#attach(conn);
-    socket.send(JSON.stringify({ type: 'ready', seq: await currentSeq(this.ctx.db) }));
+    socket.send(JSON.stringify({ type: 'ready', seq: start.seq }));
     if (hello.data.since !== undefined) await this.#replay(conn, hello.data.since);
     conn.markReady();
     return conn;
   }
 
   #attach(conn: Connection): void {
+    this.#alive.add(conn.socket);
+    conn.socket.on('pong', () => this.#alive.add(conn.socket));
+    this.#pingGroups[this.#joined++ % PING_SLOTS]!.add(conn);
     this.#connections.set(conn.id, conn);
     let set = this.#byMember.get(conn.memberId);
     if (!set) this.#byMember.set(conn.memberId, (set = new Set()));
@@ -169,6 +236,7 @@ export class RealtimeGateway {
 
   #detach(conn: Connection): void {
     this.#connections.delete(conn.id);
+    for (const group of this.#pingGroups) group.delete(conn);
     this.#index.remove(conn.id);
     const set = this.#byMember.get(conn.memberId);
     set?.delete(conn);
@@ -178,28 +246,36 @@ export class RealtimeGateway {
   #onClientMessage(conn: Connection, message: unknown): void {
     const parsed = clientMessageSchema.safeParse(message);
     if (!parsed.success) return; // Unknown messages are ignored: old servers meet newer clients.
-    if (parsed.data.type === 'ack') {
-      let set = this.#acks.get(conn.memberId);
-      if (!set) this.#acks.set(conn.memberId, (set = new Set()));
-      set.add(ackSchema.parse(parsed.data).id);
-      if (this.#ackTimer === null)
-        this.#ackTimer = setTimeout(() => void this.#flushAcks(), ACK_FLUSH_MS);
-      return;
-    }
+    if (parsed.data.type === 'ack') return this.#ack(conn, parsed.data.id);
     conn.live = parsed.data.location;
     this.#index.update(conn.subscription());
   }
 
-  async #flushAcks(): Promise<void> {
+  /** Queues an ack for the next batch; only for an alert this socket was sent. */
+  #ack(conn: Connection, alertId: string): void {
+    if (!this.#recentRecipients.get(alertId)?.has(conn.memberId) && !conn.wasSent(alertId)) return;
+    let members = this.#acks.get(alertId);
+    if (!members) this.#acks.set(alertId, (members = new Set()));
+    members.add(conn.memberId);
+    if (this.#ackTimer === null)
+      this.#ackTimer = setTimeout(() => void this.#flushAcks(), ACK_FLUSH_MS);
+  }
+
+  /** Writes the waiting acks, one statement per alert; batches run one after another. */
+  #flushAcks(): Promise<void> {
     this.#ackTimer = null;
-    const acks = [...this.#acks];
-    this.#acks.clear();
+    const batch = new Map([...this.#acks].map(([alertId, members]) => [alertId, [...members]]));
+    this.#acks = new Map();
     const now = this.ctx.clock.now();
-    for (const [memberId, ids] of acks) {
-      await markAcked(this.ctx.db, memberId, [...ids], now).catch((error: unknown) =>
+    const recording = this.#recorded();
+    this.#ackFlush = this.#ackFlush.then(async () => {
+      if (batch.size === 0) return;
+      await recording;
+      await markAcked(this.ctx.db, batch, now).catch((error: unknown) =>
         this.#logger.warn({ err: error }, 'acks not recorded'),
       );
-    }
+    });
+    return this.#ackFlush;
   }
 
   async #onEvent(event: DomainEvent): Promise<void> {
@@ -280,39 +356,80 @@ export class RealtimeGateway {
     if (this.#connections.size === 0) return 0;
     const areas = await this.ctx.areas.get();
     const chain = this.#chainOf(areas, alert);
+    await (alert.audience === 'delivered'
+      ? this.#recorded()
+      : this.#recording.get(alert.incident.id));
     const log = await deliveryLog(this.ctx.db, alert.incident.id);
-    const members = new Set<string>();
+    // Encoded once: every socket is handed the same bytes. Sending starts with the first
+    // recipient found, not once all are known.
+    const data = Buffer.from(alertMessage(alert));
+    const seen = new Set<string>();
+    const recipients = new Set<string>();
+    const sendTo = (memberId: string) => {
+      if (seen.has(memberId)) return;
+      seen.add(memberId);
+      if (log.get(memberId)?.has(alert.kind)) return;
+      recipients.add(memberId);
+      for (const conn of this.#byMember.get(memberId) ?? []) conn.send(alert.alertId, data);
+    };
     if (alert.audience === 'delivered') {
-      for (const memberId of log.keys()) if (this.#byMember.has(memberId)) members.add(memberId);
+      for (const memberId of log.keys()) if (this.#byMember.has(memberId)) sendTo(memberId);
     } else {
       const { lat, lng } = alert.incident.location;
-      for (const socketId of this.#index.targets(lat, lng, chain, alert.audience)) {
+      const audience = alert.audience;
+      this.#index.forEachTarget(lat, lng, chain, audience, (socketId) => {
         const conn = this.#connections.get(socketId);
-        if (!conn) continue;
-        if (alert.audience === 'staff' && !this.#isStaffFor(conn, chain)) continue;
-        members.add(conn.memberId);
-      }
+        if (!conn) return;
+        if (audience === 'staff' && !this.#isStaffFor(conn, chain)) return;
+        sendTo(conn.memberId);
+      });
     }
-    const recipients = [...members].filter((m) => !log.get(m)?.has(alert.kind));
-    if (recipients.length === 0) return 0;
-    const data = alertMessage(alert);
-    for (const memberId of recipients) {
-      for (const conn of this.#byMember.get(memberId) ?? []) conn.send(alert.alertId, data);
+    if (recipients.size === 0) return 0;
+    this.#recentRecipients.set(alert.alertId, recipients);
+    if (this.#recentRecipients.size > RECENT_ALERTS) {
+      const oldest = this.#recentRecipients.keys().next().value;
+      if (oldest !== undefined) this.#recentRecipients.delete(oldest);
     }
-    await this.#record(alert, recipients);
-    return recipients.length;
+    // Written while the next alert goes out; see #recording for who waits for it.
+    void this.#record(alert, [...recipients]);
+    return recipients.size;
   }
 
-  async #record(alert: AlertCreated, memberIds: string[]): Promise<void> {
-    const rows: DeliveryRow[] = memberIds.map((memberId) => ({
-      alertId: alert.alertId,
-      memberId,
-      incidentId: alert.incident.id,
-      kind: alert.kind,
-      seq: alert.seq,
-    }));
-    const inserted = await recordDeliveries(this.ctx.db, rows, this.ctx.clock.now());
-    await countDelivered(this.ctx.db, alert.incident.id, inserted);
+  /** Every delivery-log write in flight, settled. */
+  async #recorded(): Promise<void> {
+    await Promise.all(this.#recording.values());
+  }
+
+  /** Writes deliveries to the log, retrying a failed write (5 tries over ~3 s) before giving up. */
+  #record(alert: AlertCreated, memberIds: string[]): Promise<void> {
+    const incidentId = alert.incident.id;
+    const previous = this.#recording.get(incidentId) ?? Promise.resolve();
+    const write = async () => {
+      await previous;
+      const at = this.ctx.clock.now();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await recordDeliveries(
+            this.ctx.db,
+            { alertId: alert.alertId, incidentId, kind: alert.kind, seq: alert.seq },
+            memberIds,
+            at,
+          );
+          return;
+        } catch (error) {
+          if (attempt >= RECORD_ATTEMPTS) {
+            this.#logger.error({ err: error, alertId: alert.alertId }, 'deliveries not recorded');
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        }
+      }
+    };
+    const recording = write().finally(() => {
+      if (this.#recording.get(incidentId) === recording) this.#recording.delete(incidentId);
+    });
+    this.#recording.set(incidentId, recording);
+    return recording;
   }
 
   /** Sends what a reconnecting member missed since `since`: already theirs, or theirs by the rules. */

@@ -85,7 +85,13 @@ export interface AlertDeliveriesTable {
   kind: AlertKind;
   seq: ColumnType<string, string | number, string | number>;
   delivered_at: Timestamp;
-  acked_at: MaybeTimestamp;
+}
+
+/** Acks of one alert written in one batch (see migration 20261127080000_alert_acks). */
+export interface AlertAcksTable {
+  alert_id: string;
+  acked_at: Timestamp;
+  member_ids: string[];
 }
 
 export interface AlertPreferencesTable {

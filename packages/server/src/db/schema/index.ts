@@ -16,6 +16,7 @@ import type {
   WorkingGroupsTable,
 } from './members';
 import type {
+  AlertAcksTable,
   AlertDeliveriesTable,
   AlertPreferencesTable,
   AlertsTable,
@@ -58,6 +59,7 @@ export interface Database {
   incident_timeline: IncidentTimelineTable;
   alerts: AlertsTable;
   alert_deliveries: AlertDeliveriesTable;
+  alert_acks: AlertAcksTable;
   alert_preferences: AlertPreferencesTable;
   responder_shifts: ResponderShiftsTable;
   dispatches: DispatchesTable;

@@ -29,71 +29,69 @@ export async function deliveryLog(
   return log;
 }
 
-export interface DeliveryRow {
+/**
+ * Many uuids as one parameter: joined into one string and split by PostgreSQL, which costs far
+ * less than the driver quoting an array element by element (15,000 ids: ~1 ms instead of ~50).
+ */
+function uuidArray(ids: readonly string[]) {
+  return sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+}
+
+/** One alert as the delivery log records it. */
+export interface DeliveredAlert {
   alertId: string;
-  memberId: string;
   incidentId: string;
   kind: AlertKind;
   seq: number;
 }
 
-const CHUNK = 2_000;
-
-/** Records deliveries (ignoring ones already recorded); returns how many were new. */
+/**
+ * Records one alert sent to members (ignoring deliveries already recorded) and adds the new ones
+ * to the incident's count, in one statement whatever the number of members: the member ids go as
+ * one array parameter, so 10,000 recipients cost one round trip and no per-row query building.
+ * Returns how many were new.
+ */
 export async function recordDeliveries(
   db: Executor,
-  rows: DeliveryRow[],
+  alert: DeliveredAlert,
+  memberIds: readonly string[],
   at: Date,
 ): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const result = await db
-      .insertInto('alert_deliveries')
-      .values(
-        chunk.map((r) => ({
-          alert_id: r.alertId,
-          member_id: r.memberId,
-          incident_id: r.incidentId,
-          kind: r.kind,
-          seq: r.seq,
-          delivered_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['alert_id', 'member_id']).doNothing())
-      .executeTakeFirst();
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
-  }
-  return inserted;
+  if (memberIds.length === 0) return 0;
+  const result = await sql<{ inserted: number }>`
+    with inserted as (
+      insert into alert_deliveries (alert_id, member_id, incident_id, kind, seq, delivered_at)
+      select ${alert.alertId}::uuid, m, ${alert.incidentId}::uuid, ${alert.kind}::text,
+        ${alert.seq}::bigint, ${at}::timestamptz
+      from unnest(${uuidArray(memberIds)}) as m
+      on conflict (alert_id, member_id) do nothing
+      returning 1
+    ), counted as (
+      update incidents set alerts_delivered = alerts_delivered + (select count(*) from inserted)
+      where id = ${alert.incidentId}::uuid and (select count(*) from inserted) > 0
+    )
+    select count(*)::int as inserted from inserted`.execute(db);
+  return Number(result.rows[0]?.inserted ?? 0);
 }
 
-export async function countDelivered(
-  db: Executor,
-  incidentId: string,
-  count: number,
-): Promise<void> {
-  if (count === 0) return;
-  await db
-    .updateTable('incidents')
-    .set({ alerts_delivered: sql`alerts_delivered + ${count}` })
-    .where('id', '=', incidentId)
-    .execute();
-}
-
+/**
+ * Records acknowledgements: per alert, one row with every member in the batch. An alert gone
+ * meanwhile (retention) loses its acks, not the others'.
+ */
 export async function markAcked(
   db: Executor,
-  memberId: string,
-  alertIds: string[],
+  acks: ReadonlyMap<string, readonly string[]>,
   at: Date,
 ): Promise<void> {
-  if (alertIds.length === 0) return;
-  await db
-    .updateTable('alert_deliveries')
-    .set({ acked_at: at })
-    .where('member_id', '=', memberId)
-    .where('alert_id', 'in', alertIds)
-    .where('acked_at', 'is', null)
-    .execute();
+  const failures: unknown[] = [];
+  for (const [alertId, memberIds] of acks) {
+    if (memberIds.length === 0) continue;
+    await sql`insert into alert_acks (alert_id, acked_at, member_ids)
+      values (${alertId}::uuid, ${at}::timestamptz, ${uuidArray(memberIds)})`
+      .execute(db)
+      .catch((error: unknown) => failures.push(error));
+  }
+  if (failures.length > 0) throw new AggregateError(failures, 'some acks not recorded');
 }
 
 /** Alerts after a sequence number, oldest first, within a window. */

@@ -1,13 +1,10 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  type WebAuthnCredential,
+import type * as WebAuthn from '@simplewebauthn/server';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+  WebAuthnCredential,
 } from '@simplewebauthn/server';
 import type { Principal } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
@@ -37,6 +34,10 @@ import {
 } from './passkeys.repository';
 import type { AssertionInput, AttestationInput } from './passkeys.schemas';
 import { openSession } from './sessions.service';
+
+/** The WebAuthn library, loaded on first use: importing it costs ~0.4 s of every start. */
+let library: Promise<typeof WebAuthn> | null = null;
+const webauthn = () => (library ??= import('@simplewebauthn/server'));
 
 // EdDSA, ES256, RS256: what platform authenticators and security keys make today.
 const ALGORITHMS = [-8, -7, -257];
@@ -82,7 +83,7 @@ export async function startPasskeyRegistration(
     { ...party, ...(join ? { join } : {}) },
     memberId,
   );
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: party.rpID,
     userName: handle,
@@ -111,7 +112,7 @@ async function verifiedCredential(
   response: AttestationInput,
 ): Promise<WebAuthnCredential> {
   try {
-    const result = await verifyRegistrationResponse({
+    const result = await (await webauthn()).verifyRegistrationResponse({
       response: registrationJSON(response),
       expectedChallenge: (challenge) => ceremony.issued(challenge),
       expectedOrigin: ceremony.payload.origin,
@@ -203,7 +204,7 @@ export async function startPasskeyLogin(
   party: RelyingParty,
 ): Promise<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   const { ceremonyId, challenge } = await openCeremony(ctx, 'passkey_login', party);
-  const options = await generateAuthenticationOptions({
+  const options = await (await webauthn()).generateAuthenticationOptions({
     rpID: party.rpID,
     challenge,
     timeout: CHALLENGE_TTL_MS,
@@ -236,7 +237,7 @@ export async function loginWithPasskey(
   if (!ceremony || !passkey || passkey.status === 'suspended') throw new LoginFailedError();
   let newCounter: number;
   try {
-    const result = await verifyAuthenticationResponse({
+    const result = await (await webauthn()).verifyAuthenticationResponse({
       response: authenticationJSON(input.response),
       expectedChallenge: (challenge) => ceremony.issued(challenge),
       expectedOrigin: ceremony.payload.origin,

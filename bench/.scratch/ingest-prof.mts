@@ -1,0 +1,11 @@
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
+const mod = await import('../ingest');
+const s = new Session();
+s.connect();
+await s.post('Profiler.enable');
+await s.post('Profiler.start');
+const r = await mod.run();
+const { profile } = await s.post('Profiler.stop');
+await writeFile('/tmp/ingest.cpuprofile', JSON.stringify(profile));
+console.log(JSON.stringify(r.rows));
