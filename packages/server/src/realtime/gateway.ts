@@ -80,10 +80,10 @@ export class RealtimeGateway {
   #ackTimer: NodeJS.Timeout | null = null;
   #ackFlush: Promise<void> = Promise.resolve();
   /**
-   * Delivery-log writes in flight, by incident. The next alert is sent without waiting for them
-   * unless it needs them: one of the same incident reads its log, and a retraction, all-clear or
-   * merge update (audience `delivered`, which merges also use) waits for all. Acks wait for all
-   * too, or they could refer to rows not written yet.
+   * Delivery-log writes in flight, by incident (a live fan-out's, and replays' to one member
+   * each): an alert of the same incident reads its log only after them, and a retraction,
+   * all-clear or merge update (audience `delivered`) after all of them. Acks wait for all too, or
+   * they could refer to rows not written yet.
    */
   readonly #recording = new Map<string, Promise<void>>();
   /** Who this node sent its last RECENT_ALERTS live alerts to: an ack counts only from them. */
@@ -390,8 +390,10 @@ export class RealtimeGateway {
       const oldest = this.#recentRecipients.keys().next().value;
       if (oldest !== undefined) this.#recentRecipients.delete(oldest);
     }
-    // Written while the next alert goes out; see #recording for who waits for it.
-    void this.#record(alert, [...recipients]);
+    // Every socket has its copy before the log is written; the event is acknowledged on the bus
+    // only once the log holds every recipient, so a retraction can find them all. (A node that
+    // dies in between gets the event again and records it then.)
+    await this.#record(alert, [...recipients]);
     return recipients.size;
   }
 

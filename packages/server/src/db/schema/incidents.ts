@@ -78,16 +78,18 @@ export interface AlertsTable {
   body: Json<unknown>;
 }
 
+/** The delivery log: one row per alert per write, with every member it went to. */
 export interface AlertDeliveriesTable {
+  id: Generated<string>;
   alert_id: string;
-  member_id: string;
+  member_ids: string[];
   incident_id: string;
   kind: AlertKind;
   seq: ColumnType<string, string | number, string | number>;
   delivered_at: Timestamp;
 }
 
-/** Acks of one alert written in one batch (see migration 20261127080000_alert_acks). */
+/** Acks of one alert written in one batch (see migration 20261127080000_delivery_batches). */
 export interface AlertAcksTable {
   alert_id: string;
   acked_at: Timestamp;

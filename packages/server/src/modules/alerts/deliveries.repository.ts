@@ -17,14 +17,16 @@ export async function deliveryLog(
 ): Promise<Map<string, Set<AlertKind>>> {
   const rows = await db
     .selectFrom('alert_deliveries')
-    .select(['member_id', 'kind'])
+    .select(['member_ids', 'kind'])
     .where('incident_id', 'in', audienceIncidents(db, incidentId))
     .execute();
   const log = new Map<string, Set<AlertKind>>();
-  for (const { member_id, kind } of rows) {
-    let kinds = log.get(member_id);
-    if (!kinds) log.set(member_id, (kinds = new Set()));
-    kinds.add(kind);
+  for (const { member_ids, kind } of rows) {
+    for (const memberId of member_ids) {
+      let kinds = log.get(memberId);
+      if (!kinds) log.set(memberId, (kinds = new Set()));
+      kinds.add(kind);
+    }
   }
   return log;
 }
@@ -46,10 +48,9 @@ export interface DeliveredAlert {
 }
 
 /**
- * Records one alert sent to members (ignoring deliveries already recorded) and adds the new ones
- * to the incident's count, in one statement whatever the number of members: the member ids go as
- * one array parameter, so 10,000 recipients cost one round trip and no per-row query building.
- * Returns how many were new.
+ * Records one alert sent to members, leaving out those it is already recorded for, as one row
+ * holding them all, and adds them to the incident's count — one statement whatever the number of
+ * members (the ids go as one array parameter). Returns how many were new.
  */
 export async function recordDeliveries(
   db: Executor,
@@ -59,18 +60,21 @@ export async function recordDeliveries(
 ): Promise<number> {
   if (memberIds.length === 0) return 0;
   const result = await sql<{ inserted: number }>`
-    with inserted as (
-      insert into alert_deliveries (alert_id, member_id, incident_id, kind, seq, delivered_at)
-      select ${alert.alertId}::uuid, m, ${alert.incidentId}::uuid, ${alert.kind}::text,
-        ${alert.seq}::bigint, ${at}::timestamptz
-      from unnest(${uuidArray(memberIds)}) as m
-      on conflict (alert_id, member_id) do nothing
-      returning 1
+    with fresh as (
+      select m from unnest(${uuidArray(memberIds)}) as m
+      except
+      select unnest(member_ids) from alert_deliveries where alert_id = ${alert.alertId}::uuid
+    ), inserted as (
+      insert into alert_deliveries (alert_id, incident_id, kind, seq, delivered_at, member_ids)
+      select ${alert.alertId}::uuid, ${alert.incidentId}::uuid, ${alert.kind}::text,
+        ${alert.seq}::bigint, ${at}::timestamptz, array_agg(m)
+      from fresh having count(*) > 0
+      returning cardinality(member_ids) as n
     ), counted as (
-      update incidents set alerts_delivered = alerts_delivered + (select count(*) from inserted)
-      where id = ${alert.incidentId}::uuid and (select count(*) from inserted) > 0
+      update incidents set alerts_delivered = alerts_delivered + (select sum(n) from inserted)
+      where id = ${alert.incidentId}::uuid and exists (select 1 from inserted)
     )
-    select count(*)::int as inserted from inserted`.execute(db);
+    select coalesce(sum(n), 0)::int as inserted from inserted`.execute(db);
   return Number(result.rows[0]?.inserted ?? 0);
 }
 
@@ -115,8 +119,8 @@ export async function deliveredSince(
   const rows = await db
     .selectFrom('alert_deliveries')
     .select('alert_id')
-    .where('member_id', '=', memberId)
     .where('seq', '>', String(since))
+    .where(sql<boolean>`${memberId}::uuid = any(member_ids)`)
     .execute();
   return new Set(rows.map((r) => r.alert_id));
 }
@@ -133,7 +137,7 @@ export async function memberLog(
     .selectFrom('alert_deliveries')
     .innerJoin('incidents', 'incidents.id', 'alert_deliveries.incident_id')
     .select(['alert_deliveries.kind', 'alert_deliveries.incident_id', 'incidents.merged_into'])
-    .where('alert_deliveries.member_id', '=', memberId)
+    .where(sql<boolean>`${memberId}::uuid = any(alert_deliveries.member_ids)`)
     .where((eb) =>
       eb.or([
         eb('alert_deliveries.incident_id', 'in', incidentIds),

@@ -100,7 +100,7 @@ export async function toldLog(
     .where((eb) => eb.or([eb('id', '=', incidentId), eb('merged_into', '=', incidentId)]));
   const rows = await db
     .selectFrom('alert_deliveries')
-    .select(['member_id', 'kind'])
+    .select([sql<string>`unnest(member_ids)`.as('member_id'), 'kind'])
     .where('incident_id', 'in', incidents)
     .where('alert_id', '!=', alertId)
     .unionAll(

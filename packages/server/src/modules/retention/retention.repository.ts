@@ -106,10 +106,12 @@ export async function deleteRawData(tx: Tx, incidentIds: string[]): Promise<RawD
     .deleteFrom('dispatches')
     .where('incident_id', 'in', incidentIds)
     .executeTakeFirst();
+  // Counted in members told, as before the log was kept in batches.
   const deliveries = await tx
     .deleteFrom('alert_deliveries')
     .where('incident_id', 'in', incidentIds)
-    .executeTakeFirst();
+    .returning(sql<number>`cardinality(member_ids)`.as('told'))
+    .execute();
   const alerts = await tx
     .deleteFrom('alerts')
     .where('incident_id', 'in', incidentIds)
@@ -120,7 +122,7 @@ export async function deleteRawData(tx: Tx, incidentIds: string[]): Promise<RawD
     reporterLinks: deleted(reporterLinks),
     dispatches: deleted(dispatches),
     alerts: deleted(alerts),
-    deliveries: deleted(deliveries),
+    deliveries: deliveries.reduce((sum, row) => sum + Number(row.told), 0),
     events: deleted(events),
   };
 }
