@@ -253,7 +253,8 @@ export async function run(): Promise<BenchResult> {
         met: npmStart <= 5_000,
       },
       {
-        label: '`npm run build` (the web app), which `npm start` runs only after its sources change',
+        label:
+          '`npm run build` (the web app), which `npm start` runs only after its sources change',
         value: ms(median(start.build)),
       },
       {

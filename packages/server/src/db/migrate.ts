@@ -10,7 +10,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const schema = rows[0]?.schema ?? 'public';
   // Every start finds nothing to apply, as a rule: one query says so, where Kysely's migrator
   // would introspect the catalog and take its lock (0.3–0.7 s on PGlite; see BENCHMARKS.md).
-  const applied = await sql<{ name: string }>`select name from ${sql.id(schema, 'kysely_migration')}`
+  const applied = await sql<{
+    name: string;
+  }>`select name from ${sql.id(schema, 'kysely_migration')}`
     .execute(db)
     .then((result) => new Set(result.rows.map((row) => row.name)))
     .catch(() => null);

@@ -83,7 +83,9 @@ export async function startPasskeyRegistration(
     { ...party, ...(join ? { join } : {}) },
     memberId,
   );
-  const options = await (await webauthn()).generateRegistrationOptions({
+  const options = await (
+    await webauthn()
+  ).generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: party.rpID,
     userName: handle,
@@ -112,7 +114,9 @@ async function verifiedCredential(
   response: AttestationInput,
 ): Promise<WebAuthnCredential> {
   try {
-    const result = await (await webauthn()).verifyRegistrationResponse({
+    const result = await (
+      await webauthn()
+    ).verifyRegistrationResponse({
       response: registrationJSON(response),
       expectedChallenge: (challenge) => ceremony.issued(challenge),
       expectedOrigin: ceremony.payload.origin,
@@ -204,7 +208,9 @@ export async function startPasskeyLogin(
   party: RelyingParty,
 ): Promise<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   const { ceremonyId, challenge } = await openCeremony(ctx, 'passkey_login', party);
-  const options = await (await webauthn()).generateAuthenticationOptions({
+  const options = await (
+    await webauthn()
+  ).generateAuthenticationOptions({
     rpID: party.rpID,
     challenge,
     timeout: CHALLENGE_TTL_MS,
@@ -237,7 +243,9 @@ export async function loginWithPasskey(
   if (!ceremony || !passkey || passkey.status === 'suspended') throw new LoginFailedError();
   let newCounter: number;
   try {
-    const result = await (await webauthn()).verifyAuthenticationResponse({
+    const result = await (
+      await webauthn()
+    ).verifyAuthenticationResponse({
       response: authenticationJSON(input.response),
       expectedChallenge: (challenge) => ceremony.issued(challenge),
       expectedOrigin: ceremony.payload.origin,

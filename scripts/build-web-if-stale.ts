@@ -19,7 +19,7 @@ const sources = [
 ];
 
 /** The latest modification time of a file or of any file under a folder (0 when absent). */
-function newest(entry) {
+function newest(entry: string): number {
   let stat;
   try {
     stat = statSync(entry);
