@@ -6,6 +6,7 @@ import { render, writeSection, type BenchResult } from './report';
 
 const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>> = {
   'pglite-startup': () => import('./pglite-startup'),
+  'web-interactive': () => import('./web-interactive'),
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
