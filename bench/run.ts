@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>
   memory: () => import('./memory'),
   retraction: () => import('./retraction'),
   'pglite-startup': () => import('./pglite-startup'),
+  'web-interactive': () => import('./web-interactive'),
 };
 
 /** No run of the whole suite may take longer than this; it exits, and its children with it. */

@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useMe } from '../features/session/session-provider';
 
-/** Where a member goes: alerts, report, settings (and responder mode). At thumb reach. */
+/** Where a member goes: alerts, report, plates, settings (and staff screens). At thumb reach. */
 export function BottomNav() {
   const { t } = useTranslation();
   const me = useMe();
   const active = me.status === 'active';
   const responder = active && me.roles.some((r) => r.role === 'responder');
   const staff = active && me.roles.some((r) => r.role === 'dispatcher' || r.role === 'verifier');
+  const organizer = active && me.roles.some((r) => r.role === 'organizer' || r.role === 'admin');
   return (
     <nav className="bottom-nav" aria-label={t('nav.label')}>
       <NavLink to="/" end>
@@ -19,6 +20,8 @@ export function BottomNav() {
       </NavLink>
       {responder ? <NavLink to="/respond">{t('nav.respond')}</NavLink> : null}
       {staff ? <NavLink to="/dispatch">{t('nav.console')}</NavLink> : null}
+      <NavLink to="/plates">{t('nav.plates')}</NavLink>
+      {organizer ? <NavLink to="/organize">{t('nav.organize')}</NavLink> : null}
       <NavLink to="/settings">{t('nav.settings')}</NavLink>
     </nav>
   );

@@ -47,6 +47,19 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'plates',
+            lazy: () =>
+              import('../features/plates/plates-page').then((m) => ({ Component: m.PlatesPage })),
+          },
+          {
+            // Laptop-first pages for organizers: their own chunk, never in a member's first load.
+            path: 'organize/:section?',
+            lazy: () =>
+              import('../features/organizer/organizer-page').then((m) => ({
+                Component: m.OrganizerPage,
+              })),
+          },
+          {
             path: 'settings',
             lazy: () =>
               import('../features/settings/settings-page').then((m) => ({

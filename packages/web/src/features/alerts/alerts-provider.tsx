@@ -10,7 +10,12 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { endpoints, type AlertPreferences, type DispatchState } from '../../lib/api';
+import {
+  endpoints,
+  type AlertPreferences,
+  type DispatchState,
+  type IncidentSummary,
+} from '../../lib/api';
 import { showNotification } from '../../lib/notify';
 import {
   AlertStream,
@@ -19,6 +24,7 @@ import {
   type StreamStatus,
 } from '../../lib/stream';
 import { upsertDispatch, type DispatchItem } from '../respond/dispatches';
+import { memberMarker } from '../session/member-marker';
 import { useSession } from '../session/session-provider';
 import { feedItemFromAlert, feedItemFromIncident, mergeFeed, type FeedItem } from './feed';
 
@@ -46,6 +52,21 @@ export const ALL = '*';
 
 const AlertsContext = createContext<AlertsApi | null>(null);
 
+interface FeedLoad {
+  prefs: AlertPreferences;
+  incidents: IncidentSummary[];
+}
+
+/** My alert settings and the incidents in the areas and around the places they name. */
+async function loadFeed(): Promise<FeedLoad> {
+  const prefs = await endpoints.alertPreferences();
+  const lists = await Promise.all([
+    ...prefs.areaIds.map((id) => endpoints.incidentsInArea(id)),
+    ...prefs.places.map((p) => endpoints.incidentsNear(p.lat, p.lng, prefs.radiusMeters)),
+  ]);
+  return { prefs, incidents: lists.flat() };
+}
+
 /** The live side of the app for a signed-in member: the stream, the feed and the banners. */
 export function AlertsProvider({ children }: { children: ReactNode }) {
   const { store, outbox } = useServices();
@@ -60,19 +81,30 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<unknown>(null);
   const watchers = useRef(new Map<string, Set<(alert: AlertMessage) => void>>());
+  const early = useRef<Promise<FeedLoad | null> | null>(null);
   const tRef = useRef(t);
   tRef.current = t;
+
+  // A member coming back needs their alert settings, then the incidents they cover: both asked
+  // for while /me is still on its way, two round trips less on a slow network
+  // (bench/web-interactive.ts). The session is checked by /me all the same.
+  useEffect(() => {
+    if (memberMarker() !== 'signed_in') return;
+    early.current = loadFeed().catch(() => null);
+  }, []);
+  useEffect(() => {
+    // Not the member it was fetched for after all: someone who signs in next loads their own.
+    if (session.status === 'anonymous') early.current = null;
+  }, [session.status]);
 
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const prefs = await endpoints.alertPreferences();
+      const prefetched = early.current;
+      early.current = null;
+      const { prefs, incidents } = (await prefetched) ?? (await loadFeed());
       setPreferences(prefs);
-      const lists = await Promise.all([
-        ...prefs.areaIds.map((id) => endpoints.incidentsInArea(id)),
-        ...prefs.places.map((p) => endpoints.incidentsNear(p.lat, p.lng, prefs.radiusMeters)),
-      ]);
-      setItems((current) => mergeFeed(current, lists.flat().map(feedItemFromIncident)));
+      setItems((current) => mergeFeed(current, incidents.map(feedItemFromIncident)));
       setLoadError(null);
     } catch (error) {
       setLoadError(error);

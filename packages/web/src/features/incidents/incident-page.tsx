@@ -8,6 +8,7 @@ import { formatDateTime, timeAgo } from '../../lib/time';
 import { useAlerts } from '../alerts/alerts-provider';
 import { useMe, useSession } from '../session/session-provider';
 import { LazyMap } from '../map/lazy-map';
+import { PlateApprovals } from '../plates/plate-approvals';
 import { KnowYourRights } from './know-your-rights';
 import { StateBadge } from './state-badge';
 import { Timeline } from './timeline';
@@ -33,6 +34,9 @@ export function IncidentPage() {
   const staff =
     me.status === 'active' &&
     (going || me.roles.some((r) => r.role === 'verifier' || r.role === 'dispatcher'));
+  // Plates of a confirmed incident wait for two verifiers' approvals before they are listed.
+  const approvesPlates =
+    me.status === 'active' && me.roles.some((r) => r.role === 'verifier' || r.role === 'admin');
 
   return (
     <section className="page" aria-labelledby="incident-title">
@@ -109,6 +113,12 @@ export function IncidentPage() {
             ]}
           />
           {staff ? <VerifyActions incident={incident} onDone={reload} /> : null}
+          {approvesPlates &&
+          incident.confirmedAt &&
+          incident.state !== 'false_alarm' &&
+          incident.state !== 'merged' ? (
+            <PlateApprovals incident={incident} />
+          ) : null}
           <KnowYourRights />
           <Timeline entries={incident.timeline} timeZone={timeZone} />
         </>

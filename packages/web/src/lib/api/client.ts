@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** From a 429's Retry-After header: seconds until trying again can succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -70,9 +72,11 @@ export async function request<T>(
     payload = null;
   }
   if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    const retry = Number.isFinite(retryAfter) ? retryAfter : undefined;
     if (isEnvelope(payload)) {
       const { code, message, details } = payload.error;
-      throw new ApiError(response.status, code, message, details);
+      throw new ApiError(response.status, code, message, details, retry);
     }
     throw new ApiError(response.status, `http_${response.status}`, response.statusText);
   }

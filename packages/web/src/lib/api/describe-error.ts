@@ -17,6 +17,13 @@ const KNOWN = [
   'probation',
   'incident_closed',
   'unavailable',
+  'organizer_only',
+  'members_only',
+  'sponsor_cannot_vouch',
+  'not_on_probation',
+  'not_suspended',
+  'invite_quota',
+  'plate_lookup_rate_limited',
 ] as const;
 
 type KnownCode = (typeof KNOWN)[number];

@@ -16,7 +16,18 @@ import type {
   ReportBody,
   SessionInfo,
   VerificationOutcome,
+  AreaMember,
+  AreaStats,
+  CreatedInvite,
+  GroupMember,
+  InviteInfo,
+  PlateApproval,
+  PlateLookup,
+  Role,
+  WorkingGroup,
 } from './types';
+
+const enc = encodeURIComponent;
 
 /** The typed routes of /api/v1 this app calls, one function each. */
 export const endpoints = {
@@ -79,4 +90,30 @@ export const endpoints = {
     }),
   endIncident: (id: string) =>
     api.post<{ id: string; state: string }>(`/incidents/${encodeURIComponent(id)}/end`, {}),
+
+  lookupPlate: (plate: string) => api.get<PlateLookup>(`/plates/${enc(plate)}`),
+  approvePlate: (plate: string) => api.post<PlateApproval>(`/plates/${enc(plate)}/approvals`, {}),
+
+  createInvite: (body: { areaId?: string; role?: Role }) =>
+    api.post<CreatedInvite>('/invites', body),
+  invites: () => api.get<InviteInfo[]>('/invites'),
+  revokeInvite: (id: string) => api.delete<void>(`/invites/${enc(id)}`),
+  areaMembers: (areaId: string) => api.get<AreaMember[]>(`/areas/${enc(areaId)}/members`),
+  approveMember: (id: string) =>
+    api.post<{ status: AreaMember['status'] }>(`/members/${enc(id)}/approve`),
+  vouchFor: (id: string) => api.post<{ status: AreaMember['status'] }>(`/members/${enc(id)}/vouch`),
+  suspendMember: (id: string, reason: string) =>
+    api.post<{ status: 'suspended' }>(`/members/${enc(id)}/suspend`, { reason }),
+  reinstateMember: (id: string) =>
+    api.post<{ status: AreaMember['status'] }>(`/members/${enc(id)}/reinstate`),
+  setAreaRoles: (areaId: string, memberId: string, roles: Role[]) =>
+    api.put<{ roles: Role[] }>(`/areas/${enc(areaId)}/members/${enc(memberId)}/roles`, { roles }),
+  groups: (areaId: string) => api.get<WorkingGroup[]>(`/areas/${enc(areaId)}/groups`),
+  createGroup: (areaId: string, body: { id: string; name: string }) =>
+    api.post<WorkingGroup>(`/areas/${enc(areaId)}/groups`, body),
+  joinGroup: (id: string) => api.post<WorkingGroup>(`/groups/${enc(id)}/join`),
+  leaveGroup: (id: string) => api.post<WorkingGroup>(`/groups/${enc(id)}/leave`),
+  groupMembers: (id: string) => api.get<GroupMember[]>(`/groups/${enc(id)}/members`),
+  areaStats: (areaId: string, days: number) =>
+    api.get<AreaStats>(`/areas/${enc(areaId)}/stats?days=${days}`),
 };

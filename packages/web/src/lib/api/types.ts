@@ -179,3 +179,74 @@ export type DispatchState =
   'offered' | 'accepted' | 'declined' | 'on_scene' | 'clear' | 'stood_down' | 'expired';
 
 export type DispatchResponse = 'accept' | 'decline' | 'on_scene' | 'clear';
+
+/** GET /plates/:plate: all a lookup ever says. Not listed reads the same as never reported. */
+export interface PlateLookup {
+  listed: boolean;
+  confirmedIncidents: number;
+  /** YYYY-MM-DD, a day in the city. */
+  lastSeenDay: string | null;
+  areas: string[];
+}
+
+/** POST /plates/:plate/approvals */
+export interface PlateApproval {
+  listed: boolean;
+  approvals: number;
+}
+
+export type MemberStatus = Me['status'];
+
+/** POST /invites: the code is shown this once, never again. */
+export interface CreatedInvite {
+  code: string;
+  url: string;
+  expiresAt: string;
+}
+
+/** GET /invites: invites I made. */
+export interface InviteInfo {
+  id: string;
+  areaId: string | null;
+  role: Role | null;
+  createdAt: string;
+  expiresAt: string;
+  state: 'open' | 'used' | 'revoked' | 'expired';
+}
+
+/** GET /areas/:areaId/members: for the area's organizers. */
+export interface AreaMember {
+  id: string;
+  handle: string;
+  displayName: string | null;
+  status: MemberStatus;
+  roles: Role[];
+}
+
+/** GET /areas/:areaId/groups */
+export interface WorkingGroup {
+  id: string;
+  slug: string;
+  name: string;
+  isDefault: boolean;
+  memberCount: number;
+  joined: boolean;
+}
+
+/** GET /groups/:groupId/members */
+export interface GroupMember {
+  id: string;
+  handle: string;
+  displayName: string | null;
+}
+
+/** GET /areas/:areaId/stats: the area and the areas under it, no one named. */
+export interface AreaStats {
+  areaId: string;
+  days: number;
+  incidents: number;
+  falseAlarmRate: number;
+  medianMinutesToCorroborate: number | null;
+  medianMinutesToConfirm: number | null;
+  alertsDelivered: number;
+}

@@ -1,0 +1,174 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './api-client';
+import { launchBrowser, TEST_BROWSER } from './browser';
+import { OrganizerScreen } from './pages/organizer-screen';
+import { Phone } from './phone';
+import { POWDERHORN, startWorld, type World } from './world';
+
+const suite = TEST_BROWSER ? describe : describe.skip;
+const title = TEST_BROWSER
+  ? 'organizer pages in the browser'
+  : 'organizer pages in the browser (skipped: TEST_BROWSER is not set)';
+
+interface AreaMember {
+  id: string;
+  handle: string;
+  status: string;
+  roles: string[];
+}
+
+suite(title, () => {
+  let world: World;
+  let browser: Browser;
+  const phones: Phone[] = [];
+  let organizer: Phone;
+  let screen: OrganizerScreen;
+  let newcomer: { id: string; handle: string };
+
+  const phone = async (name: string) => {
+    const opened = await Phone.open(browser, world.url, name, { geolocation: POWDERHORN });
+    phones.push(opened);
+    return opened;
+  };
+  const me = (p: Phone) =>
+    p.page.evaluate<{ id: string; handle: string; status: string }>(
+      `fetch('/api/v1/me').then((r) => r.json())`,
+    );
+  const powderhornMembers = () =>
+    world.admin.ok<AreaMember[]>('GET', `/areas/${world.areas.powderhornId}/members`);
+
+  beforeAll(async () => {
+    world = await startWorld();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const p of phones) expect(p.problems, p.name).toEqual([]);
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('shows the organizer entry only to an active organizer', async () => {
+    organizer = await phone('organizer');
+    screen = new OrganizerScreen(organizer);
+    const code = await world.admin.invite({ areaId: world.areas.powderhornId, role: 'organizer' });
+    await organizer.join.joinWith(code, 'Powderhorn Park');
+    const nav = organizer.page.getByRole('navigation', { name: 'Main' });
+    // On probation an organizer cannot act yet (the server refuses), so there is no entry.
+    expect(await nav.getByRole('link', { name: 'Organize' }).count()).toBe(0);
+
+    await world.admin.ok('POST', `/members/${(await me(organizer)).id}/approve`);
+    await organizer.goto('/');
+    await nav.getByRole('link', { name: 'Organize' }).waitFor();
+    await screen.open();
+    expect(await screen.area()).toBe('Powderhorn Park');
+  });
+
+  it('makes an invite link, lists and withdraws invites', async () => {
+    await screen.section('Invites');
+    const withdrawn = await screen.createInvite('Member');
+    await screen.withdrawFirstOpenInvite();
+    const link = await screen.createInvite('Member');
+    expect(link).toMatch(new RegExp(`^${world.url}/join#[\\w-]{16,}$`));
+    expect(link).not.toBe(withdrawn);
+    expect(await screen.inviteStates()).toEqual(['Open', 'Withdrawn']);
+    await organizer.expectAccessible('organize: invites');
+    await organizer.screenshot('40-organize-invites');
+
+    // Someone opens the link on their own phone and joins: they are on probation in Powderhorn.
+    const joiner = await phone('newcomer');
+    await joiner.join.joinWith(link.split('#')[1] ?? '', 'Powderhorn Park');
+    newcomer = await me(joiner);
+    expect(newcomer).toMatchObject({ status: 'probation' });
+    // The withdrawn link lets nobody in.
+    await expect(ApiClient.join(world.server.url, withdrawn.split('#')[1] ?? '')).rejects.toThrow(
+      /answered 403.*invite_invalid/,
+    );
+    await joiner.close();
+
+    await organizer.page.reload();
+    await organizer.page.getByTestId('invites').locator('li[data-state="used"]').waitFor();
+    expect(await screen.inviteStates()).toEqual(['Used', 'Withdrawn']);
+  });
+
+  it('approves the member waiting for approval; the server shows them active', async () => {
+    await screen.section('Members');
+    await screen.waiting(newcomer.handle).waitFor();
+    await organizer.expectAccessible('organize: members waiting');
+    await organizer.screenshot('41-organize-members');
+    await screen.approve(newcomer.handle);
+    await organizer.page.getByText('Nobody is waiting for approval.').waitFor();
+    const member = (await powderhornMembers()).find((m) => m.id === newcomer.id);
+    expect(member).toMatchObject({ status: 'active', roles: ['member'] });
+    await screen.member(newcomer.handle).getByText('Active').waitFor();
+  });
+
+  it('changes roles, and suspends and reinstates with a confirm step', async () => {
+    await screen.openRoles(newcomer.handle);
+    await organizer.expectAccessible('organize: roles');
+    await organizer.screenshot('42-organize-roles');
+    await screen.saveRoles(newcomer.handle, ['Verifier', 'Responder']);
+    const member = (await powderhornMembers()).find((m) => m.id === newcomer.id);
+    expect(member?.roles).toEqual(['member', 'responder', 'verifier']);
+    await screen.member(newcomer.handle).getByText('Responder, Verifier').waitFor();
+
+    await screen.suspend(newcomer.handle, 'Shared an invite link in a public group');
+    expect((await powderhornMembers()).find((m) => m.id === newcomer.id)?.status).toBe('suspended');
+    await screen.reinstate(newcomer.handle);
+    expect((await powderhornMembers()).find((m) => m.id === newcomer.id)?.status).toBe('active');
+  });
+
+  it('joins a working group, sees who is in it, adds a group', async () => {
+    await screen.section('Working groups');
+    await screen.group('Rapid response').waitFor();
+    expect(await screen.groupCount('Mutual aid')).toBe('0 members');
+    await screen.joinGroup('Mutual aid');
+    expect(await screen.groupCount('Mutual aid')).toBe('1 member · you are in it');
+    const organizerHandle = (await me(organizer)).handle;
+    expect(await screen.groupMembers('Mutual aid')).toEqual([organizerHandle]);
+    await screen.addGroup('Legal observers');
+    await organizer.expectAccessible('organize: groups');
+    await organizer.screenshot('43-organize-groups');
+
+    const groups = await world.admin.ok<{ id: string; name: string; memberCount: number }[]>(
+      'GET',
+      `/areas/${world.areas.powderhornId}/groups`,
+    );
+    expect(groups.find((g) => g.name === 'Mutual aid')?.memberCount).toBe(1);
+    expect(groups.map((g) => g.name)).toContain('Legal observers');
+  });
+
+  it("shows the area's statistics as a table", async () => {
+    await world.sponsors[0].ok('POST', '/reports', {
+      id: crypto.randomUUID(),
+      salute: {
+        activity: 'Agents at the bus stop',
+        location: { lat: POWDERHORN.latitude, lng: POWDERHORN.longitude },
+      },
+    });
+    await screen.section('Statistics');
+    const stats = await screen.stats();
+    expect(stats).toMatchObject({
+      Incidents: '1',
+      'False alarms': '0%',
+      'Median time to confirmation': 'No data yet',
+    });
+    await organizer.page.getByLabel('Period').selectOption({ label: 'Last 7 days' });
+    await organizer.page.getByRole('heading', { name: 'Statistics for Powderhorn Park' }).waitFor();
+    expect((await screen.stats()).Incidents).toBe('1');
+    await organizer.expectAccessible('organize: statistics');
+    await organizer.screenshot('44-organize-stats');
+  });
+
+  it('lays the member list out in rows on a laptop screen', async () => {
+    await organizer.page.setViewportSize({ width: 1366, height: 900 });
+    await screen.section('Members');
+    await screen.member(newcomer.handle).waitFor();
+    const row = await screen.member(newcomer.handle).boundingBox();
+    const actions = await screen.member(newcomer.handle).locator('.actions').boundingBox();
+    // The buttons sit beside the member, not under them.
+    expect(actions && row && actions.y < row.y + row.height / 2).toBe(true);
+    await organizer.expectAccessible('organize: members on a laptop');
+    await organizer.screenshot('45-organize-members-laptop');
+  });
+});

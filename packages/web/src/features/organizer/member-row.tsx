@@ -1,0 +1,248 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, endpoints, type Area, type AreaMember, type Role } from '../../lib/api';
+import { useMe } from '../session/session-provider';
+import { isAdmin } from './organized-areas';
+import { ROLE_ORDER } from './role-names';
+
+type Mode = 'roles' | 'suspend' | 'reinstate' | null;
+
+interface MemberRowProps {
+  member: AreaMember;
+  area: Area;
+  onChanged: (message: string) => Promise<void>;
+  /** In the waiting list: approve and vouch instead of roles and suspension. */
+  approval?: boolean;
+}
+
+/** One member of the area and what an organizer can do about them, each change asked once. */
+export function MemberRow({ member, area, onChanged, approval = false }: MemberRowProps) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const reasonId = useId();
+  const [mode, setMode] = useState<Mode>(null);
+  const [roles, setRoles] = useState<Role[]>(member.roles);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const self = member.id === me.id;
+  const handle = member.handle;
+  const who = <span className="visually-hidden"> {handle}</span>;
+  const editable = ROLE_ORDER.filter(
+    (r) => r !== 'member' && (r !== 'admin' || (isAdmin(me) && area.kind === 'city')),
+  );
+
+  const act = async (action: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setMode(null);
+      await onChanged(message);
+    } catch (caught) {
+      setError(describeError(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = (role: Role, on: boolean) =>
+    setRoles((previous) => (on ? [...previous, role] : previous.filter((r) => r !== role)));
+
+  const saveRoles = () => {
+    // Every role in an area includes being a member of it.
+    const wanted: Role[] = [
+      'member',
+      ...ROLE_ORDER.filter((r) => r !== 'member' && roles.includes(r)),
+    ];
+    void act(
+      () => endpoints.setAreaRoles(area.id, member.id, wanted),
+      t('organize.member.rolesSaved', { handle }),
+    );
+  };
+
+  const shownRoles = member.roles.filter((r) => r !== 'member');
+  return (
+    <li className="member" data-member={handle}>
+      <div className="member__who">
+        <strong>{handle}</strong>
+        {member.displayName ? ` (${member.displayName})` : ''}
+        {self ? ` ${t('organize.member.you')}` : ''}
+        <br />
+        <span className={`member__status member__status--${member.status}`}>
+          {t(`organize.member.status.${member.status}`)}
+        </span>
+        {shownRoles.length ? (
+          <span className="hint">
+            {' · '}
+            {shownRoles.map((r) => t(`organize.role.${r}`)).join(', ')}
+          </span>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      {approval && !self ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={busy}
+            onClick={() =>
+              void act(
+                () => endpoints.approveMember(member.id),
+                t('organize.member.approved', { handle }),
+              )
+            }
+          >
+            {t('organize.member.approve')}
+            {who}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            onClick={() =>
+              void act(
+                () => endpoints.vouchFor(member.id),
+                t('organize.member.vouched', { handle }),
+              )
+            }
+          >
+            {t('organize.member.vouch')}
+            {who}
+          </button>
+        </div>
+      ) : null}
+
+      {!approval && mode === null ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setRoles(member.roles);
+              setMode('roles');
+            }}
+          >
+            {t('organize.member.editRoles')}
+            {who}
+          </button>
+          {!self && member.status !== 'suspended' ? (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setMode('suspend')}
+            >
+              {t('organize.member.suspend')}
+              {who}
+            </button>
+          ) : null}
+          {member.status === 'suspended' ? (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setMode('reinstate')}
+            >
+              {t('organize.member.reinstate')}
+              {who}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {!approval && mode === 'roles' ? (
+        <fieldset className="member__roles">
+          <legend>{t('organize.member.rolesFor', { handle, area: area.name })}</legend>
+          {editable.map((role) => (
+            <label key={role} className="check">
+              <input
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(event) => toggle(role, event.target.checked)}
+              />
+              <span>{t(`organize.role.${role}`)}</span>
+            </label>
+          ))}
+          <p className="hint">{t('organize.member.rolesHint')}</p>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={busy}
+            onClick={saveRoles}
+          >
+            {t('organize.member.saveRoles')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setMode(null)}>
+            {t('app.cancel')}
+          </button>
+        </fieldset>
+      ) : null}
+
+      {!approval && mode === 'suspend' ? (
+        <div
+          className="confirm"
+          role="group"
+          aria-label={t('organize.member.suspendSure', { handle })}
+        >
+          <p>{t('organize.member.suspendSure', { handle })}</p>
+          <div className="field">
+            <label htmlFor={reasonId}>{t('organize.member.reason')}</label>
+            <textarea
+              id={reasonId}
+              rows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </div>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={busy || !reason.trim()}
+            onClick={() =>
+              void act(
+                () => endpoints.suspendMember(member.id, reason.trim()),
+                t('organize.member.suspended', { handle }),
+              )
+            }
+          >
+            {t('organize.member.suspendConfirm')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setMode(null)}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      ) : null}
+
+      {!approval && mode === 'reinstate' ? (
+        <div
+          className="confirm"
+          role="group"
+          aria-label={t('organize.member.reinstateSure', { handle })}
+        >
+          <p>{t('organize.member.reinstateSure', { handle })}</p>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() =>
+              void act(
+                () => endpoints.reinstateMember(member.id),
+                t('organize.member.reinstated', { handle }),
+              )
+            }
+          >
+            {t('organize.member.reinstateConfirm')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setMode(null)}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
