@@ -359,7 +359,13 @@ export class RealtimeGateway {
     await (alert.audience === 'delivered'
       ? this.#recorded()
       : this.#recording.get(alert.incident.id));
-    const log = await deliveryLog(this.ctx.db, alert.incident.id);
+    // A retraction, all-clear or update goes to everyone in the log; any other alert needs only
+    // to know who already got its kind.
+    const log = await deliveryLog(
+      this.ctx.db,
+      alert.incident.id,
+      alert.audience === 'delivered' ? undefined : alert.kind,
+    );
     // Encoded once: every socket is handed the same bytes. Sending starts with the first
     // recipient found, not once all are known.
     const data = Buffer.from(alertMessage(alert));

@@ -10,16 +10,22 @@ function audienceIncidents(db: Executor, incidentId: string) {
     .where((eb) => eb.or([eb('id', '=', incidentId), eb('merged_into', '=', incidentId)]));
 }
 
-/** Member → kinds already delivered for an incident (and the incidents merged into it). */
+/**
+ * Member → kinds already delivered for an incident (and the incidents merged into it); with
+ * `kind`, only the members who already got that kind (all a targeted alert needs to know, and a
+ * fraction of the log of an incident that has already alerted thousands).
+ */
 export async function deliveryLog(
   db: Executor,
   incidentId: string,
+  kind?: AlertKind,
 ): Promise<Map<string, Set<AlertKind>>> {
-  const rows = await db
+  let query = db
     .selectFrom('alert_deliveries')
     .select(['member_ids', 'kind'])
-    .where('incident_id', 'in', audienceIncidents(db, incidentId))
-    .execute();
+    .where('incident_id', 'in', audienceIncidents(db, incidentId));
+  if (kind) query = query.where('kind', '=', kind);
+  const rows = await query.execute();
   const log = new Map<string, Set<AlertKind>>();
   for (const { member_ids, kind } of rows) {
     for (const memberId of member_ids) {
