@@ -3,21 +3,13 @@
 // path in the same run; and exactly the right recipients. The machine allows 20,000 open files
 // per process, so the 20,000 sockets are held by two nodes (10,000 each) on PostgreSQL + NATS.
 // Run: npm run bench -- geo
-import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isInRange, type Subscription } from '@tocsin/core';
 import type { BenchResult } from './report';
 import { cityPoints, seeded, type CityPoint } from './lib/city-points';
-import {
-  deleteStream,
-  freshDatabase,
-  LoadGen,
-  NATS_URL,
-  newSecret,
-  Seeder,
-  stopAll,
-  TocsinNode,
-} from './lib/cluster';
+import { LoadGen, Seeder, stopAll } from './lib/cluster';
 import { nowMs } from './lib/ipc';
+import { NatsDeployment } from './lib/nats-deployment';
 import { max, median, ms, ratio } from './lib/stats';
 
 const SUBSCRIBERS = 20_000;
@@ -25,8 +17,6 @@ const NODES = 2;
 const RADIUS = 2_000;
 const ROUNDS = 3;
 const TARGET_SHARE = 0.1;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Placed {
   id: string;
@@ -36,24 +26,12 @@ interface Placed {
 }
 
 export async function run(): Promise<BenchResult> {
-  const database = await freshDatabase();
-  const stream = `BENCH_GEO_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
-  const secret = newSecret();
-  const nodes: TocsinNode[] = [];
+  const deployment = await NatsDeployment.create('GEO');
   const clients: LoadGen[] = [];
   let seeder: Seeder | null = null;
   try {
-    for (let i = 0; i < NODES; i++) {
-      nodes.push(
-        await TocsinNode.start({
-          databaseUrl: database.url,
-          secret,
-          nodeId: `bench-geo-${i}`,
-          nats: { url: NATS_URL, stream },
-        }),
-      );
-    }
-    seeder = await Seeder.open(database.url, secret);
+    const nodes = await deployment.start(NODES, 'bench-geo');
+    seeder = await Seeder.open(deployment.database.url, deployment.secret);
     const areas = await seeder.areas();
     const cityId = areas.city!.id;
     const homes = cityPoints(areas, SUBSCRIBERS, 2);
@@ -257,9 +235,8 @@ export async function run(): Promise<BenchResult> {
       ].join(' '),
     };
   } finally {
-    await stopAll([...clients, ...nodes]);
+    await stopAll(clients);
     await seeder?.close();
-    await database.drop();
-    await deleteStream(stream).catch(() => undefined);
+    await deployment.close();
   }
 }

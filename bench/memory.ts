@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './report';
 import { cityPoints } from './lib/city-points';
@@ -25,8 +26,6 @@ const SOCKETS = 15_000;
 const WARM = 500;
 const START_ROUNDS = 3;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 

@@ -4,21 +4,13 @@
 // at once, and bare JetStream from one publisher to 3 consumer processes.
 // Run: npm run bench -- nodes
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { alertMessage } from '../packages/server/src/realtime/gateway';
 import type { BenchResult } from './report';
 import { bareJetStreamFanout } from './lib/nats-baseline';
-import {
-  BareServer,
-  deleteStream,
-  freshDatabase,
-  LoadGen,
-  NATS_URL,
-  newSecret,
-  Seeder,
-  stopAll,
-  TocsinNode,
-} from './lib/cluster';
+import { BareServer, LoadGen, Seeder, stopAll } from './lib/cluster';
 import { nowMs } from './lib/ipc';
+import { NatsDeployment } from './lib/nats-deployment';
 import type { EventTiming } from './lib/node';
 import { max, median, ms, quantile, ratio } from './lib/stats';
 
@@ -27,8 +19,6 @@ const PER_NODE = 15_000;
 const ROUNDS = 3;
 const BARE_ROUNDS = 3;
 const INCIDENT = { lat: 44.9475, lng: -93.2555 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Bare ws: 3 servers, each broadcasting to its 15,000 sockets at the same moment. */
 async function bareRounds(clients: LoadGen[]): Promise<number[][]> {
@@ -84,24 +74,13 @@ function hop(published: number, timing: EventTiming, previousEnd: number): numbe
 }
 
 export async function run(): Promise<BenchResult> {
-  const database = await freshDatabase();
-  const stream = `BENCH_NODES_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
-  const secret = newSecret();
-  const nodes: TocsinNode[] = [];
+  const deployment = await NatsDeployment.create('NODES');
   const clients: LoadGen[] = Array.from({ length: NODES }, () => LoadGen.start());
   let seeder: Seeder | null = null;
   try {
     const bare = await bareRounds(clients);
-    for (let i = 0; i < NODES; i++)
-      nodes.push(
-        await TocsinNode.start({
-          databaseUrl: database.url,
-          secret,
-          nodeId: `bench-node-${i}`,
-          nats: { url: NATS_URL, stream },
-        }),
-      );
-    seeder = await Seeder.open(database.url, secret);
+    const nodes = await deployment.start(NODES, 'bench-node');
+    seeder = await Seeder.open(deployment.database.url, deployment.secret);
     const areas = await seeder.areas();
     const powderhorn = areas.all.find((a) => a.slug === 'powderhorn-park')!;
     const cityId = areas.city!.id;
@@ -243,9 +222,8 @@ export async function run(): Promise<BenchResult> {
       ].join(' '),
     };
   } finally {
-    await stopAll([...clients, ...nodes]);
+    await stopAll(clients);
     await seeder?.close();
-    await database.drop();
-    await deleteStream(stream).catch(() => undefined);
+    await deployment.close();
   }
 }

@@ -3,6 +3,7 @@
 // outbox → bus → targeting → send → receive + ack), then its false-alarm retraction. Benchmarks 1
 // (fanout) and 7 (retraction) read the same session; it runs once per process.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { alertMessage } from '../../packages/server/src/realtime/gateway';
 import {
@@ -73,8 +74,6 @@ function delivery(t0: number, times: number[], count: number): Delivery {
   const last = max(times);
   return { toAll: last - t0, spread: last - first, toFirst: first - t0, count };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runSession(): Promise<FanoutSession> {
   const database = await freshDatabase();

@@ -1,19 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app';
+import { startAppNodes, type AppNode, type AppNodes } from './helpers/app-nodes';
 import { buildMember } from './helpers/factories';
-import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
-import {
-  createTestContext,
-  createTestSchema,
-  eventually,
-  TEST_DATABASE_URL,
-  TEST_NATS_URL,
-  type TestContext,
-} from './helpers/harness';
+import { FIVE_KM_AWAY, POWDERHORN, POWDERHORN_100M } from './helpers/city';
+import { eventually, TEST_DATABASE_URL, TEST_NATS_URL } from './helpers/harness';
 import { StreamClient } from './helpers/stream';
 
 const available = Boolean(TEST_DATABASE_URL && TEST_NATS_URL);
@@ -23,40 +12,19 @@ const title = available
   : 'rapid response on two nodes (skipped: TEST_DATABASE_URL and TEST_NATS_URL are not both set)';
 
 suite(title, () => {
-  const stream = `TEST_RR_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
-  let schema: Awaited<ReturnType<typeof createTestSchema>>;
-  const nodes: { t: TestContext; app: FastifyInstance }[] = [];
+  let cluster: AppNodes | undefined;
+  let nodes: AppNode[] = [];
   const clients: StreamClient[] = [];
-  let areaIds: { cityId: string; powderhornId: string };
+  let areaIds: AppNodes['areaIds'];
 
   beforeAll(async () => {
-    schema = await createTestSchema();
-    const serverKey = randomBytes(32);
-    for (let i = 0; i < 2; i++) {
-      const t = await createTestContext({
-        kind: 'postgres',
-        postgresSchema: schema.schema,
-        nats: { url: TEST_NATS_URL ?? '', stream },
-        serverKey,
-      });
-      if (i === 0) areaIds = await loadMinneapolis(t.ctx);
-      const app = await createApp(t.ctx);
-      await app.ready();
-      t.ctx.relay.start();
-      nodes.push({ t, app });
-    }
+    cluster = await startAppNodes({ streamPrefix: 'TEST_RR' });
+    ({ nodes, areaIds } = cluster);
   });
 
   afterAll(async () => {
     for (const c of clients) c.close();
-    for (const { t, app } of nodes) {
-      await app.close();
-      await t.close();
-    }
-    await schema.drop();
-    const nc = await connect({ servers: TEST_NATS_URL ?? '' });
-    await (await jetstreamManager(nc)).streams.delete(stream).catch(() => false);
-    await nc.close();
+    await cluster?.close();
   });
 
   it('reports on node A alert a socket on node B; confirmation and retraction follow it; since replays', async () => {

@@ -2,19 +2,17 @@
 // (end to end) from bench/: the same paths at 500 subscribers, asserting who got what, how often
 // and in which order — never how fast (the benchmarks measure that, see docs/BENCHMARKS.md).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { createApp } from '../src/app';
 import type { AppContext } from '../src/context';
 import { tokenHash } from '../src/modules/auth/sessions.service';
+import { startAppNodes, type AppNode, type AppNodes } from './helpers/app-nodes';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN } from './helpers/city';
 import {
   createTestContext,
-  createTestSchema,
   describeEachDatabase,
   eventually,
   TEST_DATABASE_URL,
@@ -308,28 +306,17 @@ const title = available
   : `scale, two nodes on PostgreSQL + NATS JetStream, ${SUBSCRIBERS} subscribers (skipped: TEST_DATABASE_URL and TEST_NATS_URL are not both set)`;
 
 suite(title, () => {
-  const stream = `TEST_SCALE_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
-  let schema: Awaited<ReturnType<typeof createTestSchema>>;
-  const nodes: { t: TestContext; app: FastifyInstance; subscribers: Subscriber[] }[] = [];
-  let areaIds: { cityId: string; powderhornId: string };
+  let cluster: AppNodes | undefined;
+  const nodes: (AppNode & { subscribers: Subscriber[] })[] = [];
+  let areaIds: AppNodes['areaIds'];
 
   beforeAll(async () => {
-    schema = await createTestSchema();
-    const serverKey = randomBytes(32);
-    for (let i = 0; i < 2; i++) {
-      const t = await createTestContext({
-        kind: 'postgres',
-        postgresSchema: schema.schema,
-        nats: { url: TEST_NATS_URL ?? '', stream },
-        serverKey,
-        env: { TOCSIN_RATE_LIMIT: '100000' },
-      });
-      if (i === 0) areaIds = await loadMinneapolis(t.ctx);
-      const app = await createApp(t.ctx);
-      await app.ready();
-      t.ctx.relay.start();
-      nodes.push({ t, app, subscribers: [] });
-    }
+    cluster = await startAppNodes({
+      streamPrefix: 'TEST_SCALE',
+      env: { TOCSIN_RATE_LIMIT: '100000' },
+    });
+    areaIds = cluster.areaIds;
+    nodes.push(...cluster.nodes.map((node) => ({ ...node, subscribers: [] })));
     const first = nodes[0]!;
     const tokens = await neighbors(first.t.ctx, areaIds.powderhornId, SUBSCRIBERS);
     // Half the subscribers on each node.
@@ -343,15 +330,8 @@ suite(title, () => {
   });
 
   afterAll(async () => {
-    for (const { t, app, subscribers } of nodes) {
-      for (const s of subscribers) s.socket.terminate();
-      await app.close();
-      await t.close();
-    }
-    await schema.drop();
-    const nc = await connect({ servers: TEST_NATS_URL ?? '' });
-    await (await jetstreamManager(nc)).streams.delete(stream).catch(() => false);
-    await nc.close();
+    for (const s of nodes.flatMap((node) => node.subscribers)) s.socket.terminate();
+    await cluster?.close();
   });
 
   it('a confirmed alert and its retraction reach every subscriber of both nodes once, in order, each logged by the node that sent it', async () => {

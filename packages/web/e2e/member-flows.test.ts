@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, TEST_BROWSER } from './browser';
-import { Phone } from './phone';
-import { POWDERHORN, POWDERHORN_100M, startWorld, type World } from './world';
+import { describe, expect, it } from 'vitest';
+import { TEST_BROWSER } from './browser';
+import { browserWorld } from './browser-world';
+import type { Phone } from './phone';
+import { joinApproved, POWDERHORN_100M } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -10,28 +10,11 @@ const title = TEST_BROWSER
   : 'member flows in the browser (skipped: TEST_BROWSER is not set)';
 
 suite(title, () => {
-  let world: World;
-  let browser: Browser;
-  const phones: Phone[] = [];
+  const stage = browserWorld();
+  const { phone } = stage;
   let alice: Phone; // first reporter, watches her home screen
   let bob: Phone; // second, independent reporter
   let incidentId = '';
-
-  const phone = async (name: string, geolocation = POWDERHORN) => {
-    const opened = await Phone.open(browser, world.url, name, { geolocation });
-    phones.push(opened);
-    return opened;
-  };
-
-  beforeAll(async () => {
-    world = await startWorld();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const p of phones) expect(p.problems, p.name).toEqual([]);
-    await browser?.close();
-    await world?.close();
-  });
 
   it('shows a logged-out visitor how to join and how to get back in', async () => {
     const visitor = await phone('visitor');
@@ -44,7 +27,7 @@ suite(title, () => {
 
   it('joins with a device key: codes shown once, then language and alert areas', async () => {
     alice = await phone('alice');
-    await alice.join.open(await world.sponsors[0].invite());
+    await alice.join.open(await stage.world.sponsors[0].invite());
     // The code left the address bar and history as soon as the page read it.
     expect(new URL(alice.page.url()).hash).toBe('');
     await alice.expectAccessible('join: create');
@@ -83,13 +66,13 @@ suite(title, () => {
       };
     })`);
     expect(key).toEqual({ algorithm: 'Ed25519', extractable: false, type: 'private' });
-    const cookies = await alice.context.cookies(world.url);
+    const cookies = await alice.context.cookies(stage.world.url);
     expect(cookies.map((c) => [c.name.startsWith('__Host-'), c.httpOnly, c.sameSite])).toEqual([
       [true, true, 'Strict'],
     ]);
     expect(await alice.page.evaluate('document.cookie')).toBe('');
     const prefs = await alice.page.evaluate(`fetch('/api/v1/me/alerts').then((r) => r.json())`);
-    expect(prefs).toMatchObject({ areaIds: [world.areas.powderhornId] });
+    expect(prefs).toMatchObject({ areaIds: [stage.world.areas.powderhornId] });
     await expect
       .poll(() => alice.page.getByTestId('connection-status').textContent())
       .toContain('Live');
@@ -99,7 +82,7 @@ suite(title, () => {
 
   it('one member reports, a second independent member reports, the first sees UNCONFIRMED live', async () => {
     bob = await phone('bob', POWDERHORN_100M);
-    await bob.join.joinWith(await world.sponsors[1].invite(), 'Powderhorn Park');
+    await bob.join.joinWith(await stage.world.sponsors[1].invite(), 'Powderhorn Park');
 
     // Alice: a tap on a quick choice, her position (allowed, so found at once), send.
     await alice.report.open();
@@ -151,12 +134,7 @@ suite(title, () => {
 
   it('a verifier confirms, then marks a false alarm; the first member sees both live', async () => {
     const verifier = await phone('verifier');
-    const code = await world.admin.invite({ areaId: world.areas.powderhornId, role: 'verifier' });
-    await verifier.join.joinWith(code, 'Powderhorn Park');
-    const me = await verifier.page.evaluate<{ id: string }>(
-      `fetch('/api/v1/me').then((r) => r.json())`,
-    );
-    await world.admin.ok('POST', `/members/${me.id}/approve`);
+    await joinApproved(stage.world, verifier, 'verifier');
 
     await verifier.incident.open(incidentId);
     expect(await verifier.incident.state()).toBe('UNCONFIRMED');
@@ -221,7 +199,7 @@ suite(title, () => {
     await expect.poll(() => alice.report.statusOf(id), { timeout: 15_000 }).toBe('sent');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(posts).toEqual([{ id, status: 201 }]);
-    const stored = await world.server.ctx.db
+    const stored = await stage.world.server.ctx.db
       .selectFrom('reports')
       .select('id')
       .where('id', '=', id)
@@ -250,7 +228,7 @@ suite(title, () => {
       minLevel: string;
     }>(`fetch('/api/v1/me/alerts').then((r) => r.json())`);
     expect(saved).toMatchObject({
-      areaIds: [world.areas.powderhornId],
+      areaIds: [stage.world.areas.powderhornId],
       radiusMeters: 2000,
       minLevel: 'confirmed',
     });

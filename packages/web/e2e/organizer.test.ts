@@ -1,10 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client';
-import { launchBrowser, TEST_BROWSER } from './browser';
+import { TEST_BROWSER } from './browser';
+import { browserWorld } from './browser-world';
 import { OrganizerScreen } from './pages/organizer-screen';
-import { Phone } from './phone';
-import { POWDERHORN, startWorld, type World } from './world';
+import type { Phone } from './phone';
+import { POWDERHORN } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -19,45 +19,28 @@ interface AreaMember {
 }
 
 suite(title, () => {
-  let world: World;
-  let browser: Browser;
-  const phones: Phone[] = [];
+  const stage = browserWorld();
+  const { phone } = stage;
   let organizer: Phone;
   let screen: OrganizerScreen;
   let newcomer: { id: string; handle: string };
 
-  const phone = async (name: string) => {
-    const opened = await Phone.open(browser, world.url, name, { geolocation: POWDERHORN });
-    phones.push(opened);
-    return opened;
-  };
-  const me = (p: Phone) =>
-    p.page.evaluate<{ id: string; handle: string; status: string }>(
-      `fetch('/api/v1/me').then((r) => r.json())`,
-    );
   const powderhornMembers = () =>
-    world.admin.ok<AreaMember[]>('GET', `/areas/${world.areas.powderhornId}/members`);
-
-  beforeAll(async () => {
-    world = await startWorld();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const p of phones) expect(p.problems, p.name).toEqual([]);
-    await browser?.close();
-    await world?.close();
-  });
+    stage.world.admin.ok<AreaMember[]>('GET', `/areas/${stage.world.areas.powderhornId}/members`);
 
   it('shows the organizer entry only to an active organizer', async () => {
     organizer = await phone('organizer');
     screen = new OrganizerScreen(organizer);
-    const code = await world.admin.invite({ areaId: world.areas.powderhornId, role: 'organizer' });
+    const code = await stage.world.admin.invite({
+      areaId: stage.world.areas.powderhornId,
+      role: 'organizer',
+    });
     await organizer.join.joinWith(code, 'Powderhorn Park');
     const nav = organizer.page.getByRole('navigation', { name: 'Main' });
     // On probation an organizer cannot act yet (the server refuses), so there is no entry.
     expect(await nav.getByRole('link', { name: 'Organize' }).count()).toBe(0);
 
-    await world.admin.ok('POST', `/members/${(await me(organizer)).id}/approve`);
+    await stage.world.admin.ok('POST', `/members/${(await organizer.me()).id}/approve`);
     await organizer.goto('/');
     await nav.getByRole('link', { name: 'Organize' }).waitFor();
     await screen.open();
@@ -69,7 +52,7 @@ suite(title, () => {
     const withdrawn = await screen.createInvite('Member');
     await screen.withdrawFirstOpenInvite();
     const link = await screen.createInvite('Member');
-    expect(link).toMatch(new RegExp(`^${world.url}/join#[\\w-]{16,}$`));
+    expect(link).toMatch(new RegExp(`^${stage.world.url}/join#[\\w-]{16,}$`));
     expect(link).not.toBe(withdrawn);
     expect(await screen.inviteStates()).toEqual(['Open', 'Withdrawn']);
     await organizer.expectAccessible('organize: invites');
@@ -78,12 +61,12 @@ suite(title, () => {
     // Someone opens the link on their own phone and joins: they are on probation in Powderhorn.
     const joiner = await phone('newcomer');
     await joiner.join.joinWith(link.split('#')[1] ?? '', 'Powderhorn Park');
-    newcomer = await me(joiner);
+    newcomer = await joiner.me();
     expect(newcomer).toMatchObject({ status: 'probation' });
     // The withdrawn link lets nobody in.
-    await expect(ApiClient.join(world.server.url, withdrawn.split('#')[1] ?? '')).rejects.toThrow(
-      /answered 403.*invite_invalid/,
-    );
+    await expect(
+      ApiClient.join(stage.world.server.url, withdrawn.split('#')[1] ?? ''),
+    ).rejects.toThrow(/answered 403.*invite_invalid/);
     await joiner.close();
 
     await organizer.page.reload();
@@ -124,22 +107,22 @@ suite(title, () => {
     expect(await screen.groupCount('Mutual aid')).toBe('0 members');
     await screen.joinGroup('Mutual aid');
     expect(await screen.groupCount('Mutual aid')).toBe('1 member · you are in it');
-    const organizerHandle = (await me(organizer)).handle;
+    const organizerHandle = (await organizer.me()).handle;
     expect(await screen.groupMembers('Mutual aid')).toEqual([organizerHandle]);
     await screen.addGroup('Legal observers');
     await organizer.expectAccessible('organize: groups');
     await organizer.screenshot('43-organize-groups');
 
-    const groups = await world.admin.ok<{ id: string; name: string; memberCount: number }[]>(
+    const groups = await stage.world.admin.ok<{ id: string; name: string; memberCount: number }[]>(
       'GET',
-      `/areas/${world.areas.powderhornId}/groups`,
+      `/areas/${stage.world.areas.powderhornId}/groups`,
     );
     expect(groups.find((g) => g.name === 'Mutual aid')?.memberCount).toBe(1);
     expect(groups.map((g) => g.name)).toContain('Legal observers');
   });
 
   it("shows the area's statistics as a table", async () => {
-    await world.sponsors[0].ok('POST', '/reports', {
+    await stage.world.sponsors[0].ok('POST', '/reports', {
       id: crypto.randomUUID(),
       salute: {
         activity: 'Agents at the bus stop',

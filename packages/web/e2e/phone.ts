@@ -106,11 +106,20 @@ export class Phone {
   }
 
   /** Navigates inside the app (no reload) through the bottom navigation. */
-  async nav(label: 'Alerts' | 'Report' | 'Respond' | 'Settings'): Promise<void> {
+  async nav(
+    label: 'Alerts' | 'Report' | 'Respond' | 'Plates' | 'Organize' | 'Settings',
+  ): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: label })
       .click();
+  }
+
+  /** The signed-in member as the server sees them. */
+  async me(): Promise<{ id: string; handle: string; status: string }> {
+    return this.page.evaluate<{ id: string; handle: string; status: string }>(
+      `fetch('/api/v1/me').then((r) => r.json())`,
+    );
   }
 
   async heading(): Promise<string> {

@@ -1,10 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client';
-import { launchBrowser, TEST_BROWSER } from './browser';
+import { TEST_BROWSER } from './browser';
+import { browserWorld } from './browser-world';
 import { PlatesScreen } from './pages/plates-screen';
-import { Phone } from './phone';
-import { POWDERHORN, startWorld, type World } from './world';
+import type { Phone } from './phone';
+import { joinApproved, POWDERHORN } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -16,47 +16,38 @@ const NOT_LISTED_MEANING =
   'and approved by two verifiers are on the list, so most vehicles are not.';
 
 suite(title, () => {
-  let world: World;
-  let browser: Browser;
-  const phones: Phone[] = [];
+  const stage = browserWorld();
+  const { phone } = stage;
   let verifier: Phone;
   let plates: PlatesScreen;
   let incidentId = '';
 
-  const phone = async (name: string) => {
-    const opened = await Phone.open(browser, world.url, name, { geolocation: POWDERHORN });
-    phones.push(opened);
-    return opened;
-  };
   const at = { lat: POWDERHORN.latitude, lng: POWDERHORN.longitude };
 
   /** A Powderhorn verifier, active, signed in through the API. */
   const apiVerifier = async () => {
-    const code = await world.admin.invite({ areaId: world.areas.powderhornId, role: 'verifier' });
-    const joined = await ApiClient.join(world.server.url, code);
-    await world.admin.ok('POST', `/members/${joined.id}/approve`);
+    const code = await stage.world.admin.invite({
+      areaId: stage.world.areas.powderhornId,
+      role: 'verifier',
+    });
+    const joined = await ApiClient.join(stage.world.server.url, code);
+    await stage.world.admin.ok('POST', `/members/${joined.id}/approve`);
     return joined.client;
   };
 
-  beforeAll(async () => {
-    world = await startWorld();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const p of phones) expect(p.problems, p.name).toEqual([]);
-    await browser?.close();
-    await world?.close();
-  });
-
   it('a verifier approves a plate of a confirmed incident on the incident page', async () => {
     // A member reports a van with its plate; another plate is reported but never approved.
-    const answer = await world.sponsors[0].ok<{ incident: { id: string } }>('POST', '/reports', {
-      id: crypto.randomUUID(),
-      salute: { activity: 'Unmarked van, agents inside', location: at },
-      plates: ['MN TOC 123'],
-    });
+    const answer = await stage.world.sponsors[0].ok<{ incident: { id: string } }>(
+      'POST',
+      '/reports',
+      {
+        id: crypto.randomUUID(),
+        salute: { activity: 'Unmarked van, agents inside', location: at },
+        plates: ['MN TOC 123'],
+      },
+    );
     incidentId = answer.incident.id;
-    await world.sponsors[1].ok('POST', '/reports', {
+    await stage.world.sponsors[1].ok('POST', '/reports', {
       id: crypto.randomUUID(),
       salute: { activity: 'Same van, second look', location: at },
       plates: ['MN SEN 456'],
@@ -69,12 +60,7 @@ suite(title, () => {
 
     verifier = await phone('verifier');
     plates = new PlatesScreen(verifier);
-    const code = await world.admin.invite({ areaId: world.areas.powderhornId, role: 'verifier' });
-    await verifier.join.joinWith(code, 'Powderhorn Park');
-    const me = await verifier.page.evaluate<{ id: string }>(
-      `fetch('/api/v1/me').then((r) => r.json())`,
-    );
-    await world.admin.ok('POST', `/members/${me.id}/approve`);
+    await joinApproved(stage.world, verifier, 'verifier');
 
     await verifier.incident.open(incidentId);
     const card = verifier.page.getByTestId('plate-approvals');
@@ -143,7 +129,7 @@ suite(title, () => {
   it('explains to a member on probation why there is no form', async () => {
     const newcomer = await phone('newcomer');
     const checker = new PlatesScreen(newcomer);
-    await newcomer.join.joinWith(await world.sponsors[1].invite(), 'Powderhorn Park');
+    await newcomer.join.joinWith(await stage.world.sponsors[1].invite(), 'Powderhorn Park');
     await checker.open();
     expect(await checker.formShown()).toBe(false);
     expect(await checker.closedText()).toContain(

@@ -2,6 +2,7 @@ import { createBootstrapInvite } from '../../server/src/modules/invites/invites.
 import { generateVapidKeys } from '../../server/src/modules/push/vapid-keys';
 import type { RunningServer } from '../../server/src/server';
 import { ApiClient } from './api-client';
+import type { Phone } from './phone';
 import { startTestServer } from './server';
 
 /** Points in the Minneapolis demo pack. */
@@ -50,4 +51,11 @@ export async function startWorld(options: { push?: boolean } = {}): Promise<Worl
     await server.close();
     throw error;
   }
+}
+
+/** Joins the phone to Powderhorn Park with an admin's invite for `role`, approved at once. */
+export async function joinApproved(world: World, phone: Phone, role: string): Promise<void> {
+  const code = await world.admin.invite({ areaId: world.areas.powderhornId, role });
+  await phone.join.joinWith(code, 'Powderhorn Park');
+  await world.admin.ok('POST', `/members/${(await phone.me()).id}/approve`);
 }

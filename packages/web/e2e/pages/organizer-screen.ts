@@ -14,10 +14,7 @@ export class OrganizerScreen {
 
   /** Opens them from the bottom navigation (only organizers have the link). */
   async open(): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Organize' })
-      .click();
+    await this.phone.nav('Organize');
     await this.page.getByRole('heading', { name: 'Organize', level: 1 }).waitFor();
   }
 

@@ -10,10 +10,7 @@ export class PlatesScreen {
 
   /** Opens it from the bottom navigation, as a member would. */
   async open(): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Plates' })
-      .click();
+    await this.phone.nav('Plates');
     await this.page.getByRole('heading', { name: 'Check a plate', level: 1 }).waitFor();
   }
 

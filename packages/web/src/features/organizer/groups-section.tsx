@@ -7,6 +7,8 @@ import {
   type GroupMember,
   type WorkingGroup,
 } from '../../lib/api';
+import { ActionButton } from './action-button';
+import { useAction } from './use-action';
 import { useLoad } from './use-load';
 
 /** The working groups of an area: join or leave, see who is in one, add one. */
@@ -14,26 +16,12 @@ export function GroupsSection({ area }: { area: Area }) {
   const { t } = useTranslation();
   const nameId = useId();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const {
     data,
     error: loadError,
     reload,
   } = useLoad(useCallback(() => endpoints.groups(area.id), [area.id]));
-
-  const act = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      await reload();
-    } catch (caught) {
-      setError(describeError(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: act } = useAction(reload);
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -106,7 +94,6 @@ function GroupRow({
   const [open, setOpen] = useState(false);
   const [members, setMembers] = useState<GroupMember[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const who = <span className="visually-hidden"> {group.name}</span>;
 
   // Open, the list follows joins and leaves (the count changes with them).
   useEffect(() => {
@@ -138,25 +125,21 @@ function GroupRow({
           </span>
         </span>
         <span className="actions">
-          <button
-            type="button"
-            className="button button--small"
+          <ActionButton
+            subject={group.name}
             aria-expanded={open}
             aria-controls={listId}
             onClick={() => setOpen(!open)}
           >
             {t('organize.group.showMembers')}
-            {who}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
+          </ActionButton>
+          <ActionButton
+            subject={group.name}
             disabled={busy}
             onClick={group.joined ? onLeave : onJoin}
           >
             {group.joined ? t('organize.group.leave') : t('organize.group.join')}
-            {who}
-          </button>
+          </ActionButton>
         </span>
       </div>
       {error ? <p className="notice notice--error">{error}</p> : null}

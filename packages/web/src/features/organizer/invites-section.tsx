@@ -4,6 +4,7 @@ import { describeError, endpoints, type Area, type CreatedInvite, type Role } fr
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../session/session-provider';
 import { GRANTABLE_ROLES } from './role-names';
+import { useAction } from './use-action';
 import { useLoad } from './use-load';
 
 /** Make an invite bound to the area and a role, show its link once; list and withdraw mine. */
@@ -15,25 +16,11 @@ export function InvitesSection({ area, areas }: { area: Area; areas: Area[] }) {
   const [role, setRole] = useState<Role>('member');
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const { data: invites, error: loadError, reload } = useLoad(endpoints.invites);
+  const { busy, error, run: act } = useAction(reload);
   const when = (iso: string) => formatDateTime(iso, i18n.language, city?.timeZone ?? 'UTC');
   const areaName = (id: string | null) =>
     (id && areas.find((a) => a.id === id)?.name) ?? t('organize.invite.anyArea');
-
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      await reload();
-    } catch (caught) {
-      setError(describeError(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const create = (event: FormEvent) => {
     event.preventDefault();

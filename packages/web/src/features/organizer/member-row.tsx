@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, endpoints, type Area, type AreaMember, type Role } from '../../lib/api';
+import { endpoints, type Area, type AreaMember, type Role } from '../../lib/api';
 import { useMe } from '../session/session-provider';
+import { ActionButton } from './action-button';
 import { isAdmin } from './organized-areas';
 import { ROLE_ORDER } from './role-names';
+import { useAction } from './use-action';
 
 type Mode = 'roles' | 'suspend' | 'reinstate' | null;
 
@@ -23,28 +25,20 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
   const [mode, setMode] = useState<Mode>(null);
   const [roles, setRoles] = useState<Role[]>(member.roles);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const self = member.id === me.id;
   const handle = member.handle;
-  const who = <span className="visually-hidden"> {handle}</span>;
   const editable = ROLE_ORDER.filter(
     (r) => r !== 'member' && (r !== 'admin' || (isAdmin(me) && area.kind === 'city')),
   );
 
-  const act = async (action: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const act = (action: () => Promise<unknown>, message: string) =>
+    run(async () => {
       await action();
       setMode(null);
       await onChanged(message);
-    } catch (caught) {
-      setError(describeError(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+  const cancel = () => setMode(null);
 
   const toggle = (role: Role, on: boolean) =>
     setRoles((previous) => (on ? [...previous, role] : previous.filter((r) => r !== role)));
@@ -87,9 +81,9 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
 
       {approval && !self ? (
         <div className="actions">
-          <button
-            type="button"
-            className="button button--primary button--small"
+          <ActionButton
+            subject={handle}
+            primary
             disabled={busy}
             onClick={() =>
               void act(
@@ -99,11 +93,9 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
             }
           >
             {t('organize.member.approve')}
-            {who}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
+          </ActionButton>
+          <ActionButton
+            subject={handle}
             disabled={busy}
             onClick={() =>
               void act(
@@ -113,43 +105,30 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
             }
           >
             {t('organize.member.vouch')}
-            {who}
-          </button>
+          </ActionButton>
         </div>
       ) : null}
 
       {!approval && mode === null ? (
         <div className="actions">
-          <button
-            type="button"
-            className="button button--small"
+          <ActionButton
+            subject={handle}
             onClick={() => {
               setRoles(member.roles);
               setMode('roles');
             }}
           >
             {t('organize.member.editRoles')}
-            {who}
-          </button>
+          </ActionButton>
           {!self && member.status !== 'suspended' ? (
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setMode('suspend')}
-            >
+            <ActionButton subject={handle} onClick={() => setMode('suspend')}>
               {t('organize.member.suspend')}
-              {who}
-            </button>
+            </ActionButton>
           ) : null}
           {member.status === 'suspended' ? (
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setMode('reinstate')}
-            >
+            <ActionButton subject={handle} onClick={() => setMode('reinstate')}>
               {t('organize.member.reinstate')}
-              {who}
-            </button>
+            </ActionButton>
           ) : null}
         </div>
       ) : null}
@@ -176,19 +155,24 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
           >
             {t('organize.member.saveRoles')}
           </button>
-          <button type="button" className="button button--quiet" onClick={() => setMode(null)}>
-            {t('app.cancel')}
-          </button>
+          <CancelButton onClick={cancel} />
         </fieldset>
       ) : null}
 
       {!approval && mode === 'suspend' ? (
-        <div
-          className="confirm"
-          role="group"
-          aria-label={t('organize.member.suspendSure', { handle })}
+        <Confirm
+          question={t('organize.member.suspendSure', { handle })}
+          confirm={t('organize.member.suspendConfirm')}
+          danger
+          disabled={busy || !reason.trim()}
+          onConfirm={() =>
+            void act(
+              () => endpoints.suspendMember(member.id, reason.trim()),
+              t('organize.member.suspended', { handle }),
+            )
+          }
+          onCancel={cancel}
         >
-          <p>{t('organize.member.suspendSure', { handle })}</p>
           <div className="field">
             <label htmlFor={reasonId}>{t('organize.member.reason')}</label>
             <textarea
@@ -199,50 +183,67 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
               onChange={(event) => setReason(event.target.value)}
             />
           </div>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={busy || !reason.trim()}
-            onClick={() =>
-              void act(
-                () => endpoints.suspendMember(member.id, reason.trim()),
-                t('organize.member.suspended', { handle }),
-              )
-            }
-          >
-            {t('organize.member.suspendConfirm')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setMode(null)}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        </Confirm>
       ) : null}
 
       {!approval && mode === 'reinstate' ? (
-        <div
-          className="confirm"
-          role="group"
-          aria-label={t('organize.member.reinstateSure', { handle })}
-        >
-          <p>{t('organize.member.reinstateSure', { handle })}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() =>
-              void act(
-                () => endpoints.reinstateMember(member.id),
-                t('organize.member.reinstated', { handle }),
-              )
-            }
-          >
-            {t('organize.member.reinstateConfirm')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setMode(null)}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <Confirm
+          question={t('organize.member.reinstateSure', { handle })}
+          confirm={t('organize.member.reinstateConfirm')}
+          disabled={busy}
+          onConfirm={() =>
+            void act(
+              () => endpoints.reinstateMember(member.id),
+              t('organize.member.reinstated', { handle }),
+            )
+          }
+          onCancel={cancel}
+        />
       ) : null}
     </li>
+  );
+}
+
+/** Asks once before a change: the question, any field it needs, then yes or cancel. */
+function Confirm({
+  question,
+  confirm,
+  danger = false,
+  disabled,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  question: string;
+  confirm: string;
+  danger?: boolean;
+  disabled: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="confirm" role="group" aria-label={question}>
+      <p>{question}</p>
+      {children}
+      <button
+        type="button"
+        className={danger ? 'button button--danger' : 'button button--primary'}
+        disabled={disabled}
+        onClick={onConfirm}
+      >
+        {confirm}
+      </button>
+      <CancelButton onClick={onCancel} />
+    </div>
+  );
+}
+
+function CancelButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="button button--quiet" onClick={onClick}>
+      {t('app.cancel')}
+    </button>
   );
 }
