@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compileHints } from './build/compile-hints';
+import { homeModules } from './build/home-modules';
+import { precompress } from './build/precompress';
 
 // Deep imports of @tocsin/core (`@tocsin/core/salute/parse-text`) keep h3-js and zod, which the
 // package index pulls in, out of the browser bundle.
@@ -57,6 +60,10 @@ export default defineConfig({
         runtimeCaching: [],
       },
     }),
+    compileHints(),
+    homeModules(),
+    // `.br` and `.gz` beside each file, sent as they are by the server (`http/web.ts`).
+    precompress(),
   ],
   build: {
     outDir: 'dist',

@@ -31,6 +31,7 @@ import { statsRoutes } from './modules/stats/stats.routes';
 import { RealtimeGateway } from './realtime/gateway';
 import { streamRoutes } from './realtime/stream.routes';
 import { invitesRoutes } from './modules/invites/invites.routes';
+import { feedRoutes } from './modules/feed/feed.routes';
 import { meRoutes } from './modules/members/me.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { photosRoutes } from './modules/photos/photos.routes';
@@ -58,6 +59,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
     incidentsRoutes(ctx),
     platesRoutes(ctx),
     alertsRoutes(ctx),
+    feedRoutes(ctx),
     dispatchRoutes(ctx),
     healthRoutes(ctx),
     authRoutes(ctx),

@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,11 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
 };
+
+/** A hashed asset as the web build writes it: the file, then `.br` and `.gz` beside it. */
+const ASSET = 'assets/index-Ab12Cd34.js';
+const ASSET_SOURCE = `export const greeting = ${JSON.stringify('hello '.repeat(200))};\n`;
+const SHELL = '<!doctype html><title>Tocsin</title>';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { path: string; message: string }[] };
@@ -50,7 +56,12 @@ describe('HTTP app', () => {
 
   beforeAll(async () => {
     webDir = await mkdtemp(path.join(tmpdir(), 'tocsin-web-'));
-    await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Tocsin</title>');
+    await writeFile(path.join(webDir, 'index.html'), SHELL);
+    await writeFile(path.join(webDir, 'index.html.gz'), gzipSync(SHELL));
+    await mkdir(path.join(webDir, 'assets'));
+    await writeFile(path.join(webDir, ASSET), ASSET_SOURCE);
+    await writeFile(path.join(webDir, `${ASSET}.br`), brotliCompressSync(ASSET_SOURCE));
+    await writeFile(path.join(webDir, `${ASSET}.gz`), gzipSync(ASSET_SOURCE));
     t = await createTestContext({ env: { TOCSIN_WEB_DIR: webDir, TOCSIN_RATE_LIMIT: '40' } });
     app = await createApp(t.ctx);
     // A route with a strict body, standing in for the real ones the next issues add.
@@ -157,6 +168,44 @@ describe('HTTP app', () => {
     });
     expect(deepLink.statusCode).toBe(200);
     expect(deepLink.body).toContain('<title>Tocsin</title>');
+  });
+
+  it('serves precompressed web files to clients that accept them, with long caching only for hashed assets', async () => {
+    const get = (url: string, headers: Record<string, string>) =>
+      app.inject({ method: 'GET', url, headers });
+
+    const br = await get(`/${ASSET}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(ASSET_SOURCE);
+    expectSecurityHeaders(br.headers);
+
+    const gz = await get(`/${ASSET}`, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(ASSET_SOURCE);
+
+    const unencoded: Record<string, string>[] = [{}, { 'accept-encoding': 'identity' }];
+    for (const headers of unencoded) {
+      const plain = await get(`/${ASSET}`, headers);
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers.vary).toMatch(/accept-encoding/i);
+      expect(plain.body).toBe(ASSET_SOURCE);
+    }
+
+    // The shell, directly and as the SPA fallback: compressed when it can be, never cached stale.
+    for (const url of ['/', '/index.html', '/incidents/123']) {
+      const shell = await get(url, { accept: 'text/html', 'accept-encoding': 'br, gzip' });
+      expect(shell.statusCode).toBe(200);
+      expect(shell.headers['content-encoding']).toBe('gzip');
+      expect(shell.headers['content-type']).toMatch(/^text\/html/);
+      expect(shell.headers['cache-control']).toBe('no-cache');
+      expect(gunzipSync(shell.rawPayload).toString()).toBe(SHELL);
+      expectSecurityHeaders(shell.headers);
+    }
   });
 
   it('serves OpenAPI generated from the zod schemas, with a viewer', async () => {

@@ -10,8 +10,16 @@ import { startServer, type RunningServer } from '../../server/src/server';
  * A real Tocsin server on an ephemeral port, in memory, serving the built web app, with the
  * Minneapolis demo pack (loaded on first start). Web push is on when given VAPID keys.
  */
-export async function startTestServer(options: { vapid?: VapidKeys } = {}): Promise<RunningServer> {
-  const base = envToConfig({ PORT: '0', TOCSIN_DATA_DIR: '/nonexistent-tocsin-e2e' });
+export async function startTestServer(
+  options: { vapid?: VapidKeys; rateLimitPerMinute?: number } = {},
+): Promise<RunningServer> {
+  const base = envToConfig({
+    PORT: '0',
+    TOCSIN_DATA_DIR: '/nonexistent-tocsin-e2e',
+    ...(options.rateLimitPerMinute
+      ? { TOCSIN_RATE_LIMIT: String(options.rateLimitPerMinute) }
+      : {}),
+  });
   if (!existsSync(path.join(base.webDir, 'index.html'))) {
     throw new Error(`the web app is not built in ${base.webDir}: run \`npm run build\` first`);
   }

@@ -24,8 +24,13 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { push?: boolean } = {}): Promise<World> {
-  const server = await startTestServer(options.push ? { vapid: generateVapidKeys() } : {});
+export async function startWorld(
+  options: { push?: boolean; rateLimitPerMinute?: number } = {},
+): Promise<World> {
+  const server = await startTestServer({
+    ...(options.push ? { vapid: generateVapidKeys() } : {}),
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
+  });
   try {
     const url = server.url.replace('127.0.0.1', 'localhost');
     const bootstrap = await createBootstrapInvite(server.ctx, url);

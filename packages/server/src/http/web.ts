@@ -16,7 +16,14 @@ export async function installWeb(app: FastifyInstance, webDir: string): Promise<
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      // The build writes `.br` and `.gz` beside each text file (packages/web/build/precompress.ts);
+      // a client that accepts neither gets the file as it is.
+      preCompressed: true,
+      // Otherwise `send` adds its own `public, max-age=0`, which wins over the one set below.
+      cacheControl: false,
       setHeaders: (res, filePath) => {
+        // The answer depends on Accept-Encoding, which @fastify/static does not say by itself.
+        res.setHeader('vary', 'accept-encoding');
         // Hashed assets never change; the shell and service worker must always be revalidated.
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
           res.setHeader('cache-control', 'public, max-age=31536000, immutable');

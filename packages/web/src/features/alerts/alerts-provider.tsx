@@ -59,12 +59,8 @@ interface FeedLoad {
 
 /** My alert settings and the incidents in the areas and around the places they name. */
 async function loadFeed(): Promise<FeedLoad> {
-  const prefs = await endpoints.alertPreferences();
-  const lists = await Promise.all([
-    ...prefs.areaIds.map((id) => endpoints.incidentsInArea(id)),
-    ...prefs.places.map((p) => endpoints.incidentsNear(p.lat, p.lng, prefs.radiusMeters)),
-  ]);
-  return { prefs, incidents: lists.flat() };
+  const { preferences, incidents } = await endpoints.homeFeed();
+  return { prefs: preferences, incidents };
 }
 
 /** The live side of the app for a signed-in member: the stream, the feed and the banners. */
@@ -85,9 +81,9 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const tRef = useRef(t);
   tRef.current = t;
 
-  // A member coming back needs their alert settings, then the incidents they cover: both asked
-  // for while /me is still on its way, two round trips less on a slow network
-  // (bench/web-interactive.ts). The session is checked by /me all the same.
+  // A member coming back needs their alert settings and the incidents they cover: asked for
+  // while /me is still on its way (and preloaded before this script, public/early-requests.js),
+  // round trips less on a slow network (bench/web-interactive.ts). /me checks the session.
   useEffect(() => {
     if (memberMarker() !== 'signed_in') return;
     early.current = loadFeed().catch(() => null);

@@ -51,6 +51,8 @@ export async function request<T>(
 ): Promise<T> {
   let response: Response;
   try {
+    // public/early-requests.js preloads some GETs in cors mode with same-origin credentials:
+    // other options here would not match them and the browser would ask twice.
     response = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',

@@ -1,5 +1,6 @@
 import { api } from './client';
 import type {
+  HomeFeed,
   AlertPreferences,
   AlertPreferencesInput,
   Area,
@@ -32,12 +33,14 @@ const enc = encodeURIComponent;
 /** The typed routes of /api/v1 this app calls, one function each. */
 export const endpoints = {
   city: () => api.get<City>('/city'),
+  /** Preloaded by `public/early-requests.js`, as is `homeFeed`. */
   me: () => api.get<Me>('/me'),
   updateMe: (body: { language?: string | null; displayName?: string | null }) =>
     api.patch<Me>('/me', body),
   areas: () => api.get<Area[]>('/areas'),
   areaOutlines: () => api.get<AreaOutlines>('/areas/outlines'),
-  alertPreferences: () => api.get<AlertPreferences>('/me/alerts'),
+  /** My alert settings and the incidents they cover, for the home screen. */
+  homeFeed: () => api.get<HomeFeed>('/me/feed'),
   saveAlertPreferences: (body: AlertPreferencesInput) =>
     api.put<AlertPreferences>('/me/alerts', body),
   sessions: () => api.get<SessionInfo[]>('/me/sessions'),

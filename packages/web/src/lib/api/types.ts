@@ -62,6 +62,12 @@ export interface AlertPreferences {
   minLevel: AlertLevel;
 }
 
+/** GET /me/feed: what the home screen shows, in one answer. */
+export interface HomeFeed {
+  preferences: AlertPreferences;
+  incidents: IncidentSummary[];
+}
+
 export interface AlertPreferencesInput {
   areaIds: string[];
   places: { lat: number; lng: number }[];

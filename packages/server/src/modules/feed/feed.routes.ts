@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context';
+import { principalOf } from '../auth/auth.plugin';
+import { homeFeed } from './feed.service';
+
+/** The home screen's data in one answer. */
+export function feedRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/me/feed',
+      {
+        schema: {
+          tags: ['alerts'],
+          summary: 'My alert settings and the incidents of the last day they cover',
+        },
+      },
+      async (request) => homeFeed(ctx, principalOf(request)),
+    );
+  };
+}

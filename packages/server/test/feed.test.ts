@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { buildMember, type BuiltMember } from './helpers/factories';
+import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
+import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+
+interface Prefs {
+  areaIds: string[];
+  places: { cell: string; lat: number; lng: number }[];
+  radiusMeters: number;
+}
+
+describeEachDatabase('home feed', (kind) => {
+  let t: TestContext;
+  let app: FastifyInstance;
+  let ids: { cityId: string; powderhornId: string };
+
+  beforeAll(async () => {
+    t = await createTestContext({ kind });
+    ids = await loadMinneapolis(t.ctx);
+    app = await createApp(t.ctx);
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  const get = <T>(m: BuiltMember, url: string) =>
+    app.inject({ method: 'GET', url: `/api/v1${url}`, headers: m.auth }).then((r) => {
+      expect(r.statusCode, url).toBe(200);
+      return r.json<T>();
+    });
+  const report = (m: BuiltMember, location: { lat: number; lng: number }) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: m.auth,
+      payload: { salute: { activity: 'agents', location } },
+    });
+
+  it('answers my alert settings and the incidents of my areas and places, each once', async () => {
+    const me = await buildMember(t.ctx, { roles: [{ areaId: ids.cityId, role: 'member' }] });
+    expect((await report(me, POWDERHORN)).statusCode).toBe(201);
+    expect((await report(me, FIVE_KM_AWAY)).statusCode).toBe(201);
+    // A place beside the area as well: its incidents are listed twice, the feed has them once.
+    const put = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/alerts',
+      headers: me.auth,
+      payload: {
+        areaIds: [ids.powderhornId],
+        places: [POWDERHORN_100M, FIVE_KM_AWAY],
+        radiusMeters: 1000,
+        minLevel: 'unconfirmed',
+      },
+    });
+    expect(put.statusCode).toBe(200);
+
+    const feed = await get<{ preferences: Prefs; incidents: { id: string }[] }>(me, '/me/feed');
+    const prefs = await get<Prefs>(me, '/me/alerts');
+    expect(feed.preferences).toEqual(prefs);
+    // The same incidents the separate requests find, which the app used to make one by one.
+    const lists = await Promise.all([
+      ...prefs.areaIds.map((id) => get<{ id: string }[]>(me, `/incidents?areaId=${id}`)),
+      ...prefs.places.map((p) =>
+        get<{ id: string }[]>(
+          me,
+          `/incidents?lat=${p.lat}&lng=${p.lng}&radius=${prefs.radiusMeters}`,
+        ),
+      ),
+    ]);
+    const expected = new Set(lists.flat().map((i) => i.id));
+    expect(expected.size).toBe(2);
+    expect(lists.flat().length).toBeGreaterThan(expected.size);
+    expect(feed.incidents.map((i) => i.id).sort()).toEqual([...expected].sort());
+  });
+
+  it('is for members only', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/api/v1/me/feed' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
