@@ -3,8 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compileHints } from './build/compile-hints';
-import { homeModules } from './build/home-modules';
 import { precompress } from './build/precompress';
+import { startupChunk } from './build/startup-chunk';
 
 // Deep imports of @tocsin/core (`@tocsin/core/salute/parse-text`) keep h3-js and zod, which the
 // package index pulls in, out of the browser bundle.
@@ -61,7 +61,6 @@ export default defineConfig({
       },
     }),
     compileHints(),
-    homeModules(),
     // `.br` and `.gz` beside each file, sent as they are by the server (`http/web.ts`).
     precompress(),
   ],
@@ -69,6 +68,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: startupChunk(fileURLToPath(new URL('.', import.meta.url)), [
+          'src/main.tsx',
+          'src/features/home/home-page.tsx',
+        ]),
+      },
+    },
   },
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:8080', ws: true } },

@@ -82,7 +82,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   tRef.current = t;
 
   // A member coming back needs their alert settings and the incidents they cover: asked for
-  // while /me is still on its way (and preloaded before this script, public/early-requests.js),
+  // while /me is still on its way (preloaded by public/early-requests.js),
   // round trips less on a slow network (bench/web-interactive.ts). /me checks the session.
   useEffect(() => {
     if (memberMarker() !== 'signed_in') return;
