@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialJavaScript } from './bundle';
@@ -35,13 +35,20 @@ describe('performance budget of the built web app', () => {
     expect(size.gzipBytes, size.files.join(', ')).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it("keeps the organizer pages in their own chunk, out of every member screen's first load", async () => {
+  it("keeps the organizer pages and the dispatcher console in their own chunks, out of every member screen's first load", async () => {
     for (const screen of [undefined, 'report-page', 'incident-page', 'plates-page']) {
       const size = await initialJavaScript(dist, screen);
       expect(
-        size.files.filter((f) => f.includes('organizer-page')),
-        screen,
+        size.files.filter((f) => f.includes('organizer-page') || f.includes('dispatch-page')),
+        screen ?? 'home',
       ).toEqual([]);
+    }
+    const assets = await readdir(path.join(dist, 'assets'));
+    for (const chunk of ['organizer-page', 'dispatch-page']) {
+      expect(
+        assets.some((name) => name.startsWith(`${chunk}-`)),
+        chunk,
+      ).toBe(true);
     }
   });
 
