@@ -24,8 +24,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`insert into alert_delivery_batches
       (alert_id, incident_id, kind, seq, delivered_at, member_ids)
-    select alert_id, incident_id, kind, seq, min(delivered_at), array_agg(member_id)
-    from alert_deliveries group by alert_id, incident_id, kind, seq`.execute(db);
+    select alert_id, incident_id, kind, seq, delivered_at, array_agg(member_id)
+    from alert_deliveries group by alert_id, incident_id, kind, seq, delivered_at`.execute(db);
+
+  await db.schema
+    .createTable('alert_acks')
+    .addColumn('alert_id', 'uuid', (c) => c.notNull().references('alerts.id').onDelete('cascade'))
+    .addColumn('acked_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('member_ids', sql`uuid[]`, (c) => c.notNull())
+    .execute();
+  await sql`insert into alert_acks (alert_id, acked_at, member_ids)
+    select alert_id, acked_at, array_agg(member_id)
+    from alert_deliveries where acked_at is not null group by alert_id, acked_at`.execute(db);
+  await db.schema.createIndex('alert_acks_alert').on('alert_acks').column('alert_id').execute();
+
   await db.schema.dropTable('alert_deliveries').execute();
   await sql`alter table alert_delivery_batches rename to alert_deliveries`.execute(db);
   await db.schema
@@ -43,18 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('alert_deliveries')
     .column('seq')
     .execute();
-
-  await db.schema
-    .createTable('alert_acks')
-    .addColumn('alert_id', 'uuid', (c) => c.notNull().references('alerts.id').onDelete('cascade'))
-    .addColumn('acked_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('member_ids', sql`uuid[]`, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('alert_acks_alert').on('alert_acks').column('alert_id').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('alert_acks').execute();
   await sql`create table alert_deliveries_rows (
     alert_id uuid not null references alerts (id) on delete cascade,
     member_id uuid not null references members (id) on delete cascade,
@@ -66,10 +69,14 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     constraint alert_deliveries_pk primary key (alert_id, member_id)
   )`.execute(db);
   await sql`insert into alert_deliveries_rows
-      (alert_id, member_id, incident_id, kind, seq, delivered_at)
+      (alert_id, member_id, incident_id, kind, seq, delivered_at, acked_at)
     select distinct on (d.alert_id, m.member_id) d.alert_id, m.member_id, d.incident_id, d.kind,
-      d.seq, d.delivered_at
-    from alert_deliveries d, unnest(d.member_ids) as m(member_id)`.execute(db);
+      d.seq, d.delivered_at,
+      (select min(a.acked_at) from alert_acks a
+        where a.alert_id = d.alert_id and m.member_id = any (a.member_ids))
+    from alert_deliveries d, unnest(d.member_ids) as m(member_id)
+    order by d.alert_id, m.member_id, d.delivered_at`.execute(db);
+  await db.schema.dropTable('alert_acks').execute();
   await db.schema.dropTable('alert_deliveries').execute();
   await sql`alter table alert_deliveries_rows rename to alert_deliveries`.execute(db);
   await db.schema
