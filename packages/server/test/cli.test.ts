@@ -60,7 +60,10 @@ describe('tocsin command', () => {
   it('prints an operator invite link', async () => {
     const result = await run(['invite', '--role', 'admin'], { TOCSIN_DATA_DIR: dataDir }).done;
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Single-use admin invite.*\n\S+\/join#[A-Za-z0-9_-]{22}\n/);
+    // With no public URL, a link a browser can use for passkeys and the session cookie.
+    expect(result.stdout).toMatch(
+      /Single-use admin invite.*\nhttp:\/\/localhost:\d+\/join#[A-Za-z0-9_-]{22}\n/,
+    );
     const bad = await run(['invite', '--role', 'king'], { TOCSIN_DATA_DIR: dataDir }).done;
     expect(bad.code).toBe(64);
   });
@@ -92,7 +95,7 @@ describe('tocsin command', () => {
     expect(ready.status).toBe(200);
 
     // First start: one admin invite printed; it makes the first admin.
-    const printed = (await waitFor(/\/join#([A-Za-z0-9_-]+)/))[1]!;
+    const printed = (await waitFor(/http:\/\/localhost:\d+\/join#([A-Za-z0-9_-]+)/))[1]!;
     const admin = await fetch(`${url}/api/v1/auth/device/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

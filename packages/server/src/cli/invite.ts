@@ -3,6 +3,7 @@ import { closeContext, createContext } from '../context';
 import { ensureCity } from '../modules/city/city.service';
 import { createOperatorInvite } from '../modules/invites/invites.service';
 import { bootstrap } from './bootstrap';
+import { browserBaseUrl } from './browser-url';
 
 /** `tocsin invite --role admin` (or `--role organizer --area powderhorn-park`): prints a link. */
 export async function inviteCommand(options: { role: string; area?: string }): Promise<number> {
@@ -24,8 +25,11 @@ export async function inviteCommand(options: { role: string; area?: string }): P
       }
       areaId = area.id;
     }
-    const baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-    const invite = await createOperatorInvite(ctx, { role, areaId }, baseUrl);
+    const invite = await createOperatorInvite(
+      ctx,
+      { role, areaId },
+      browserBaseUrl(config, config.port),
+    );
     process.stdout.write(
       `Single-use ${role} invite, valid until ${invite.expiresAt.toISOString()}:\n${invite.url}\n`,
     );

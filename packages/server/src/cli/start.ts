@@ -1,4 +1,5 @@
 import { bootstrap } from './bootstrap';
+import { browserBaseUrl } from './browser-url';
 import { createBootstrapInvite, hasAdmin } from '../modules/invites/invites.service';
 import { startServer } from '../server';
 
@@ -8,7 +9,10 @@ export async function startCommand(options: { port?: string; host?: string }): P
   const server = await startServer({ config, secrets, logger });
   process.stdout.write(`Tocsin is listening on ${server.url}\n`);
   if (!(await hasAdmin(server.ctx))) {
-    const invite = await createBootstrapInvite(server.ctx, config.publicUrl ?? server.url);
+    const invite = await createBootstrapInvite(
+      server.ctx,
+      browserBaseUrl(config, Number(new URL(server.url).port)),
+    );
     process.stdout.write(
       `\nNo admin yet. Open this single-use link to become the first admin ` +
         `(valid until ${invite.expiresAt.toISOString()}):\n\n  ${invite.url}\n\n`,
