@@ -101,14 +101,14 @@ const SPECS: Record<FigureName, FigureSpec> = {
       const scenarios = new Map<string, Counts>();
       for (const x of r) {
         const name = x.source.replace(/^.*?: /, '');
-        const c = scenarios.get(name) ?? { accounts: 0, reports: 0, falseAlerts: 0 };
-        for (const k of ['accounts', 'reports', 'falseAlerts'])
-          c[k] = (c[k] ?? 0) + (x.counts[k] ?? 0);
+        const c = scenarios.get(name) ?? { runs: 0, accounts: 0, falseAlerts: 0 };
+        c.runs = (c.runs ?? 0) + 1;
+        c.accounts = Math.max(c.accounts ?? 0, x.counts.accounts ?? 0);
+        c.falseAlerts = (c.falseAlerts ?? 0) + (x.counts.falseAlerts ?? 0);
         scenarios.set(name, c);
       }
       const parts = [...scenarios].map(
-        ([name, c]) =>
-          `${name}: ${c.falseAlerts} (${c.reports} reports from ${c.accounts} accounts)`,
+        ([name, c]) => `${name} (${c.accounts} accounts): ${c.falseAlerts} in ${c.runs} runs`,
       );
       return {
         measured: `${sum(r, 'falseAlerts')} in all; ${parts.join('; ')}`,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
-import type { FigureRecord } from '../packages/server/test/helpers/figures';
+import { FIGURES, type FigureRecord } from '../packages/server/test/helpers/figures';
 import { figureRows, readAudit, type AuditResult, type FigureRow } from './security-figures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -132,7 +132,8 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** Every record summed by figure, test and database: the raw counts behind the table. */
 function measurements(records: FigureRecord[]): string[] {
   const groups = new Map<string, Record<string, number>>();
-  for (const r of records) {
+  const order = (r: FigureRecord) => `${FIGURES.indexOf(r.figure)} ${r.source} ${r.database}`;
+  for (const r of [...records].sort((a, b) => order(a).localeCompare(order(b)))) {
     const key = `${r.figure} | ${r.source} | ${r.database}`;
     const counts = groups.get(key) ?? {};
     for (const [name, n] of Object.entries(r.counts)) counts[name] = (counts[name] ?? 0) + n;
