@@ -8,6 +8,7 @@ import { MemoryBus } from '../src/bus/memory-bus';
 import { createLogger } from '../src/logger';
 import { countUnpublished } from '../src/outbox/outbox.repository';
 import { runUntilFirstLineThenKill } from './helpers/child';
+import { recordFigure } from './helpers/figures';
 import {
   createTestContext,
   createTestSchema,
@@ -42,7 +43,13 @@ describeEachDatabase('crash between commit and publish', (kind) => {
       try {
         expect(await countUnpublished(t.ctx.db)).toBe(1);
         t.ctx.relay.start();
-        await eventually(() => expect(received.map((e) => e.id)).toEqual([eventId]));
+        try {
+          await eventually(() => expect(received.map((e) => e.id)).toEqual([eventId]));
+        } finally {
+          // One kill -9 between commit and publish; the committed event is lost if never published.
+          const lost = received.some((e) => e.id === eventId) ? 0 : 1;
+          recordFigure('faults', 'crash.test.ts', kind, { injected: 1, acknowledged: 1, lost });
+        }
         expect(received[0]?.payload).toEqual({ survived: true });
         await eventually(async () => expect(await countUnpublished(t.ctx.db)).toBe(0));
       } finally {

@@ -7,6 +7,7 @@ import { createApp } from '../src/app';
 import { countUnpublished } from '../src/outbox/outbox.repository';
 import { runUntilFirstLineThenKill } from './helpers/child';
 import { POWDERHORN } from './helpers/city';
+import { recordFigure } from './helpers/figures';
 import {
   createTestContext,
   createTestSchema,
@@ -48,7 +49,22 @@ describeEachDatabase('alert durability', (kind) => {
           expect(await countUnpublished(t.ctx.db)).toBeGreaterThan(0);
           const stream = await StreamClient.open(app, { token, location: POWDERHORN });
           t.ctx.relay.start();
-          await eventually(() => expect(stream.kinds()).toEqual(['unconfirmed']), 10_000);
+          try {
+            await eventually(() => expect(stream.kinds()).toEqual(['unconfirmed']), 10_000);
+          } finally {
+            // Acknowledged before the kill: two reports and the alert they committed.
+            const reports = await t.ctx.db
+              .selectFrom('reports')
+              .select('id')
+              .where('incident_id', '=', incidentId)
+              .execute();
+            const arrived = stream.alerts.some((a) => a.incident?.id === incidentId);
+            recordFigure('faults', 'durability.test.ts', kind, {
+              injected: 1,
+              acknowledged: 3,
+              lost: Math.max(0, 2 - reports.length) + (arrived ? 0 : 1),
+            });
+          }
           expect(stream.alerts[0]?.incident?.id).toBe(incidentId);
           await eventually(async () => expect(await countUnpublished(t.ctx.db)).toBe(0));
           await new Promise((resolve) => setTimeout(resolve, 300));

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { createBootstrapInvite } from '../src/modules/invites/invites.service';
+import { findEverywhere } from './helpers/dump';
 import { buildCity } from './helpers/factories';
+import { recordFigure } from './helpers/figures';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
 import { inviteCode, loginWithKey, registerWithInvite } from './helpers/identity';
 
@@ -35,7 +37,7 @@ describeEachDatabase('privacy: what the server must not hold', (kind) => {
     expect(offending).toEqual([]);
   });
 
-  it('the logs of a whole identity flow contain no token, invite code, handle, key or recovery code', async () => {
+  it('the logs of a whole identity flow contain no token, invite code, handle, key or recovery code, and the database no bearer secret in the clear', async () => {
     const secrets: string[] = [];
     const bootstrap = await createBootstrapInvite(t.ctx, 'http://127.0.0.1');
     secrets.push(bootstrap.code);
@@ -74,10 +76,31 @@ describeEachDatabase('privacy: what the server must not hold', (kind) => {
       payload: { displayName: 'Canary Person' },
     });
     secrets.push('Canary Person', 'not-a-real-token-at-all-xyz');
+    // Handles, keys and display names are stored by design; bearer secrets only as hashes.
+    const neverStored = [
+      bootstrap.code,
+      code,
+      admin.token,
+      member.token,
+      login.json<{ token: string }>().token,
+      ...admin.recoveryCodes,
+      ...member.recoveryCodes,
+      'not-a-real-token-at-all-xyz',
+    ];
+    const dbHits: string[] = [];
+    for (const secret of neverStored) dbHits.push(...(await findEverywhere(t.ctx, secret)));
 
     const logs = t.logs.text;
+    const ipPattern = /127\.0\.0\.1|remoteAddress|"ip"/;
+    recordFigure('pii-canary', 'privacy.test.ts', kind, {
+      planted: secrets.length + 1 + neverStored.length,
+      dbHits: dbHits.length,
+      logHits:
+        secrets.filter((secret) => logs.includes(secret)).length + (ipPattern.test(logs) ? 1 : 0),
+    });
     expect(logs).toContain('"route":"/api/v1/auth/device/register"');
     for (const secret of secrets) expect(logs).not.toContain(secret);
-    expect(logs).not.toMatch(/127\.0\.0\.1|remoteAddress|"ip"/);
+    expect(logs).not.toMatch(ipPattern);
+    expect(dbHits).toEqual([]);
   });
 });

@@ -25,28 +25,39 @@ import {
   eventually,
   type TestContext,
 } from './helpers/harness';
+import { findEverywhere } from './helpers/dump';
+import { recordFigure } from './helpers/figures';
 import { StreamClient } from './helpers/stream';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const CANARY = 'CANARY-7Q4ZK';
 
-/** Every row of every text or jsonb column in the schema that contains `needle`. */
-async function findEverywhere(ctx: AppContext, needle: string): Promise<string[]> {
-  const columns = await sql<{ table_name: string; column_name: string }>`
-    select c.table_name, c.column_name from information_schema.columns c
-    join information_schema.tables t
-      on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-      and c.data_type in ('text', 'jsonb', 'json', 'character varying', 'ARRAY')`.execute(ctx.db);
-  const hits: string[] = [];
-  for (const { table_name, column_name } of columns.rows) {
-    const found = await sql<{ n: number }>`
-      select count(*)::int as n from ${sql.table(table_name)}
-      where ${sql.ref(column_name)}::text like ${`%${needle}%`}`.execute(ctx.db);
-    if ((found.rows[0]?.n ?? 0) > 0) hits.push(`${table_name}.${column_name}`);
-  }
-  return hits;
+/**
+ * Rows still holding raw material of incidents closed more than `hours` ago: reports, photos
+ * (orphans too), reporter links, alerts, delivery logs, dispatches, timeline notes, outbox events
+ * and the incident's own activity text. After a sweep this must be 0.
+ */
+async function rowsPastTtl(ctx: AppContext, hours = 24): Promise<number> {
+  const cutoff = new Date(ctx.clock.now().getTime() - hours * HOUR);
+  const result = await sql<{ n: number }>`
+    with expired as (select id from incidents where closed_at < ${cutoff})
+    select (
+      (select count(*) from reports where incident_id in (select id from expired))
+      + (select count(*) from photos p join reports r on r.id = p.report_id
+          where r.incident_id in (select id from expired))
+      + (select count(*) from photos where report_id not in (select id from reports))
+      + (select count(*) from incident_reporters where incident_id in (select id from expired))
+      + (select count(*) from alerts where incident_id in (select id from expired))
+      + (select count(*) from alert_deliveries where incident_id in (select id from expired))
+      + (select count(*) from dispatches where incident_id in (select id from expired))
+      + (select count(*) from incident_timeline
+          where incident_id in (select id from expired) and note is not null)
+      + (select count(*) from outbox
+          where payload -> 'incident' ->> 'id' in (select id::text from expired))
+      + (select count(*) from incidents where id in (select id from expired) and activity is not null)
+    )::int as n`.execute(ctx.db);
+  return result.rows[0]?.n ?? 0;
 }
 
 describeEachDatabase('retention sweep', (kind) => {
@@ -258,8 +269,19 @@ describeEachDatabase('retention sweep', (kind) => {
     expect(notes.map((n) => n.kind)).toEqual(['opened', 'report', 'confirmed', 'all_clear']);
     expect(notes.every((n) => n.note === null)).toBe(true);
 
-    // The subpoena drill: the canary is in no column of any table.
-    expect(await findEverywhere(t.ctx, CANARY)).toEqual([]);
+    // The subpoena drill: the canary is in no column of any table, and never was in a log line.
+    const dbHits = await findEverywhere(t.ctx, CANARY);
+    const logHits = t.logs.lines.filter((line) => line.includes(CANARY));
+    const pastTtl = await rowsPastTtl(t.ctx);
+    recordFigure('pii-canary', 'retention.test.ts', kind, {
+      planted: 1,
+      dbHits: dbHits.length,
+      logHits: logHits.length,
+    });
+    recordFigure('rows-past-ttl', 'retention.test.ts', kind, { sweeps: 1, rowsPastTtl: pastTtl });
+    expect(dbHits).toEqual([]);
+    expect(logHits).toEqual([]);
+    expect(pastTtl).toBe(0);
     // Staff still see the incident, with nothing of the reports.
     const detail = await app.inject({ method: 'GET', url: base, headers: verifier.auth });
     expect(detail.json()).toMatchObject({ state: 'ended', activity: null, reports: [] });
@@ -352,6 +374,9 @@ describeEachDatabase('retention sweep', (kind) => {
     await act(verifier, `/api/v1/incidents/${into.incident.id}/end`, {});
     clock.advance(25 * HOUR);
     const summary = await runSweep(t.ctx);
+    const pastTtl = await rowsPastTtl(t.ctx);
+    recordFigure('rows-past-ttl', 'retention.test.ts', kind, { sweeps: 1, rowsPastTtl: pastTtl });
+    expect(pastTtl).toBe(0);
     expect(summary.purged.incidents).toBe(2);
     expect(await count('incident_reporters', 'incident_id', [from.incident.id])).toBe(0);
   });
@@ -401,6 +426,15 @@ describeEachDatabase('retention sweep', (kind) => {
       .execute();
 
     const { access } = await runSweep(t.ctx);
+    const keepFrom = new Date(now - SPENT_ACCESS_KEEP_MS);
+    const pastTtl = await sql<{ n: number }>`select (
+      (select count(*) from auth_challenges where expires_at < ${clock.now()})
+      + (select count(*) from sessions where revoked_at < ${keepFrom} or expires_at < ${keepFrom})
+      + (select count(*) from invites where used_at < ${keepFrom} or expires_at < ${keepFrom})
+    )::int as n`.execute(t.ctx.db);
+    const rowsPastTtl = pastTtl.rows[0]?.n ?? -1;
+    recordFigure('rows-past-ttl', 'retention.test.ts', kind, { sweeps: 1, rowsPastTtl });
+    expect(rowsPastTtl).toBe(0);
     expect(access).toEqual({ challenges: 1, sessions: 1, invites: 2 });
     const left = await t.ctx.db.selectFrom('invites').select('id').execute();
     expect(left.map((r) => r.id)).toEqual([fresh]);

@@ -10,6 +10,7 @@ import type { AppContext } from '../src/context';
 import { tokenHash } from '../src/modules/auth/sessions.service';
 import { startAppNodes, type AppNode, type AppNodes } from './helpers/app-nodes';
 import { buildMember, type BuiltMember } from './helpers/factories';
+import { recordFigure } from './helpers/figures';
 import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN } from './helpers/city';
 import {
   createTestContext,
@@ -135,6 +136,41 @@ function expectInSeqOrder(subscribers: Subscriber[]): void {
   }
 }
 
+/**
+ * Records for the security report what the subscribers got against what each should have got
+ * (`expected`: incident:kind keys): distinct alerts delivered, the same alert id delivered again,
+ * expected alerts never delivered, and alerts of these incidents reaching sockets out of range.
+ */
+function recordDeliveries(
+  database: string,
+  subscribers: Subscriber[],
+  expected: string[],
+  outOfRange: Subscriber[] = [],
+): void {
+  let delivered = 0;
+  let duplicated = 0;
+  let missed = 0;
+  for (const s of subscribers) {
+    const mine = s.alerts.filter((a) => expected.includes(`${a.incident.id}:${a.kind}`));
+    const ids = new Set(mine.map((a) => a.id));
+    delivered += ids.size;
+    duplicated += mine.length - ids.size;
+    const got = new Set(mine.map((a) => `${a.incident.id}:${a.kind}`));
+    missed += expected.filter((key) => !got.has(key)).length;
+  }
+  const incidents = new Set(expected.map((key) => key.split(':')[0]));
+  const misdirected = outOfRange
+    .flatMap((s) => s.alerts)
+    .filter((a) => incidents.has(a.incident.id)).length;
+  recordFigure('alerts', 'scale.test.ts', database, {
+    expected: expected.length * subscribers.length,
+    delivered,
+    duplicated,
+    missed,
+    misdirected,
+  });
+}
+
 async function deliveryRows(ctx: AppContext, alertIds: string[]) {
   const batches = await ctx.db
     .selectFrom('alert_deliveries')
@@ -222,22 +258,31 @@ describeEachDatabase(`scale, one node, ${SUBSCRIBERS} subscribers`, (kind) => {
   it('fan-out: a confirmed alert reaches every subscriber in range once, its retraction reaches exactly them, and every delivery is logged and acked', async () => {
     const incident = await report(reporters[0]!, POWDERHORN);
     expect(incident.state).toBe('reported');
-    await verify(incident.id, 'confirmed');
-    await eventually(
-      () =>
-        expect(subscribers.filter((s) => s.of(incident.id, 'confirmed').length > 0)).toHaveLength(
-          SUBSCRIBERS,
-        ),
-      20_000,
-    );
-    await verify(incident.id, 'false_alarm');
-    await eventually(
-      () =>
-        expect(subscribers.filter((s) => s.of(incident.id, 'retraction').length > 0)).toHaveLength(
-          SUBSCRIBERS,
-        ),
-      20_000,
-    );
+    try {
+      await verify(incident.id, 'confirmed');
+      await eventually(
+        () =>
+          expect(subscribers.filter((s) => s.of(incident.id, 'confirmed').length > 0)).toHaveLength(
+            SUBSCRIBERS,
+          ),
+        20_000,
+      );
+      await verify(incident.id, 'false_alarm');
+      await eventually(
+        () =>
+          expect(
+            subscribers.filter((s) => s.of(incident.id, 'retraction').length > 0),
+          ).toHaveLength(SUBSCRIBERS),
+        20_000,
+      );
+    } finally {
+      recordDeliveries(
+        kind,
+        subscribers,
+        [`${incident.id}:confirmed`, `${incident.id}:retraction`],
+        [far],
+      );
+    }
     for (const s of subscribers) {
       expect(s.of(incident.id, 'confirmed')).toHaveLength(1);
       expect(s.of(incident.id, 'retraction')).toHaveLength(1);
@@ -266,26 +311,35 @@ describeEachDatabase(`scale, one node, ${SUBSCRIBERS} subscribers`, (kind) => {
   it('end to end: each corroborating report alerts every subscriber once, in seq order', async () => {
     const before = subscribers.map((s) => s.alerts.length);
     const incidents: string[] = [];
-    for (let i = 0; i < 10; i++) {
-      // A fresh incident each time: the previous one was closed as a false alarm.
-      const first = await report(reporters[2 + 2 * i]!, POWDERHORN);
-      const second = await report(reporters[3 + 2 * i]!, POWDERHORN);
-      expect(second).toMatchObject({ id: first.id, state: 'corroborated' });
-      incidents.push(first.id);
-      await eventually(
-        () =>
-          expect(subscribers.filter((s) => s.of(first.id, 'unconfirmed').length > 0)).toHaveLength(
-            SUBSCRIBERS,
-          ),
-        20_000,
-      );
-      await verify(first.id, 'false_alarm');
-      await eventually(
-        () =>
-          expect(subscribers.filter((s) => s.of(first.id, 'retraction').length > 0)).toHaveLength(
-            SUBSCRIBERS,
-          ),
-        20_000,
+    try {
+      for (let i = 0; i < 10; i++) {
+        // A fresh incident each time: the previous one was closed as a false alarm.
+        const first = await report(reporters[2 + 2 * i]!, POWDERHORN);
+        const second = await report(reporters[3 + 2 * i]!, POWDERHORN);
+        expect(second).toMatchObject({ id: first.id, state: 'corroborated' });
+        incidents.push(first.id);
+        await eventually(
+          () =>
+            expect(
+              subscribers.filter((s) => s.of(first.id, 'unconfirmed').length > 0),
+            ).toHaveLength(SUBSCRIBERS),
+          20_000,
+        );
+        await verify(first.id, 'false_alarm');
+        await eventually(
+          () =>
+            expect(subscribers.filter((s) => s.of(first.id, 'retraction').length > 0)).toHaveLength(
+              SUBSCRIBERS,
+            ),
+          20_000,
+        );
+      }
+    } finally {
+      recordDeliveries(
+        kind,
+        subscribers,
+        incidents.flatMap((id) => [`${id}:unconfirmed`, `${id}:retraction`]),
+        [far],
       );
     }
     subscribers.forEach((s, i) => {
@@ -352,22 +406,29 @@ suite(title, () => {
     });
     expect(reported.statusCode, reported.body).toBe(201);
     const incidentId = reported.json<{ incident: { id: string } }>().incident.id;
-    for (const outcome of ['confirmed', 'false_alarm']) {
-      const response = await a.app.inject({
-        method: 'POST',
-        url: `/api/v1/incidents/${incidentId}/verification`,
-        headers: verifier.auth,
-        payload: { outcome },
-      });
-      expect(response.statusCode, response.body).toBe(200);
-      const kind = outcome === 'confirmed' ? 'confirmed' : 'retraction';
-      await eventually(
-        () =>
-          expect(everyone.filter((s) => s.of(incidentId, kind).length > 0)).toHaveLength(
-            SUBSCRIBERS,
-          ),
-        20_000,
-      );
+    try {
+      for (const outcome of ['confirmed', 'false_alarm']) {
+        const response = await a.app.inject({
+          method: 'POST',
+          url: `/api/v1/incidents/${incidentId}/verification`,
+          headers: verifier.auth,
+          payload: { outcome },
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        const kind = outcome === 'confirmed' ? 'confirmed' : 'retraction';
+        await eventually(
+          () =>
+            expect(everyone.filter((s) => s.of(incidentId, kind).length > 0)).toHaveLength(
+              SUBSCRIBERS,
+            ),
+          20_000,
+        );
+      }
+    } finally {
+      recordDeliveries('postgres+nats, two nodes', everyone, [
+        `${incidentId}:confirmed`,
+        `${incidentId}:retraction`,
+      ]);
     }
     for (const s of everyone) {
       expect(s.alerts.map((x) => x.kind)).toEqual(['confirmed', 'retraction']);

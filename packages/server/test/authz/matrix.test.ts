@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { revokeSession } from '../../src/modules/auth/sessions.repository';
@@ -8,39 +7,15 @@ import {
   eventually,
   type TestContext,
 } from '../helpers/harness';
+import { recordFigure } from '../helpers/figures';
 import { headersOf, newMember } from './targets';
+import { loadEntries } from './load-entries';
 import { PERSONAS, type MatrixEntry, type World } from './types';
 import { buildWorld } from './world';
 
 // The authorization matrix (SECURITY 8): every API route × every persona, with the exact status
 // each must get. Entries live in entries/<module>.ts, one file per module; a route without an
 // entry, or an entry without a route, fails the first test below.
-
-const ENTRIES_DIR = new URL('./entries/', import.meta.url);
-
-function isEntry(value: unknown): value is MatrixEntry {
-  const entry = value as Partial<MatrixEntry> | null;
-  return typeof entry?.method === 'string' && typeof entry.url === 'string' && !!entry.expect;
-}
-
-/** Every entry exported by entries/*.ts (as `entries`, or any other exported array of them). */
-async function loadEntries(): Promise<MatrixEntry[]> {
-  const files = readdirSync(ENTRIES_DIR)
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
-    .sort();
-  const loaded: MatrixEntry[] = [];
-  for (const file of files) {
-    const module = (await import(new URL(file, ENTRIES_DIR).href)) as Record<string, unknown>;
-    const arrays = Object.values(module).filter(
-      (value): value is MatrixEntry[] => Array.isArray(value) && value.every(isEntry),
-    );
-    if (arrays.length === 0) {
-      throw new Error(`test/authz/entries/${file} must export entries: MatrixEntry[]`);
-    }
-    loaded.push(...arrays.flat());
-  }
-  return loaded;
-}
 
 const entries = await loadEntries();
 
@@ -104,6 +79,12 @@ describeEachDatabase('authorization matrix', (kind) => {
           headers: { ...headersOf(world, persona), ...request.headers },
           ...(request.payload === undefined ? {} : { payload: request.payload as object }),
         });
+        const failed = response.statusCode === status ? 0 : 1;
+        recordFigure('authz-matrix', 'authz/matrix.test.ts', kind, {
+          tested: 1,
+          failed,
+          knownIssue: issue ? 1 : 0,
+        });
         expect(response.statusCode, response.body).toBe(status);
       };
       if (issue) it.fails(`${title} (known issue: ${issue})`, test);
@@ -128,27 +109,34 @@ describeEachDatabase('authorization matrix', (kind) => {
     return { closed, types };
   }
 
+  const refused = { closed: 4401, types: [] };
+  const admitted = { closed: null, types: ['ready'] };
+  /** Checks one stream cell, counting it for the security report first. */
+  const expectHello = (answer: Awaited<ReturnType<typeof hello>>, expected: typeof answer) => {
+    const failed = JSON.stringify(answer) === JSON.stringify(expected) ? 0 : 1;
+    recordFigure('authz-matrix', 'authz/matrix.test.ts', kind, {
+      tested: 1,
+      failed,
+      knownIssue: 0,
+    });
+    expect(answer).toEqual(expected);
+  };
+
   for (const persona of PERSONAS) {
     const expected = persona === 'anonymous' ? 'close 4401' : 'ready';
     it(`GET /api/v1/stream (WebSocket hello) as ${persona} → ${expected}`, async () => {
-      if (persona === 'anonymous') {
-        expect(await hello()).toEqual({ closed: 4401, types: [] });
-      } else {
-        expect(await hello(world.members[persona].token)).toEqual({
-          closed: null,
-          types: ['ready'],
-        });
-      }
+      if (persona === 'anonymous') expectHello(await hello(), refused);
+      else expectHello(await hello(world.members[persona].token), admitted);
     });
   }
 
   it('GET /api/v1/stream (WebSocket hello) with an unknown token → close 4401', async () => {
-    expect(await hello('x'.repeat(43))).toEqual({ closed: 4401, types: [] });
+    expectHello(await hello('x'.repeat(43)), refused);
   });
 
   it("GET /api/v1/stream (WebSocket hello) with a revoked session's token → close 4401", async () => {
     const member = await newMember(world);
     await revokeSession(world.ctx.db, member.id, member.sessionId, world.ctx.clock.now());
-    expect(await hello(member.token)).toEqual({ closed: 4401, types: [] });
+    expectHello(await hello(member.token), refused);
   });
 });
