@@ -138,6 +138,46 @@ describeEachDatabase('rapid response, end to end in one process', (kind) => {
     expect(seen.statusCode).toBe(404);
   });
 
+  it('a member on probation is on the incident but corroborates only once vouched for', async () => {
+    const [s1, s2, voucher] = [
+      await buildMember(t.ctx),
+      await buildMember(t.ctx),
+      await buildMember(t.ctx, { roles: [{ areaId: areaIds.cityId, role: 'member' }] }),
+    ];
+    const neighbor = { roles: [{ areaId: areaIds.cityId, role: 'member' as const }] };
+    const newcomer = await buildMember(t.ctx, {
+      sponsorId: s1.id,
+      status: 'probation',
+      ...neighbor,
+    });
+    const b = await buildMember(t.ctx, { sponsorId: s2.id, ...neighbor });
+    // b's sibling: not independent of b, so only the newcomer can make it two.
+    const c = await buildMember(t.ctx, { sponsorId: s2.id, ...neighbor });
+    const at = (i: number) => ({
+      salute: {
+        activity: 'agents at the bus stop',
+        location: { lat: 44.9175, lng: -93.2301 + i * 0.0001 },
+      },
+    });
+    const first = await report(newcomer, at(0));
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await report(b, at(1));
+    expect(second.json<{ incident: object }>().incident).toMatchObject({
+      id: first.json<{ incident: { id: string } }>().incident.id,
+      state: 'reported',
+      reporters: 2,
+    });
+    const vouched = await app.inject({
+      method: 'POST',
+      url: `/api/v1/members/${newcomer.id}/vouch`,
+      headers: voucher.auth,
+    });
+    expect(vouched.statusCode, vouched.body).toBe(200);
+    // Vouched for now: the newcomer's report counts when the incident next changes.
+    const third = await report(c, at(2));
+    expect(third.json<{ incident: object }>().incident).toMatchObject({ state: 'corroborated' });
+  });
+
   it('a retried report with the same id returns the first result and creates nothing', async () => {
     const member = await buildMember(t.ctx, {
       roles: [{ areaId: areaIds.cityId, role: 'member' }],

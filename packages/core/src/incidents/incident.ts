@@ -38,6 +38,12 @@ export interface Reporter {
   readonly memberId: string;
   /** Null for members nobody invited (the first admins). */
   readonly sponsorId: string | null;
+  /**
+   * False while the member is on probation (not yet vouched for by a second member) or
+   * suspended: the report stays on the incident but does not count toward corroboration, so
+   * accounts an infiltrator invites cannot corroborate each other. Absent counts as vouched.
+   */
+  readonly vouched?: boolean;
 }
 
 /** A report joining an incident; `at` is when the server accepted it (ms since epoch). */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Reporter } from './incident';
-import { areIndependent, countIndependentReporters } from './independence';
+import {
+  areIndependent,
+  countCorroboratingReporters,
+  countIndependentReporters,
+} from './independence';
 
 const r = (memberId: string, sponsorId: string | null = null): Reporter => ({
   memberId,
@@ -72,5 +76,24 @@ describe('countIndependentReporters', () => {
       r(`m${i}`, i === 0 ? null : `m${i - 1}`),
     );
     expect(countIndependentReporters(chain)).toBe(25_000);
+  });
+});
+
+describe('countCorroboratingReporters', () => {
+  it('leaves out members on probation or suspended, whatever their place in the tree', () => {
+    const onProbation = (memberId: string, sponsorId: string): Reporter => ({
+      memberId,
+      sponsorId,
+      vouched: false,
+    });
+    // Two infiltrators one member let in, and the accounts each of them invited.
+    const socks = [onProbation('a1', 'first'), onProbation('b1', 'second')];
+    expect(countIndependentReporters(socks)).toBe(2);
+    expect(countCorroboratingReporters(socks)).toBe(0);
+    expect(countCorroboratingReporters([...socks, r('first', 'genuine')])).toBe(1);
+    expect(
+      countCorroboratingReporters([...socks, r('first', 'genuine'), r('second', 'genuine')]),
+    ).toBe(1);
+    expect(countCorroboratingReporters([r('x', 's'), r('y', 't'), ...socks])).toBe(2);
   });
 });

@@ -14,6 +14,14 @@ interface Best {
   readonly without: number;
 }
 
+/**
+ * The reporters that count toward corroboration: the largest set of pairwise-independent
+ * reporters among the vouched ones (members on probation or suspended do not count).
+ */
+export function countCorroboratingReporters(reporters: readonly Reporter[]): number {
+  return countIndependentReporters(reporters.filter((r) => r.vouched !== false));
+}
+
 /** The largest set of pairwise-independent reporters, each member counted once (exact, linear time). */
 export function countIndependentReporters(reporters: readonly Reporter[]): number {
   const sponsorOf = distinctSponsors(reporters);

@@ -26,7 +26,11 @@ export type {
   Reporter,
 } from './incident';
 export { isOpen, OPEN_STATES, openRank } from './incident';
-export { areIndependent, countIndependentReporters } from './independence';
+export {
+  areIndependent,
+  countCorroboratingReporters,
+  countIndependentReporters,
+} from './independence';
 export { isCorroborated, isStaff, isTrustedReporter, mayEnd, mayMerge, mayVerify } from './roles';
 export type { ClusterSettings, EngineSettings } from './settings';
 export {

@@ -1,5 +1,5 @@
 import type { Actor, Reporter } from './incident';
-import { countIndependentReporters } from './independence';
+import { countCorroboratingReporters } from './independence';
 
 // The server's policy files check role, area and probation first; these rules repeat the role
 // part so that the pure machine never lets a plain member confirm, end or merge.
@@ -32,7 +32,7 @@ export function mayMerge(actor: Actor): boolean {
   return actor.role === 'verifier' || actor.role === 'dispatcher';
 }
 
-/** ≥ 2 independent reporters, or one trusted report. */
+/** ≥ 2 independent vouched reporters, or one trusted report. */
 export function isCorroborated(reporters: readonly Reporter[], trustedReport: boolean): boolean {
-  return trustedReport || countIndependentReporters(reporters) >= 2;
+  return trustedReport || countCorroboratingReporters(reporters) >= 2;
 }

@@ -108,6 +108,31 @@ describe('applyReport', () => {
     ).toHaveLength(1);
   });
 
+  it('does not corroborate on a member on probation, and keeps their report', () => {
+    const t = value(
+      applyReport(incident, buildReport({ memberId: 'm2', sponsorId: 's2', vouched: false })),
+    );
+    expect(t.incident.state).toBe('reported');
+    expect(t.alerts).toEqual([]);
+    expect(t.incident.reporters).toEqual([
+      { memberId: 'm1', sponsorId: 's1' },
+      { memberId: 'm2', sponsorId: 's2', vouched: false },
+    ]);
+    // A second vouched, independent reporter does corroborate.
+    const next = value(
+      applyReport(t.incident, buildReport({ memberId: 'm3', sponsorId: 's3', at: T0 + MIN })),
+    );
+    expect(next.incident.state).toBe('corroborated');
+  });
+
+  it('does not corroborate when the first reporter was on probation', () => {
+    const opened = buildIncident({
+      reporters: [{ memberId: 'm1', sponsorId: 's1', vouched: false }],
+    });
+    const t = value(applyReport(opened, buildReport({ memberId: 'm2', sponsorId: 's2' })));
+    expect(t.incident.state).toBe('reported');
+  });
+
   it('corroborates on one report by a verifier', () => {
     const t = value(
       applyReport(incident, buildReport({ memberId: 'v1', sponsorId: 's1', role: 'verifier' })),

@@ -193,7 +193,11 @@ function earliest(a: number | null, b: number | null): number | null {
 }
 
 function reporterOf(report: IncidentReport): Reporter {
-  return { memberId: report.memberId, sponsorId: report.sponsorId };
+  return {
+    memberId: report.memberId,
+    sponsorId: report.sponsorId,
+    ...(report.vouched === undefined ? {} : { vouched: report.vouched }),
+  };
 }
 
 function roleOf(by: Actor | 'auto'): TimelineRole {

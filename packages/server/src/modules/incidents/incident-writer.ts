@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   COARSE_RES,
-  countIndependentReporters,
+  countCorroboratingReporters,
   isOpen,
   type AlertDecision,
   type Incident,
@@ -63,7 +63,7 @@ export async function insertIncident(
       coarse_cell: latLngToCell(incident.lat, incident.lng, COARSE_RES),
       activity,
       day: cityDay(new Date(incident.firstReportAt), timeZone),
-      ...incidentColumns(incident, countIndependentReporters(incident.reporters)),
+      ...incidentColumns(incident, countCorroboratingReporters(incident.reporters)),
     })
     .execute();
 }
@@ -83,7 +83,7 @@ export async function recordTransition(
   if (!options.isNew) {
     await tx
       .updateTable('incidents')
-      .set(incidentColumns(incident, countIndependentReporters(incident.reporters)))
+      .set(incidentColumns(incident, countCorroboratingReporters(incident.reporters)))
       .where('id', '=', incident.id)
       .execute();
   }

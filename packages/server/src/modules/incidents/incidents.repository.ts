@@ -25,14 +25,23 @@ export function findIncident(db: Executor, id: string): Promise<IncidentRow | un
   return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * An incident's reporters, each with the standing they have now: a member vouched for since
+ * reporting counts toward corroboration from the next change of the incident on.
+ */
 export async function reportersOf(db: Executor, incidentId: string): Promise<Reporter[]> {
   const rows = await db
-    .selectFrom('incident_reporters')
-    .select(['member_id', 'sponsor_id'])
-    .where('incident_id', '=', incidentId)
-    .orderBy('first_at')
+    .selectFrom('incident_reporters as r')
+    .innerJoin('members as m', 'm.id', 'r.member_id')
+    .select(['r.member_id', 'r.sponsor_id', 'm.status'])
+    .where('r.incident_id', '=', incidentId)
+    .orderBy('r.first_at')
     .execute();
-  return rows.map((r) => ({ memberId: r.member_id, sponsorId: r.sponsor_id }));
+  return rows.map((r) => ({
+    memberId: r.member_id,
+    sponsorId: r.sponsor_id,
+    vouched: r.status === 'active',
+  }));
 }
 
 export async function addReporter(

@@ -168,6 +168,7 @@ export async function submitReport(
       const report: IncidentReport = {
         memberId: principal.memberId,
         sponsorId: principal.sponsorId,
+        vouched: principal.status === 'active',
         role,
         onShift,
         at: now.getTime(),
