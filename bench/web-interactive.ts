@@ -7,10 +7,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { ApiClient } from '../packages/web/e2e/api-client';
+import type { ApiClient } from '../packages/web/e2e/api-client';
 import { launchBrowser } from '../packages/web/e2e/browser';
 import { initialJavaScript } from '../packages/web/e2e/bundle';
-import { POWDERHORN, startWorld, type World } from '../packages/web/e2e/world';
+import { approvedMember, POWDERHORN, startWorld, type World } from '../packages/web/e2e/world';
 import type { BenchResult } from './report';
 
 const ROUNDS = 5;
@@ -125,7 +125,7 @@ async function signedInState(browser: Browser, world: World) {
 /** A few incidents in Powderhorn Park, one of them corroborated by two independent members. */
 async function seedFeed(world: World): Promise<void> {
   const report = async (sponsor: ApiClient, activity: string, lat: number) => {
-    const { client } = await ApiClient.join(world.server.url, await sponsor.invite());
+    const client = await approvedMember(world, sponsor);
     await client.ok('POST', '/reports', {
       id: crypto.randomUUID(),
       salute: { activity, location: { lat, lng: POWDERHORN.longitude } },

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './api-client';
+import type { ApiClient } from './api-client';
 import { launchBrowser, TEST_BROWSER } from './browser';
 import { Phone } from './phone';
-import { POWDERHORN, startWorld, type World } from './world';
+import { approvedMember, POWDERHORN, startWorld, type World } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -30,7 +30,7 @@ suite(title, () => {
   });
 
   const report = async (sponsor: ApiClient, activity: string, at: { lat: number; lng: number }) => {
-    const { client } = await ApiClient.join(world.server.url, await sponsor.invite());
+    const client = await approvedMember(world, sponsor);
     const answer = await client.ok<{ incident: { id: string } }>('POST', '/reports', {
       id: crypto.randomUUID(),
       salute: { activity, location: at },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
 import type { Phone } from './phone';
-import { joinApproved, POWDERHORN_100M } from './world';
+import { approve, joinApproved, POWDERHORN_100M } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -46,6 +46,8 @@ suite(title, () => {
     await alice.expectAccessible('join: preferences');
     await alice.screenshot('04-join-preferences');
     await alice.join.finish();
+    // Vouched for (here by an organizer's approval): her reports count toward corroboration.
+    await approve(stage.world, alice);
 
     // The key is an Ed25519 pair whose private half cannot be exported; the session is a
     // __Host- cookie the page's scripts cannot read.
@@ -83,6 +85,7 @@ suite(title, () => {
   it('one member reports, a second independent member reports, the first sees UNCONFIRMED live', async () => {
     bob = await phone('bob', POWDERHORN_100M);
     await bob.join.joinWith(await stage.world.sponsors[1].invite(), 'Powderhorn Park');
+    await approve(stage.world, bob);
 
     // Alice: a tap on a quick choice, her position (allowed, so found at once), send.
     await alice.report.open();

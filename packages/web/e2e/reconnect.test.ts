@@ -1,9 +1,9 @@
 import type { Browser, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './api-client';
+import type { ApiClient } from './api-client';
 import { launchBrowser, TEST_BROWSER } from './browser';
 import { Phone } from './phone';
-import { POWDERHORN, POWDERHORN_100M, startWorld, type World } from './world';
+import { approvedMember, POWDERHORN, POWDERHORN_100M, startWorld, type World } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -52,7 +52,7 @@ suite(title, () => {
 
   /** A member invited by `sponsor` reports a sighting near Powderhorn through the API. */
   const report = async (sponsor: ApiClient, at: { latitude: number; longitude: number }) => {
-    const { client } = await ApiClient.join(world.server.url, await sponsor.invite());
+    const client = await approvedMember(world, sponsor);
     const answer = await client.ok<{ incident: { id: string; state: string } }>(
       'POST',
       '/reports',

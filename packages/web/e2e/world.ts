@@ -58,9 +58,24 @@ export async function startWorld(
   }
 }
 
+/**
+ * A member `sponsor` invites, approved at once by the admin: off probation, so their reports
+ * count toward corroboration. Reports through the API stand for a neighbor's own phone.
+ */
+export async function approvedMember(world: World, sponsor: ApiClient): Promise<ApiClient> {
+  const { client, id } = await ApiClient.join(world.server.url, await sponsor.invite());
+  await world.admin.ok('POST', `/members/${id}/approve`, {});
+  return client;
+}
+
+/** Approves the member signed in on `phone` (an organizer's approval ends probation). */
+export async function approve(world: World, phone: Phone): Promise<void> {
+  await world.admin.ok('POST', `/members/${(await phone.me()).id}/approve`);
+}
+
 /** Joins the phone to Powderhorn Park with an admin's invite for `role`, approved at once. */
 export async function joinApproved(world: World, phone: Phone, role: string): Promise<void> {
   const code = await world.admin.invite({ areaId: world.areas.powderhornId, role });
   await phone.join.joinWith(code, 'Powderhorn Park');
-  await world.admin.ok('POST', `/members/${(await phone.me()).id}/approve`);
+  await approve(world, phone);
 }
