@@ -178,6 +178,33 @@ describeEachDatabase('rapid response, end to end in one process', (kind) => {
     expect(third.json<{ incident: object }>().incident).toMatchObject({ state: 'corroborated' });
   });
 
+  it('reports of one new sighting arriving at once make one incident', async () => {
+    const neighbor = { roles: [{ areaId: areaIds.cityId, role: 'member' as const }] };
+    const members = await Promise.all(
+      Array.from({ length: 8 }, async () =>
+        buildMember(t.ctx, { sponsorId: (await buildMember(t.ctx)).id, ...neighbor }),
+      ),
+    );
+    // Near Lake Nokomis, where no other test reports.
+    const responses = await Promise.all(
+      members.map((m, i) =>
+        report(m, {
+          salute: {
+            activity: 'agents at the bridge',
+            location: { lat: 44.9105, lng: -93.2404 + i * 0.0002 },
+          },
+        }),
+      ),
+    );
+    const ids = new Set(
+      responses.map((r) => {
+        expect(r.statusCode, r.body).toBe(201);
+        return r.json<{ incident: { id: string } }>().incident.id;
+      }),
+    );
+    expect(ids.size).toBe(1);
+  });
+
   it('a retried report with the same id returns the first result and creates nothing', async () => {
     const member = await buildMember(t.ctx, {
       roles: [{ areaId: areaIds.cityId, role: 'member' }],

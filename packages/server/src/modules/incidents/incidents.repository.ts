@@ -1,12 +1,25 @@
+import { sql } from 'kysely';
 import type { Reporter } from '@tocsin/core';
 import type { Executor } from '../../db/database';
 import type { IncidentRow } from './incident-mapper';
 
 const OPEN = ['reported', 'corroborated', 'confirmed'] as const;
 
-/** Open incidents indexed under any of these coarse cells, locked for this transaction. */
-export function lockOpenIncidentsInCells(db: Executor, cells: string[]): Promise<IncidentRow[]> {
-  if (cells.length === 0) return Promise.resolve([]);
+/**
+ * Locks the open incidents in `cells`, and the cells themselves until the transaction ends: two
+ * reports of one new sighting arriving at once would otherwise both find no incident there and
+ * open one each. The cell locks (advisory, keyed by a hash of the cell) are taken in one order
+ * by every transaction, so reports in neighbouring cells wait for each other and never deadlock.
+ */
+export async function lockOpenIncidentsInCells(
+  db: Executor,
+  cells: string[],
+): Promise<IncidentRow[]> {
+  if (cells.length === 0) return [];
+  await sql`select pg_advisory_xact_lock(key) from (
+      select distinct hashtextextended(cell, 0) as key from unnest(${cells}::text[]) as cell
+      order by key
+    ) as keys`.execute(db);
   return db
     .selectFrom('incidents')
     .selectAll()
