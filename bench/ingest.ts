@@ -249,7 +249,7 @@ export async function run(): Promise<BenchResult> {
     title: 'Ingest: reports per second vs a plain single-row INSERT into the same database',
     rows,
     note: [
-      `In-process, one at a time (and on PostgreSQL also 8 at once): ${ROUNDS} interleaved phases of ${PHASE_MS / 1000} s each (after a warm-up of each). A report goes through the report service as the route calls it: the input schema, the SALUTE text parsed and merged with the typed fields, the point snapped to its cell, rate limits, the open incidents nearby locked and the nearest within 400 m / 45 min chosen, the state machine, timeline, alerts and outbox rows, one commit; the outbox relay publishes behind it.`,
+      `In-process, one at a time (and on PostgreSQL also 8 at once): ${ROUNDS} interleaved phases of ${PHASE_MS / 1000} s each (after a warm-up of each). A report goes through the report service as the route calls it: the input schema, the SALUTE text parsed and merged with the typed fields, the point snapped to its cell, rate limits, the cells and open incidents nearby locked and the nearest within 400 m / 45 min chosen, the state machine, timeline, alerts and outbox rows, one commit; the outbox relay publishes behind it.`,
       `Reports come from ${REPORTERS} members at ${HOTSPOTS} hotspots over the demo pack (within ~200 m), so most merge. The baseline inserts one row (uuid, timestamp, small jsonb) per statement, autocommit, through the same Kysely driver. PGlite runs on an on-disk data dir; PostgreSQL is the local server (fsync on, synchronous_commit on).`,
     ].join(' '),
   };
