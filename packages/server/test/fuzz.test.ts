@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/app';
+import { expect, it } from 'vitest';
 import { headersOf } from './authz/targets';
 import { loadEntries } from './authz/load-entries';
-import type { MatrixEntry, Persona, World } from './authz/types';
-import { buildWorld } from './authz/world';
+import type { MatrixEntry, Persona } from './authz/types';
+import { useWorld } from './authz/world';
 import { recordFigure } from './helpers/figures';
-import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import { describeEachDatabase } from './helpers/harness';
 
 // SECURITY 10: bad input never makes a 5xx. Every API route, starting from the valid request the
 // authorization matrix builds for it, gets one thing broken: the whole body, one field, a path
@@ -147,20 +146,7 @@ function broken(entry: MatrixEntry, valid: Request, b: Breakage): Request {
 }
 
 describeEachDatabase('bad input on every route', (kind) => {
-  let t: TestContext;
-  let world: World;
-
-  beforeAll(async () => {
-    // Rate limits answer 429 before validation; this suite is about what validation lets through.
-    t = await createTestContext({ kind, env: { TOCSIN_RATE_LIMIT: '1000000' } });
-    const app = await createApp(t.ctx);
-    await app.ready();
-    world = await buildWorld(app, t.ctx);
-  });
-  afterAll(async () => {
-    await world?.app.close();
-    await t?.close();
-  });
+  const world = useWorld(kind);
 
   it(`answers ${RUNS} broken requests across every route without a 5xx`, async () => {
     let tried = 0;
@@ -172,17 +158,17 @@ describeEachDatabase('bad input on every route', (kind) => {
           fc.constantFrom(...CALLERS),
           breakage,
           async (entry, persona, b) => {
-            const valid = await entry.request(world, persona);
+            const valid = await entry.request(world(), persona);
             const request = broken(
               entry,
               {
                 url: valid.url,
-                headers: { ...headersOf(world, persona), ...valid.headers },
+                headers: { ...headersOf(world(), persona), ...valid.headers },
                 ...(valid.payload === undefined ? {} : { payload: valid.payload as object }),
               },
               b,
             );
-            const response = await world.app.inject({
+            const response = await world().app.inject({
               method: entry.method,
               url: request.url,
               headers: request.headers,

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
+import { expect, it } from 'vitest';
 import { revokeSession } from '../../src/modules/auth/sessions.repository';
-import {
-  createTestContext,
-  describeEachDatabase,
-  eventually,
-  type TestContext,
-} from '../helpers/harness';
+import { describeEachDatabase, eventually } from '../helpers/harness';
 import { recordFigure } from '../helpers/figures';
 import { headersOf, newMember } from './targets';
 import { loadEntries } from './load-entries';
-import { PERSONAS, type MatrixEntry, type World } from './types';
-import { buildWorld } from './world';
+import { PERSONAS, type MatrixEntry } from './types';
+import { useWorld } from './world';
 
 // The authorization matrix (SECURITY 8): every API route × every persona, with the exact status
 // each must get. Entries live in entries/<module>.ts, one file per module; a route without an
@@ -34,23 +28,10 @@ function matchesPattern(pattern: string, url: string): boolean {
 }
 
 describeEachDatabase('authorization matrix', (kind) => {
-  let t: TestContext;
-  let world: World;
-
-  beforeAll(async () => {
-    // The per-client rate limit is not what this suite is about; a 429 would hide the answer.
-    t = await createTestContext({ kind, env: { TOCSIN_RATE_LIMIT: '1000000' } });
-    const app = await createApp(t.ctx);
-    await app.ready();
-    world = await buildWorld(app, t.ctx);
-  });
-  afterAll(async () => {
-    await world?.app.close();
-    await t?.close();
-  });
+  const world = useWorld(kind);
 
   it('every API route has an entry and every entry names a route', () => {
-    const routes = new Set(world.app.apiRoutes.map(routeOf));
+    const routes = new Set(world().app.apiRoutes.map(routeOf));
     const covered = new Set(entries.map(routeOf));
     const missing = [...routes].filter((route) => !covered.has(route)).sort();
     const stale = [...covered].filter((route) => !routes.has(route)).sort();
@@ -69,14 +50,14 @@ describeEachDatabase('authorization matrix', (kind) => {
       const issue = entry.knownIssues?.[persona];
       const title = `${titleOf(entry)} as ${persona} → ${status}`;
       const test = async () => {
-        const request = await entry.request(world, persona);
+        const request = await entry.request(world(), persona);
         expect(matchesPattern(entry.url, request.url), `${request.url} is not ${entry.url}`).toBe(
           true,
         );
-        const response = await world.app.inject({
+        const response = await world().app.inject({
           method: entry.method,
           url: request.url,
-          headers: { ...headersOf(world, persona), ...request.headers },
+          headers: { ...headersOf(world(), persona), ...request.headers },
           ...(request.payload === undefined ? {} : { payload: request.payload as object }),
         });
         const failed = response.statusCode === status ? 0 : 1;
@@ -94,7 +75,7 @@ describeEachDatabase('authorization matrix', (kind) => {
 
   // The stream authenticates in its first message, not in the upgrade request.
   async function hello(token?: string): Promise<{ closed: number | null; types: string[] }> {
-    const socket = await world.app.injectWS('/api/v1/stream');
+    const socket = await world().app.injectWS('/api/v1/stream');
     const types: string[] = [];
     let closed: number | null = null;
     socket.on('message', (raw: Buffer) =>
@@ -126,7 +107,7 @@ describeEachDatabase('authorization matrix', (kind) => {
     const expected = persona === 'anonymous' ? 'close 4401' : 'ready';
     it(`GET /api/v1/stream (WebSocket hello) as ${persona} → ${expected}`, async () => {
       if (persona === 'anonymous') expectHello(await hello(), refused);
-      else expectHello(await hello(world.members[persona].token), admitted);
+      else expectHello(await hello(world().members[persona].token), admitted);
     });
   }
 
@@ -135,8 +116,8 @@ describeEachDatabase('authorization matrix', (kind) => {
   });
 
   it("GET /api/v1/stream (WebSocket hello) with a revoked session's token → close 4401", async () => {
-    const member = await newMember(world);
-    await revokeSession(world.ctx.db, member.id, member.sessionId, world.ctx.clock.now());
+    const member = await newMember(world());
+    await revokeSession(world().ctx.db, member.id, member.sessionId, world().ctx.clock.now());
     expectHello(await hello(member.token), refused);
   });
 });

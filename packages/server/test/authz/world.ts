@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { createApp } from '../../src/app';
 import type { AppContext } from '../../src/context';
 import { buildArea, type BuiltMember } from '../helpers/factories';
 import { loadMinneapolis, POWDERHORN } from '../helpers/city';
+import { createTestContext, type DatabaseKind, type TestContext } from '../helpers/harness';
 import { buildSpecMember, personaSpec } from './targets';
 import { PERSONAS, type Persona, type World } from './types';
 
@@ -41,5 +44,28 @@ export async function buildWorld(app: FastifyInstance, ctx: AppContext): Promise
     workplace: { id: workplace.id },
     members,
     point: POWDERHORN,
+  };
+}
+
+/**
+ * One world of every persona for a suite, with a running app and the per-client rate limit out
+ * of the way (a 429 would hide the answer these suites look at). Read it inside tests.
+ */
+export function useWorld(kind: DatabaseKind): () => World {
+  let t: TestContext | undefined;
+  let world: World | undefined;
+  beforeAll(async () => {
+    t = await createTestContext({ kind, env: { TOCSIN_RATE_LIMIT: '1000000' } });
+    const app = await createApp(t.ctx);
+    await app.ready();
+    world = await buildWorld(app, t.ctx);
+  });
+  afterAll(async () => {
+    await world?.app.close();
+    await t?.close();
+  });
+  return () => {
+    if (!world) throw new Error('the world is built in beforeAll');
+    return world;
   };
 }
