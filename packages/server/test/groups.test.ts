@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@tocsin/core';
+import type { GroupView, Role } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
@@ -8,15 +8,6 @@ import { loadCityPack } from '../src/modules/city/city.service';
 import { buildArea, buildMember, type BuiltMember } from './helpers/factories';
 import { writeCityPack } from './helpers/city-packs';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
-
-interface GroupBody {
-  id: string;
-  slug: string;
-  name: string;
-  isDefault: boolean;
-  memberCount: number;
-  joined: boolean;
-}
 
 describeEachDatabase('working groups', (kind) => {
   let t: TestContext;
@@ -35,7 +26,7 @@ describeEachDatabase('working groups', (kind) => {
   const groupsOf = async (areaId: string, who: BuiltMember) => {
     const response = await call('GET', `/areas/${areaId}/groups`, who);
     expect(response.statusCode, response.body).toBe(200);
-    return response.json<GroupBody[]>();
+    return response.json<GroupView[]>();
   };
   const groupBySlug = async (areaId: string, slug: string, who: BuiltMember) => {
     const group = (await groupsOf(areaId, who)).find((g) => g.slug === slug);
@@ -104,7 +95,7 @@ describeEachDatabase('working groups', (kind) => {
       name: 'Tenant Union',
     });
     expect(created.statusCode, created.body).toBe(201);
-    const group = created.json<GroupBody>();
+    const group = created.json<GroupView>();
     expect(group).toEqual({
       id: expect.any(String) as string,
       slug: 'tenant-union',
@@ -116,7 +107,7 @@ describeEachDatabase('working groups', (kind) => {
     const again = await call('POST', `/areas/${area.north}/groups`, m.admin!, {
       name: 'Tenant union!',
     });
-    expect(again.json<GroupBody>().slug).toBe('tenant-union-2');
+    expect(again.json<GroupView>().slug).toBe('tenant-union-2');
     const audit = await t.ctx.db
       .selectFrom('audit_log')
       .select(['actor_id', 'action', 'area_id'])

@@ -1,17 +1,6 @@
-export interface GroupView {
-  id: string;
-  slug: string;
-  name: string;
-  isDefault: boolean;
-  memberCount: number;
-  joined: boolean;
-}
+import type { GroupMemberView, GroupView } from '@tocsin/core';
 
-export interface GroupMemberView {
-  id: string;
-  handle: string;
-  displayName: string | null;
-}
+export type { GroupMemberView, GroupView };
 
 export function presentGroup(row: {
   id: string;

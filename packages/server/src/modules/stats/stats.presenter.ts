@@ -1,14 +1,6 @@
-import type { AreaStats } from '@tocsin/core';
+import type { AreaStats, AreaStatsView } from '@tocsin/core';
 
-export interface AreaStatsView {
-  areaId: string;
-  days: number;
-  incidents: number;
-  falseAlarmRate: number;
-  medianMinutesToCorroborate: number | null;
-  medianMinutesToConfirm: number | null;
-  alertsDelivered: number;
-}
+export type { AreaStatsView };
 
 // Hundredths of a minute: enough to compare periods, no false precision.
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 600) / 100);

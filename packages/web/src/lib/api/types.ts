@@ -229,30 +229,8 @@ export interface AreaMember {
   roles: Role[];
 }
 
-/** GET /areas/:areaId/groups */
-export interface WorkingGroup {
-  id: string;
-  slug: string;
-  name: string;
-  isDefault: boolean;
-  memberCount: number;
-  joined: boolean;
-}
+export type { GroupView as WorkingGroup } from '@tocsin/core/api/views';
 
-/** GET /groups/:groupId/members */
-export interface GroupMember {
-  id: string;
-  handle: string;
-  displayName: string | null;
-}
+export type { GroupMemberView as GroupMember } from '@tocsin/core/api/views';
 
-/** GET /areas/:areaId/stats: the area and the areas under it, no one named. */
-export interface AreaStats {
-  areaId: string;
-  days: number;
-  incidents: number;
-  falseAlarmRate: number;
-  medianMinutesToCorroborate: number | null;
-  medianMinutesToConfirm: number | null;
-  alertsDelivered: number;
-}
+export type { AreaStatsView as AreaStats } from '@tocsin/core/api/views';
