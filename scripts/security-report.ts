@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
 import { FIGURES, type FigureRecord } from '../packages/server/test/helpers/figures';
+import type { TestSummary } from './summary-reporter';
 import { figureRows, readAudit, type AuditResult, type FigureRow } from './security-figures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,49 +54,19 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, echo: bool
   });
 }
 
-interface TestOutcome {
-  passed: number;
-  failed: number;
-  skipped: number;
-  failures: string[];
-  skips: string[];
-}
-
-interface VitestJson {
-  testResults?: {
-    name: string;
-    status: string;
-    message?: string;
-    assertionResults?: { fullName: string; status: string }[];
-  }[];
-}
-
-function readOutcome(file: string): TestOutcome {
-  const outcome: TestOutcome = { passed: 0, failed: 0, skipped: 0, failures: [], skips: [] };
+/** The run's counts, as the project's summary reporter writes them. */
+function readOutcome(): TestSummary {
+  const file = path.join(root, 'test-results/summary.json');
   if (!existsSync(file)) {
-    outcome.failed = 1;
-    outcome.failures.push('vitest wrote no results');
-    return outcome;
+    return {
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      failedTests: ['vitest wrote no summary'],
+      skippedTests: [],
+    };
   }
-  const json = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
-  for (const module of json.testResults ?? []) {
-    const tests = module.assertionResults ?? [];
-    if (tests.length === 0 && module.status === 'failed') {
-      outcome.failed += 1;
-      outcome.failures.push(`${path.relative(root, module.name)}: ${module.message ?? 'failed'}`);
-    }
-    for (const test of tests) {
-      if (test.status === 'passed') outcome.passed += 1;
-      else if (test.status === 'failed') {
-        outcome.failed += 1;
-        outcome.failures.push(test.fullName);
-      } else {
-        outcome.skipped += 1;
-        outcome.skips.push(test.fullName);
-      }
-    }
-  }
-  return outcome;
+  return JSON.parse(readFileSync(file, 'utf8')) as TestSummary;
 }
 
 async function commitOf(): Promise<string> {
@@ -154,7 +125,7 @@ function measurements(records: FigureRecord[]): string[] {
 function markdown(
   rows: FigureRow[],
   records: FigureRecord[],
-  outcome: TestOutcome,
+  outcome: TestSummary,
   commit: string,
   started: Date,
 ): string {
@@ -181,11 +152,11 @@ function markdown(
     ...measurements(records),
     '',
   ];
-  if (outcome.failures.length) {
-    lines.push('## Failed tests', '', ...outcome.failures.map((f) => `- ${cell(f)}`), '');
+  if (outcome.failedTests.length) {
+    lines.push('## Failed tests', '', ...outcome.failedTests.map((f) => `- ${cell(f)}`), '');
   }
-  if (outcome.skips.length) {
-    lines.push('## Skipped tests', '', ...outcome.skips.map((s) => `- ${cell(s)}`), '');
+  if (outcome.skippedTests.length) {
+    lines.push('## Skipped tests', '', ...outcome.skippedTests.map((s) => `- ${cell(s)}`), '');
   }
   const open = rows.filter((r) => r.status !== 'met');
   if (open.length) {
@@ -204,7 +175,6 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tocsin-security-'));
   try {
     const figuresFile = path.join(dir, 'figures.jsonl');
-    const resultsFile = path.join(dir, 'results.json');
     writeFileSync(figuresFile, '');
     const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
     const tests = await run(
@@ -215,8 +185,7 @@ async function main(): Promise<void> {
         '--project',
         'server',
         '--reporter=default',
-        '--reporter=json',
-        `--outputFile.json=${resultsFile}`,
+        '--reporter=./scripts/summary-reporter.ts',
         ...FILES.map((f) => `packages/server/test/${f}`),
       ],
       { ...process.env, TOCSIN_SECURITY_FIGURES: figuresFile },
@@ -226,10 +195,10 @@ async function main(): Promise<void> {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as FigureRecord);
-    const outcome = readOutcome(resultsFile);
+    const outcome = readOutcome();
     if (tests.code !== 0 && outcome.failed === 0) {
       outcome.failed = 1;
-      outcome.failures.push(`vitest exited with ${tests.code}`);
+      outcome.failedTests.push(`vitest exited with ${tests.code}`);
     }
     const rows = figureRows(records, await audit());
     const doc = markdown(rows, records, outcome, await commitOf(), started);
