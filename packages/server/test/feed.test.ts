@@ -77,6 +77,53 @@ describeEachDatabase('home feed', (kind) => {
     expect(feed.incidents.map((i) => i.id).sort()).toEqual([...expected].sort());
   });
 
+  it('lists an unverified incident only to its reporter and the area staff', async () => {
+    // In Powderhorn, over 500 m from the incidents of the test above.
+    const place = { lat: 44.9445, lng: -93.2495 };
+    const inArea = (m: BuiltMember) =>
+      get<{ id: string }[]>(m, `/incidents?areaId=${ids.powderhornId}`);
+    const near = (m: BuiltMember) =>
+      get<{ id: string }[]>(m, `/incidents?lat=${place.lat}&lng=${place.lng}&radius=300`);
+    const reporter = await buildMember(t.ctx, { roles: [{ areaId: ids.cityId, role: 'member' }] });
+    const created = await report(reporter, place);
+    expect(created.statusCode).toBe(201);
+    const incidentId = created.json<{ incident: { id: string; state: string } }>().incident.id;
+    expect(created.json<{ incident: { state: string } }>().incident.state).toBe('reported');
+
+    const stranger = await buildMember(t.ctx, { roles: [{ areaId: ids.cityId, role: 'member' }] });
+    const verifier = await buildMember(t.ctx, {
+      roles: [{ areaId: ids.powderhornId, role: 'verifier' }],
+    });
+    const responder = await buildMember(t.ctx, {
+      roles: [{ areaId: ids.powderhornId, role: 'responder' }],
+    });
+    const offShift = await buildMember(t.ctx, {
+      roles: [{ areaId: ids.powderhornId, role: 'responder' }],
+    });
+    const shift = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/shift',
+      headers: responder.auth,
+      payload: { onShift: true, location: POWDERHORN },
+    });
+    expect(shift.statusCode, shift.body).toBe(200);
+
+    for (const [who, m, sees] of [
+      ['reporter', reporter, true],
+      ['verifier', verifier, true],
+      ['on-shift responder', responder, true],
+      ['off-shift responder', offShift, false],
+      ['other member', stranger, false],
+    ] as const) {
+      for (const list of [await inArea(m), await near(m)]) {
+        expect(
+          list.some((i) => i.id === incidentId),
+          who,
+        ).toBe(sees);
+      }
+    }
+  });
+
   it('is for members only', async () => {
     const anonymous = await app.inject({ method: 'GET', url: '/api/v1/me/feed' });
     expect(anonymous.statusCode).toBe(401);

@@ -20,7 +20,6 @@ import {
   ValidationError,
 } from '../../errors';
 import { photosOfIncident } from '../photos/photos.repository';
-import { isOnShift } from '../reports/reports.repository';
 import { actingRole } from '../reports/reports.policy';
 import { onIncidentConfirmed } from '../plates/plates.service';
 import { displayPlate } from '../reports/reports.service';
@@ -40,25 +39,71 @@ import { presentIncident, presentTimeline } from './incidents.presenter';
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 200;
 
+interface Involvement {
+  reporter: boolean;
+  dispatched: boolean;
+  onShift: boolean;
+  accepted: boolean;
+}
+
+/**
+ * How a member is involved in each of some incidents (reported it, dispatched to it) and whether
+ * they are on shift, in one round trip whatever the number of incidents.
+ */
+async function involvements(
+  db: Executor,
+  incidentIds: readonly string[],
+  memberId: string,
+): Promise<Map<string, Involvement>> {
+  const out = new Map<string, Involvement>();
+  if (incidentIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('incidents as i')
+    .where('i.id', 'in', incidentIds)
+    .select((eb) => [
+      'i.id',
+      eb
+        .exists(
+          eb
+            .selectFrom('incident_reporters as r')
+            .select('r.member_id')
+            .whereRef('r.incident_id', '=', 'i.id')
+            .where('r.member_id', '=', memberId),
+        )
+        .as('reporter'),
+      eb
+        .selectFrom('dispatches as d')
+        .select('d.state')
+        .whereRef('d.incident_id', '=', 'i.id')
+        .where('d.member_id', '=', memberId)
+        .as('dispatch_state'),
+      eb
+        .selectFrom('responder_shifts as s')
+        .select('s.on_shift')
+        .where('s.member_id', '=', memberId)
+        .as('on_shift'),
+    ])
+    .execute();
+  for (const row of rows) {
+    out.set(row.id, {
+      reporter: Boolean(row.reporter),
+      dispatched: row.dispatch_state !== null,
+      onShift: row.on_shift ?? false,
+      accepted: row.dispatch_state === 'accepted' || row.dispatch_state === 'on_scene',
+    });
+  }
+  return out;
+}
+
+const UNINVOLVED: Involvement = {
+  reporter: false,
+  dispatched: false,
+  onShift: false,
+  accepted: false,
+};
+
 async function involvement(db: Executor, incidentId: string, memberId: string) {
-  const reporter = await db
-    .selectFrom('incident_reporters')
-    .select('member_id')
-    .where('incident_id', '=', incidentId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  const dispatch = await db
-    .selectFrom('dispatches')
-    .select('state')
-    .where('incident_id', '=', incidentId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return {
-    reporter: reporter !== undefined,
-    dispatched: dispatch !== undefined,
-    onShift: await isOnShift(db, memberId),
-    accepted: dispatch?.state === 'accepted' || dispatch?.state === 'on_scene',
-  };
+  return (await involvements(db, [incidentId], memberId)).get(incidentId) ?? UNINVOLVED;
 }
 
 /** Incidents near a point or in an area, from the last day, that the caller may see. */
@@ -98,12 +143,18 @@ export async function listIncidents(
       { path: 'lat', message: 'required (with lng), or areaId' },
     ]);
   }
+  // Only unverified incidents depend on who is asking: their involvement in one query.
+  const mine = await involvements(
+    ctx.db,
+    rows.filter((row) => row.state === 'reported').map((row) => row.id),
+    principal.memberId,
+  );
   const visible = [];
   for (const row of rows) {
     const chain = row.area_id ? areas.chain(row.area_id) : [];
     const seen =
       row.state !== 'reported' ||
-      canSeeIncident(principal, row, chain, await involvement(ctx.db, row.id, principal.memberId));
+      canSeeIncident(principal, row, chain, mine.get(row.id) ?? UNINVOLVED);
     if (seen) visible.push(presentIncident(row, areas));
   }
   return visible;
@@ -176,7 +227,7 @@ async function actorOn(
     );
   }
   const role = actingRole(principal, chain);
-  const onShift = role === 'responder' && (await isOnShift(ctx.db, principal.memberId));
+  const onShift = role === 'responder' && mine.onShift;
   const staff = role === 'verifier' || role === 'dispatcher';
   const allowed =
     action === 'verify'
