@@ -3,7 +3,9 @@
 // Baselines in the same run: 3 bare `ws` servers broadcasting to the same 45,000 client sockets
 // at once, and bare JetStream from one publisher to 3 consumer processes.
 // Run: npm run bench -- nodes
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { alertMessage } from '../packages/server/src/realtime/gateway';
 import type { BenchResult } from './report';
@@ -12,6 +14,7 @@ import { BareServer, LoadGen, Seeder, stopAll } from './lib/cluster';
 import { nowMs } from './lib/ipc';
 import { NatsDeployment } from './lib/nats-deployment';
 import type { EventTiming } from './lib/node';
+import { cpuMeter, postgresPids } from './lib/cpu';
 import { max, median, ms, quantile, ratio } from './lib/stats';
 
 const NODES = 3;
@@ -21,7 +24,63 @@ const BARE_ROUNDS = 3;
 const INCIDENT = { lat: 44.9475, lng: -93.2555 };
 
 /** Bare ws: 3 servers, each broadcasting to its 15,000 sockets at the same moment. */
-async function bareRounds(clients: LoadGen[]): Promise<number[][]> {
+/** CPU ms per arrival of one round: the servers, the load generators (and PostgreSQL + NATS). */
+interface RoundCpu {
+  servers: number;
+  clients: number;
+  others: number;
+}
+
+function pidsOf(processes: { child: { process: { pid?: number } } }[]): number[] {
+  return processes.map((p) => p.child.process.pid ?? 0).filter((pid) => pid > 0);
+}
+
+/** Starts CPU meters over servers, load generators, PostgreSQL and nats-server. */
+function roundMeter(
+  servers: { child: { process: { pid?: number } } }[],
+  clients: LoadGen[],
+): (arrivals: number) => RoundCpu {
+  const s = cpuMeter(() => pidsOf(servers));
+  const c = cpuMeter(() => pidsOf(clients));
+  const o = cpuMeter(() => [...postgresPids(), ...natsPids()]);
+  return (arrivals) => ({
+    servers: (s() / arrivals) * 1000,
+    clients: (c() / arrivals) * 1000,
+    others: (o() / arrivals) * 1000,
+  });
+}
+
+function natsPids(): number[] {
+  try {
+    return execFileSync('pgrep', ['-x', 'nats-server'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map(Number)
+      .filter((n) => n > 0);
+  } catch {
+    return [];
+  }
+}
+
+function cpuRow(label: string, cpus: RoundCpu[]): { label: string; value: string } {
+  const m = (f: (c: RoundCpu) => number) => `${median(cpus.map(f)).toFixed(0)} µs`;
+  return {
+    label,
+    value: `${m((c) => c.servers)} / ${m((c) => c.clients)} / ${m((c) => c.others)}`,
+  };
+}
+
+/**
+ * The shortest time in which this machine's cores could do a round's work: all the CPU the
+ * processes spent per arrival × the arrivals / the cores. When it is near the round's p99, the
+ * last arrivals were waiting for a core, not for anything Tocsin does in between.
+ */
+function cpuFloorMs(cpus: RoundCpu[]): number {
+  const perArrival = median(cpus.map((c) => c.servers + c.clients + c.others));
+  return (perArrival * NODES * PER_NODE) / 1000 / availableParallelism();
+}
+
+async function bareRounds(clients: LoadGen[]): Promise<{ rounds: number[][]; cpu: RoundCpu[] }> {
   const servers: BareServer[] = [];
   try {
     for (let n = 0; n < NODES; n++) servers.push(await BareServer.start());
@@ -34,6 +93,7 @@ async function bareRounds(clients: LoadGen[]): Promise<number[][]> {
       ),
     );
     const rounds: number[][] = [];
+    const cpu: RoundCpu[] = [];
     for (let r = 0; r <= BARE_ROUNDS; r++) {
       const id = randomUUID();
       const payload = alertMessage({
@@ -50,16 +110,20 @@ async function bareRounds(clients: LoadGen[]): Promise<number[][]> {
           at: new Date().toISOString(),
         },
       });
+      const meter = roundMeter(servers, clients);
       const t0 = nowMs();
       await Promise.all(servers.map((s) => s.broadcast(payload)));
       const got = await Promise.all(
         clients.map((lg) => lg.expect(`${id}:confirmed`, PER_NODE, { timeoutMs: 30_000 })),
       );
-      if (r > 0) rounds.push(got.flatMap((g) => g.times.map((t) => t - t0)));
       await sleep(500);
+      if (r > 0) {
+        rounds.push(got.flatMap((g) => g.times.map((t) => t - t0)));
+        cpu.push(meter(NODES * PER_NODE));
+      }
     }
     for (const lg of clients) await lg.child.request({ op: 'close' });
-    return rounds;
+    return { rounds, cpu };
   } finally {
     await stopAll(servers);
   }
@@ -78,7 +142,7 @@ export async function run(): Promise<BenchResult> {
   const clients: LoadGen[] = Array.from({ length: NODES }, () => LoadGen.start());
   let seeder: Seeder | null = null;
   try {
-    const bare = await bareRounds(clients);
+    const { rounds: bare, cpu: bareCpu } = await bareRounds(clients);
     const nodes = await deployment.start(NODES, 'bench-node');
     seeder = await Seeder.open(deployment.database.url, deployment.secret);
     const areas = await seeder.areas();
@@ -114,9 +178,12 @@ export async function run(): Promise<BenchResult> {
     const rounds: { latencies: number[]; count: number; retraction: number }[] = [];
     const hops: number[] = [];
     const queued: number[] = [];
+    const cpu: RoundCpu[] = [];
     for (let r = 0; r <= ROUNDS; r++) {
       const incident = await nodes[0]!.report(reporters[r]!.token, INCIDENT);
       await sleep(300);
+      if (r === 1) await nodes[1]!.profileStart();
+      const meter = roundMeter(nodes, clients);
       const t0 = nowMs();
       await nodes[0]!.verify(verifier!.token, incident.id, 'confirmed');
       const got = await Promise.all(
@@ -124,9 +191,10 @@ export async function run(): Promise<BenchResult> {
           lg.expect(`${incident.id}:confirmed`, PER_NODE, { timeoutMs: 30_000, settleMs: 200 }),
         ),
       );
+      await sleep(300);
+      if (r > 0) cpu.push(meter(total));
       const latencies = got.flatMap((g) => g.times.map((t) => t - t0));
       const count = got.reduce((sum, g) => sum + g.count, 0);
-      await sleep(300);
       const f0 = nowMs();
       await nodes[0]!.verify(verifier!.token, incident.id, 'false_alarm');
       const retracted = await Promise.all(
@@ -159,6 +227,7 @@ export async function run(): Promise<BenchResult> {
         );
       if (r > 0) rounds.push({ latencies, count, retraction });
     }
+    await nodes[1]!.profileStop('nodes-node1');
     const base = await bareJetStreamFanout(NODES);
     const p99s = rounds.map((r) => quantile(r.latencies, 0.99));
     const bareP99s = bare.map((l) => quantile(l, 0.99));
@@ -191,6 +260,16 @@ export async function run(): Promise<BenchResult> {
           value: `${ms(median(bare.map((l) => quantile(l, 0.5))))} / ${ms(median(bareP99s))}`,
         },
         { label: 'p99, Tocsin / bare', value: ratio(p99 / median(bareP99s)) },
+        cpuRow('CPU per recipient, bare: servers / load generators / PostgreSQL + NATS', bareCpu),
+        cpuRow('CPU per recipient, Tocsin: nodes / load generators / PostgreSQL + NATS', cpu),
+        {
+          label: `CPU floor for 45,000 arrivals on ${availableParallelism()} cores (all CPU per arrival × 45,000 / cores), bare / Tocsin`,
+          value: `${ms(cpuFloorMs(bareCpu))} / ${ms(cpuFloorMs(cpu))}`,
+        },
+        {
+          label: 'CPU per arrival that would fit 45,000 in 1.0 s on these cores (all processes)',
+          value: `${((availableParallelism() * 1e6) / (NODES * PER_NODE)).toFixed(0)} µs`,
+        },
         {
           label: 'NATS hop per alert: relay publish → slowest node delivering, median',
           value: ms(hopMedian, 1),
