@@ -3,7 +3,6 @@
 // Baselines in the same run: 3 bare `ws` servers broadcasting to the same 45,000 client sockets
 // at once, and bare JetStream from one publisher to 3 consumer processes.
 // Run: npm run bench -- nodes
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +13,7 @@ import { BareServer, LoadGen, Seeder, stopAll } from './lib/cluster';
 import { nowMs } from './lib/ipc';
 import { NatsDeployment } from './lib/nats-deployment';
 import type { EventTiming } from './lib/node';
-import { cpuMeter, postgresPids } from './lib/cpu';
+import { cpuMeter, natsPids, postgresPids } from './lib/cpu';
 import { max, median, ms, quantile, ratio } from './lib/stats';
 
 const NODES = 3;
@@ -48,18 +47,6 @@ function roundMeter(
     clients: (c() / arrivals) * 1000,
     others: (o() / arrivals) * 1000,
   });
-}
-
-function natsPids(): number[] {
-  try {
-    return execFileSync('pgrep', ['-x', 'nats-server'], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map(Number)
-      .filter((n) => n > 0);
-  } catch {
-    return [];
-  }
 }
 
 function cpuRow(label: string, cpus: RoundCpu[]): { label: string; value: string } {

@@ -14,10 +14,10 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/** Every PostgreSQL server process on this machine (the benchmark's database is one of them). */
-export function postgresPids(): number[] {
+/** The processes `pgrep` finds with these arguments (none when it finds none). */
+function pgrep(args: string[]): number[] {
   try {
-    return execFileSync('pgrep', ['-u', 'postgres'], { encoding: 'utf8' })
+    return execFileSync('pgrep', args, { encoding: 'utf8' })
       .trim()
       .split('\n')
       .map(Number)
@@ -25,6 +25,16 @@ export function postgresPids(): number[] {
   } catch {
     return [];
   }
+}
+
+/** Every PostgreSQL server process on this machine (the benchmark's database is one of them). */
+export function postgresPids(): number[] {
+  return pgrep(['-u', 'postgres']);
+}
+
+/** The nats-server processes on this machine. */
+export function natsPids(): number[] {
+  return pgrep(['-x', 'nats-server']);
 }
 
 /** CPU milliseconds used by some processes between start() and the returned function's call. */
