@@ -28,14 +28,29 @@ interface OpenApiDoc {
   openapi: string;
   paths: Record<
     string,
-    Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+        responses?: Record<string, { content?: Record<string, { schema: JsonSchema }> }>;
+      }
+    >
   >;
 }
 
 interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  items?: JsonSchema;
 }
+
+/** GET routes under /api/v1 whose answer OpenAPI does not describe, and why. */
+const UNDESCRIBED_GETS = [
+  // JPEG bytes, not JSON.
+  '/api/v1/reports/{reportId}/photos/{photoId}',
+  // Not described yet: what the area's staff also get (reports, who is going, photos) varies.
+  '/api/v1/incidents/{id}',
+];
 
 function errorOf(response: { json: <T>() => T }): ErrorBody['error'] {
   return response.json<ErrorBody>().error;
@@ -218,6 +233,30 @@ describe('HTTP app', () => {
     expect(echo?.properties?.salute?.required).toEqual(['activity']);
     const viewer = await app.inject({ method: 'GET', url: '/api/docs' });
     expect([200, 302]).toContain(viewer.statusCode);
+  });
+
+  it('describes the answer of the home feed, the incident list and the other GET routes', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json<OpenApiDoc>();
+    const answerOf = (url: string) =>
+      doc.paths[url]?.get?.responses?.['200']?.content?.['application/json']?.schema;
+
+    const feed = answerOf('/api/v1/me/feed');
+    expect(feed?.required).toEqual(['preferences', 'incidents']);
+    expect(feed?.properties?.preferences?.required).toEqual(
+      expect.arrayContaining(['areaIds', 'places', 'radiusMeters', 'minLevel']),
+    );
+    const incident = feed?.properties?.incidents?.items;
+    expect(incident?.required).toEqual(
+      expect.arrayContaining(['id', 'state', 'area', 'location', 'reporters', 'firstReportAt']),
+    );
+    // The list and the feed describe an incident the same way.
+    expect(answerOf('/api/v1/incidents')?.items).toEqual(incident);
+
+    const undescribed = Object.entries(doc.paths)
+      .filter(([url, methods]) => url.startsWith('/api/v1/') && methods.get)
+      .map(([url]) => url)
+      .filter((url) => answerOf(url) === undefined);
+    expect(undescribed.sort()).toEqual([...UNDESCRIBED_GETS].sort());
   });
 
   it('rejects cross-origin state-changing requests', async () => {

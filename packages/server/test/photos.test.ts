@@ -9,6 +9,7 @@ import { canDecode } from '../src/modules/photos/photos.image';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { loadMinneapolis, POWDERHORN } from './helpers/city';
 import { recordFigure } from './helpers/figures';
+import { fuzzSeed, replayWith } from './helpers/fuzz-seed';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
 import {
   CANARY,
@@ -354,6 +355,7 @@ describeEachDatabase('photos', (kind) => {
       [...Buffer.from('\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf', 'latin1')],
       [],
     ];
+    const seed = fuzzSeed();
     let tried = 0;
     let serverErrors = 0;
     try {
@@ -366,10 +368,10 @@ describeEachDatabase('photos', (kind) => {
             const response = await upload(reporter, reportId, photoForm(data));
             tried += 1;
             if (response.statusCode >= 500) serverErrors += 1;
-            expect(response.statusCode, response.body).toBeLessThan(500);
+            expect(response.statusCode, `${replayWith(seed)}: ${response.body}`).toBeLessThan(500);
           },
         ),
-        { numRuns: 15 },
+        { numRuns: 15, seed },
       );
     } finally {
       recordFigure('bad-inputs', 'photos.test.ts', kind, { tried, serverErrors });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { alertPreferencesViewSchema } from '@tocsin/core';
 import type { AppContext } from '../../context';
 import { principalOf } from '../auth/auth.plugin';
 import {
@@ -14,12 +15,6 @@ const latLng = z.strictObject({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
 });
-const preferencesResponse = z.object({
-  areaIds: z.array(z.uuid()),
-  places: z.array(z.object({ cell: z.string(), lat: z.number(), lng: z.number() })),
-  radiusMeters: z.number().int(),
-  minLevel: z.enum(['unconfirmed', 'confirmed']),
-});
 
 /** Where a member wants alerts from, and a responder's shift. */
 export function alertsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -30,7 +25,7 @@ export function alertsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['alerts'],
           summary: 'My alert areas, places, radius and level',
-          response: { 200: preferencesResponse },
+          response: { 200: alertPreferencesViewSchema },
         },
       },
       async (request) => presentPreferences(await preferencesOf(ctx, principalOf(request))),
@@ -49,7 +44,7 @@ export function alertsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             radiusMeters: z.number().int().min(300).max(10_000),
             minLevel: z.enum(['unconfirmed', 'confirmed']),
           }),
-          response: { 200: preferencesResponse },
+          response: { 200: alertPreferencesViewSchema },
         },
       },
       async (request) =>

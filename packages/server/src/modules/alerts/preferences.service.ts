@@ -1,4 +1,4 @@
-import { cellCenter, COARSE_RES, type Principal } from '@tocsin/core';
+import { cellCenter, COARSE_RES, type AlertPreferencesView, type Principal } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
 import { transact, type AppContext } from '../../context';
 import { AppError, ValidationError } from '../../errors';
@@ -32,7 +32,7 @@ export function defaultPreferences(principal: Principal, areas: AreaSnapshot): A
   };
 }
 
-export function presentPreferences(prefs: AlertPreferences) {
+export function presentPreferences(prefs: AlertPreferences): AlertPreferencesView {
   return {
     areaIds: prefs.areaIds,
     // Places come back as the centers of their coarse cells: that is all the server kept.

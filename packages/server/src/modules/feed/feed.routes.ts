@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { homeFeedViewSchema } from '@tocsin/core';
 import type { AppContext } from '../../context';
 import { principalOf } from '../auth/auth.plugin';
 import { homeFeed } from './feed.service';
@@ -12,6 +13,7 @@ export function feedRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['alerts'],
           summary: 'My alert settings and the incidents of the last day they cover',
+          response: { 200: homeFeedViewSchema },
         },
       },
       async (request) => homeFeed(ctx, principalOf(request)),

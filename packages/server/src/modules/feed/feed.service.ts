@@ -1,4 +1,4 @@
-import { cellCenter, type Principal } from '@tocsin/core';
+import { cellCenter, type HomeFeedView, type Principal } from '@tocsin/core';
 import type { AppContext } from '../../context';
 import { preferencesOf, presentPreferences } from '../alerts/preferences.service';
 import { listIncidents } from '../incidents/incidents.service';
@@ -9,7 +9,7 @@ import { listIncidents } from '../incidents/incidents.service';
  * request and then one per area and place, so that index.html can start it before the script
  * runs (`packages/web/public/early-requests.js`).
  */
-export async function homeFeed(ctx: AppContext, principal: Principal) {
+export async function homeFeed(ctx: AppContext, principal: Principal): Promise<HomeFeedView> {
   const prefs = await preferencesOf(ctx, principal);
   const lists = await Promise.all([
     ...prefs.areaIds.map((areaId) => listIncidents(ctx, principal, { areaId })),

@@ -1,22 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { groupMemberViewSchema, groupViewSchema } from '@tocsin/core';
 import type { AppContext } from '../../context';
 import { principalOf } from '../auth/auth.plugin';
 import { createGroup, joinGroup, leaveGroup, listGroupMembers, listGroups } from './groups.service';
 
-const groupSchema = z.strictObject({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  isDefault: z.boolean(),
-  memberCount: z.number().int(),
-  joined: z.boolean(),
-});
-const groupMemberSchema = z.strictObject({
-  id: z.uuid(),
-  handle: z.string(),
-  displayName: z.string().nullable(),
-});
 const areaParams = z.strictObject({ areaId: z.uuid() });
 const groupParams = z.strictObject({ groupId: z.uuid() });
 const newGroup = z.strictObject({
@@ -34,7 +22,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['groups'],
           summary: 'The working groups of an area you belong to',
           params: areaParams,
-          response: { 200: z.array(groupSchema) },
+          response: { 200: z.array(groupViewSchema) },
         },
       },
       (request) => listGroups(ctx, principalOf(request), request.params.areaId),
@@ -48,7 +36,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Add a working group to an area you organize',
           params: areaParams,
           body: newGroup,
-          response: { 200: groupSchema, 201: groupSchema },
+          response: { 200: groupViewSchema, 201: groupViewSchema },
         },
       },
       async (request, reply) => {
@@ -69,7 +57,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['groups'],
           summary: 'Join a working group of an area you belong to',
           params: groupParams,
-          response: { 200: groupSchema },
+          response: { 200: groupViewSchema },
         },
       },
       (request) => joinGroup(ctx, principalOf(request), request.params.groupId),
@@ -82,7 +70,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['groups'],
           summary: 'Leave a working group',
           params: groupParams,
-          response: { 200: groupSchema },
+          response: { 200: groupViewSchema },
         },
       },
       (request) => leaveGroup(ctx, principalOf(request), request.params.groupId),
@@ -95,7 +83,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['groups'],
           summary: "Who is in a group: for its members and its area's organizers",
           params: groupParams,
-          response: { 200: z.array(groupMemberSchema) },
+          response: { 200: z.array(groupMemberViewSchema) },
         },
       },
       (request) => listGroupMembers(ctx, principalOf(request), request.params.groupId),

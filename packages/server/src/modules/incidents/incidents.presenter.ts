@@ -1,22 +1,10 @@
+import type { IncidentSummaryView } from '@tocsin/core';
 import type { AreaSnapshot } from '../areas/area-directory';
 import type { IncidentRow } from './incident-mapper';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+export type { IncidentSummaryView };
 
-export interface IncidentSummaryView {
-  id: string;
-  state: string;
-  activity: string | null;
-  area: { id: string; name: string } | null;
-  location: { lat: number; lng: number };
-  reporters: number;
-  firstReportAt: string;
-  lastReportAt: string;
-  corroboratedAt: string | null;
-  confirmedAt: string | null;
-  closedAt: string | null;
-  mergedInto: string | null;
-}
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** What any member who may see an incident is told: counts, never who. */
 export function presentIncident(row: IncidentRow, areas: AreaSnapshot): IncidentSummaryView {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { incidentSummaryViewSchema } from '@tocsin/core';
 import type { AppContext } from '../../context';
 import { principalOf } from '../auth/auth.plugin';
 import {
@@ -30,6 +31,7 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             radius: z.coerce.number().int().min(100).max(10_000).optional(),
             areaId: z.uuid().optional(),
           }),
+          response: { 200: z.array(incidentSummaryViewSchema) },
         },
       },
       async (request) => listIncidents(ctx, principalOf(request), request.query),

@@ -34,7 +34,7 @@ import {
   timelineOf,
 } from './incidents.repository';
 import { canSeeIncident, isAreaStaff } from './incidents.policy';
-import { presentIncident, presentTimeline } from './incidents.presenter';
+import { presentIncident, presentTimeline, type IncidentSummaryView } from './incidents.presenter';
 
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 200;
@@ -116,7 +116,7 @@ export async function listIncidents(
     radius?: number | undefined;
     areaId?: string | undefined;
   },
-) {
+): Promise<IncidentSummaryView[]> {
   const areas = await ctx.areas.get();
   const since = new Date(ctx.clock.now().getTime() - DAY_MS);
   let rows;

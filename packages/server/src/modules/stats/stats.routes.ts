@@ -1,18 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { areaStatsViewSchema } from '@tocsin/core';
 import type { AppContext } from '../../context';
 import { principalOf } from '../auth/auth.plugin';
 import { areaStats } from './stats.service';
-
-const statsResponse = z.object({
-  areaId: z.uuid(),
-  days: z.number().int(),
-  incidents: z.number().int(),
-  falseAlarmRate: z.number(),
-  medianMinutesToCorroborate: z.number().nullable(),
-  medianMinutesToConfirm: z.number().nullable(),
-  alertsDelivered: z.number().int(),
-});
 
 /** Statistics for organizers: how the network is doing in their area, no one named. */
 export function statsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -29,7 +20,7 @@ export function statsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.strictObject({
             days: z.coerce.number().int().min(1).max(366).default(30),
           }),
-          response: { 200: statsResponse },
+          response: { 200: areaStatsViewSchema },
         },
       },
       (request) => areaStats(ctx, principalOf(request), request.params.areaId, request.query.days),

@@ -1,8 +1,14 @@
 import type { AlertKind, AlertLevel } from '@tocsin/core/incidents/alert-policy';
 import type { IncidentState } from '@tocsin/core/incidents/incident';
 import type { Role } from '@tocsin/core/identity/roles';
+import type {
+  AlertPreferencesView as AlertPreferences,
+  HomeFeedView as HomeFeed,
+  IncidentSummaryView as IncidentSummary,
+} from '@tocsin/core/api/views';
 
 export type { AlertKind, AlertLevel, IncidentState, Role };
+export type { AlertPreferences, HomeFeed, IncidentSummary };
 
 /** GET /me */
 export interface Me {
@@ -54,20 +60,6 @@ export interface AreaOutlines {
   }[];
 }
 
-/** GET/PUT /me/alerts */
-export interface AlertPreferences {
-  areaIds: string[];
-  places: { cell: string; lat: number; lng: number }[];
-  radiusMeters: number;
-  minLevel: AlertLevel;
-}
-
-/** GET /me/feed: what the home screen shows, in one answer. */
-export interface HomeFeed {
-  preferences: AlertPreferences;
-  incidents: IncidentSummary[];
-}
-
 export interface AlertPreferencesInput {
   areaIds: string[];
   places: { lat: number; lng: number }[];
@@ -95,22 +87,6 @@ export interface Enrolled {
 export interface LatLng {
   lat: number;
   lng: number;
-}
-
-/** GET /incidents: what any member who may see an incident is told. */
-export interface IncidentSummary {
-  id: string;
-  state: IncidentState;
-  activity: string | null;
-  area: { id: string; name: string } | null;
-  location: LatLng;
-  reporters: number;
-  firstReportAt: string;
-  lastReportAt: string;
-  corroboratedAt: string | null;
-  confirmedAt: string | null;
-  closedAt: string | null;
-  mergedInto: string | null;
 }
 
 export interface TimelineEntry {
