@@ -49,10 +49,11 @@ export interface ContextOptions {
 export async function createContext(options: ContextOptions): Promise<AppContext> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase(
-    config.database,
-    options.pgliteSnapshot ? { pgliteSnapshot: options.pgliteSnapshot } : {},
-  );
+  const database = await openDatabase(config.database, {
+    ...(options.pgliteSnapshot ? { pgliteSnapshot: options.pgliteSnapshot } : {}),
+    onIdleError: (error) =>
+      logger.warn({ err: error }, 'database connection lost while idle; the pool opens another'),
+  });
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');

@@ -1,9 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { migrations } from '../src/db/migrations/index';
-import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import {
+  createTestContext,
+  describeEachDatabase,
+  TEST_DATABASE_URL,
+  type TestContext,
+} from './helpers/harness';
 
 describeEachDatabase('database', (kind) => {
   let t: TestContext;
@@ -73,3 +79,35 @@ describeEachDatabase('database', (kind) => {
     expect(await outside).toBeUndefined();
   });
 });
+
+describe.skipIf(!TEST_DATABASE_URL)(
+  `PostgreSQL connections${TEST_DATABASE_URL ? '' : ' (skipped: TEST_DATABASE_URL is not set)'}`,
+  () => {
+    it('survives PostgreSQL dropping its idle connections, and logs it', async () => {
+      const t = await createTestContext({ kind: 'postgres' });
+      const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        // Several queries at once, so the pool holds several idle connections afterwards.
+        const pids = await Promise.all(
+          Array.from({ length: 3 }, () =>
+            sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(t.ctx.db),
+          ),
+        );
+        const ids = [...new Set(pids.map((r) => r.rows[0]!.pid))];
+        expect(ids.length).toBeGreaterThan(1);
+        // What a restart or failover does to them (pg_terminate_backend waits for nothing).
+        await admin.query('select pg_terminate_backend(pid) from unnest($1::int[]) as pid', [ids]);
+        await expect
+          .poll(() => t.logs.lines.filter((l) => l.includes('database connection lost')).length)
+          .toBe(ids.length);
+        // The process is still here and the pool opens new connections.
+        const again = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(t.ctx.db);
+        expect(ids).not.toContain(again.rows[0]!.pid);
+      } finally {
+        await admin.end();
+        await t.close();
+      }
+    });
+  },
+);

@@ -25,6 +25,11 @@ export interface DatabaseHandle {
 export interface OpenOptions {
   /** A dumped PGlite data dir (tarball) to start from instead of running initdb; tests use it. */
   pgliteSnapshot?: Blob;
+  /**
+   * Told when PostgreSQL drops a pooled connection that was idle (a restart, a failover, an
+   * administrator's command). The pool forgets that connection and opens a new one on demand.
+   */
+  onIdleError?: (error: Error) => void;
 }
 
 /** Opens the configured database: embedded PGlite (file or memory) or a PostgreSQL server. */
@@ -48,6 +53,9 @@ export async function openDatabase(
       max: 10,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
+    // Without a listener, an idle connection's error would be thrown from the pool and end the
+    // process: a database restart must cost a node its connections, not its sockets.
+    pool.on('error', (error) => options.onIdleError?.(error));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return {
