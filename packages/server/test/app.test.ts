@@ -48,8 +48,6 @@ interface JsonSchema {
 const UNDESCRIBED_GETS = [
   // JPEG bytes, not JSON.
   '/api/v1/reports/{reportId}/photos/{photoId}',
-  // Not described yet: what the area's staff also get (reports, who is going, photos) varies.
-  '/api/v1/incidents/{id}',
 ];
 
 function errorOf(response: { json: <T>() => T }): ErrorBody['error'] {
@@ -251,6 +249,12 @@ describe('HTTP app', () => {
     );
     // The list and the feed describe an incident the same way.
     expect(answerOf('/api/v1/incidents')?.items).toEqual(incident);
+    // One incident: the summary's fields, its timeline, and what only the area's staff get.
+    const detail = answerOf('/api/v1/incidents/{id}');
+    expect(detail?.required).toEqual(expect.arrayContaining([...incident!.required!, 'timeline']));
+    expect(Object.keys(detail?.properties ?? {})).toEqual(
+      expect.arrayContaining(['independentReporters', 'notSeen', 'reports', 'going', 'photos']),
+    );
 
     const undescribed = Object.entries(doc.paths)
       .filter(([url, methods]) => url.startsWith('/api/v1/') && methods.get)

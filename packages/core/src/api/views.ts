@@ -81,3 +81,52 @@ export const homeFeedViewSchema = z.object({
   incidents: z.array(incidentSummaryViewSchema),
 });
 export type HomeFeedView = z.infer<typeof homeFeedViewSchema>;
+
+/** One line of an incident's timeline; notes only for the area's staff. */
+export const timelineEntryViewSchema = z.object({
+  at: z.iso.datetime(),
+  kind: z.string(),
+  from: z.enum(INCIDENT_STATES).nullable(),
+  to: z.enum(INCIDENT_STATES),
+  role: z.string(),
+  note: z.string().optional(),
+});
+export type TimelineEntryView = z.infer<typeof timelineEntryViewSchema>;
+
+/** What a reporter gave (SALUTE), as stored: coordinates only as the bounded cell's center. */
+const storedSaluteSchema = z.object({
+  size: z.string().optional(),
+  activity: z.string().optional(),
+  location: z
+    .object({
+      lat: z.number().optional(),
+      lng: z.number().optional(),
+      text: z.string().optional(),
+    })
+    .optional(),
+  uniform: z.string().optional(),
+  time: z.string().optional(),
+  equipment: z.string().optional(),
+});
+
+/** One report of an incident, as the area's staff see it. */
+export const staffReportViewSchema = z.object({
+  id: z.uuid(),
+  receivedAt: z.iso.datetime(),
+  observedAt: z.iso.datetime().nullable(),
+  /** The column allows none; every report the server writes has one. */
+  salute: storedSaluteSchema.nullable(),
+  plates: z.array(z.string()),
+});
+export type StaffReportView = z.infer<typeof staffReportViewSchema>;
+
+/** GET /incidents/:id: the fields after `timeline` come only to the incident area's staff. */
+export const incidentDetailViewSchema = incidentSummaryViewSchema.extend({
+  timeline: z.array(timelineEntryViewSchema),
+  independentReporters: z.number().int().optional(),
+  notSeen: z.number().int().optional(),
+  reports: z.array(staffReportViewSchema).optional(),
+  going: z.array(z.object({ handle: z.string(), state: z.string() })).optional(),
+  photos: z.array(z.object({ id: z.uuid(), reportId: z.uuid() })).optional(),
+});
+export type IncidentDetailView = z.infer<typeof incidentDetailViewSchema>;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AlertKind, IncidentState } from '@tocsin/core';
+import type { AlertKind, IncidentState, MergedSalute } from '@tocsin/core';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type MaybeTimestamp = ColumnType<
@@ -48,7 +48,7 @@ export interface ReportsTable {
   received_at: Timestamp;
   observed_at: MaybeTimestamp;
   area_id: string | null;
-  salute: ColumnType<unknown, string | null, string | null>;
+  salute: ColumnType<MergedSalute | null, string | null, string | null>;
   text: string | null;
   cell: string | null;
   lat: number | null;
@@ -62,8 +62,8 @@ export interface IncidentTimelineTable {
   incident_id: string;
   at: Timestamp;
   kind: string;
-  from_state: string | null;
-  to_state: string;
+  from_state: IncidentState | null;
+  to_state: IncidentState;
   actor_role: string;
   note: string | null;
 }

@@ -1,4 +1,4 @@
-import type { IncidentSummaryView } from '@tocsin/core';
+import type { IncidentState, IncidentSummaryView, TimelineEntryView } from '@tocsin/core';
 import type { AreaSnapshot } from '../areas/area-directory';
 import type { IncidentRow } from './incident-mapper';
 
@@ -29,13 +29,13 @@ export function presentTimeline(
   rows: {
     at: Date;
     kind: string;
-    from_state: string | null;
-    to_state: string;
+    from_state: IncidentState | null;
+    to_state: IncidentState;
     actor_role: string;
     note: string | null;
   }[],
   withNotes: boolean,
-) {
+): TimelineEntryView[] {
   return rows.map((r) => ({
     at: r.at.toISOString(),
     kind: r.kind,

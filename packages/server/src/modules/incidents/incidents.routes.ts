@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { incidentSummaryViewSchema } from '@tocsin/core';
+import { incidentDetailViewSchema, incidentSummaryViewSchema } from '@tocsin/core';
 import type { AppContext } from '../../context';
 import { principalOf } from '../auth/auth.plugin';
 import {
@@ -44,6 +44,7 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['incidents'],
           summary: 'One incident with its timeline',
           params: idParams,
+          response: { 200: incidentDetailViewSchema },
         },
       },
       async (request) => getIncident(ctx, principalOf(request), request.params.id),

@@ -6,6 +6,7 @@ import {
   COARSE_RES,
   haversineMeters,
   type Actor,
+  type IncidentDetailView,
   type Principal,
   type VerificationOutcome,
 } from '@tocsin/core';
@@ -161,7 +162,11 @@ export async function listIncidents(
 }
 
 /** One incident with its timeline; the area's staff also get the reports and who is going. */
-export async function getIncident(ctx: AppContext, principal: Principal, id: string) {
+export async function getIncident(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+): Promise<IncidentDetailView> {
   const areas = await ctx.areas.get();
   const row = await findIncident(ctx.db, id);
   if (!row) throw new NotFoundError('No such incident');

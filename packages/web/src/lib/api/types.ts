@@ -4,11 +4,16 @@ import type { Role } from '@tocsin/core/identity/roles';
 import type {
   AlertPreferencesView as AlertPreferences,
   HomeFeedView as HomeFeed,
+  IncidentDetailView as IncidentDetail,
   IncidentSummaryView as IncidentSummary,
+  StaffReportView as StaffReport,
+  TimelineEntryView as TimelineEntry,
 } from '@tocsin/core/api/views';
 
 export type { AlertKind, AlertLevel, IncidentState, Role };
 export type { AlertPreferences, HomeFeed, IncidentSummary };
+/** GET /incidents/:id; the fields after timeline come only to the incident area's staff. */
+export type { IncidentDetail, StaffReport, TimelineEntry };
 
 /** GET /me */
 export interface Me {
@@ -87,40 +92,6 @@ export interface Enrolled {
 export interface LatLng {
   lat: number;
   lng: number;
-}
-
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  from: IncidentState | null;
-  to: IncidentState;
-  role: string;
-  note?: string;
-}
-
-/** One report of an incident, as the area's staff see it. */
-export interface StaffReport {
-  id: string;
-  receivedAt: string;
-  observedAt: string | null;
-  salute: {
-    size?: string;
-    activity?: string;
-    location?: { lat?: number; lng?: number; text?: string };
-    uniform?: string;
-    time?: string;
-    equipment?: string;
-  } | null;
-  plates: string[];
-}
-
-/** GET /incidents/:id; the fields after timeline come only to the incident area's staff. */
-export interface IncidentDetail extends IncidentSummary {
-  timeline: TimelineEntry[];
-  independentReporters?: number;
-  notSeen?: number;
-  reports?: StaffReport[];
-  going?: { handle: string; state: string }[];
 }
 
 /** The incident inside a stream alert. */
