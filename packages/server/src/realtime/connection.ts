@@ -17,6 +17,8 @@ export class Connection {
   #sent: Set<string> | null = null;
   #ready = false;
   #queued: { id: string; data: string | Buffer }[] = [];
+  /** Which of the gateway's ping groups holds this socket. */
+  pingSlot = 0;
 
   constructor(
     readonly id: string,
