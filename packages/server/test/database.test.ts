@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
 import { inTransaction } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { migrations } from '../src/db/migrations/index';
@@ -10,6 +12,7 @@ import {
   TEST_DATABASE_URL,
   type TestContext,
 } from './helpers/harness';
+import { buildMember } from './helpers/factories';
 
 describeEachDatabase('database', (kind) => {
   let t: TestContext;
@@ -107,6 +110,59 @@ describe.skipIf(!TEST_DATABASE_URL)(
       } finally {
         await admin.end();
         await t.close();
+      }
+    });
+
+    it('answers 503 with Retry-After while the database refuses connections, then recovers', async () => {
+      const name = `tocsin_down_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      const url = new URL(TEST_DATABASE_URL!);
+      url.pathname = `/${name}`;
+      const t = await createTestContext({
+        kind: 'postgres',
+        postgresUrl: url.toString(),
+        postgresSchema: 'public',
+      });
+      const app = await createApp(t.ctx);
+      await app.ready();
+      try {
+        const member = await buildMember(t.ctx);
+        const seen: number[] = [];
+        const me = async () => {
+          const response = await app.inject({
+            method: 'GET',
+            url: '/api/v1/me',
+            headers: member.auth,
+          });
+          seen.push(response.statusCode);
+          return response;
+        };
+        expect((await me()).statusCode).toBe(200);
+
+        // The database goes away: its connections are cut and new ones refused.
+        await admin.query(`alter database ${name} allow_connections false`);
+        await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
+          [name],
+        );
+        await expect.poll(async () => (await me()).statusCode).toBe(503);
+        const down = await me();
+        expect(down.statusCode).toBe(503);
+        expect(down.json<{ error: { code: string } }>().error.code).toBe('unavailable');
+        expect(down.headers['retry-after']).toBe('5');
+
+        await admin.query(`alter database ${name} allow_connections true`);
+        await expect.poll(async () => (await me()).statusCode).toBe(200);
+        // Never a 500 on the way down or back.
+        expect(seen.filter((status) => ![200, 503].includes(status))).toEqual([]);
+      } finally {
+        await admin.query(`alter database ${name} allow_connections true`);
+        await app.close();
+        await t.close();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
       }
     });
   },

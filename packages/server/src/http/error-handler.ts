@@ -41,6 +41,39 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   },
 };
 
+/** Socket errors of a database connection that could not be made or was cut. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** Seconds a client is asked to wait before retrying while the database is away. */
+const DATABASE_RETRY_SECONDS = 5;
+
+/**
+ * Whether an error means the database is away (unreachable, restarting, failing over, out of
+ * connections or disk) rather than that the request was wrong: the same request may succeed
+ * later. PostgreSQL says so by SQLSTATE class 08 (connection), 53 (insufficient resources) and
+ * 57P (shut down, cannot connect now), or by ending the session (severity FATAL or PANIC).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, severity } = error as Error & { code?: unknown; severity?: unknown };
+  if (typeof code === 'string') {
+    if (NETWORK_CODES.has(code)) return true;
+    if (/^(08|53|57P)/.test(code)) return true;
+  }
+  if (severity === 'FATAL' || severity === 'PANIC') return true;
+  // node-postgres' own words for a connection that ended under a query.
+  return /^Connection terminated/.test(error.message);
+}
+
 function joinPath(segments: readonly PropertyKey[]): string {
   return segments.map(String).join('.');
 }
@@ -113,6 +146,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send(envelope('bad_request', error.message));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      void reply.header('retry-after', String(DATABASE_RETRY_SECONDS));
+      return reply
+        .status(503)
+        .send(envelope('unavailable', 'The database is unavailable; try again shortly'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(envelope('internal_error', 'Something went wrong on our side'));

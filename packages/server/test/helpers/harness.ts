@@ -74,6 +74,8 @@ export interface TestContextOptions {
   bus?: Bus;
   /** Share one PostgreSQL schema between several contexts (several nodes). */
   postgresSchema?: string;
+  /** Another PostgreSQL database than TEST_DATABASE_URL's (give postgresSchema with it). */
+  postgresUrl?: string;
   /** PGlite on disk instead of in memory. */
   pgliteDataDir?: string;
   nats?: { url: string; stream: string };
@@ -105,7 +107,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     if (!options.postgresSchema) ownSchema = await createTestSchema();
     database = {
       kind: 'postgres',
-      url: TEST_DATABASE_URL ?? '',
+      url: options.postgresUrl ?? TEST_DATABASE_URL ?? '',
       schema: options.postgresSchema ?? ownSchema?.schema ?? '',
     };
   } else {
