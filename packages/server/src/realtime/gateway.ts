@@ -97,7 +97,16 @@ export class RealtimeGateway {
   #pingSlot = 0;
   #joined = 0;
 
-  constructor(private readonly ctx: AppContext) {
+  readonly #pingIntervalMs: number;
+
+  constructor(
+    private readonly ctx: AppContext,
+    options: {
+      /** How often each socket is pinged (tests shorten it); a socket silent for two is closed. */
+      pingIntervalMs?: number;
+    } = {},
+  ) {
+    this.#pingIntervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
     this.#logger = ctx.logger.child({ sub: 'realtime' });
   }
 
@@ -122,7 +131,7 @@ export class RealtimeGateway {
         this.#alive.delete(conn.socket);
         conn.socket.ping();
       }
-    }, PING_INTERVAL_MS / PING_SLOTS);
+    }, this.#pingIntervalMs / PING_SLOTS);
     this.#heartbeat.unref();
     this.#subscription = await this.ctx.bus.subscribe({
       consumer: `realtime-${this.ctx.config.nodeId}`,

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createApp } from '../src/app';
+import { RealtimeGateway } from '../src/realtime/gateway';
+import { buildMember } from './helpers/factories';
+import {
+  createTestContext,
+  describeEachDatabase,
+  eventually,
+  type TestContext,
+} from './helpers/harness';
+
+// Every socket is pinged once per interval; one that has not answered the previous ping is
+// closed, so a phone that vanished without a word does not hold a socket (and memory) forever.
+// Real sockets on a real port: clients answer pings by themselves, as browsers do.
+const PING_INTERVAL_MS = 300;
+
+describeEachDatabase('stream heartbeat', (kind) => {
+  let t: TestContext;
+  let app: FastifyInstance;
+  let gateway: RealtimeGateway;
+  let url: string;
+
+  beforeAll(async () => {
+    t = await createTestContext({ kind });
+    gateway = new RealtimeGateway(t.ctx, { pingIntervalMs: PING_INTERVAL_MS });
+    app = await createApp(t.ctx, gateway);
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    url = `${address.replace(/^http/, 'ws')}/api/v1/stream`;
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  /** A stream client that has said hello; `autoPong: false` plays a peer that has gone. */
+  async function open(autoPong: boolean) {
+    const { token } = await buildMember(t.ctx);
+    const socket = new WebSocket(url, { autoPong });
+    const client = { socket, pings: 0, closed: false };
+    socket.on('ping', () => client.pings++);
+    socket.on('close', () => (client.closed = true));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => socket.send(JSON.stringify({ type: 'hello', token })));
+      socket.on('message', (raw: Buffer) => {
+        if ((JSON.parse(raw.toString()) as { type: string }).type === 'ready') resolve();
+      });
+      socket.once('error', reject);
+    });
+    return client;
+  }
+
+  it('closes a socket whose peer stopped answering pings and keeps the ones that answer', async () => {
+    const answering = await open(true);
+    const gone = await open(false);
+    expect(gateway.size).toBe(2);
+
+    await eventually(() => {
+      expect(gone.closed).toBe(true);
+      expect(gateway.size).toBe(1);
+    }, 10 * PING_INTERVAL_MS);
+    // It was pinged and given a whole interval to answer before it was dropped.
+    expect(gone.pings).toBeGreaterThanOrEqual(1);
+    // The other one answered every ping through more intervals and is still here.
+    await eventually(
+      () => expect(answering.pings).toBeGreaterThanOrEqual(4),
+      10 * PING_INTERVAL_MS,
+    );
+    expect(answering.closed).toBe(false);
+    expect(gateway.size).toBe(1);
+    answering.socket.terminate();
+  });
+});
