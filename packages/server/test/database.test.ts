@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
+import { isDatabaseUnavailable } from '../src/http/error-handler';
 import { inTransaction } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { migrations } from '../src/db/migrations/index';
@@ -102,11 +103,40 @@ describe.skipIf(!TEST_DATABASE_URL)(
         // What a restart or failover does to them (pg_terminate_backend waits for nothing).
         await admin.query('select pg_terminate_backend(pid) from unnest($1::int[]) as pid', [ids]);
         await expect
-          .poll(() => t.logs.lines.filter((l) => l.includes('database connection lost')).length)
+          .poll(() => t.logs.lines.filter((l) => l.includes('database connection lost')).length, {
+            timeout: 10_000,
+          })
           .toBe(ids.length);
         // The process is still here and the pool opens new connections.
         const again = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(t.ctx.db);
         expect(ids).not.toContain(again.rows[0]!.pid);
+      } finally {
+        await admin.end();
+        await t.close();
+      }
+    });
+
+    it('fails a transaction whose connection is cut under it, and goes on', async () => {
+      const t = await createTestContext({ kind: 'postgres' });
+      const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        let started: (pid: number) => void = () => undefined;
+        const pid = new Promise<number>((resolve) => (started = resolve));
+        const running = inTransaction(t.ctx.db, async (tx) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx);
+          started(rows[0]!.pid);
+          await sql`select pg_sleep(10)`.execute(tx);
+        });
+        await admin.query('select pg_terminate_backend($1)', [await pid]);
+        const error = await running.then(
+          () => null,
+          (caught: unknown) => caught,
+        );
+        expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+        // The process is still here (an error event without a listener would have ended it).
+        const again = await sql<{ one: number }>`select 1 as one`.execute(t.ctx.db);
+        expect(again.rows[0]!.one).toBe(1);
       } finally {
         await admin.end();
         await t.close();
@@ -147,14 +177,14 @@ describe.skipIf(!TEST_DATABASE_URL)(
           'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
           [name],
         );
-        await expect.poll(async () => (await me()).statusCode).toBe(503);
+        await expect.poll(async () => (await me()).statusCode, { timeout: 10_000 }).toBe(503);
         const down = await me();
         expect(down.statusCode).toBe(503);
         expect(down.json<{ error: { code: string } }>().error.code).toBe('unavailable');
         expect(down.headers['retry-after']).toBe('5');
 
         await admin.query(`alter database ${name} allow_connections true`);
-        await expect.poll(async () => (await me()).statusCode).toBe(200);
+        await expect.poll(async () => (await me()).statusCode, { timeout: 10_000 }).toBe(200);
         // Never a 500 on the way down or back.
         expect(seen.filter((status) => ![200, 503].includes(status))).toEqual([]);
       } finally {

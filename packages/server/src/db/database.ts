@@ -32,6 +32,8 @@ export interface OpenOptions {
   onIdleError?: (error: Error) => void;
 }
 
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** Opens the configured database: embedded PGlite (file or memory) or a PostgreSQL server. */
 export async function openDatabase(
   config: DatabaseConfig,
@@ -52,10 +54,16 @@ export async function openDatabase(
       connectionString: config.url,
       max: 10,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+      // An unreachable server (packets dropped in a failover) fails a request in seconds, as a
+      // 503, instead of holding it until the kernel gives up on the connection.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
-    // Without a listener, an idle connection's error would be thrown from the pool and end the
-    // process: a database restart must cost a node its connections, not its sockets.
+    // An error event without a listener ends the process, and a database restart must cost a
+    // node its connections, not its sockets. Idle connections report to the pool (logged);
+    // one lent out reports to its own listener too, which has nothing to add: the query on it
+    // fails and its caller answers for it (503), and the pool drops it when it comes back.
     pool.on('error', (error) => options.onIdleError?.(error));
+    pool.on('connect', (client) => client.on('error', () => undefined));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return {

@@ -53,25 +53,56 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/**
+ * PostgreSQL's SQLSTATEs for a server that is away for now: connection failures (08, but not
+ * 08P01, a protocol violation, which is our bug), too many connections (53300), and shutting
+ * down, crashed or starting up (57P01–57P03). Lasting conditions — a wrong password, a database
+ * that does not exist, a full disk, out of memory — are not here: they stay 500s that somebody
+ * must look at.
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08007',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+/**
+ * node-postgres reports a connection that ended under a query, or could not be made in time,
+ * with an Error that has no code, so these are its exact words (pg 8 and pg-pool 3).
+ */
+const DRIVER_CONNECTION_MESSAGES = new Set([
+  'Connection terminated unexpectedly',
+  'Connection terminated due to connection timeout',
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error and is not queryable',
+]);
+
 /** Seconds a client is asked to wait before retrying while the database is away. */
 const DATABASE_RETRY_SECONDS = 5;
 
 /**
  * Whether an error means the database is away (unreachable, restarting, failing over, out of
- * connections or disk) rather than that the request was wrong: the same request may succeed
- * later. PostgreSQL says so by SQLSTATE class 08 (connection), 53 (insufficient resources) and
- * 57P (shut down, cannot connect now), or by ending the session (severity FATAL or PANIC).
+ * connections, refusing new ones) rather than that the request or the server is wrong: the same
+ * request may succeed in a few seconds.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code, severity } = error as Error & { code?: unknown; severity?: unknown };
   if (typeof code === 'string') {
-    if (NETWORK_CODES.has(code)) return true;
-    if (/^(08|53|57P)/.test(code)) return true;
+    if (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code)) return true;
+    // "database … is not currently accepting connections", said while refusing to connect.
+    if (code === '55000' && severity === 'FATAL') return true;
+    return false;
   }
-  if (severity === 'FATAL' || severity === 'PANIC') return true;
-  // node-postgres' own words for a connection that ended under a query.
-  return /^Connection terminated/.test(error.message);
+  return DRIVER_CONNECTION_MESSAGES.has(error.message);
 }
 
 function joinPath(segments: readonly PropertyKey[]): string {
