@@ -35,7 +35,8 @@ const REPLAY_LIMIT = 500;
 const ACK_FLUSH_MS = 1_000;
 
 const PING_INTERVAL_MS = 30_000;
-const PING_SLOTS = 300;
+/** A slice of the sockets is pinged every tick: 300 slices of 50 at 15,000 sockets. */
+const PING_TICK_MS = 100;
 const RECORD_ATTEMPTS = 5;
 const RECENT_ALERTS = 100;
 
@@ -92,8 +93,8 @@ export class RealtimeGateway {
   #heartbeat: NodeJS.Timeout | null = null;
   /** Sockets that answered the last ping (or joined since). */
   readonly #alive = new WeakSet<WebSocket>();
-  /** Sockets in PING_SLOTS groups, one group pinged per tick. */
-  readonly #pingGroups = Array.from({ length: PING_SLOTS }, () => new Set<Connection>());
+  /** Sockets in groups, one group pinged per tick (every PING_TICK_MS). */
+  readonly #pingGroups: Set<Connection>[];
   #pingSlot = 0;
   #joined = 0;
 
@@ -107,6 +108,8 @@ export class RealtimeGateway {
     } = {},
   ) {
     this.#pingIntervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
+    const groups = Math.max(1, Math.round(this.#pingIntervalMs / PING_TICK_MS));
+    this.#pingGroups = Array.from({ length: groups }, () => new Set<Connection>());
     this.#logger = ctx.logger.child({ sub: 'realtime' });
   }
 
@@ -122,7 +125,7 @@ export class RealtimeGateway {
     // sockets are pinged a three-hundredth at a time, every 100 ms: an alert waits behind at most
     // 50 pings at 15,000 sockets (under a millisecond), never behind 15,000.
     this.#heartbeat = setInterval(() => {
-      this.#pingSlot = (this.#pingSlot + 1) % PING_SLOTS;
+      this.#pingSlot = (this.#pingSlot + 1) % this.#pingGroups.length;
       for (const conn of this.#pingGroups[this.#pingSlot]!) {
         if (!this.#alive.has(conn.socket)) {
           conn.socket.terminate();
@@ -131,7 +134,7 @@ export class RealtimeGateway {
         this.#alive.delete(conn.socket);
         conn.socket.ping();
       }
-    }, this.#pingIntervalMs / PING_SLOTS);
+    }, this.#pingIntervalMs / this.#pingGroups.length);
     this.#heartbeat.unref();
     this.#subscription = await this.ctx.bus.subscribe({
       consumer: `realtime-${this.ctx.config.nodeId}`,
@@ -161,7 +164,11 @@ export class RealtimeGateway {
 
   /** Takes a new socket: waits for hello, authenticates, replays, then joins the live stream. */
   accept(socket: WebSocket, cookieToken: string | null): void {
+    /** Ready for live messages (after the replay). */
     let conn: Connection | null = null;
+    /** In the gateway's maps, from the moment it joins them during hello. */
+    let attached: Connection | null = null;
+    let greeting = false;
     const timer = setTimeout(
       () => socket.close(CLOSE.helloTimeout, 'hello expected'),
       HELLO_TIMEOUT_MS,
@@ -169,9 +176,11 @@ export class RealtimeGateway {
     socket.on('message', (raw: Buffer) => {
       // Acks are most of what clients send (one per alert, all at once after a fan-out): the
       // canonical form is read without JSON.parse, a closure or a promise per message.
-      if (conn) {
+      // Acks of replayed alerts come while the replay is still going: `attached` takes them.
+      const acking = conn ?? attached;
+      if (acking) {
         const id = canonicalAckId(raw);
-        if (id !== null) return this.#ack(conn, id);
+        if (id !== null) return this.#ack(acking, id);
       }
       void (async () => {
         let message: unknown;
@@ -182,8 +191,11 @@ export class RealtimeGateway {
           return;
         }
         if (!conn) {
+          // Only the first hello counts; anything else before `ready` is not for us yet.
+          if (greeting) return;
+          greeting = true;
           clearTimeout(timer);
-          conn = await this.#hello(socket, message, cookieToken);
+          conn = await this.#hello(socket, message, cookieToken, (c) => (attached = c));
           return;
         }
         this.#onClientMessage(conn, message);
@@ -194,7 +206,9 @@ export class RealtimeGateway {
     });
     socket.on('close', () => {
       clearTimeout(timer);
-      if (conn) this.#detach(conn);
+      // Also when it closes during its hello or replay: `conn` is not set yet then.
+      if (attached) this.#detach(attached);
+      attached = null;
     });
   }
 
@@ -202,6 +216,7 @@ export class RealtimeGateway {
     socket: WebSocket,
     message: unknown,
     cookieToken: string | null,
+    onAttach: (conn: Connection) => void,
   ): Promise<Connection | null> {
     const hello = helloSchema.safeParse(message);
     if (!hello.success) {
@@ -226,7 +241,10 @@ export class RealtimeGateway {
       start.onShift,
       hello.data.location ?? null,
     );
+    // Gone while we asked the database: nothing to join.
+    if (socket.readyState !== socket.OPEN) return null;
     this.#attach(conn);
+    onAttach(conn);
     socket.send(JSON.stringify({ type: 'ready', seq: start.seq }));
     if (hello.data.since !== undefined) await this.#replay(conn, hello.data.since);
     conn.markReady();
@@ -236,7 +254,7 @@ export class RealtimeGateway {
   #attach(conn: Connection): void {
     this.#alive.add(conn.socket);
     conn.socket.on('pong', () => this.#alive.add(conn.socket));
-    conn.pingSlot = this.#joined++ % PING_SLOTS;
+    conn.pingSlot = this.#joined++ % this.#pingGroups.length;
     this.#pingGroups[conn.pingSlot]!.add(conn);
     this.#connections.set(conn.id, conn);
     let set = this.#byMember.get(conn.memberId);

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { sql } from 'kysely';
 import { createApp } from '../src/app';
+import { inTransaction } from '../src/db/database';
 import { RealtimeGateway } from '../src/realtime/gateway';
 import { buildMember } from './helpers/factories';
 import {
@@ -11,12 +13,15 @@ import {
   type TestContext,
 } from './helpers/harness';
 
-// Every socket is pinged once per interval; one that has not answered the previous ping is
-// closed, so a phone that vanished without a word does not hold a socket (and memory) forever.
-// Real sockets on a real port: clients answer pings by themselves, as browsers do.
+// What the gateway holds for a socket goes when the socket goes. Every socket is pinged once
+// per interval; one that has not answered the previous ping is closed, so a phone that vanished
+// without a word does not hold a socket (and memory) forever. Real sockets on a real port:
+// clients answer pings by themselves, as browsers do.
 const PING_INTERVAL_MS = 300;
+/** Generous: the machine may be busy; `eventually` returns as soon as the check passes. */
+const PATIENCE_MS = 30 * PING_INTERVAL_MS;
 
-describeEachDatabase('stream heartbeat', (kind) => {
+describeEachDatabase('stream connections', (kind) => {
   let t: TestContext;
   let app: FastifyInstance;
   let gateway: RealtimeGateway;
@@ -59,16 +64,46 @@ describeEachDatabase('stream heartbeat', (kind) => {
     await eventually(() => {
       expect(gone.closed).toBe(true);
       expect(gateway.size).toBe(1);
-    }, 10 * PING_INTERVAL_MS);
+    }, PATIENCE_MS);
     // It was pinged and given a whole interval to answer before it was dropped.
     expect(gone.pings).toBeGreaterThanOrEqual(1);
     // The other one answered every ping through more intervals and is still here.
-    await eventually(
-      () => expect(answering.pings).toBeGreaterThanOrEqual(4),
-      10 * PING_INTERVAL_MS,
-    );
+    await eventually(() => expect(answering.pings).toBeGreaterThanOrEqual(4), PATIENCE_MS);
     expect(answering.closed).toBe(false);
     expect(gateway.size).toBe(1);
     answering.socket.terminate();
+  });
+
+  it('forgets a socket that closes during its hello', async () => {
+    // The sockets of the test above are gone first.
+    await eventually(() => expect(gateway.size).toBe(0), PATIENCE_MS);
+    const tokens = await Promise.all(
+      Array.from({ length: 3 }, async () => (await buildMember(t.ctx)).token),
+    );
+    // Hold the hellos at their first question to the database, so the sockets close under them.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked: () => void = () => undefined;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = inTransaction(t.ctx.db, async (tx) => {
+      await sql`lock table sessions in access exclusive mode`.execute(tx);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const closed: Promise<void>[] = [];
+    for (const token of tokens) {
+      const socket = new WebSocket(url);
+      await new Promise<void>((resolve) => socket.once('open', () => resolve()));
+      socket.send(JSON.stringify({ type: 'hello', token }));
+      closed.push(new Promise((resolve) => socket.once('close', () => resolve())));
+      socket.close();
+    }
+    await Promise.all(closed);
+    release();
+    await holding;
+    // The hellos finish after their sockets closed: nothing of them may stay behind.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => expect(gateway.size).toBe(0), PATIENCE_MS);
   });
 });
