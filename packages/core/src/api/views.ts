@@ -18,6 +18,14 @@ const INCIDENT_STATES = [
 ] as const satisfies readonly IncidentState[];
 const ALERT_LEVELS = ['unconfirmed', 'confirmed'] as const satisfies readonly AlertLevel[];
 
+/** True only when a list names every member of a union: a state added to core but not here
+ * would otherwise pass the compiler and make every answer holding it fail to serialize. */
+type Complete<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
+const statesComplete: Complete<IncidentState, (typeof INCIDENT_STATES)[number]> = true;
+const levelsComplete: Complete<AlertLevel, (typeof ALERT_LEVELS)[number]> = true;
+void statesComplete;
+void levelsComplete;
+
 /** GET /areas/:areaId/stats: the area and the areas under it, no one named. */
 export const areaStatsViewSchema = z.object({
   areaId: z.uuid(),

@@ -11,6 +11,7 @@ import {
   type VerificationOutcome,
 } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
+import type { AreaSnapshot } from '../areas/area-directory';
 import { canSeeArea } from '../areas/areas.policy';
 import type { Executor } from '../../db/database';
 import {
@@ -96,6 +97,12 @@ async function involvements(
   return out;
 }
 
+/** The areas whose staff answer for an incident: its area and those above, or the city. */
+function incidentChain(areas: AreaSnapshot, areaId: string | null): string[] {
+  if (areaId) return areas.chain(areaId);
+  return areas.city ? [areas.city.id] : [];
+}
+
 const UNINVOLVED: Involvement = {
   reporter: false,
   dispatched: false,
@@ -152,7 +159,7 @@ export async function listIncidents(
   );
   const visible = [];
   for (const row of rows) {
-    const chain = row.area_id ? areas.chain(row.area_id) : [];
+    const chain = incidentChain(areas, row.area_id);
     const seen =
       row.state !== 'reported' ||
       canSeeIncident(principal, row, chain, mine.get(row.id) ?? UNINVOLVED);
@@ -170,7 +177,7 @@ export async function getIncident(
   const areas = await ctx.areas.get();
   const row = await findIncident(ctx.db, id);
   if (!row) throw new NotFoundError('No such incident');
-  const chain = row.area_id ? areas.chain(row.area_id) : areas.city ? [areas.city.id] : [];
+  const chain = incidentChain(areas, row.area_id);
   if (!canSeeIncident(principal, row, chain, await involvement(ctx.db, id, principal.memberId))) {
     throw new NotFoundError('No such incident');
   }
@@ -216,11 +223,7 @@ async function actorOn(
   action: 'verify' | 'end' | 'merge',
 ): Promise<Actor> {
   const areas = await ctx.areas.get();
-  const chain = incident.area_id
-    ? areas.chain(incident.area_id)
-    : areas.city
-      ? [areas.city.id]
-      : [];
+  const chain = incidentChain(areas, incident.area_id);
   const mine = await involvement(ctx.db, incident.id, principal.memberId);
   if (!canSeeIncident(principal, incident, chain, mine))
     throw new NotFoundError('No such incident');
