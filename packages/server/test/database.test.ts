@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { isDatabaseUnavailable } from '../src/http/error-handler';
+import { isDatabaseUnavailable } from '../src/db/database-errors';
 import { inTransaction } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { migrations } from '../src/db/migrations/index';
@@ -182,6 +182,13 @@ describe.skipIf(!TEST_DATABASE_URL)(
         expect(down.statusCode).toBe(503);
         expect(down.json<{ error: { code: string } }>().error.code).toBe('unavailable');
         expect(down.headers['retry-after']).toBe('5');
+        // A stream opened meanwhile is told to come back later, not that the server broke.
+        const socket = await app.injectWS('/api/v1/stream');
+        const closed = new Promise<number>((resolve) =>
+          socket.once('close', (code: number) => resolve(code)),
+        );
+        socket.send(JSON.stringify({ type: 'hello', token: member.token }));
+        expect(await closed).toBe(1013);
 
         await admin.query(`alter database ${name} allow_connections true`);
         await expect.poll(async () => (await me()).statusCode, { timeout: 10_000 }).toBe(200);

@@ -9,6 +9,7 @@ import {
 import type { WebSocket } from 'ws';
 import type { Subscription as BusSubscription, DomainEvent } from '../bus/bus';
 import type { AppContext } from '../context';
+import { isDatabaseUnavailable } from '../db/database-errors';
 import type { Logger } from '../logger';
 import type { AreaSnapshot } from '../modules/areas/area-directory';
 import { authenticateToken } from '../modules/auth/sessions.service';
@@ -200,6 +201,11 @@ export class RealtimeGateway {
         }
         this.#onClientMessage(conn, message);
       })().catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) {
+          this.#logger.warn({ err: error }, 'stream message failed: database unavailable');
+          socket.close(CLOSE.tryAgainLater, 'try again later');
+          return;
+        }
         this.#logger.error({ err: error }, 'stream message failed');
         socket.close(1011, 'internal error');
       });

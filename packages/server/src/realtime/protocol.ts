@@ -31,4 +31,6 @@ export const CLOSE = {
   helloTimeout: 4408,
   suspended: 4409,
   goingAway: 1001,
+  /** The database is away (a restart, a failover): reconnect in a while. */
+  tryAgainLater: 1013,
 } as const;
