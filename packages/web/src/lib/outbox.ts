@@ -180,7 +180,12 @@ export class Outbox {
       const summary = { code: error.code, message: error.message };
       if (error.status === 401) return { ...item, attempts, status: 'needs_login', error: summary };
       if (error.isTransient) {
-        const backoff = Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** Math.min(attempts - 1, 5));
+        // Our own backoff, or longer when the server says when to come back (a database
+        // restarting, a rate limit): an earlier try would only be refused again.
+        const backoff = Math.max(
+          Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** Math.min(attempts - 1, 5)),
+          (error.retryAfterSeconds ?? 0) * 1000,
+        );
         return {
           ...item,
           attempts,

@@ -5,7 +5,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
-    /** From a 429's Retry-After header: seconds until trying again can succeed. */
+    /** From a Retry-After header (429, 503): seconds until trying again can succeed. */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
