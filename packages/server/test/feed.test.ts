@@ -3,7 +3,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
-import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import {
+  createTestContext,
+  describeEachDatabase,
+  eventually,
+  type TestContext,
+} from './helpers/harness';
+import { StreamClient } from './helpers/stream';
 
 interface Prefs {
   areaIds: string[];
@@ -21,6 +27,8 @@ describeEachDatabase('home feed', (kind) => {
     ids = await loadMinneapolis(t.ctx);
     app = await createApp(t.ctx);
     await app.ready();
+    // Alerts leave through the outbox.
+    t.ctx.relay.start();
   });
   afterAll(async () => {
     await app.close();
@@ -121,6 +129,45 @@ describeEachDatabase('home feed', (kind) => {
           who,
         ).toBe(sees);
       }
+    }
+  });
+
+  it("makes an incident in no area the city staff's: listed to them by the city, alerted to them", async () => {
+    // In Saint Paul: outside every Minneapolis neighborhood.
+    const outside = { lat: 44.9537, lng: -93.09 };
+    const verifier = await buildMember(t.ctx, {
+      roles: [{ areaId: ids.cityId, role: 'verifier' }],
+    });
+    // The verifier follows the whole city.
+    const follow = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/alerts',
+      headers: verifier.auth,
+      payload: { areaIds: [ids.cityId], places: [], radiusMeters: 1000, minLevel: 'unconfirmed' },
+    });
+    expect(follow.statusCode, follow.body).toBe(200);
+    const stranger = await buildMember(t.ctx, { roles: [{ areaId: ids.cityId, role: 'member' }] });
+    const stream = await StreamClient.open(app, { token: verifier.token });
+    try {
+      const reporter = await buildMember(t.ctx, {
+        roles: [{ areaId: ids.cityId, role: 'member' }],
+      });
+      const created = await report(reporter, outside);
+      expect(created.statusCode).toBe(201);
+      const incident = created.json<{ incident: { id: string; state: string } }>().incident;
+      expect(incident.state).toBe('reported');
+      const byCity = (m: BuiltMember) =>
+        get<{ id: string; area: unknown }[]>(m, `/incidents?areaId=${ids.cityId}`);
+      const listed = (await byCity(verifier)).find((i) => i.id === incident.id);
+      expect(listed?.area).toBeNull();
+      expect((await byCity(stranger)).some((i) => i.id === incident.id)).toBe(false);
+      await eventually(() =>
+        expect(
+          stream.alerts.some((a) => a.incident?.id === incident.id && a.kind === 'reported'),
+        ).toBe(true),
+      );
+    } finally {
+      stream.close();
     }
   });
 

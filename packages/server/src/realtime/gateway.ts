@@ -383,7 +383,7 @@ export class RealtimeGateway {
   }
 
   #chainOf(areas: AreaSnapshot, alert: AlertCreated): string[] {
-    return alert.incident.area ? areas.chain(alert.incident.area.id) : [];
+    return areas.chainOrCity(alert.incident.area?.id);
   }
 
   /** Targets, sends and records one alert for this node's sockets. */

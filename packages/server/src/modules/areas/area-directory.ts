@@ -34,6 +34,16 @@ export class AreaSnapshot {
     this.city = areas.find((area) => area.kind === 'city') ?? null;
   }
 
+  /**
+   * The areas that answer for something placed in this area: the area and its ancestors, or,
+   * for something in no area (a point outside every neighborhood), the city — whose staff
+   * verify it and whose followers hear of it.
+   */
+  chainOrCity(areaId: string | null | undefined): string[] {
+    if (areaId) return this.chain(areaId);
+    return this.city ? [this.city.id] : [];
+  }
+
   /** The area and its ancestors up to the city, nearest first; empty for an unknown id. */
   chain(areaId: string): string[] {
     const chain: string[] = [];

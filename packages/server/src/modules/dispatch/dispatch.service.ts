@@ -40,9 +40,7 @@ export async function offerDispatches(
   exclude: string[] = [],
 ): Promise<number> {
   const areas = await ctx.areas.get();
-  const chain = new Set(
-    incident.areaId ? areas.chain(incident.areaId) : areas.city ? [areas.city.id] : [],
-  );
+  const chain = new Set(areas.chainOrCity(incident.areaId));
   const radius = areas.settings?.defaultAlertRadiusMeters ?? 1000;
   const asked = new Set([
     ...exclude,

@@ -85,12 +85,23 @@ export function timelineOf(db: Executor, incidentId: string) {
 }
 
 /** Open and recent incidents of some areas, newest first. */
-export function incidentsInAreas(db: Executor, areaIds: string[], since: Date, limit: number) {
+export function incidentsInAreas(
+  db: Executor,
+  areaIds: string[],
+  since: Date,
+  limit: number,
+  /** Also those in no area (the city answers for them). */
+  withUnplaced = false,
+) {
   if (areaIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('incidents')
     .selectAll()
-    .where('area_id', 'in', areaIds)
+    .where((eb) =>
+      withUnplaced
+        ? eb.or([eb('area_id', 'in', areaIds), eb('area_id', 'is', null)])
+        : eb('area_id', 'in', areaIds),
+    )
     .where('last_activity_at', '>', since)
     .where('state', '!=', 'merged')
     .orderBy('last_activity_at', 'desc')

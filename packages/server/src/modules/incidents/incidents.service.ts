@@ -11,7 +11,6 @@ import {
   type VerificationOutcome,
 } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
-import type { AreaSnapshot } from '../areas/area-directory';
 import { canSeeArea } from '../areas/areas.policy';
 import type { Executor } from '../../db/database';
 import {
@@ -97,12 +96,6 @@ async function involvements(
   return out;
 }
 
-/** The areas whose staff answer for an incident: its area and those above, or the city. */
-function incidentChain(areas: AreaSnapshot, areaId: string | null): string[] {
-  if (areaId) return areas.chain(areaId);
-  return areas.city ? [areas.city.id] : [];
-}
-
 const UNINVOLVED: Involvement = {
   reporter: false,
   dispatched: false,
@@ -145,7 +138,7 @@ export async function listIncidents(
       throw new NotFoundError('No such area');
     }
     const ids = area.kind === 'city' ? areas.all.map((a) => a.id) : [area.id];
-    rows = await incidentsInAreas(ctx.db, ids, since, LIST_LIMIT);
+    rows = await incidentsInAreas(ctx.db, ids, since, LIST_LIMIT, area.kind === 'city');
   } else {
     throw new ValidationError('lat: required (with lng), or areaId', [
       { path: 'lat', message: 'required (with lng), or areaId' },
@@ -159,7 +152,7 @@ export async function listIncidents(
   );
   const visible = [];
   for (const row of rows) {
-    const chain = incidentChain(areas, row.area_id);
+    const chain = areas.chainOrCity(row.area_id);
     const seen =
       row.state !== 'reported' ||
       canSeeIncident(principal, row, chain, mine.get(row.id) ?? UNINVOLVED);
@@ -177,7 +170,7 @@ export async function getIncident(
   const areas = await ctx.areas.get();
   const row = await findIncident(ctx.db, id);
   if (!row) throw new NotFoundError('No such incident');
-  const chain = incidentChain(areas, row.area_id);
+  const chain = areas.chainOrCity(row.area_id);
   if (!canSeeIncident(principal, row, chain, await involvement(ctx.db, id, principal.memberId))) {
     throw new NotFoundError('No such incident');
   }
@@ -223,7 +216,7 @@ async function actorOn(
   action: 'verify' | 'end' | 'merge',
 ): Promise<Actor> {
   const areas = await ctx.areas.get();
-  const chain = incidentChain(areas, incident.area_id);
+  const chain = areas.chainOrCity(incident.area_id);
   const mine = await involvement(ctx.db, incident.id, principal.memberId);
   if (!canSeeIncident(principal, incident, chain, mine))
     throw new NotFoundError('No such incident');

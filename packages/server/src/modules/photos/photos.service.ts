@@ -99,7 +99,7 @@ async function visibleReport(ctx: AppContext, principal: Principal, reportId: st
   const report = await findReportForPhotos(ctx.db, reportId);
   if (!report || report.purged_at) throw noSuchReport();
   const areas = await ctx.areas.get();
-  const chain = report.area_id ? areas.chain(report.area_id) : areas.city ? [areas.city.id] : [];
+  const chain = areas.chainOrCity(report.area_id);
   if (!canSeePhotos(principal, report, chain)) throw noSuchReport();
   return report;
 }

@@ -125,7 +125,7 @@ async function evaluateListing(
 /** The area chains of the incidents a plate was seen in (also before they were merged). */
 function chainsOf(links: readonly PlateLink[], areas: AreaSnapshot): string[][] {
   const ids = new Set(links.flatMap((link) => [link.areaId, link.seenInAreaId]));
-  return [...ids].map((id) => (id ? areas.chain(id) : areas.city ? [areas.city.id] : []));
+  return [...ids].map((id) => areas.chainOrCity(id));
 }
 
 /**

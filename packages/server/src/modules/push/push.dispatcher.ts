@@ -80,7 +80,7 @@ export class PushDispatcher {
     const candidates = await this.#candidates();
     if (candidates.length === 0) return report;
     const areas = await ctx.areas.get();
-    const chain = alert.incident.area ? areas.chain(alert.incident.area.id) : [];
+    const chain = areas.chainOrCity(alert.incident.area?.id);
     const told = await toldLog(ctx.db, alert.incident.id, alert.alertId);
     const recipients = pushRecipients(alert, chain, candidates, told);
     if (recipients.length === 0) return report;

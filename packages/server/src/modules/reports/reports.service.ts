@@ -139,7 +139,7 @@ export async function submitReport(
   }
   await checkRateLimits(ctx, principal);
 
-  const chain = place.areaId ? areas.chain(place.areaId) : areas.city ? [areas.city.id] : [];
+  const chain = areas.chainOrCity(place.areaId);
   const role = actingRole(principal, chain);
   const onShift = role === 'responder' && (await isOnShift(ctx.db, principal.memberId));
   const reportId = input.id ?? randomUUID();
