@@ -145,23 +145,28 @@ describe.skipIf(!TEST_DATABASE_URL)(
 
     it('answers 503 with Retry-After while the database refuses connections, then recovers', async () => {
       const name = `tocsin_down_${randomBytes(4).toString('hex')}`;
+      // Needs a role that may create databases (postgres here) and PostgreSQL 13+ (drop … force).
       const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await admin.connect();
-      await admin.query(`create database ${name}`);
-      const url = new URL(TEST_DATABASE_URL!);
-      url.pathname = `/${name}`;
-      const t = await createTestContext({
-        kind: 'postgres',
-        postgresUrl: url.toString(),
-        postgresSchema: 'public',
-      });
-      const app = await createApp(t.ctx);
-      await app.ready();
+      let t: TestContext | null = null;
+      let app: Awaited<ReturnType<typeof createApp>> | null = null;
       try {
-        const member = await buildMember(t.ctx);
+        await admin.query(`create database ${name}`);
+        const url = new URL(TEST_DATABASE_URL!);
+        url.pathname = `/${name}`;
+        t = await createTestContext({
+          kind: 'postgres',
+          postgresUrl: url.toString(),
+          postgresSchema: 'public',
+        });
+        const ctx = t.ctx;
+        app = await createApp(ctx);
+        await app.ready();
+        const server = app;
+        const member = await buildMember(ctx);
         const seen: number[] = [];
         const me = async () => {
-          const response = await app.inject({
+          const response = await server.inject({
             method: 'GET',
             url: '/api/v1/me',
             headers: member.auth,
@@ -183,7 +188,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
         expect(down.json<{ error: { code: string } }>().error.code).toBe('unavailable');
         expect(down.headers['retry-after']).toBe('5');
         // A stream opened meanwhile is told to come back later, not that the server broke.
-        const socket = await app.injectWS('/api/v1/stream');
+        const socket = await server.injectWS('/api/v1/stream');
         const closed = new Promise<number>((resolve) =>
           socket.once('close', (code: number) => resolve(code)),
         );
@@ -195,9 +200,9 @@ describe.skipIf(!TEST_DATABASE_URL)(
         // Never a 500 on the way down or back.
         expect(seen.filter((status) => ![200, 503].includes(status))).toEqual([]);
       } finally {
-        await admin.query(`alter database ${name} allow_connections true`);
-        await app.close();
-        await t.close();
+        await admin.query(`alter database ${name} allow_connections true`).catch(() => undefined);
+        await app?.close();
+        await t?.close();
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       }

@@ -54,9 +54,14 @@ export async function openDatabase(
       connectionString: config.url,
       max: 10,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
-      // An unreachable server (packets dropped in a failover) fails a request in seconds, as a
-      // 503, instead of holding it until the kernel gives up on the connection.
+      // A new connection that cannot be made (a server gone in a failover), or a free one not
+      // had, within 5 s fails the request as a 503 rather than holding it for minutes. This also
+      // bounds the wait for a pooled connection under load (10 per node).
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // A pooled connection whose server vanished without a word is found by TCP keepalive
+      // (probes after 10 s idle) instead of hanging its next query until the kernel gives up.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     // An error event without a listener ends the process, and a database restart must cost a
     // node its connections, not its sockets. Idle connections report to the pool (logged);

@@ -192,8 +192,12 @@ export class RealtimeGateway {
           return;
         }
         if (!conn) {
-          // Only the first hello counts; anything else before `ready` is not for us yet.
-          if (greeting) return;
+          // Only the first hello counts. During the replay (after `ready`) the socket is
+          // attached and its messages are taken; before that they are not for us yet.
+          if (greeting) {
+            if (attached) this.#onClientMessage(attached, message);
+            return;
+          }
           greeting = true;
           clearTimeout(timer);
           conn = await this.#hello(socket, message, cookieToken, (c) => (attached = c));

@@ -63,6 +63,13 @@ it('waits as long as the server asks before trying a report again', async () => 
   expect(item.nextAttemptAt - now).toBe(30_000);
 });
 
+it('holds a report back no more than five minutes, whatever the server says', async () => {
+  const item = await sendOnce(
+    new ApiError(503, 'http_503', 'Service Unavailable', undefined, 86_400),
+  );
+  expect(item.nextAttemptAt - now).toBe(5 * 60_000);
+});
+
 it('keeps its own backoff when the server names a shorter wait or none', async () => {
   const short = await sendOnce(new ApiError(503, 'unavailable', 'away', undefined, 1));
   expect(short.nextAttemptAt - now).toBe(2_000);

@@ -23,6 +23,8 @@ export interface OutboxOptions {
 }
 
 const MAX_BACKOFF_MS = 60_000;
+/** The longest a server's Retry-After may hold a report back. */
+const MAX_SERVER_WAIT_MS = 5 * 60_000;
 /** Sent reports stay listed this long (for their status), then leave the phone. */
 const KEEP_SENT_MS = 60 * 60_000;
 
@@ -181,10 +183,11 @@ export class Outbox {
       if (error.status === 401) return { ...item, attempts, status: 'needs_login', error: summary };
       if (error.isTransient) {
         // Our own backoff, or longer when the server says when to come back (a database
-        // restarting, a rate limit): an earlier try would only be refused again.
+        // restarting, a rate limit): an earlier try would only be refused again. Never more
+        // than a few minutes, whatever a proxy says: this is a warning for neighbors.
         const backoff = Math.max(
           Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** Math.min(attempts - 1, 5)),
-          (error.retryAfterSeconds ?? 0) * 1000,
+          Math.min(MAX_SERVER_WAIT_MS, (error.retryAfterSeconds ?? 0) * 1000),
         );
         return {
           ...item,

@@ -80,7 +80,13 @@ export async function request<T>(
       const { code, message, details } = payload.error;
       throw new ApiError(response.status, code, message, details, retry);
     }
-    throw new ApiError(response.status, `http_${response.status}`, response.statusText);
+    throw new ApiError(
+      response.status,
+      `http_${response.status}`,
+      response.statusText,
+      undefined,
+      retry,
+    );
   }
   return payload as T;
 }
