@@ -40,6 +40,8 @@ describeEachDatabase('home feed', (kind) => {
       expect(r.statusCode, url).toBe(200);
       return r.json<T>();
     });
+  const put = (m: BuiltMember, url: string, payload: object) =>
+    app.inject({ method: 'PUT', url: `/api/v1${url}`, headers: m.auth, payload });
   const report = (m: BuiltMember, location: { lat: number; lng: number }) =>
     app.inject({
       method: 'POST',
@@ -53,18 +55,13 @@ describeEachDatabase('home feed', (kind) => {
     expect((await report(me, POWDERHORN)).statusCode).toBe(201);
     expect((await report(me, FIVE_KM_AWAY)).statusCode).toBe(201);
     // A place beside the area as well: its incidents are listed twice, the feed has them once.
-    const put = await app.inject({
-      method: 'PUT',
-      url: '/api/v1/me/alerts',
-      headers: me.auth,
-      payload: {
-        areaIds: [ids.powderhornId],
-        places: [POWDERHORN_100M, FIVE_KM_AWAY],
-        radiusMeters: 1000,
-        minLevel: 'unconfirmed',
-      },
+    const saved = await put(me, '/me/alerts', {
+      areaIds: [ids.powderhornId],
+      places: [POWDERHORN_100M, FIVE_KM_AWAY],
+      radiusMeters: 1000,
+      minLevel: 'unconfirmed',
     });
-    expect(put.statusCode).toBe(200);
+    expect(saved.statusCode).toBe(200);
 
     const feed = await get<{ preferences: Prefs; incidents: { id: string }[] }>(me, '/me/feed');
     const prefs = await get<Prefs>(me, '/me/alerts');
@@ -108,12 +105,7 @@ describeEachDatabase('home feed', (kind) => {
     const offShift = await buildMember(t.ctx, {
       roles: [{ areaId: ids.powderhornId, role: 'responder' }],
     });
-    const shift = await app.inject({
-      method: 'PUT',
-      url: '/api/v1/me/shift',
-      headers: responder.auth,
-      payload: { onShift: true, location: POWDERHORN },
-    });
+    const shift = await put(responder, '/me/shift', { onShift: true, location: POWDERHORN });
     expect(shift.statusCode, shift.body).toBe(200);
 
     for (const [who, m, sees] of [
@@ -139,11 +131,11 @@ describeEachDatabase('home feed', (kind) => {
       roles: [{ areaId: ids.cityId, role: 'verifier' }],
     });
     // The verifier follows the whole city.
-    const follow = await app.inject({
-      method: 'PUT',
-      url: '/api/v1/me/alerts',
-      headers: verifier.auth,
-      payload: { areaIds: [ids.cityId], places: [], radiusMeters: 1000, minLevel: 'unconfirmed' },
+    const follow = await put(verifier, '/me/alerts', {
+      areaIds: [ids.cityId],
+      places: [],
+      radiusMeters: 1000,
+      minLevel: 'unconfirmed',
     });
     expect(follow.statusCode, follow.body).toBe(200);
     const stranger = await buildMember(t.ctx, { roles: [{ areaId: ids.cityId, role: 'member' }] });
