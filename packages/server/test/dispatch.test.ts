@@ -1,16 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { escalateDispatches } from '../src/modules/dispatch/dispatch.service';
 import { buildMember, type BuiltMember } from './helpers/factories';
-import { loadMinneapolis, POWDERHORN } from './helpers/city';
-import {
-  createTestContext,
-  describeEachDatabase,
-  eventually,
-  type TestContext,
-} from './helpers/harness';
+import { POWDERHORN } from './helpers/city';
+import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';
+import { closeCityApp, openCityApp, type CityApp } from './helpers/city-app';
 import { StreamClient } from './helpers/stream';
 
 /**
@@ -33,19 +28,15 @@ describeEachDatabase('dispatch of on-shift responders', (kind) => {
   let cityId: string;
   const streams: StreamClient[] = [];
 
+  let city: CityApp | undefined;
+
   beforeAll(async () => {
     clock = new ManualClock('2026-02-03T20:00:00Z');
-    t = await createTestContext({ kind, clock });
-    ({ powderhornId, cityId } = await loadMinneapolis(t.ctx));
-    app = await createApp(t.ctx);
-    await app.ready();
-    t.ctx.relay.start();
+    city = await openCityApp(kind, clock);
+    ({ t, app } = city);
+    ({ powderhornId, cityId } = city.ids);
   });
-  afterAll(async () => {
-    for (const s of streams) s.close();
-    await app.close();
-    await t.close();
-  });
+  afterAll(() => closeCityApp(city, streams));
 
   /** Five responders of Powderhorn on shift at growing distances, each with a stream. */
   async function responders(): Promise<{ member: BuiltMember; stream: StreamClient }[]> {

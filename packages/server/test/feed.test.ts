@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/app';
 import { buildMember, type BuiltMember } from './helpers/factories';
-import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
-import {
-  createTestContext,
-  describeEachDatabase,
-  eventually,
-  type TestContext,
-} from './helpers/harness';
+import { FIVE_KM_AWAY, POWDERHORN, POWDERHORN_100M } from './helpers/city';
+import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';
+import { closeCityApp, openCityApp, type CityApp } from './helpers/city-app';
 import { StreamClient } from './helpers/stream';
 
 interface Prefs {
@@ -22,18 +17,13 @@ describeEachDatabase('home feed', (kind) => {
   let app: FastifyInstance;
   let ids: { cityId: string; powderhornId: string };
 
+  let city: CityApp | undefined;
+
   beforeAll(async () => {
-    t = await createTestContext({ kind });
-    ids = await loadMinneapolis(t.ctx);
-    app = await createApp(t.ctx);
-    await app.ready();
-    // Alerts leave through the outbox.
-    t.ctx.relay.start();
+    city = await openCityApp(kind);
+    ({ t, app, ids } = city);
   });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
+  afterAll(() => closeCityApp(city));
 
   const get = <T>(m: BuiltMember, url: string) =>
     app.inject({ method: 'GET', url: `/api/v1${url}`, headers: m.auth }).then((r) => {

@@ -1,34 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/app';
 import { buildMember, type BuiltMember } from './helpers/factories';
-import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
-import {
-  createTestContext,
-  describeEachDatabase,
-  eventually,
-  type TestContext,
-} from './helpers/harness';
+import { FIVE_KM_AWAY, POWDERHORN, POWDERHORN_100M } from './helpers/city';
+import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';
+import { closeCityApp, openCityApp, type CityApp } from './helpers/city-app';
 import { StreamClient } from './helpers/stream';
 
 describeEachDatabase('rapid response, end to end in one process', (kind) => {
   let t: TestContext;
   let app: FastifyInstance;
   let areaIds: { cityId: string; powderhornId: string };
+  let city: CityApp | undefined;
   const clients: StreamClient[] = [];
 
   beforeAll(async () => {
-    t = await createTestContext({ kind });
-    areaIds = await loadMinneapolis(t.ctx);
-    app = await createApp(t.ctx);
-    await app.ready();
-    t.ctx.relay.start();
+    city = await openCityApp(kind);
+    ({ t, app, ids: areaIds } = city);
   });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await app.close();
-    await t.close();
-  });
+  afterAll(() => closeCityApp(city, clients));
 
   const open = async (member: BuiltMember, hello: object = {}) => {
     const client = await StreamClient.open(app, { token: member.token, ...hello });

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/app';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { recordFigure } from './helpers/figures';
-import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN } from './helpers/city';
-import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import { FIVE_KM_AWAY, POWDERHORN } from './helpers/city';
+import { describeEachDatabase, type TestContext } from './helpers/harness';
 import { deviceKey } from './helpers/identity';
+import { closeCityApp, openCityApp, type CityApp } from './helpers/city-app';
 import { StreamClient } from './helpers/stream';
 
 // SECURITY 11 and the infiltrator-flooding row: a Sybil attacker builds every account the API
@@ -25,18 +25,14 @@ describeEachDatabase('Sybil simulation', (kind) => {
   const streams: StreamClient[] = [];
   let address = 0;
 
+  let city: CityApp | undefined;
+
   beforeAll(async () => {
-    t = await createTestContext({ kind });
-    ({ cityId } = await loadMinneapolis(t.ctx));
-    app = await createApp(t.ctx);
-    await app.ready();
-    t.ctx.relay.start();
+    city = await openCityApp(kind);
+    ({ t, app } = city);
+    ({ cityId } = city.ids);
   });
-  afterAll(async () => {
-    for (const s of streams) s.close();
-    await app.close();
-    await t.close();
-  });
+  afterAll(() => closeCityApp(city, streams));
 
   const neighbor = () => ({ roles: [{ areaId: cityId, role: 'member' as const }] });
   const post = (who: Account, url: string, payload: object = {}) =>

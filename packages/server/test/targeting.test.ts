@@ -1,15 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { buildMember, type BuiltMember } from './helpers/factories';
-import { loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
-import {
-  createTestContext,
-  describeEachDatabase,
-  eventually,
-  type TestContext,
-} from './helpers/harness';
+import { POWDERHORN, POWDERHORN_100M } from './helpers/city';
+import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';
+import { closeCityApp, openCityApp, type CityApp } from './helpers/city-app';
 import { StreamClient } from './helpers/stream';
 
 const DOWNTOWN = { lat: 44.9772, lng: -93.2655 };
@@ -21,19 +16,14 @@ describeEachDatabase('alert targeting, levels, merge, all clear and report limit
   let ids: { cityId: string; powderhornId: string };
   const streams: StreamClient[] = [];
 
+  let city: CityApp | undefined;
+
   beforeAll(async () => {
     clock = new ManualClock('2026-03-10T17:00:00Z');
-    t = await createTestContext({ kind, clock });
-    ids = await loadMinneapolis(t.ctx);
-    app = await createApp(t.ctx);
-    await app.ready();
-    t.ctx.relay.start();
+    city = await openCityApp(kind, clock);
+    ({ t, app, ids } = city);
   });
-  afterAll(async () => {
-    for (const s of streams) s.close();
-    await app.close();
-    await t.close();
-  });
+  afterAll(() => closeCityApp(city, streams));
 
   const neighbor = () => ({ roles: [{ areaId: ids.cityId, role: 'member' as const }] });
   const put = (m: BuiltMember, payload: object) =>
