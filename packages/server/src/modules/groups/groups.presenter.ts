@@ -1,7 +1,5 @@
 import type { GroupMemberView, GroupView } from '@tocsin/core';
 
-export type { GroupMemberView, GroupView };
-
 export function presentGroup(row: {
   id: string;
   slug: string;

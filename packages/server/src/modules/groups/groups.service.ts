@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '@tocsin/core';
+import type { GroupMemberView, GroupView, Principal } from '@tocsin/core';
 import { transact, type AppContext } from '../../context';
 import { AppError, ConflictError, NotFoundError } from '../../errors';
 import { audit } from '../audit';
@@ -18,12 +18,7 @@ import {
   lockArea,
   removeGroupMember,
 } from './groups.repository';
-import {
-  presentGroup,
-  presentGroupMember,
-  type GroupMemberView,
-  type GroupView,
-} from './groups.presenter';
+import { presentGroup, presentGroupMember } from './groups.presenter';
 
 /** A group in an area the principal belongs to; any other answers 404, like an unknown id. */
 async function groupOfMyArea(ctx: AppContext, principal: Principal, groupId: string) {

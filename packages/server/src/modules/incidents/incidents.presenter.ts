@@ -2,8 +2,6 @@ import type { IncidentState, IncidentSummaryView, TimelineEntryView } from '@toc
 import type { AreaSnapshot } from '../areas/area-directory';
 import type { IncidentRow } from './incident-mapper';
 
-export type { IncidentSummaryView };
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** What any member who may see an incident is told: counts, never who. */

@@ -7,6 +7,7 @@ import {
   haversineMeters,
   type Actor,
   type IncidentDetailView,
+  type IncidentSummaryView,
   type Principal,
   type VerificationOutcome,
 } from '@tocsin/core';
@@ -35,7 +36,7 @@ import {
   timelineOf,
 } from './incidents.repository';
 import { canSeeIncident, isAreaStaff } from './incidents.policy';
-import { presentIncident, presentTimeline, type IncidentSummaryView } from './incidents.presenter';
+import { presentIncident, presentTimeline } from './incidents.presenter';
 
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 200;

@@ -1,7 +1,5 @@
 import type { AreaStats, AreaStatsView } from '@tocsin/core';
 
-export type { AreaStatsView };
-
 // Hundredths of a minute: enough to compare periods, no false precision.
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 600) / 100);
 

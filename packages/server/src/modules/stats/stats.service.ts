@@ -1,8 +1,8 @@
-import { statsByArea, type Principal } from '@tocsin/core';
+import { statsByArea, type AreaStatsView, type Principal } from '@tocsin/core';
 import type { AppContext } from '../../context';
 import { cityDay } from '../incidents/incident-writer';
 import { requireOrganizer, visibleArea } from '../areas/areas.service';
-import { presentAreaStats, type AreaStatsView } from './stats.presenter';
+import { presentAreaStats } from './stats.presenter';
 import { incidentFigures } from './stats.repository';
 
 const DAY_MS = 86_400_000;
