@@ -9,11 +9,15 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { reportInputSchema, type Principal } from '@tocsin/core';
-import { envToConfig } from '../packages/server/src/config/config';
-import { closeContext, createContext, type AppContext } from '../packages/server/src/context';
-import { createLogger } from '../packages/server/src/logger';
-import { ensureCity } from '../packages/server/src/modules/city/city.service';
-import { submitReport } from '../packages/server/src/modules/reports/reports.service';
+import { envToConfig } from '../packages/server/src/platform/config/config';
+import {
+  closeContext,
+  createContext,
+  type AppContext,
+} from '../packages/server/src/platform/context';
+import { createLogger } from '../packages/server/src/platform/logger';
+import { ensureCity } from '../packages/server/src/membership/city/city.service';
+import { submitReport } from '../packages/server/src/rapid-response/reports/reports.service';
 import type { BenchResult, BenchRow } from './report';
 import { cityPoints, seeded } from './lib/city-points';
 import { freshDatabase, newSecret, Seeder } from './lib/cluster';

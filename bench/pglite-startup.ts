@@ -1,8 +1,8 @@
 // How long a test suite waits for its database: a fresh PGlite (initdb + migrations) against one
 // loaded from a dumped, already-migrated data dir. Run: npm run bench -- pglite-startup
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../packages/server/src/db/database';
-import { migrateToLatest } from '../packages/server/src/db/migrate';
+import { openDatabase } from '../packages/server/src/platform/db/database';
+import { migrateToLatest } from '../packages/server/src/platform/db/migrate';
 import type { BenchResult } from './report';
 
 const ROUNDS = 5;

@@ -1,6 +1,6 @@
 // Points spread over the Minneapolis demo pack, reproducible: a seeded generator, kept only where
 // the pack has an area (so every point is in some neighborhood, like the members who live there).
-import type { AreaSnapshot } from '../../packages/server/src/modules/areas/area-directory';
+import type { AreaSnapshot } from '../../packages/server/src/membership/areas/area-directory';
 
 export interface CityPoint {
   lat: number;

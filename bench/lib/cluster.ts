@@ -10,9 +10,13 @@ import pg from 'pg';
 import {
   AreaDirectory,
   type AreaSnapshot,
-} from '../../packages/server/src/modules/areas/area-directory';
-import { openDatabase, type DatabaseHandle, type Db } from '../../packages/server/src/db/database';
-import { keyedHash, randomToken } from '../../packages/server/src/modules/auth/crypto';
+} from '../../packages/server/src/membership/areas/area-directory';
+import {
+  openDatabase,
+  type DatabaseHandle,
+  type Db,
+} from '../../packages/server/src/platform/db/database';
+import { keyedHash, randomToken } from '../../packages/server/src/membership/auth/crypto';
 import type { Role } from '@tocsin/core';
 import { forkChild, type Child } from './ipc';
 import type { ArrivalStats, ClientSpec } from './loadgen';

@@ -10,9 +10,9 @@ import type {
   DomainEvent,
   SubscribeOptions,
   Subscription,
-} from '../../packages/server/src/bus/bus';
-import { MemoryBus } from '../../packages/server/src/bus/memory-bus';
-import { NatsBus } from '../../packages/server/src/bus/nats-bus';
+} from '../../packages/server/src/platform/bus/bus';
+import { MemoryBus } from '../../packages/server/src/platform/bus/memory-bus';
+import { NatsBus } from '../../packages/server/src/platform/bus/nats-bus';
 import { startServer, type RunningServer } from '../../packages/server/src/server';
 import { nowMs, serve } from './ipc';
 

@@ -1,4 +1,4 @@
-import { runCli } from './cli/index';
+import { runCli } from './cli';
 
 // The only place that ends the process: commands return an exit code and close what they opened.
 const code = await runCli(process.argv);

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app';
-import { closeContext, createContext, type AppContext, type ContextOptions } from './context';
-import { ensureCity } from './modules/city/city.service';
-import { startSweeper } from './modules/retention/retention.scheduler';
+import {
+  closeContext,
+  createContext,
+  type AppContext,
+  type ContextOptions,
+} from './platform/context';
+import { ensureCity } from './membership/city/city.service';
+import { startSweeper } from './rapid-response/retention/retention.scheduler';
 
 export interface RunningServer {
   ctx: AppContext;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { ManualClock } from '../src/clock';
-import { createBootstrapInvite } from '../src/modules/invites/invites.service';
+import { ManualClock } from '../src/platform/clock';
+import { createBootstrapInvite } from '../src/membership/invites/invites.service';
 import { buildCity, buildMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
 import { deviceKey, inviteCode, loginWithKey, registerWithInvite } from './helpers/identity';

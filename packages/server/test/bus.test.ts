@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bus, DomainEvent } from '../src/bus/bus';
-import { typeMatches } from '../src/bus/bus';
-import { MemoryBus } from '../src/bus/memory-bus';
-import { NatsBus } from '../src/bus/nats-bus';
-import { createLogger } from '../src/logger';
+import type { Bus, DomainEvent } from '../src/platform/bus/bus';
+import { typeMatches } from '../src/platform/bus/bus';
+import { MemoryBus } from '../src/platform/bus/memory-bus';
+import { NatsBus } from '../src/platform/bus/nats-bus';
+import { createLogger } from '../src/platform/logger';
 import { eventually, TEST_NATS_URL } from './helpers/harness';
 
 const logger = createLogger('silent');

@@ -3,9 +3,9 @@ import { CityPackError } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import type { AppContext } from '../src/context';
-import { ensureCity, loadCityPack } from '../src/modules/city/city.service';
-import { DEFAULT_GROUPS } from '../src/modules/groups/default-groups';
+import type { AppContext } from '../src/platform/context';
+import { ensureCity, loadCityPack } from '../src/membership/city/city.service';
+import { DEFAULT_GROUPS } from '../src/membership/groups/default-groups';
 import { buildArea, buildMember } from './helpers/factories';
 import {
   MINNEAPOLIS_PACK,

@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import type { DomainEvent } from '../src/bus/bus';
-import { MemoryBus } from '../src/bus/memory-bus';
-import { createLogger } from '../src/logger';
-import { countUnpublished } from '../src/outbox/outbox.repository';
+import type { DomainEvent } from '../src/platform/bus/bus';
+import { MemoryBus } from '../src/platform/bus/memory-bus';
+import { createLogger } from '../src/platform/logger';
+import { countUnpublished } from '../src/platform/outbox/outbox.repository';
 import { runUntilFirstLineThenKill } from './helpers/child';
 import { recordFigure } from './helpers/figures';
 import {

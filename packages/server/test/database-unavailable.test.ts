@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from '../src/db/database-errors';
+import { isDatabaseUnavailable } from '../src/platform/db/database-errors';
 
 /** An error as node-postgres raises it for a server message: a code and a severity. */
 function pgError(code: string, severity: string, message = 'from the server'): Error {

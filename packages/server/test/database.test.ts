@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { isDatabaseUnavailable } from '../src/db/database-errors';
-import { inTransaction } from '../src/db/database';
-import { migrateToLatest } from '../src/db/migrate';
-import { migrations } from '../src/db/migrations/index';
+import { isDatabaseUnavailable } from '../src/platform/db/database-errors';
+import { inTransaction } from '../src/platform/db/database';
+import { migrateToLatest } from '../src/platform/db/migrate';
+import { migrations } from '../src/platform/db/migrations';
 import {
   createTestContext,
   describeEachDatabase,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock } from '../src/clock';
-import { escalateDispatches } from '../src/modules/dispatch/dispatch.service';
+import { ManualClock } from '../src/platform/clock';
+import { escalateDispatches } from '../src/rapid-response/dispatch/dispatch.service';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { POWDERHORN } from './helpers/city';
 import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';

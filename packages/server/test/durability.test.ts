@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { countUnpublished } from '../src/outbox/outbox.repository';
+import { countUnpublished } from '../src/platform/outbox/outbox.repository';
 import { runUntilFirstLineThenKill } from './helpers/child';
 import { POWDERHORN } from './helpers/city';
 import { recordFigure } from './helpers/figures';

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../src/db/database';
-import { migrateToLatest } from '../src/db/migrate';
+import { openDatabase } from '../src/platform/db/database';
+import { migrateToLatest } from '../src/platform/db/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,7 +14,10 @@ declare module 'vitest' {
   }
 }
 
-const migrationsDir = path.resolve(fileURLToPath(import.meta.url), '../../src/db/migrations');
+const migrationsDir = path.resolve(
+  fileURLToPath(import.meta.url),
+  '../../src/platform/db/migrations',
+);
 
 /** Initdb + migrations take seconds on PGlite; do them once and let every suite load the dump. */
 export default async function setup(project: TestProject): Promise<void> {

@@ -4,7 +4,7 @@ import type { GroupView, Role } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { loadCityPack } from '../src/modules/city/city.service';
+import { loadCityPack } from '../src/membership/city/city.service';
 import { buildArea, buildMember, type BuiltMember } from './helpers/factories';
 import { writeCityPack } from './helpers/city-packs';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';

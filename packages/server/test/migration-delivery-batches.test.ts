@@ -1,7 +1,7 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../src/db/database';
-import { migrations } from '../src/db/migrations/index';
+import { openDatabase, type DatabaseHandle } from '../src/platform/db/database';
+import { migrations } from '../src/platform/db/migrations';
 import { createTestSchema, describeEachDatabase, TEST_DATABASE_URL } from './helpers/harness';
 
 const BEFORE = '20261127070000_push';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../src/bus/bus';
-import { transact } from '../src/context';
-import { enqueueEvents } from '../src/outbox/outbox.repository';
+import type { DomainEvent } from '../src/platform/bus/bus';
+import { transact } from '../src/platform/context';
+import { enqueueEvents } from '../src/platform/outbox/outbox.repository';
 import {
   createTestContext,
   createTestSchema,

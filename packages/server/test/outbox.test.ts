@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Bus, DomainEvent, SubscribeOptions, Subscription } from '../src/bus/bus';
-import { MemoryBus } from '../src/bus/memory-bus';
-import { transact } from '../src/context';
-import { createLogger } from '../src/logger';
-import { countUnpublished, enqueueEvents } from '../src/outbox/outbox.repository';
+import type { Bus, DomainEvent, SubscribeOptions, Subscription } from '../src/platform/bus/bus';
+import { MemoryBus } from '../src/platform/bus/memory-bus';
+import { transact } from '../src/platform/context';
+import { createLogger } from '../src/platform/logger';
+import { countUnpublished, enqueueEvents } from '../src/platform/outbox/outbox.repository';
 import {
   createTestContext,
   describeEachDatabase,

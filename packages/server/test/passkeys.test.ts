@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { ManualClock } from '../src/clock';
+import { ManualClock } from '../src/platform/clock';
 import { buildCity, buildMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
 import { inviteCode } from './helpers/identity';

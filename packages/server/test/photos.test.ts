@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { canDecode } from '../src/modules/photos/photos.image';
+import { canDecode } from '../src/rapid-response/photos/photos.image';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { loadMinneapolis, POWDERHORN } from './helpers/city';
 import { recordFigure } from './helpers/figures';

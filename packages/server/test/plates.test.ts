@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { ManualClock } from '../src/clock';
-import { keyedHash } from '../src/modules/auth/crypto';
-import { cityDay } from '../src/modules/incidents/incident-writer';
-import { expirePlates } from '../src/modules/plates/plates.service';
+import { ManualClock } from '../src/platform/clock';
+import { keyedHash } from '../src/membership/auth/crypto';
+import { cityDay } from '../src/rapid-response/incidents/incident-writer';
+import { expirePlates } from '../src/rapid-response/plates/plates.service';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { loadMinneapolis, POWDERHORN } from './helpers/city';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';

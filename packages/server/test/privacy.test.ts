@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { createBootstrapInvite } from '../src/modules/invites/invites.service';
+import { createBootstrapInvite } from '../src/membership/invites/invites.service';
 import { findEverywhere } from './helpers/dump';
 import { buildCity } from './helpers/factories';
 import { recordFigure } from './helpers/figures';

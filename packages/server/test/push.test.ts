@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { bootstrap } from '../src/cli/bootstrap';
-import { generateVapidKeys, loadVapidKeys } from '../src/modules/push/vapid-keys';
+import { generateVapidKeys, loadVapidKeys } from '../src/platform/push/vapid-keys';
 import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import {

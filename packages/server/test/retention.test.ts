@@ -9,14 +9,14 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { ManualClock } from '../src/clock';
-import type { AppContext } from '../src/context';
+import { ManualClock } from '../src/platform/clock';
+import type { AppContext } from '../src/platform/context';
 import {
   autoEndQuietIncidents,
   runSweep,
   SPENT_ACCESS_KEEP_MS,
-} from '../src/modules/retention/retention.service';
-import { startSweeper } from '../src/modules/retention/retention.scheduler';
+} from '../src/rapid-response/retention/retention.service';
+import { startSweeper } from '../src/rapid-response/retention/retention.scheduler';
 import { loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import {

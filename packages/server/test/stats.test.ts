@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { ManualClock } from '../src/clock';
-import { runSweep } from '../src/modules/retention/retention.service';
-import { firstDayOf } from '../src/modules/stats/stats.service';
+import { ManualClock } from '../src/platform/clock';
+import { runSweep } from '../src/rapid-response/retention/retention.service';
+import { firstDayOf } from '../src/rapid-response/stats/stats.service';
 import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN } from './helpers/city';
 import { buildArea, buildMember, type BuiltMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { sql } from 'kysely';
 import { createApp } from '../src/app';
-import { inTransaction } from '../src/db/database';
-import { RealtimeGateway } from '../src/realtime/gateway';
+import { inTransaction } from '../src/platform/db/database';
+import { RealtimeGateway } from '../src/platform/realtime/gateway';
 import { buildMember } from './helpers/factories';
 import {
   createTestContext,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ManualClock } from '../src/clock';
+import { ManualClock } from '../src/platform/clock';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { POWDERHORN, POWDERHORN_100M } from './helpers/city';
 import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBootstrapInvite } from '../../server/src/modules/invites/invites.service';
+import { createBootstrapInvite } from '../../server/src/membership/invites/invites.service';
 import type { RunningServer } from '../../server/src/server';
 import { launchBrowser, TEST_BROWSER } from './browser';
 import { PasskeyPage } from './passkey-page';

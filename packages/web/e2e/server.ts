@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { envToConfig } from '../../server/src/config/config';
-import { createLogger } from '../../server/src/logger';
-import type { VapidKeys } from '../../server/src/modules/push/vapid-keys';
+import { envToConfig } from '../../server/src/platform/config/config';
+import { createLogger } from '../../server/src/platform/logger';
+import type { VapidKeys } from '../../server/src/platform/push/vapid-keys';
 import { startServer, type RunningServer } from '../../server/src/server';
 
 /**

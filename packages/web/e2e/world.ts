@@ -1,5 +1,5 @@
-import { createBootstrapInvite } from '../../server/src/modules/invites/invites.service';
-import { generateVapidKeys } from '../../server/src/modules/push/vapid-keys';
+import { createBootstrapInvite } from '../../server/src/membership/invites/invites.service';
+import { generateVapidKeys } from '../../server/src/platform/push/vapid-keys';
 import type { RunningServer } from '../../server/src/server';
 import { ApiClient } from './api-client';
 import type { Phone } from './phone';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { haversineMeters } from '../geo/index';
+import { haversineMeters } from '../geo';
 import type { OpenIncidentSummary } from './cluster';
 import { candidateCells, chooseIncident, CLUSTER_RES, incidentCell } from './cluster';
 import { destination as offset, LAKE_AND_CHICAGO, MIN, T0 } from './test-factories';

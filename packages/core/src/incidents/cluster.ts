@@ -1,5 +1,5 @@
 import { latLngToCell } from 'h3-js';
-import { cellsInRadius, COARSE_RES, haversineMeters } from '../geo/index';
+import { cellsInRadius, COARSE_RES, haversineMeters } from '../geo';
 import type { IncidentState } from './incident';
 import { isOpen } from './incident';
 import type { ClusterSettings } from './settings';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coarseCell } from '../geo/index';
+import { coarseCell } from '../geo';
 import type { InRangeAudience } from './alert-policy';
 import { audienceIncludes } from './alert-policy';
 import { SubscriptionIndex } from './subscription-index';

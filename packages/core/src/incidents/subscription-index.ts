@@ -1,5 +1,5 @@
 import { getHexagonEdgeLengthAvg, latLngToCell, UNITS } from 'h3-js';
-import { cellsInRadius } from '../geo/index';
+import { cellsInRadius } from '../geo';
 import type { InRangeAudience } from './alert-policy';
 import { audienceIncludes } from './alert-policy';
 import type { Disc, Subscription } from './targeting';

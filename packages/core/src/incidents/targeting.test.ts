@@ -1,6 +1,6 @@
 import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellCenter, cellCircumradiusMeters, coarseCell } from '../geo/index';
+import { cellCenter, cellCircumradiusMeters, coarseCell } from '../geo';
 import type { Subscription } from './targeting';
 import {
   discCells,

@@ -5,8 +5,8 @@ import {
   cellsInRadius,
   COARSE_RES,
   haversineMeters,
-} from '../geo/index';
-import type { LatLng } from '../geo/index';
+} from '../geo';
+import type { LatLng } from '../geo';
 import type { AudienceProfile } from './alert-policy';
 
 /** Radii above this are refused: a member wanting more should follow areas instead. */

@@ -1,6 +1,6 @@
 // Builders for the incident tests: sensible defaults, override what the test is about.
-import { EARTH_RADIUS_METERS } from '../geo/index';
-import type { LatLng } from '../geo/index';
+import { EARTH_RADIUS_METERS } from '../geo';
+import type { LatLng } from '../geo';
 import type { Actor, Incident, IncidentReport } from './incident';
 
 /** 2025-01-15T18:00:00Z, a fixed clock for tests. */

@@ -1,8 +1,8 @@
-import { envToConfig, type TocsinConfig } from '../config/config';
-import { readEnv, type TocsinEnv } from '../config/env';
-import { envToSecrets, type TocsinSecrets } from '../config/secrets';
-import { createLogger, type Logger } from '../logger';
-import { loadVapidKeys } from '../modules/push/vapid-keys';
+import { envToConfig, type TocsinConfig } from '../platform/config/config';
+import { readEnv, type TocsinEnv } from '../platform/config/env';
+import { envToSecrets, type TocsinSecrets } from '../platform/config/secrets';
+import { createLogger, type Logger } from '../platform/logger';
+import { loadVapidKeys } from '../platform/push/vapid-keys';
 
 export interface Bootstrap {
   config: TocsinConfig;

@@ -1,4 +1,4 @@
-import type { TocsinConfig } from '../config/config';
+import type { TocsinConfig } from '../platform/config/config';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost']);
 

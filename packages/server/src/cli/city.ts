@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { CityPackError, type CityPack } from '@tocsin/core';
-import { MemoryBus } from '../bus/memory-bus';
-import { createContext } from '../context';
-import { installCityPack, type CityLoadSummary } from '../modules/city/city.service';
-import { readCityPack } from '../modules/city/read-city-pack';
+import { MemoryBus } from '../platform/bus/memory-bus';
+import { createContext } from '../platform/context';
+import { installCityPack, type CityLoadSummary } from '../membership/city/city.service';
+import { readCityPack } from '../membership/city/read-city-pack';
 import { bootstrap } from './bootstrap';
 
 export function formatCitySummary(summary: CityLoadSummary): string {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/config';
+import { ConfigError } from '../platform/config/config';
 import { cityLoadCommand } from './city';
 import { inviteCommand } from './invite';
 import { migrateCommand } from './migrate';

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '@tocsin/core';
-import { closeContext, createContext } from '../context';
-import { ensureCity } from '../modules/city/city.service';
-import { createOperatorInvite } from '../modules/invites/invites.service';
+import { closeContext, createContext } from '../platform/context';
+import { ensureCity } from '../membership/city/city.service';
+import { createOperatorInvite } from '../membership/invites/invites.service';
 import { bootstrap } from './bootstrap';
 import { browserBaseUrl } from './browser-url';
 

@@ -1,5 +1,5 @@
-import { openDatabase } from '../db/database';
-import { migrateToLatest } from '../db/migrate';
+import { openDatabase } from '../platform/db/database';
+import { migrateToLatest } from '../platform/db/migrate';
 import { bootstrap } from './bootstrap';
 
 /** `tocsin migrate`: apply pending migrations and report what ran. */

@@ -1,6 +1,6 @@
-import { MemoryBus } from '../bus/memory-bus';
-import { createContext } from '../context';
-import { runSweep, type SweepSummary } from '../modules/retention/retention.service';
+import { MemoryBus } from '../platform/bus/memory-bus';
+import { createContext } from '../platform/context';
+import { runSweep, type SweepSummary } from '../rapid-response/retention/retention.service';
 import { bootstrap } from './bootstrap';
 
 export function formatSweepSummary(s: SweepSummary): string {

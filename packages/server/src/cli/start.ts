@@ -1,6 +1,6 @@
 import { bootstrap } from './bootstrap';
 import { browserBaseUrl } from './browser-url';
-import { createBootstrapInvite, hasAdmin } from '../modules/invites/invites.service';
+import { createBootstrapInvite, hasAdmin } from '../membership/invites/invites.service';
 import { startServer } from '../server';
 
 /** `tocsin start`: serve until SIGINT/SIGTERM, then shut down gracefully. */

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { revokeSession } from '../../src/modules/auth/sessions.repository';
+import { revokeSession } from '../../src/membership/auth/sessions.repository';
 import { describeEachDatabase, eventually } from '../helpers/harness';
 import { recordFigure } from '../helpers/figures';
 import { headersOf, newMember } from './targets';

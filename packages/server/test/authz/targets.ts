@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cellCenter, type Incident, type Principal, type Role } from '@tocsin/core';
-import { transact } from '../../src/context';
-import type { MemberStatus } from '../../src/db/schema/members';
-import { openSession, authenticateToken } from '../../src/modules/auth/sessions.service';
-import { addGroupMember, insertGroup } from '../../src/modules/groups/groups.repository';
-import { insertIncident } from '../../src/modules/incidents/incident-writer';
-import { addReporter } from '../../src/modules/incidents/incidents.repository';
-import { insertInvite } from '../../src/modules/invites/invites.repository';
-import { inviteCodeHash } from '../../src/modules/invites/invites.service';
+import { transact } from '../../src/platform/context';
+import type { MemberStatus } from '../../src/platform/db/schema/members';
+import { openSession, authenticateToken } from '../../src/membership/auth/sessions.service';
+import { addGroupMember, insertGroup } from '../../src/membership/groups/groups.repository';
+import { insertIncident } from '../../src/rapid-response/incidents/incident-writer';
+import { addReporter } from '../../src/rapid-response/incidents/incidents.repository';
+import { insertInvite } from '../../src/membership/invites/invites.repository';
+import { inviteCodeHash } from '../../src/membership/invites/invites.service';
 import { buildMember, type BuiltMember } from '../helpers/factories';
 import type { Persona, World } from './types';
 

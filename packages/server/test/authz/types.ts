@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../src/context';
+import type { AppContext } from '../../src/platform/context';
 import type { BuiltMember } from '../helpers/factories';
 
 /**

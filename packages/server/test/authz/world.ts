@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app';
-import type { AppContext } from '../../src/context';
+import type { AppContext } from '../../src/platform/context';
 import { buildArea, type BuiltMember } from '../helpers/factories';
 import { loadMinneapolis, POWDERHORN } from '../helpers/city';
 import { createTestContext, type DatabaseKind, type TestContext } from '../helpers/harness';

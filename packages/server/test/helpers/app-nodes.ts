@@ -3,7 +3,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app';
-import type { TocsinEnv } from '../../src/config/env';
+import type { TocsinEnv } from '../../src/platform/config/env';
 import { loadMinneapolis } from './city';
 import { createTestContext, createTestSchema, TEST_NATS_URL, type TestContext } from './harness';
 

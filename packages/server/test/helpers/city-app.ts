@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app';
-import type { Clock } from '../../src/clock';
+import type { Clock } from '../../src/platform/clock';
 import { loadMinneapolis } from './city';
 import { createTestContext, type DatabaseKind, type TestContext } from './harness';
 

@@ -1,6 +1,6 @@
-import { DEFAULT_CITY_PACK } from '../../src/config/config';
-import type { AppContext } from '../../src/context';
-import { loadCityPack } from '../../src/modules/city/city.service';
+import { DEFAULT_CITY_PACK } from '../../src/platform/config/config';
+import type { AppContext } from '../../src/platform/context';
+import { loadCityPack } from '../../src/membership/city/city.service';
 
 /** Points in the real Minneapolis demo pack. */
 export const POWDERHORN = { lat: 44.9475, lng: -93.2555 };

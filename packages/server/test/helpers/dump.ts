@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppContext } from '../../src/context';
+import type { AppContext } from '../../src/platform/context';
 
 /** The `table.column`s of the schema (text, json and array columns) where `needle` occurs: a subpoena's grep of a dump. */
 export async function findEverywhere(ctx: AppContext, needle: string): Promise<string[]> {

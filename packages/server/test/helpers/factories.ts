@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@tocsin/core';
-import type { AppContext } from '../../src/context';
-import type { AreaKind } from '../../src/db/schema/city';
-import type { MemberStatus } from '../../src/db/schema/members';
-import { randomHandle } from '../../src/modules/members/handles';
-import { openSession } from '../../src/modules/auth/sessions.service';
+import type { AppContext } from '../../src/platform/context';
+import type { AreaKind } from '../../src/platform/db/schema/city';
+import type { MemberStatus } from '../../src/platform/db/schema/members';
+import { randomHandle } from '../../src/membership/members/handles';
+import { openSession } from '../../src/membership/auth/sessions.service';
 
 export interface BuiltArea {
   id: string;

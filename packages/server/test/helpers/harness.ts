@@ -3,13 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
-import type { Bus } from '../../src/bus/bus';
-import { ManualClock, type Clock } from '../../src/clock';
-import { envToConfig, type DatabaseConfig, type TocsinConfig } from '../../src/config/config';
-import type { TocsinEnv } from '../../src/config/env';
-import { closeContext, createContext, type AppContext } from '../../src/context';
-import { createLogger } from '../../src/logger';
-import { generateVapidKeys } from '../../src/modules/push/vapid-keys';
+import type { Bus } from '../../src/platform/bus/bus';
+import { ManualClock, type Clock } from '../../src/platform/clock';
+import {
+  envToConfig,
+  type DatabaseConfig,
+  type TocsinConfig,
+} from '../../src/platform/config/config';
+import type { TocsinEnv } from '../../src/platform/config/env';
+import { closeContext, createContext, type AppContext } from '../../src/platform/context';
+import { createLogger } from '../../src/platform/logger';
+import { generateVapidKeys } from '../../src/platform/push/vapid-keys';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

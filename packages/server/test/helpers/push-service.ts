@@ -5,7 +5,7 @@ import { createServer, Agent, type Server } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { PushTransport } from '../../src/modules/push/push.transport';
+import type { PushTransport } from '../../src/platform/push/push.transport';
 
 export interface ReceivedPush {
   method: string;

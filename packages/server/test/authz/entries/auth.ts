@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { transact } from '../../../src/context';
-import { insertDeviceKey } from '../../../src/modules/auth/device-auth.repository';
-import { createDeviceChallenge } from '../../../src/modules/auth/device-auth.service';
-import { issueRecoveryCodes } from '../../../src/modules/auth/enrollment.service';
+import { transact } from '../../../src/platform/context';
+import { insertDeviceKey } from '../../../src/membership/auth/device-auth.repository';
+import { createDeviceChallenge } from '../../../src/membership/auth/device-auth.service';
+import { issueRecoveryCodes } from '../../../src/membership/auth/enrollment.service';
 import { deviceKey } from '../../helpers/identity';
 import { buildInvite, freshSession, newMember } from '../targets';
 import { everyMember, everyone, type MatrixEntry } from '../types';

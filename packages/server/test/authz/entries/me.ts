@@ -1,4 +1,4 @@
-import { openSession } from '../../../src/modules/auth/sessions.service';
+import { openSession } from '../../../src/membership/auth/sessions.service';
 import { deviceKey } from '../../helpers/identity';
 import { memberIdOf, newMember, standIn } from '../targets';
 import { everyMember, type MatrixEntry, type World } from '../types';

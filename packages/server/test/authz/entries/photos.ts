@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { addReporter } from '../../../src/modules/incidents/incidents.repository';
-import { insertPhoto } from '../../../src/modules/photos/photos.repository';
-import { boundedPoint } from '../../../src/modules/reports/place';
-import { insertReport } from '../../../src/modules/reports/reports.repository';
+import { addReporter } from '../../../src/rapid-response/incidents/incidents.repository';
+import { insertPhoto } from '../../../src/rapid-response/photos/photos.repository';
+import { boundedPoint } from '../../../src/rapid-response/reports/place';
+import { insertReport } from '../../../src/rapid-response/reports/reports.repository';
 import { photoForm, smallJpeg } from '../../helpers/photos';
 import { buildIncident, memberIdOf, newMember, pointIn } from '../targets';
 import { everyMember, type MatrixEntry, type Persona, type World } from '../types';

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { incidentCell } from '@tocsin/core';
-import { transact } from '../../../src/context';
+import { transact } from '../../../src/platform/context';
 import {
   onIncidentConfirmed,
   recordPlateSightings,
-} from '../../../src/modules/plates/plates.service';
+} from '../../../src/rapid-response/plates/plates.service';
 import { everyMember, type MatrixEntry, type World } from '../types';
 
 /**

@@ -1,0 +1,125 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context';
+import { clearSessionCookie, principalOf, setSessionCookie } from './auth.plugin';
+import {
+  challengeBody,
+  challengeResponse,
+  loginBody,
+  recoverBody,
+  recoverResponse,
+  registerBody,
+  registerResponse,
+  tokenResponse,
+} from './auth.schemas';
+import {
+  createDeviceChallenge,
+  loginWithDeviceKey,
+  recoverAccount,
+  registerDeviceKey,
+} from './device-auth.service';
+import { revokeSession } from './sessions.repository';
+
+/** Per-client limits on the endpoints a guesser or a flood would use (per minute). */
+export const AUTH_LIMITS = { register: 10, challenge: 20, login: 20, recover: 5 } as const;
+
+const limit = (max: number) => ({ max, timeWindow: 60_000 });
+
+/** Base URL for links we hand out: the configured public URL, else this request's origin. */
+export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
+  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+/** Device-key enrollment and login, recovery, logout. */
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/auth/device/register',
+      {
+        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.register) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Join with an invite and a device key (Ed25519)',
+          body: registerBody,
+          response: { 201: registerResponse },
+        },
+      },
+      async (request, reply) => {
+        const enrolled = await registerDeviceKey(ctx, request.body.invite, request.body.publicKey);
+        setSessionCookie(reply, enrolled.token, ctx.config.sessions.maxMs);
+        return reply.status(201).send({
+          member: enrolled.member,
+          token: enrolled.token,
+          recoveryCodes: enrolled.recoveryCodes,
+        });
+      },
+    );
+
+    app.post(
+      '/auth/device/challenge',
+      {
+        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.challenge) },
+        schema: {
+          tags: ['auth'],
+          summary: 'A single-use login challenge for a device key (expires in 2 minutes)',
+          body: challengeBody,
+          response: { 200: challengeResponse },
+        },
+      },
+      async (request) => ({ challenge: await createDeviceChallenge(ctx, request.body.publicKey) }),
+    );
+
+    app.post(
+      '/auth/device/login',
+      {
+        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.login) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Log in with a signature of the challenge',
+          body: loginBody,
+          response: { 200: tokenResponse },
+        },
+      },
+      async (request, reply) => {
+        const { token } = await loginWithDeviceKey(ctx, request.body);
+        setSessionCookie(reply, token, ctx.config.sessions.maxMs);
+        return { token };
+      },
+    );
+
+    app.post(
+      '/auth/recover',
+      {
+        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.recover) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Restore access with a recovery code; ends every other session and device key',
+          body: recoverBody,
+          response: { 200: recoverResponse },
+        },
+      },
+      async (request, reply) => {
+        const recovered = await recoverAccount(ctx, request.body);
+        setSessionCookie(reply, recovered.token, ctx.config.sessions.maxMs);
+        return {
+          token: recovered.token,
+          member: recovered.member,
+          recoveryCodesLeft: recovered.recoveryCodesLeft,
+        };
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'End this session' } },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        if (request.sessionId) {
+          await revokeSession(ctx.db, principal.memberId, request.sessionId, ctx.clock.now());
+        }
+        clearSessionCookie(reply);
+        return reply.status(204).send();
+      },
+    );
+  };
+}

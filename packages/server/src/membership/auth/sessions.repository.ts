@@ -1,0 +1,101 @@
+import type { Executor } from '../../platform/db/database';
+import type { SessionMethod } from '../../platform/db/schema/auth';
+
+export interface NewSession {
+  id: string;
+  tokenHash: string;
+  memberId: string;
+  method: SessionMethod;
+  now: Date;
+  expiresAt: Date;
+}
+
+export async function insertSession(db: Executor, s: NewSession): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      token_hash: s.tokenHash,
+      member_id: s.memberId,
+      method: s.method,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: s.expiresAt,
+    })
+    .execute();
+}
+
+/** The session of a token hash with its member's standing, or undefined. */
+export function findSessionByHash(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('members', 'members.id', 'sessions.member_id')
+    .select([
+      'sessions.id',
+      'sessions.member_id',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'members.status',
+      'members.sponsor_id',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, id: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+export function listActiveSessions(db: Executor, memberId: string, now: Date) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'method', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** Revokes one session of a member; false when there was none to revoke. */
+export async function revokeSession(
+  db: Executor,
+  memberId: string,
+  sessionId: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', sessionId)
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Revokes every session of a member, except `keep` when given. */
+export async function revokeAllSessions(
+  db: Executor,
+  memberId: string,
+  now: Date,
+  keep?: string,
+): Promise<number> {
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null);
+  if (keep) query = query.where('id', '!=', keep);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function rolesOf(db: Executor, memberId: string) {
+  return db
+    .selectFrom('area_roles')
+    .select(['area_id', 'role'])
+    .where('member_id', '=', memberId)
+    .execute();
+}

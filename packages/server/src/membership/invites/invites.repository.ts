@@ -1,0 +1,116 @@
+import type { Executor } from '../../platform/db/database';
+import type { Role } from '../../platform/db/schema/members';
+
+export interface NewInvite {
+  id: string;
+  codeHash: string;
+  sponsorId: string | null;
+  areaId: string | null;
+  role: Role | null;
+  now: Date;
+  expiresAt: Date;
+}
+
+export async function insertInvite(db: Executor, invite: NewInvite): Promise<void> {
+  await db
+    .insertInto('invites')
+    .values({
+      id: invite.id,
+      code_hash: invite.codeHash,
+      sponsor_id: invite.sponsorId,
+      area_id: invite.areaId,
+      role: invite.role,
+      created_at: invite.now,
+      expires_at: invite.expiresAt,
+    })
+    .execute();
+}
+
+/** Invites a sponsor created since `since`, oldest first (for the rolling quota). */
+export function invitesCreatedSince(db: Executor, sponsorId: string, since: Date) {
+  return db
+    .selectFrom('invites')
+    .select(['created_at'])
+    .where('sponsor_id', '=', sponsorId)
+    .where('created_at', '>', since)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Locks an invite by its code hash for redemption. */
+export function findInviteForUpdate(db: Executor, codeHash: string) {
+  return db
+    .selectFrom('invites')
+    .selectAll()
+    .where('code_hash', '=', codeHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markInviteUsed(
+  db: Executor,
+  id: string,
+  memberId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('invites')
+    .set({ used_at: now, used_by: memberId })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function listInvitesBySponsor(db: Executor, sponsorId: string) {
+  return db
+    .selectFrom('invites')
+    .select(['id', 'area_id', 'role', 'created_at', 'expires_at', 'used_at', 'revoked_at'])
+    .where('sponsor_id', '=', sponsorId)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+export async function revokeInvite(
+  db: Executor,
+  id: string,
+  sponsorId: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('invites')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('sponsor_id', '=', sponsorId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Revokes every unused invite of a sponsor (on suspension). */
+export async function revokeUnusedInvites(
+  db: Executor,
+  sponsorId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('invites')
+    .set({ revoked_at: now })
+    .where('sponsor_id', '=', sponsorId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Revokes outstanding bootstrap invites (no sponsor, admin role) before printing a new one. */
+export async function revokeBootstrapInvites(db: Executor, now: Date): Promise<void> {
+  await db
+    .updateTable('invites')
+    .set({ revoked_at: now })
+    .where('sponsor_id', 'is', null)
+    .where('role', '=', 'admin')
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

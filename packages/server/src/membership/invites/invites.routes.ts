@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roleSchema } from '@tocsin/core';
+import type { AppContext } from '../../platform/context';
+import { principalOf } from '../auth/auth.plugin';
+import { baseUrlOf } from '../auth/auth.routes';
+import { createInvite, listOwnInvites, revokeOwnInvite } from './invites.service';
+
+export const INVITE_RATE_LIMIT = 20;
+
+/** Invites: the only way in. */
+export function invitesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/invites',
+      {
+        config: { rateLimit: { max: INVITE_RATE_LIMIT, timeWindow: 60_000 } },
+        schema: {
+          tags: ['invites'],
+          summary: 'Invite someone (active members; binding to an area and role: its organizers)',
+          body: z.strictObject({ areaId: z.uuid().optional(), role: roleSchema.optional() }),
+          response: {
+            201: z.object({ code: z.string(), url: z.string(), expiresAt: z.iso.datetime() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const invite = await createInvite(
+          ctx,
+          principalOf(request),
+          request.body,
+          baseUrlOf(ctx, request),
+        );
+        return reply.status(201).send({ ...invite, expiresAt: invite.expiresAt.toISOString() });
+      },
+    );
+
+    app.get(
+      '/invites',
+      {
+        schema: {
+          tags: ['invites'],
+          summary: 'Invites I made (codes are never shown again)',
+          response: {
+            200: z.array(
+              z.object({
+                id: z.uuid(),
+                areaId: z.uuid().nullable(),
+                role: roleSchema.nullable(),
+                createdAt: z.iso.datetime(),
+                expiresAt: z.iso.datetime(),
+                state: z.enum(['open', 'used', 'revoked', 'expired']),
+              }),
+            ),
+          },
+        },
+      },
+      async (request) => {
+        const now = ctx.clock.now();
+        const invites = await listOwnInvites(ctx, principalOf(request));
+        return invites.map((i) => ({
+          id: i.id,
+          areaId: i.area_id,
+          role: i.role,
+          createdAt: i.created_at.toISOString(),
+          expiresAt: i.expires_at.toISOString(),
+          state: i.used_at
+            ? 'used'
+            : i.revoked_at
+              ? 'revoked'
+              : i.expires_at <= now
+                ? 'expired'
+                : 'open',
+        }));
+      },
+    );
+
+    app.delete(
+      '/invites/:id',
+      {
+        schema: {
+          tags: ['invites'],
+          summary: 'Withdraw an unused invite',
+          params: z.strictObject({ id: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        await revokeOwnInvite(ctx, principalOf(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };
+}

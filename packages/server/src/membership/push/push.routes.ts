@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { principalOf } from '../auth/auth.plugin';
+import { PushDispatcher } from '../../rapid-response/alerts/push.dispatcher';
+import { subscribe, unsubscribe } from './push.service';
+import { defaultPushTransport } from '../../platform/push/push.transport';
+
+const endpointSchema = z
+  .url()
+  .max(2048)
+  .refine((value) => value.startsWith('https://'), { message: 'must be an https URL' });
+const base64url = z
+  .string()
+  .max(256)
+  .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url');
+
+/**
+ * Web push: the server's public key for the app, members' browser subscriptions, and the
+ * dispatcher that pushes them (started and stopped with the app, like the realtime gateway).
+ */
+export function pushRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const transport = ctx.pushTransport ?? defaultPushTransport();
+    const vapid = ctx.secrets.vapid;
+    const disabled = () => new AppError(404, 'push_disabled', 'Web push is not set up here');
+    if (vapid) {
+      const dispatcher = new PushDispatcher(ctx, {
+        vapid,
+        subject: ctx.config.vapidSubject,
+        transport,
+      });
+      app.addHook('onReady', () => dispatcher.start());
+      app.addHook('preClose', () => dispatcher.stop());
+    }
+    if (!ctx.pushTransport) app.addHook('onClose', () => transport.agent.destroy());
+
+    app.get(
+      '/push/key',
+      {
+        schema: {
+          tags: ['push'],
+          summary: "The server's VAPID public key, for PushManager.subscribe",
+          response: { 200: z.object({ publicKey: z.string() }) },
+        },
+        config: { auth: 'public' },
+      },
+      () => {
+        if (!vapid) throw disabled();
+        return { publicKey: vapid.publicKey };
+      },
+    );
+
+    app.post(
+      '/me/push-subscriptions',
+      {
+        schema: {
+          tags: ['push'],
+          summary: 'Push this browser when an alert is for me (pushes carry no incident data)',
+          body: z.strictObject({
+            endpoint: endpointSchema,
+            keys: z.strictObject({ p256dh: base64url, auth: base64url }),
+            // PushSubscription.toJSON() includes it; the server does not use it.
+            expirationTime: z.number().nullable().optional(),
+          }),
+          response: { 201: z.object({ id: z.uuid(), createdAt: z.iso.datetime() }) },
+        },
+      },
+      async (request, reply) => {
+        if (!vapid) throw disabled();
+        const row = await subscribe(ctx, transport, principalOf(request), request.body);
+        return reply.status(201).send({ id: row.id, createdAt: row.createdAt.toISOString() });
+      },
+    );
+
+    app.delete(
+      '/me/push-subscriptions',
+      {
+        schema: {
+          tags: ['push'],
+          summary: 'Stop pushing this browser',
+          body: z.strictObject({ endpoint: endpointSchema }),
+        },
+      },
+      async (request, reply) => {
+        await unsubscribe(ctx, principalOf(request), request.body.endpoint);
+        return reply.status(204).send();
+      },
+    );
+  };
+}

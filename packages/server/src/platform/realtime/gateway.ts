@@ -1,0 +1,532 @@
+import { randomUUID } from 'node:crypto';
+import {
+  hasRoleIn,
+  isInRange,
+  SubscriptionIndex,
+  type AlertKind,
+  type Principal,
+} from '@tocsin/core';
+import type { WebSocket } from 'ws';
+import type { Subscription as BusSubscription, DomainEvent } from '../bus/bus';
+import type { AppContext } from '../context';
+import { isDatabaseUnavailable } from '../db/database-errors';
+import type { Logger } from '../logger';
+import type { AreaSnapshot } from '../../membership/areas/area-directory';
+import { authenticateToken } from '../../membership/auth/sessions.service';
+import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
+import {
+  alertsSince,
+  deliveredSince,
+  deliveryLog,
+  markAcked,
+  memberLog,
+  recordDeliveries,
+} from '../../rapid-response/alerts/deliveries.repository';
+import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/preferences.service';
+import { isOnShift } from '../../rapid-response/reports/reports.repository';
+import { Connection } from './connection';
+import { ackSchema, CLOSE, clientMessageSchema, helloSchema } from './protocol';
+import { streamStart } from './stream.repository';
+
+const HELLO_TIMEOUT_MS = 10_000;
+const REPLAY_WINDOW_MS = 24 * 3_600_000;
+const REPLAY_LIMIT = 500;
+// Acks are for the record, not the alert: written a second after the first of a burst, so a
+// fan-out's acks land in one statement after the sends rather than competing with them.
+const ACK_FLUSH_MS = 1_000;
+
+const PING_INTERVAL_MS = 30_000;
+/** A slice of the sockets is pinged every tick: 300 slices of 50 at 15,000 sockets. */
+const PING_TICK_MS = 100;
+const RECORD_ATTEMPTS = 5;
+const RECENT_ALERTS = 100;
+
+const ACK_PREFIX = '{"type":"ack","id":"';
+const ACK_LENGTH = ACK_PREFIX.length + 36 + 2;
+
+/** The alert id of an ack in its canonical form (`{"type":"ack","id":"<uuid>"}`), else null. */
+export function canonicalAckId(raw: Buffer): string | null {
+  if (raw.length !== ACK_LENGTH || raw[ACK_LENGTH - 2] !== 0x22 || raw[ACK_LENGTH - 1] !== 0x7d)
+    return null;
+  if (raw.toString('latin1', 0, ACK_PREFIX.length) !== ACK_PREFIX) return null;
+  const id = raw.toString('latin1', ACK_PREFIX.length, ACK_PREFIX.length + 36);
+  return ackSchema.shape.id.safeParse(id).success ? id : null;
+}
+
+/** The alert message as sent: serialized once per alert, the same bytes for every recipient. */
+export function alertMessage(
+  alert: Pick<AlertCreated, 'alertId' | 'seq' | 'kind' | 'incident'>,
+): string {
+  return JSON.stringify({
+    type: 'alert',
+    id: alert.alertId,
+    seq: alert.seq,
+    kind: alert.kind,
+    incident: alert.incident,
+  });
+}
+
+/**
+ * This node's live connections. Each alert event is targeted at the node's own sockets through
+ * an H3 subscription index (cost grows with recipients), filtered by the incident's delivery log
+ * so nobody gets the same kind twice, sent, and recorded in the delivery log. A reconnecting
+ * client gets what it missed from the database.
+ */
+export class RealtimeGateway {
+  readonly #connections = new Map<string, Connection>();
+  readonly #byMember = new Map<string, Set<Connection>>();
+  readonly #index = new SubscriptionIndex();
+  /** Acks waiting for the next batch: alert id → member ids. */
+  #acks = new Map<string, Set<string>>();
+  readonly #logger: Logger;
+  #ackTimer: NodeJS.Timeout | null = null;
+  #ackFlush: Promise<void> = Promise.resolve();
+  /**
+   * Delivery-log writes in flight, by incident (a live fan-out's, and replays' to one member
+   * each): an alert of the same incident reads its log only after them, and a retraction,
+   * all-clear or merge update (audience `delivered`) after all of them. Acks wait for all too, or
+   * they could refer to rows not written yet.
+   */
+  readonly #recording = new Map<string, Promise<void>>();
+  /** Who this node sent its last RECENT_ALERTS live alerts to: an ack counts only from them. */
+  readonly #recentRecipients = new Map<string, Set<string>>();
+  #subscription: BusSubscription | null = null;
+  #heartbeat: NodeJS.Timeout | null = null;
+  /** Sockets that answered the last ping (or joined since). */
+  readonly #alive = new WeakSet<WebSocket>();
+  /** Sockets in groups, one group pinged per tick (every PING_TICK_MS). */
+  readonly #pingGroups: Set<Connection>[];
+  #pingSlot = 0;
+  #joined = 0;
+
+  readonly #pingIntervalMs: number;
+
+  constructor(
+    private readonly ctx: AppContext,
+    options: {
+      /** How often each socket is pinged (tests shorten it); a socket silent for two is closed. */
+      pingIntervalMs?: number;
+    } = {},
+  ) {
+    this.#pingIntervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
+    const groups = Math.max(1, Math.round(this.#pingIntervalMs / PING_TICK_MS));
+    this.#pingGroups = Array.from({ length: groups }, () => new Set<Connection>());
+    this.#logger = ctx.logger.child({ sub: 'realtime' });
+  }
+
+  get size(): number {
+    return this.#connections.size;
+  }
+
+  /** Starts consuming this node's copy of alert and membership events. */
+  async start(): Promise<void> {
+    // A ping every 30 s keeps idle sockets open through load balancers' idle timeouts (clients
+    // would otherwise reconnect, each hello costing a database round trip or three) and closes
+    // sockets whose peer is gone without a word, which would otherwise hold memory forever. The
+    // sockets are pinged a three-hundredth at a time, every 100 ms: an alert waits behind at most
+    // 50 pings at 15,000 sockets (under a millisecond), never behind 15,000.
+    this.#heartbeat = setInterval(() => {
+      this.#pingSlot = (this.#pingSlot + 1) % this.#pingGroups.length;
+      for (const conn of this.#pingGroups[this.#pingSlot]!) {
+        if (!this.#alive.has(conn.socket)) {
+          conn.socket.terminate();
+          continue;
+        }
+        this.#alive.delete(conn.socket);
+        conn.socket.ping();
+      }
+    }, this.#pingIntervalMs / this.#pingGroups.length);
+    this.#heartbeat.unref();
+    this.#subscription = await this.ctx.bus.subscribe({
+      consumer: `realtime-${this.ctx.config.nodeId}`,
+      types: [
+        'alert.created',
+        'dispatch.offered',
+        'member.suspended',
+        'alert_prefs.changed',
+        'member.roles_changed',
+      ],
+      handler: (event) => this.#onEvent(event),
+    });
+  }
+
+  /** Closes every socket (clients reconnect to another node) and stops consuming. */
+  async stop(): Promise<void> {
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    this.#heartbeat = null;
+    await this.#subscription?.close();
+    this.#subscription = null;
+    for (const conn of this.#connections.values())
+      conn.socket.close(CLOSE.goingAway, 'server shutting down');
+    if (this.#ackTimer) clearTimeout(this.#ackTimer);
+    await this.#recorded();
+    await this.#flushAcks();
+  }
+
+  /** Takes a new socket: waits for hello, authenticates, replays, then joins the live stream. */
+  accept(socket: WebSocket, cookieToken: string | null): void {
+    /** Ready for live messages (after the replay). */
+    let conn: Connection | null = null;
+    /** In the gateway's maps, from the moment it joins them during hello. */
+    let attached: Connection | null = null;
+    let greeting = false;
+    const timer = setTimeout(
+      () => socket.close(CLOSE.helloTimeout, 'hello expected'),
+      HELLO_TIMEOUT_MS,
+    );
+    socket.on('message', (raw: Buffer) => {
+      // Acks are most of what clients send (one per alert, all at once after a fan-out): the
+      // canonical form is read without JSON.parse, a closure or a promise per message.
+      // Acks of replayed alerts come while the replay is still going: `attached` takes them.
+      const acking = conn ?? attached;
+      if (acking) {
+        const id = canonicalAckId(raw);
+        if (id !== null) return this.#ack(acking, id);
+      }
+      void (async () => {
+        let message: unknown;
+        try {
+          message = JSON.parse(raw.toString('utf8'));
+        } catch {
+          socket.close(CLOSE.badHello, 'malformed JSON');
+          return;
+        }
+        if (!conn) {
+          // Only the first hello counts. During the replay (after `ready`) the socket is
+          // attached and its messages are taken; before that they are not for us yet.
+          if (greeting) {
+            if (attached) this.#onClientMessage(attached, message);
+            return;
+          }
+          greeting = true;
+          clearTimeout(timer);
+          conn = await this.#hello(socket, message, cookieToken, (c) => (attached = c));
+          return;
+        }
+        this.#onClientMessage(conn, message);
+      })().catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) {
+          this.#logger.warn({ err: error }, 'stream message failed: database unavailable');
+          socket.close(CLOSE.tryAgainLater, 'try again later');
+          return;
+        }
+        this.#logger.error({ err: error }, 'stream message failed');
+        socket.close(1011, 'internal error');
+      });
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      // Also when it closes during its hello or replay: `conn` is not set yet then.
+      if (attached) this.#detach(attached);
+      attached = null;
+    });
+  }
+
+  async #hello(
+    socket: WebSocket,
+    message: unknown,
+    cookieToken: string | null,
+    onAttach: (conn: Connection) => void,
+  ): Promise<Connection | null> {
+    const hello = helloSchema.safeParse(message);
+    if (!hello.success) {
+      const field = hello.error.issues[0]?.path.join('.') || 'type';
+      socket.close(CLOSE.badHello, `${field}: invalid hello`);
+      return null;
+    }
+    const token = hello.data.token ?? cookieToken;
+    const auth = token ? await authenticateToken(this.ctx, token) : null;
+    if (!auth) {
+      socket.close(CLOSE.unauthorized, 'unauthorized');
+      return null;
+    }
+    // One round trip for the rest; the seq is read before the socket joins, so an alert sent
+    // in between is either delivered live or after `ready.seq` (replayed on reconnect).
+    const start = await streamStart(this.ctx.db, auth.principal.memberId);
+    const conn = new Connection(
+      randomUUID(),
+      socket,
+      auth.principal,
+      start.prefs ?? defaultPreferences(auth.principal, await this.ctx.areas.get()),
+      start.onShift,
+      hello.data.location ?? null,
+    );
+    // Gone while we asked the database: nothing to join.
+    if (socket.readyState !== socket.OPEN) return null;
+    this.#attach(conn);
+    onAttach(conn);
+    socket.send(JSON.stringify({ type: 'ready', seq: start.seq }));
+    if (hello.data.since !== undefined) await this.#replay(conn, hello.data.since);
+    conn.markReady();
+    return conn;
+  }
+
+  #attach(conn: Connection): void {
+    this.#alive.add(conn.socket);
+    conn.socket.on('pong', () => this.#alive.add(conn.socket));
+    conn.pingSlot = this.#joined++ % this.#pingGroups.length;
+    this.#pingGroups[conn.pingSlot]!.add(conn);
+    this.#connections.set(conn.id, conn);
+    let set = this.#byMember.get(conn.memberId);
+    if (!set) this.#byMember.set(conn.memberId, (set = new Set()));
+    set.add(conn);
+    this.#index.add(conn.subscription());
+  }
+
+  #detach(conn: Connection): void {
+    this.#connections.delete(conn.id);
+    this.#pingGroups[conn.pingSlot]?.delete(conn);
+    this.#index.remove(conn.id);
+    const set = this.#byMember.get(conn.memberId);
+    set?.delete(conn);
+    if (set?.size === 0) this.#byMember.delete(conn.memberId);
+  }
+
+  #onClientMessage(conn: Connection, message: unknown): void {
+    const parsed = clientMessageSchema.safeParse(message);
+    if (!parsed.success) return; // Unknown messages are ignored: old servers meet newer clients.
+    if (parsed.data.type === 'ack') return this.#ack(conn, parsed.data.id);
+    conn.live = parsed.data.location;
+    this.#index.update(conn.subscription());
+  }
+
+  /** Queues an ack for the next batch; only for an alert this socket was sent. */
+  #ack(conn: Connection, alertId: string): void {
+    if (!this.#recentRecipients.get(alertId)?.has(conn.memberId) && !conn.wasSent(alertId)) return;
+    let members = this.#acks.get(alertId);
+    if (!members) this.#acks.set(alertId, (members = new Set()));
+    members.add(conn.memberId);
+    if (this.#ackTimer === null)
+      this.#ackTimer = setTimeout(() => void this.#flushAcks(), ACK_FLUSH_MS);
+  }
+
+  /** Writes the waiting acks, one statement per alert; batches run one after another. */
+  #flushAcks(): Promise<void> {
+    this.#ackTimer = null;
+    const batch = new Map([...this.#acks].map(([alertId, members]) => [alertId, [...members]]));
+    this.#acks = new Map();
+    const now = this.ctx.clock.now();
+    const recording = this.#recorded();
+    this.#ackFlush = this.#ackFlush.then(async () => {
+      if (batch.size === 0) return;
+      await recording;
+      await markAcked(this.ctx.db, batch, now).catch((error: unknown) =>
+        this.#logger.warn({ err: error }, 'acks not recorded'),
+      );
+    });
+    return this.#ackFlush;
+  }
+
+  async #onEvent(event: DomainEvent): Promise<void> {
+    switch (event.type) {
+      case 'alert.created':
+        await this.deliver(event.payload as AlertCreated);
+        return;
+      case 'member.suspended':
+        for (const conn of this.#byMember.get((event.payload as { memberId: string }).memberId) ??
+          []) {
+          conn.socket.close(CLOSE.suspended, 'suspended');
+        }
+        return;
+      case 'alert_prefs.changed':
+      case 'member.roles_changed':
+        return this.#refresh((event.payload as { memberId: string }).memberId);
+      case 'dispatch.offered': {
+        const offer = event.payload as {
+          dispatchId: string;
+          memberId: string;
+          state: string;
+          incident: unknown;
+        };
+        const data = JSON.stringify({
+          type: 'dispatch',
+          id: offer.dispatchId,
+          state: offer.state,
+          incident: offer.incident,
+        });
+        for (const conn of this.#byMember.get(offer.memberId) ?? [])
+          conn.send(`${offer.dispatchId}:${offer.state}`, data);
+        return;
+      }
+    }
+  }
+
+  /** Reloads a member's roles, preferences and shift into their sockets' subscriptions. */
+  async #refresh(memberId: string): Promise<void> {
+    const conns = this.#byMember.get(memberId);
+    if (!conns?.size) return;
+    const first = conns.values().next().value as Connection;
+    const roles = await this.ctx.db
+      .selectFrom('area_roles')
+      .select(['area_id', 'role'])
+      .where('member_id', '=', memberId)
+      .execute();
+    const principal: Principal = {
+      ...first.principal,
+      roles: roles.map((r) => ({ areaId: r.area_id, role: r.role })),
+    };
+    const prefs = await preferencesOf(this.ctx, principal);
+    const onShift = await isOnShift(this.ctx.db, memberId);
+    for (const conn of conns) {
+      conn.principal = principal;
+      conn.prefs = prefs;
+      conn.onShift = onShift;
+      this.#index.update(conn.subscription());
+    }
+  }
+
+  /** Whether a member counts as staff for an incident in this area chain. */
+  #isStaffFor(conn: Connection, chain: string[]): boolean {
+    if (conn.principal.status !== 'active') return false;
+    if (
+      hasRoleIn(conn.principal, chain, 'verifier') ||
+      hasRoleIn(conn.principal, chain, 'dispatcher')
+    )
+      return true;
+    return conn.onShift && hasRoleIn(conn.principal, chain, 'responder');
+  }
+
+  #chainOf(areas: AreaSnapshot, alert: AlertCreated): string[] {
+    return areas.chainOrCity(alert.incident.area?.id);
+  }
+
+  /** Targets, sends and records one alert for this node's sockets. */
+  async deliver(alert: AlertCreated): Promise<number> {
+    if (this.#connections.size === 0) return 0;
+    const areas = await this.ctx.areas.get();
+    const chain = this.#chainOf(areas, alert);
+    await (alert.audience === 'delivered'
+      ? this.#recorded()
+      : this.#recording.get(alert.incident.id));
+    // A retraction, all-clear or update goes to everyone in the log; any other alert needs only
+    // to know who already got its kind.
+    const log = await deliveryLog(
+      this.ctx.db,
+      alert.incident.id,
+      alert.audience === 'delivered' ? undefined : alert.kind,
+    );
+    // Encoded once: every socket is handed the same bytes. Sending starts with the first
+    // recipient found, not once all are known.
+    const data = Buffer.from(alertMessage(alert));
+    const seen = new Set<string>();
+    const recipients = new Set<string>();
+    const sendTo = (memberId: string) => {
+      if (seen.has(memberId)) return;
+      seen.add(memberId);
+      if (log.get(memberId)?.has(alert.kind)) return;
+      recipients.add(memberId);
+      for (const conn of this.#byMember.get(memberId) ?? []) conn.send(alert.alertId, data);
+    };
+    if (alert.audience === 'delivered') {
+      for (const memberId of log.keys()) if (this.#byMember.has(memberId)) sendTo(memberId);
+    } else {
+      const { lat, lng } = alert.incident.location;
+      const audience = alert.audience;
+      this.#index.forEachTarget(lat, lng, chain, audience, (socketId) => {
+        const conn = this.#connections.get(socketId);
+        if (!conn) return;
+        if (audience === 'staff' && !this.#isStaffFor(conn, chain)) return;
+        sendTo(conn.memberId);
+      });
+    }
+    if (recipients.size === 0) return 0;
+    this.#recentRecipients.set(alert.alertId, recipients);
+    if (this.#recentRecipients.size > RECENT_ALERTS) {
+      const oldest = this.#recentRecipients.keys().next().value;
+      if (oldest !== undefined) this.#recentRecipients.delete(oldest);
+    }
+    // Every socket has its copy before the log is written; the event is acknowledged on the bus
+    // only once the log holds every recipient, so a retraction can find them all. (A node that
+    // dies in between gets the event again and records it then.)
+    await this.#record(alert, [...recipients]);
+    return recipients.size;
+  }
+
+  /** Every delivery-log write in flight, settled. */
+  async #recorded(): Promise<void> {
+    await Promise.all(this.#recording.values());
+  }
+
+  /** Writes deliveries to the log, retrying a failed write (5 tries over ~3 s) before giving up. */
+  #record(alert: AlertCreated, memberIds: string[]): Promise<void> {
+    const incidentId = alert.incident.id;
+    const previous = this.#recording.get(incidentId) ?? Promise.resolve();
+    const write = async () => {
+      await previous;
+      const at = this.ctx.clock.now();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await recordDeliveries(
+            this.ctx.db,
+            { alertId: alert.alertId, incidentId, kind: alert.kind, seq: alert.seq },
+            memberIds,
+            at,
+          );
+          return;
+        } catch (error) {
+          if (attempt >= RECORD_ATTEMPTS) {
+            this.#logger.error({ err: error, alertId: alert.alertId }, 'deliveries not recorded');
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        }
+      }
+    };
+    const recording = write().finally(() => {
+      if (this.#recording.get(incidentId) === recording) this.#recording.delete(incidentId);
+    });
+    this.#recording.set(incidentId, recording);
+    return recording;
+  }
+
+  /** Sends what a reconnecting member missed since `since`: already theirs, or theirs by the rules. */
+  async #replay(conn: Connection, since: number): Promise<void> {
+    const now = this.ctx.clock.now();
+    const alerts = await alertsSince(
+      this.ctx.db,
+      since,
+      new Date(now.getTime() - REPLAY_WINDOW_MS),
+      REPLAY_LIMIT,
+    );
+    if (alerts.length === 0) return;
+    const areas = await this.ctx.areas.get();
+    const mine = await deliveredSince(this.ctx.db, conn.memberId, since);
+    const log = await memberLog(this.ctx.db, conn.memberId, [
+      ...new Set(alerts.map((a) => a.incident_id)),
+    ]);
+    const sub = conn.subscription();
+    for (const row of alerts) {
+      const alert: AlertCreated = {
+        alertId: row.id,
+        seq: Number(row.seq),
+        kind: row.kind,
+        audience: row.audience as AlertCreated['audience'],
+        mergedInto: null,
+        incident: row.body as AlertCreated['incident'],
+      };
+      const kinds = log.get(row.incident_id) ?? new Set<AlertKind>();
+      let due = mine.has(row.id);
+      if (!due && !kinds.has(alert.kind)) {
+        if (alert.audience === 'delivered') due = kinds.size > 0;
+        else {
+          const chain = this.#chainOf(areas, alert);
+          const { lat, lng } = alert.incident.location;
+          const inRange = (chain.length ? chain : [null]).some((areaId) =>
+            isInRange(sub, lat, lng, areaId),
+          );
+          const audienceOk =
+            alert.audience === 'staff'
+              ? this.#isStaffFor(conn, chain)
+              : alert.audience === 'everyone' || sub.minLevel === 'unconfirmed';
+          due = inRange && audienceOk;
+        }
+        if (due) {
+          kinds.add(alert.kind);
+          log.set(row.incident_id, kinds);
+          await this.#record(alert, [conn.memberId]);
+        }
+      }
+      if (due) conn.sendNow(alert.alertId, alertMessage(alert));
+    }
+  }
+}

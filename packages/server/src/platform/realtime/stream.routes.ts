@@ -1,0 +1,32 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../context';
+import { SESSION_COOKIE } from '../../membership/auth/auth.plugin';
+import type { RealtimeGateway } from './gateway';
+import { CLOSE } from './protocol';
+
+/**
+ * `GET /api/v1/stream`: the live alert stream over WebSocket. Authentication happens in the
+ * first message (hello, with a token or the session cookie of the upgrade request).
+ */
+export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): FastifyPluginAsync {
+  const publicOrigin = ctx.config.publicUrl ? new URL(ctx.config.publicUrl).origin : null;
+  return async (app) => {
+    app.get(
+      '/stream',
+      {
+        websocket: true,
+        config: { auth: 'public' },
+        schema: { tags: ['stream'], summary: 'Live alerts (WebSocket; first message: hello)' },
+      },
+      (socket, request) => {
+        const origin = request.headers.origin;
+        const expected = publicOrigin ?? `${request.protocol}://${request.host}`;
+        if (origin && origin !== expected) {
+          socket.close(CLOSE.forbiddenOrigin, 'origin: not this server');
+          return;
+        }
+        gateway.accept(socket, request.cookies[SESSION_COOKIE] ?? null);
+      },
+    );
+  };
+}

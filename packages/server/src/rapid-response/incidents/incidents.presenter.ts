@@ -1,0 +1,45 @@
+import type { IncidentState, IncidentSummaryView, TimelineEntryView } from '@tocsin/core';
+import type { AreaSnapshot } from '../../membership/areas/area-directory';
+import type { IncidentRow } from './incident-mapper';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** What any member who may see an incident is told: counts, never who. */
+export function presentIncident(row: IncidentRow, areas: AreaSnapshot): IncidentSummaryView {
+  const area = row.area_id ? areas.byId.get(row.area_id) : undefined;
+  return {
+    id: row.id,
+    state: row.state,
+    activity: row.activity,
+    area: area ? { id: area.id, name: area.name } : null,
+    location: { lat: row.lat, lng: row.lng },
+    reporters: row.reporter_count,
+    firstReportAt: row.first_report_at.toISOString(),
+    lastReportAt: row.last_report_at.toISOString(),
+    corroboratedAt: iso(row.corroborated_at),
+    confirmedAt: iso(row.confirmed_at),
+    closedAt: iso(row.closed_at),
+    mergedInto: row.merged_into,
+  };
+}
+
+export function presentTimeline(
+  rows: {
+    at: Date;
+    kind: string;
+    from_state: IncidentState | null;
+    to_state: IncidentState;
+    actor_role: string;
+    note: string | null;
+  }[],
+  withNotes: boolean,
+): TimelineEntryView[] {
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    kind: r.kind,
+    from: r.from_state,
+    to: r.to_state,
+    role: r.actor_role,
+    ...(withNotes && r.note ? { note: r.note } : {}),
+  }));
+}

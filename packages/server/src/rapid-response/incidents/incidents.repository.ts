@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Reporter } from '@tocsin/core';
+import type { Executor } from '../../platform/db/database';
+import type { IncidentRow } from './incident-mapper';
+
+const OPEN = ['reported', 'corroborated', 'confirmed'] as const;
+
+/**
+ * Locks the open incidents in `cells`, and the cells themselves until the transaction ends: two
+ * reports of one new sighting arriving at once would otherwise both find no incident there and
+ * open one each. The cell locks (advisory, keyed by a hash of the cell) are taken in one order
+ * by every transaction, so reports in neighbouring cells wait for each other and never deadlock.
+ */
+export async function lockOpenIncidentsInCells(
+  db: Executor,
+  cells: string[],
+): Promise<IncidentRow[]> {
+  if (cells.length === 0) return [];
+  await sql`select pg_advisory_xact_lock(key) from (
+      select distinct hashtextextended(cell, 0) as key from unnest(${cells}::text[]) as cell
+      order by key
+    ) as keys`.execute(db);
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('coarse_cell', 'in', cells)
+    .where('state', 'in', OPEN)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+export function lockIncident(db: Executor, id: string): Promise<IncidentRow | undefined> {
+  return db.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findIncident(db: Executor, id: string): Promise<IncidentRow | undefined> {
+  return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * An incident's reporters, each with the standing they have now: a member vouched for since
+ * reporting counts toward corroboration from the next change of the incident on.
+ */
+export async function reportersOf(db: Executor, incidentId: string): Promise<Reporter[]> {
+  const rows = await db
+    .selectFrom('incident_reporters as r')
+    .innerJoin('members as m', 'm.id', 'r.member_id')
+    .select(['r.member_id', 'r.sponsor_id', 'm.status'])
+    .where('r.incident_id', '=', incidentId)
+    .orderBy('r.first_at')
+    .execute();
+  return rows.map((r) => ({
+    memberId: r.member_id,
+    sponsorId: r.sponsor_id,
+    vouched: r.status === 'active',
+  }));
+}
+
+export async function addReporter(
+  db: Executor,
+  incidentId: string,
+  reporter: Reporter,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('incident_reporters')
+    .values({
+      incident_id: incidentId,
+      member_id: reporter.memberId,
+      sponsor_id: reporter.sponsorId,
+      first_at: at,
+    })
+    .onConflict((oc) => oc.columns(['incident_id', 'member_id']).doNothing())
+    .execute();
+}
+
+export function timelineOf(db: Executor, incidentId: string) {
+  return db
+    .selectFrom('incident_timeline')
+    .select(['at', 'kind', 'from_state', 'to_state', 'actor_role', 'note'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Open and recent incidents of some areas, newest first. */
+export function incidentsInAreas(
+  db: Executor,
+  areaIds: string[],
+  since: Date,
+  limit: number,
+  /** Also those in no area (the city answers for them). */
+  withUnplaced = false,
+) {
+  if (areaIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where((eb) =>
+      withUnplaced
+        ? eb.or([eb('area_id', 'in', areaIds), eb('area_id', 'is', null)])
+        : eb('area_id', 'in', areaIds),
+    )
+    .where('last_activity_at', '>', since)
+    .where('state', '!=', 'merged')
+    .orderBy('last_activity_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Open and recent incidents in some coarse cells, newest first. */
+export function incidentsInCells(db: Executor, cells: string[], since: Date, limit: number) {
+  if (cells.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('coarse_cell', 'in', cells)
+    .where('last_activity_at', '>', since)
+    .where('state', '!=', 'merged')
+    .orderBy('last_activity_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,360 @@
+import {
+  applyEnd,
+  applyMerge,
+  applyVerification,
+  cellsInRadius,
+  COARSE_RES,
+  haversineMeters,
+  type Actor,
+  type IncidentDetailView,
+  type IncidentSummaryView,
+  type Principal,
+  type VerificationOutcome,
+} from '@tocsin/core';
+import { transact, type AppContext } from '../../platform/context';
+import { canSeeArea } from '../../membership/areas/areas.policy';
+import type { Executor } from '../../platform/db/database';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../platform/errors';
+import { photosOfIncident } from '../photos/photos.repository';
+import { actingRole } from '../reports/reports.policy';
+import { onIncidentConfirmed } from '../plates/plates.service';
+import { displayPlate } from '../reports/reports.service';
+import { toIncident } from './incident-mapper';
+import { recordTransition } from './incident-writer';
+import {
+  findIncident,
+  incidentsInAreas,
+  incidentsInCells,
+  lockIncident,
+  reportersOf,
+  timelineOf,
+} from './incidents.repository';
+import { canSeeIncident, isAreaStaff } from './incidents.policy';
+import { presentIncident, presentTimeline } from './incidents.presenter';
+
+const DAY_MS = 86_400_000;
+const LIST_LIMIT = 200;
+
+interface Involvement {
+  reporter: boolean;
+  dispatched: boolean;
+  onShift: boolean;
+  accepted: boolean;
+}
+
+/**
+ * How a member is involved in each of some incidents (reported it, dispatched to it) and whether
+ * they are on shift, in one round trip whatever the number of incidents.
+ */
+async function involvements(
+  db: Executor,
+  incidentIds: readonly string[],
+  memberId: string,
+): Promise<Map<string, Involvement>> {
+  const out = new Map<string, Involvement>();
+  if (incidentIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('incidents as i')
+    .where('i.id', 'in', incidentIds)
+    .select((eb) => [
+      'i.id',
+      eb
+        .exists(
+          eb
+            .selectFrom('incident_reporters as r')
+            .select('r.member_id')
+            .whereRef('r.incident_id', '=', 'i.id')
+            .where('r.member_id', '=', memberId),
+        )
+        .as('reporter'),
+      eb
+        .selectFrom('dispatches as d')
+        .select('d.state')
+        .whereRef('d.incident_id', '=', 'i.id')
+        .where('d.member_id', '=', memberId)
+        .as('dispatch_state'),
+      eb
+        .selectFrom('responder_shifts as s')
+        .select('s.on_shift')
+        .where('s.member_id', '=', memberId)
+        .as('on_shift'),
+    ])
+    .execute();
+  for (const row of rows) {
+    out.set(row.id, {
+      reporter: Boolean(row.reporter),
+      dispatched: row.dispatch_state !== null,
+      onShift: row.on_shift ?? false,
+      accepted: row.dispatch_state === 'accepted' || row.dispatch_state === 'on_scene',
+    });
+  }
+  return out;
+}
+
+const UNINVOLVED: Involvement = {
+  reporter: false,
+  dispatched: false,
+  onShift: false,
+  accepted: false,
+};
+
+async function involvement(db: Executor, incidentId: string, memberId: string) {
+  return (await involvements(db, [incidentId], memberId)).get(incidentId) ?? UNINVOLVED;
+}
+
+/** Incidents near a point or in an area, from the last day, that the caller may see. */
+export async function listIncidents(
+  ctx: AppContext,
+  principal: Principal,
+  query: {
+    lat?: number | undefined;
+    lng?: number | undefined;
+    radius?: number | undefined;
+    areaId?: string | undefined;
+  },
+): Promise<IncidentSummaryView[]> {
+  const areas = await ctx.areas.get();
+  const since = new Date(ctx.clock.now().getTime() - DAY_MS);
+  let rows;
+  if (query.lat !== undefined && query.lng !== undefined) {
+    const radius = query.radius ?? areas.settings?.defaultAlertRadiusMeters ?? 1000;
+    const center = { lat: query.lat, lng: query.lng };
+    rows = (
+      await incidentsInCells(
+        ctx.db,
+        cellsInRadius(query.lat, query.lng, radius, COARSE_RES),
+        since,
+        LIST_LIMIT,
+      )
+    ).filter((row) => haversineMeters(center, row) <= radius);
+  } else if (query.areaId) {
+    const area = areas.byId.get(query.areaId);
+    if (!area || !canSeeArea(principal, area.kind, areas.chain(area.id))) {
+      throw new NotFoundError('No such area');
+    }
+    const ids = area.kind === 'city' ? areas.all.map((a) => a.id) : [area.id];
+    rows = await incidentsInAreas(ctx.db, ids, since, LIST_LIMIT, area.kind === 'city');
+  } else {
+    throw new ValidationError('lat: required (with lng), or areaId', [
+      { path: 'lat', message: 'required (with lng), or areaId' },
+    ]);
+  }
+  // Only unverified incidents depend on who is asking: their involvement in one query.
+  const mine = await involvements(
+    ctx.db,
+    rows.filter((row) => row.state === 'reported').map((row) => row.id),
+    principal.memberId,
+  );
+  const visible = [];
+  for (const row of rows) {
+    const chain = areas.chainOrCity(row.area_id);
+    const seen =
+      row.state !== 'reported' ||
+      canSeeIncident(principal, row, chain, mine.get(row.id) ?? UNINVOLVED);
+    if (seen) visible.push(presentIncident(row, areas));
+  }
+  return visible;
+}
+
+/** One incident with its timeline; the area's staff also get the reports and who is going. */
+export async function getIncident(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+): Promise<IncidentDetailView> {
+  const areas = await ctx.areas.get();
+  const row = await findIncident(ctx.db, id);
+  if (!row) throw new NotFoundError('No such incident');
+  const chain = areas.chainOrCity(row.area_id);
+  if (!canSeeIncident(principal, row, chain, await involvement(ctx.db, id, principal.memberId))) {
+    throw new NotFoundError('No such incident');
+  }
+  const staff = isAreaStaff(principal, chain);
+  const timeline = presentTimeline(await timelineOf(ctx.db, id), staff);
+  const base = { ...presentIncident(row, areas), timeline };
+  if (!staff) return base;
+  const reports = await ctx.db
+    .selectFrom('reports')
+    .select(['id', 'received_at', 'observed_at', 'salute', 'plates'])
+    .where('incident_id', '=', id)
+    .orderBy('received_at')
+    .execute();
+  const going = await ctx.db
+    .selectFrom('dispatches')
+    .innerJoin('members', 'members.id', 'dispatches.member_id')
+    .select(['members.handle', 'dispatches.state'])
+    .where('dispatches.incident_id', '=', id)
+    .where('dispatches.state', 'in', ['accepted', 'on_scene'])
+    .execute();
+  const photos = await photosOfIncident(ctx.db, id);
+  return {
+    ...base,
+    independentReporters: row.independent_count,
+    notSeen: row.not_seen_count,
+    reports: reports.map((r) => ({
+      id: r.id,
+      receivedAt: r.received_at.toISOString(),
+      observedAt: r.observed_at?.toISOString() ?? null,
+      salute: r.salute ?? null,
+      plates: r.plates.map(displayPlate),
+    })),
+    going: going.map((g) => ({ handle: g.handle, state: g.state })),
+    photos: photos.map((p) => ({ id: p.id, reportId: p.report_id })),
+  };
+}
+
+/** Who is acting on an incident, and whether the server's policy lets them. */
+async function actorOn(
+  ctx: AppContext,
+  principal: Principal,
+  incident: { id: string; area_id: string | null; state: string },
+  action: 'verify' | 'end' | 'merge',
+): Promise<Actor> {
+  const areas = await ctx.areas.get();
+  const chain = areas.chainOrCity(incident.area_id);
+  const mine = await involvement(ctx.db, incident.id, principal.memberId);
+  if (!canSeeIncident(principal, incident, chain, mine))
+    throw new NotFoundError('No such incident');
+  if (principal.status !== 'active') {
+    throw new AppError(
+      403,
+      'probation',
+      'Members on probation cannot verify, dispatch or end incidents',
+    );
+  }
+  const role = actingRole(principal, chain);
+  const onShift = role === 'responder' && mine.onShift;
+  const staff = role === 'verifier' || role === 'dispatcher';
+  const allowed =
+    action === 'verify'
+      ? staff || (role === 'responder' && mine.accepted)
+      : action === 'end'
+        ? staff || (role === 'responder' && (onShift || mine.accepted))
+        : staff;
+  if (!allowed) throw new ForbiddenError(`Not allowed to ${action} this incident`);
+  // A responder acting on their accepted dispatch is on the scene, whatever their shift says.
+  return { memberId: principal.memberId, role, onShift: onShift || mine.accepted };
+}
+
+function refused(error: { code: string; message: string }): never {
+  throw new ConflictError(error.code, error.message);
+}
+
+/** A verifier's, dispatcher's or dispatched responder's finding: confirmed, false alarm, not seen. */
+export async function verifyIncident(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  outcome: VerificationOutcome,
+  note: string | null,
+) {
+  const row = await findIncident(ctx.db, id);
+  if (!row) throw new NotFoundError('No such incident');
+  const actor = await actorOn(ctx, principal, row, 'verify');
+  return transact(ctx, async (tx) => {
+    const locked = await lockIncident(tx, id);
+    if (!locked) throw new NotFoundError('No such incident');
+    const result = applyVerification(
+      toIncident(locked, await reportersOf(tx, id)),
+      outcome,
+      actor,
+      ctx.clock.now().getTime(),
+    );
+    if (!result.ok) refused(result.error);
+    await recordTransition(ctx, tx, result.value, { activity: locked.activity, note });
+    if (outcome === 'confirmed') await onIncidentConfirmed(ctx, tx, id);
+    return { id, state: result.value.incident.state };
+  });
+}
+
+/** The all clear. */
+export async function endIncident(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  note: string | null,
+) {
+  const row = await findIncident(ctx.db, id);
+  if (!row) throw new NotFoundError('No such incident');
+  const actor = await actorOn(ctx, principal, row, 'end');
+  return transact(ctx, async (tx) => {
+    const locked = await lockIncident(tx, id);
+    if (!locked) throw new NotFoundError('No such incident');
+    const result = applyEnd(
+      toIncident(locked, await reportersOf(tx, id)),
+      actor,
+      ctx.clock.now().getTime(),
+    );
+    if (!result.ok) refused(result.error);
+    await recordTransition(ctx, tx, result.value, { activity: locked.activity, note });
+    return { id, state: result.value.incident.state };
+  });
+}
+
+/** A dispatcher merges a duplicate the clustering missed into another incident. */
+export async function mergeIncident(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  into: string,
+) {
+  const [fromRow, intoRow] = await Promise.all([
+    findIncident(ctx.db, id),
+    findIncident(ctx.db, into),
+  ]);
+  if (!fromRow || !intoRow) throw new NotFoundError('No such incident');
+  const actor = await actorOn(ctx, principal, fromRow, 'merge');
+  await actorOn(ctx, principal, intoRow, 'merge');
+  return transact(ctx, async (tx) => {
+    // Lock in id order so two opposite merges cannot deadlock.
+    const [first, second] = [id, into].sort();
+    const lockedA = await lockIncident(tx, first!);
+    const lockedB = await lockIncident(tx, second!);
+    const from = lockedA?.id === id ? lockedA : lockedB;
+    const target = lockedA?.id === into ? lockedA : lockedB;
+    if (!from || !target) throw new NotFoundError('No such incident');
+    const result = applyMerge(
+      toIncident(from, await reportersOf(tx, id)),
+      toIncident(target, await reportersOf(tx, into)),
+      actor,
+      ctx.clock.now().getTime(),
+    );
+    if (!result.ok) refused(result.error);
+    // The surviving incident carries the absorbed one's reporters, reports and audience.
+    await tx
+      .insertInto('incident_reporters')
+      .columns(['incident_id', 'member_id', 'sponsor_id', 'first_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('incident_reporters')
+          .select([eb.val(into).as('incident_id'), 'member_id', 'sponsor_id', 'first_at'])
+          .where('incident_id', '=', id),
+      )
+      .onConflict((oc) => oc.columns(['incident_id', 'member_id']).doNothing())
+      .execute();
+    await tx
+      .updateTable('reports')
+      .set({ incident_id: into })
+      .where('incident_id', '=', id)
+      .execute();
+    await tx
+      .updateTable('incidents')
+      .set({ merged_into: into })
+      .where('merged_into', '=', id)
+      .execute();
+    await recordTransition(ctx, tx, result.value.from, { activity: from.activity });
+    await recordTransition(ctx, tx, result.value.into, { activity: target.activity });
+    if (result.value.into.incident.state === 'confirmed') await onIncidentConfirmed(ctx, tx, into);
+    return {
+      id,
+      state: result.value.from.incident.state,
+      into: { id: into, state: result.value.into.incident.state },
+    };
+  });
+}

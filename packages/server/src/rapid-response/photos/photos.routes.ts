@@ -1,0 +1,96 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import { principalOf } from '../../membership/auth/auth.plugin';
+import { configureImageProcessing } from './photos.image';
+import { PHOTO_LIMITS } from './photos.policy';
+import { addPhoto, getPhoto, listPhotos } from './photos.service';
+import { readPhotoUpload, UPLOAD_LIMITS } from './photos.upload';
+
+const storedPhoto = z.object({
+  id: z.uuid(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bytes: z.number().int(),
+});
+const photoItem = z.object({
+  id: z.uuid(),
+  width: z.number().int(),
+  height: z.number().int(),
+  createdAt: z.string(),
+});
+
+/** Photos attached to a report: uploaded by its author, re-encoded with no metadata left. */
+export function photosRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    configureImageProcessing();
+    // Registered here, so multipart bodies (up to the photo cap) are accepted by these routes
+    // only; every other route keeps the global JSON body limit.
+    await app.register(multipart, { limits: UPLOAD_LIMITS });
+
+    app.post(
+      '/reports/:id/photos',
+      {
+        config: { rateLimit: { max: PHOTO_LIMITS.uploadsPerMinute, timeWindow: 60_000 } },
+        schema: {
+          tags: ['photos'],
+          summary:
+            'Attach a photo to your own report (multipart, one part named file: JPEG, PNG, WebP ' +
+            'or AVIF, ≤ 10 MB, ≤ 40 MP); stored re-encoded as JPEG without metadata. ' +
+            'Idempotent by the optional id',
+          params: z.strictObject({ id: z.uuid() }),
+          querystring: z.strictObject({ id: z.uuid().optional() }),
+          response: { 200: storedPhoto, 201: storedPhoto },
+        },
+      },
+      async (request, reply) => {
+        const result = await addPhoto(
+          ctx,
+          principalOf(request),
+          request.params.id,
+          () => readPhotoUpload(request),
+          { id: request.query.id },
+        );
+        return reply.status(result.created ? 201 : 200).send(result.photo);
+      },
+    );
+
+    app.get(
+      '/reports/:reportId/photos',
+      {
+        schema: {
+          tags: ['photos'],
+          summary: "A report's photos (its author and the incident area's staff)",
+          params: z.strictObject({ reportId: z.uuid() }),
+          response: { 200: z.array(photoItem) },
+        },
+      },
+      async (request) => listPhotos(ctx, principalOf(request), request.params.reportId),
+    );
+
+    app.get(
+      '/reports/:reportId/photos/:photoId',
+      {
+        schema: {
+          tags: ['photos'],
+          summary: 'One photo as JPEG (its author and the incident area staff)',
+          params: z.strictObject({ reportId: z.uuid(), photoId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const photo = await getPhoto(
+          ctx,
+          principalOf(request),
+          request.params.reportId,
+          request.params.photoId,
+        );
+        return reply
+          .type(photo.mime)
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', 'inline; filename="photo.jpg"')
+          .send(photo.bytes);
+      },
+    );
+  };
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applyReport,
+  candidateCells,
+  chooseIncident,
+  mergeReport,
+  missingRequired,
+  openIncident,
+  plateKey,
+  type IncidentReport,
+  type MergedSalute,
+  type Principal,
+  type ReportInput,
+} from '@tocsin/core';
+import { transact, type AppContext } from '../../platform/context';
+import { canSeeArea } from '../../membership/areas/areas.policy';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from '../../platform/errors';
+import { offerDispatches } from '../dispatch/dispatch.service';
+import { insertIncident, recordTransition } from '../incidents/incident-writer';
+import { recordPlateSightings } from '../plates/plates.service';
+import { toIncident } from '../incidents/incident-mapper';
+import {
+  addReporter,
+  findIncident,
+  lockOpenIncidentsInCells,
+  reportersOf,
+} from '../incidents/incidents.repository';
+import { resolvePlace } from './place';
+import { actingRole, REPORT_LIMITS } from './reports.policy';
+import {
+  findReport,
+  insertReport,
+  isOnShift,
+  reportTimesOfMember,
+  reportTimesOfSponsorFamily,
+} from './reports.repository';
+
+export interface ReportResult {
+  created: boolean;
+  report: { id: string; salute: MergedSalute; plates: string[] };
+  incident: { id: string; state: string; reporters: number };
+}
+
+async function existing(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+): Promise<ReportResult | null> {
+  const report = await findReport(ctx.db, id);
+  if (!report) return null;
+  if (report.member_id !== principal.memberId)
+    throw new ConflictError('id_taken', 'id: already used');
+  const incident = await findIncident(ctx.db, report.incident_id);
+  if (!incident) throw new NotFoundError();
+  return {
+    created: false,
+    report: {
+      id: report.id,
+      salute: report.salute ?? {},
+      plates: report.plates.map(displayPlate),
+    },
+    incident: { id: incident.id, state: incident.state, reporters: incident.reporter_count },
+  };
+}
+
+async function checkRateLimits(ctx: AppContext, principal: Principal): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const since = new Date(now - REPORT_LIMITS.windowMs);
+  const refuse = (times: { received_at: Date }[], limit: number, code: string, message: string) => {
+    if (times.length < limit) return;
+    const oldest = times[times.length - limit]?.received_at.getTime() ?? now;
+    throw new RateLimitedError(code, message, (oldest + REPORT_LIMITS.windowMs - now) / 1000);
+  };
+  refuse(
+    await reportTimesOfMember(ctx.db, principal.memberId, since),
+    REPORT_LIMITS.perMember,
+    'report_rate_limited',
+    'Too many reports from you in a short time',
+  );
+  if (principal.sponsorId) {
+    refuse(
+      await reportTimesOfSponsorFamily(ctx.db, principal.sponsorId, since),
+      REPORT_LIMITS.perSponsorFamily,
+      'sponsor_rate_limited',
+      'Too many reports from members invited by the same person',
+    );
+  }
+}
+
+/**
+ * Takes a report: validates and merges its fields with its text, places it at bounded precision,
+ * joins it to the nearest open incident in range or opens one, and lets the rules decide the
+ * incident's state and alerts, all in one transaction. A retry with the same id returns the
+ * first result and creates nothing.
+ */
+export async function submitReport(
+  ctx: AppContext,
+  principal: Principal,
+  input: ReportInput,
+): Promise<ReportResult> {
+  if (input.id) {
+    const found = await existing(ctx, principal, input.id);
+    if (found) return found;
+  }
+  const areas = await ctx.areas.get();
+  const settings = areas.settings;
+  if (!settings) throw new AppError(503, 'no_city', 'No city pack is loaded');
+  const namedArea = input.areaId ? areas.byId.get(input.areaId) : undefined;
+  // A private workplace the reporter does not belong to answers like an unknown id.
+  if (
+    input.areaId &&
+    (!namedArea || !canSeeArea(principal, namedArea.kind, areas.chain(input.areaId)))
+  ) {
+    throw new ValidationError('areaId: no such area', [
+      { path: 'areaId', message: 'no such area' },
+    ]);
+  }
+  const now = ctx.clock.now();
+  const merged = mergeReport(input, { now, timeZone: settings.timeZone });
+  const place = resolvePlace(areas, {
+    lat: merged.salute.location?.lat,
+    lng: merged.salute.location?.lng,
+    text: merged.salute.location?.text,
+    areaId: input.areaId,
+  });
+  const missing = missingRequired(merged, { placeResolved: place !== null });
+  if (missing.length > 0 || !place) {
+    const fields = missing.length > 0 ? missing : ['salute.location'];
+    throw new ValidationError(
+      fields.map((f) => `${f}: required`).join('; '),
+      fields.map((path) => ({ path, message: 'required' })),
+    );
+  }
+  await checkRateLimits(ctx, principal);
+
+  const chain = areas.chainOrCity(place.areaId);
+  const role = actingRole(principal, chain);
+  const onShift = role === 'responder' && (await isOnShift(ctx.db, principal.memberId));
+  const reportId = input.id ?? randomUUID();
+  const plates = merged.plates.map((p) => displayPlate(plateKey(p)));
+  const activity = merged.salute.activity ?? null;
+  const { lat, lng } = place.point;
+  // Store what the reporter gave, but coordinates only as the bounded cell center.
+  const salute: MergedSalute = {
+    ...merged.salute,
+    ...(merged.salute.location
+      ? {
+          location: {
+            ...merged.salute.location,
+            ...(merged.salute.location.lat !== undefined ? { lat, lng } : {}),
+          },
+        }
+      : {}),
+  };
+
+  try {
+    return await transact(ctx, async (tx) => {
+      const candidates = await lockOpenIncidentsInCells(
+        tx,
+        candidateCells(lat, lng, settings.merge.radiusMeters),
+      );
+      const report: IncidentReport = {
+        memberId: principal.memberId,
+        sponsorId: principal.sponsorId,
+        vouched: principal.status === 'active',
+        role,
+        onShift,
+        at: now.getTime(),
+      };
+      const chosen = chooseIncident(
+        { lat, lng, at: now.getTime() },
+        candidates.map((row) => ({
+          id: row.id,
+          state: row.state,
+          lat: row.lat,
+          lng: row.lng,
+          firstReportAt: row.first_report_at.getTime(),
+          lastReportAt: row.last_report_at.getTime(),
+        })),
+        settings.merge,
+      );
+      let incidentId: string;
+      let state: string;
+      let reporters: number;
+      if (chosen) {
+        const row = candidates.find((c) => c.id === chosen.id)!;
+        const result = applyReport(toIncident(row, await reportersOf(tx, row.id)), report);
+        if (!result.ok) throw new ConflictError(result.error.code, result.error.message);
+        await addReporter(tx, row.id, report, now);
+        await recordTransition(ctx, tx, result.value, { activity: row.activity });
+        ({ id: incidentId, state } = result.value.incident);
+        reporters = result.value.incident.reporters.length;
+      } else {
+        const transition = openIncident(
+          { id: randomUUID(), lat, lng, areaId: place.areaId },
+          report,
+        );
+        await insertIncident(ctx, tx, transition.incident, activity, settings.timeZone);
+        await addReporter(tx, transition.incident.id, report, now);
+        await recordTransition(ctx, tx, transition, { activity, isNew: true });
+        await offerDispatches(ctx, tx, transition.incident, 1, [principal.memberId]);
+        ({ id: incidentId, state } = transition.incident);
+        reporters = 1;
+      }
+      const inserted = await insertReport(tx, {
+        id: reportId,
+        memberId: principal.memberId,
+        incidentId,
+        receivedAt: now,
+        observedAt: merged.timeResolved ? new Date(merged.timeResolved) : null,
+        areaId: place.areaId,
+        salute,
+        text: input.text ?? null,
+        cell: place.cell,
+        lat,
+        lng,
+        plates: merged.plates.map(plateKey),
+      });
+      if (!inserted) throw new ReportRaceError();
+      await recordPlateSightings(ctx, tx, incidentId, merged.plates.map(plateKey), now);
+      return {
+        created: true,
+        report: { id: reportId, salute, plates },
+        incident: { id: incidentId, state, reporters },
+      };
+    });
+  } catch (error) {
+    // Two tries of the same report at once: the loser rolls back and answers like a retry.
+    if (error instanceof ReportRaceError && input.id) {
+      const found = await existing(ctx, principal, input.id);
+      if (found) return found;
+    }
+    throw error;
+  }
+}
+
+class ReportRaceError extends Error {}
+
+/** "MN:ABC123" (as stored) → "MN ABC123" (as shown). */
+export function displayPlate(key: string): string {
+  return key.replace(':', ' ');
+}
