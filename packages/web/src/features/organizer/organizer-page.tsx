@@ -11,6 +11,7 @@ import { InvitesSection } from './invites-section';
 import { MembersSection } from './members-section';
 import { isOrganizer, organizedAreas } from './organized-areas';
 import { StatsSection } from './stats-section';
+import './organizer.css';
 
 const SECTIONS = ['members', 'invites', 'groups', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];
