@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Loading } from '../../app/loading';
+import { Loading } from '../../ui/loading';
 import { usePageTitle } from '../../app/use-page-title';
 import { useNow } from '../../app/use-now';
 import { ApiError, describeError } from '../../lib/api';
