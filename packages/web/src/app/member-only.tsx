@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useSession } from '../features/session/session-provider';
-import { Loading } from './loading';
+import { Loading } from '../ui/loading';
 
 const WelcomePage = lazy(() =>
   import('../features/session/welcome-page').then((m) => ({ default: m.WelcomePage })),

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './layout';
-import { Loading } from './loading';
+import { Loading } from '../ui/loading';
 import { MemberOnly } from './member-only';
 import { RouteError } from './route-error';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StateBadge } from '../incidents/state-badge';
+import { StateBadge } from '../../ui/state-badge';
 import { useAlerts } from './alerts-provider';
 
 /** The newest alert that came in while the app was open, until opened or dismissed. */

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area } from '../../lib/api';
+import './areas.css';
 
 interface AreaPickerProps {
   city: Area | null;

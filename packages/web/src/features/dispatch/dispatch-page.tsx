@@ -4,10 +4,12 @@ import { usePageTitle } from '../../app/use-page-title';
 import { useNow } from '../../app/use-now';
 import { describeError } from '../../lib/api';
 import { timeAgo } from '../../lib/time';
-import { StateBadge } from '../incidents/state-badge';
+import { StateBadge } from '../../ui/state-badge';
 import { useMe } from '../session/session-provider';
 import { IncidentDesk } from './incident-desk';
 import { useQueue } from './use-queue';
+import '../home/home.css';
+import './dispatch.css';
 
 /** The dispatcher console (laptop layout): the live queue and the selected incident. */
 export function DispatchPage() {

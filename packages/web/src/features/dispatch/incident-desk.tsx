@@ -2,11 +2,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, endpoints, type IncidentSummary } from '../../lib/api';
 import { formatTime } from '../../lib/time';
-import { StateBadge } from '../incidents/state-badge';
+import { StateBadge } from '../../ui/state-badge';
 import { Timeline } from '../incidents/timeline';
 import { useIncident } from '../incidents/use-incident';
 import { VerifyActions } from '../incidents/verify-actions';
 import { useSession } from '../session/session-provider';
+import './dispatch.css';
 
 /** One incident as staff see it: every report, who is going, verify, end, merge. */
 export function IncidentDesk({

@@ -10,6 +10,7 @@ import { LazyMap } from '../map/lazy-map';
 import { useMe } from '../session/session-provider';
 import { IncidentCard } from './incident-card';
 import { NotificationPrompt } from './notification-prompt';
+import './home.css';
 
 /** Home: what concerns me, newest first, live. */
 export function HomePage() {

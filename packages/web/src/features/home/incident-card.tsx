@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { timeAgo } from '../../lib/time';
 import type { FeedItem } from '../alerts/feed';
-import { StateBadge } from '../incidents/state-badge';
+import { StateBadge } from '../../ui/state-badge';
+import './home.css';
 
 /** One incident in the feed: state in words and colour, what, where, how long ago. */
 export function IncidentCard({ item, now }: { item: FeedItem; now: number }) {

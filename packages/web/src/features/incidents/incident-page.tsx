@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Loading } from '../../app/loading';
+import { Loading } from '../../ui/loading';
 import { usePageTitle } from '../../app/use-page-title';
 import { useNow } from '../../app/use-now';
 import { ApiError, describeError } from '../../lib/api';
@@ -10,10 +10,11 @@ import { useMe, useSession } from '../session/session-provider';
 import { LazyMap } from '../map/lazy-map';
 import { PlateApprovals } from '../plates/plate-approvals';
 import { KnowYourRights } from './know-your-rights';
-import { StateBadge } from './state-badge';
+import { StateBadge } from '../../ui/state-badge';
 import { Timeline } from './timeline';
 import { useIncident } from './use-incident';
 import { VerifyActions } from './verify-actions';
+import './incidents.css';
 
 /** One incident: state, what and where, timeline, what to do; verifiers can act on it. */
 export function IncidentPage() {

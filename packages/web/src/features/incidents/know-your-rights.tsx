@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session-provider';
+import './incidents.css';
 
 /** The city pack's know-your-rights card in my language (else the city's first), and the hotline. */
 export function KnowYourRights() {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../lib/api';
 import { formatTime } from '../../lib/time';
+import './incidents.css';
 
 const KINDS = [
   'opened',

@@ -6,6 +6,7 @@ import {
   type IncidentDetail,
   type VerificationOutcome,
 } from '../../lib/api';
+import { Confirm } from '../../ui/confirm';
 
 type Action = VerificationOutcome | 'end';
 
@@ -63,29 +64,14 @@ export function VerifyActions({
         </p>
       ) : null}
       {pending ? (
-        <div
-          className="confirm"
-          role="group"
-          aria-label={t('incident.sure', { action: label(pending) })}
-        >
-          <p>{t('incident.sure', { action: label(pending) })}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => void run(pending)}
-          >
-            {t('app.yes')}
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={busy}
-            onClick={() => setPending(null)}
-          >
-            {t('app.cancel')}
-          </button>
-        </div>
+        <Confirm
+          question={t('incident.sure', { action: label(pending) })}
+          confirm={t('app.yes')}
+          disabled={busy}
+          cancelDisabled={busy}
+          onConfirm={() => void run(pending)}
+          onCancel={() => setPending(null)}
+        />
       ) : (
         <div className="actions">
           {actions.map((action) => (

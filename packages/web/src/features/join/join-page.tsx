@@ -7,6 +7,7 @@ import type { Enrolled } from '../../lib/api';
 import { CreateAccountStep } from './create-account-step';
 import { PreferencesStep } from './preferences-step';
 import { RecoveryCodesStep } from './recovery-codes-step';
+import './join.css';
 
 const INVITE_KEY = 'tocsin.invite';
 

@@ -1,4 +1,6 @@
 import L from 'leaflet';
+// Before Leaflet's sheet, as when it was part of the app-wide sheet: Leaflet's rules win ties.
+import './map.css';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { endpoints, type AreaOutlines, type IncidentState, type LatLng } from '../../lib/api';

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Loading } from '../../app/loading';
+import { Loading } from '../../ui/loading';
 import type { CityMapProps } from './city-map';
 
 // Leaflet is loaded only when a map is shown: it stays out of the first load.

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints, type Area, type AreaMember, type Role } from '../../lib/api';
 import { useMe } from '../session/session-provider';
@@ -6,6 +6,7 @@ import { ActionButton } from './action-button';
 import { isAdmin } from './organized-areas';
 import { ROLE_ORDER } from './role-names';
 import { useAction } from './use-action';
+import { Confirm } from '../../ui/confirm';
 
 type Mode = 'roles' | 'suspend' | 'reinstate' | null;
 
@@ -163,7 +164,7 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
         <Confirm
           question={t('organize.member.suspendSure', { handle })}
           confirm={t('organize.member.suspendConfirm')}
-          danger
+          tone="danger"
           disabled={busy || !reason.trim()}
           onConfirm={() =>
             void act(
@@ -201,41 +202,6 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
         />
       ) : null}
     </li>
-  );
-}
-
-/** Asks once before a change: the question, any field it needs, then yes or cancel. */
-function Confirm({
-  question,
-  confirm,
-  danger = false,
-  disabled,
-  onConfirm,
-  onCancel,
-  children,
-}: {
-  question: string;
-  confirm: string;
-  danger?: boolean;
-  disabled: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-  children?: ReactNode;
-}) {
-  return (
-    <div className="confirm" role="group" aria-label={question}>
-      <p>{question}</p>
-      {children}
-      <button
-        type="button"
-        className={danger ? 'button button--danger' : 'button button--primary'}
-        disabled={disabled}
-        onClick={onConfirm}
-      >
-        {confirm}
-      </button>
-      <CancelButton onClick={onCancel} />
-    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Loading } from '../../app/loading';
+import { Loading } from '../../ui/loading';
 import { usePageTitle } from '../../app/use-page-title';
 import { describeError } from '../../lib/api';
 import { useAreas } from '../areas/use-areas';
@@ -11,6 +11,7 @@ import { InvitesSection } from './invites-section';
 import { MembersSection } from './members-section';
 import { isOrganizer, organizedAreas } from './organized-areas';
 import { StatsSection } from './stats-section';
+import './organizer.css';
 
 const SECTIONS = ['members', 'invites', 'groups', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PlateLookup } from '../../lib/api';
+import './plates.css';
 
 /** A YYYY-MM-DD city day as the member's language writes it (no time zone shift). */
 function formatDay(day: string, language: string): string {

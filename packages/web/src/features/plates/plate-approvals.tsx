@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, endpoints, type IncidentDetail, type PlateApproval } from '../../lib/api';
+import './plates.css';
 
 /** The distinct plates the incident's reports name, as reporters wrote them. */
 export function platesOf(incident: IncidentDetail): string[] {

@@ -5,6 +5,7 @@ import { useSession } from '../session/session-provider';
 import { formatTime } from '../../lib/time';
 import type { OutboxItem } from '../../lib/outbox';
 import { useOutboxItems } from './use-outbox';
+import './report.css';
 
 /** One report on its way, with its status in words and what can be done about it. */
 export function OutboxRow({ item }: { item: OutboxItem }) {

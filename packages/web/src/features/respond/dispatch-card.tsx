@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 import { describeError, endpoints, type DispatchResponse } from '../../lib/api';
 import { timeAgo } from '../../lib/time';
 import { useAlerts } from '../alerts/alerts-provider';
-import { StateBadge } from '../incidents/state-badge';
+import { StateBadge } from '../../ui/state-badge';
 import type { DispatchItem } from './dispatches';
+import './respond.css';
 
 /** What the responder can answer in each state. */
 const ANSWERS: Partial<Record<DispatchItem['state'], DispatchResponse[]>> = {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { describeError, endpoints } from '../../lib/api';
 import { currentPosition } from '../../lib/geolocation';
+import './respond.css';
 
 const SHIFT_KEY = 'shift';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/session-provider';
+import { Confirm } from '../../ui/confirm';
 
 /** One confirmed tap erases every trace of the app on this phone. */
 export function PanicWipe() {
@@ -12,21 +13,15 @@ export function PanicWipe() {
       <h2 id="wipe-title">{t('settings.wipeTitle')}</h2>
       <p>{t('settings.wipeIntro')}</p>
       {asking ? (
-        <div className="confirm" role="group" aria-label={t('settings.wipeSure')}>
-          <p>
-            <strong>{t('settings.wipeSure')}</strong>
-          </p>
-          <button
-            type="button"
-            className="button button--danger button--large"
-            onClick={() => void wipe()}
-          >
-            {t('settings.wipeConfirm')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setAsking(false)}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <Confirm
+          question={t('settings.wipeSure')}
+          confirm={t('settings.wipeConfirm')}
+          tone="danger"
+          large
+          emphasis
+          onConfirm={() => void wipe()}
+          onCancel={() => setAsking(false)}
+        />
       ) : (
         <button type="button" className="button button--danger" onClick={() => setAsking(true)}>
           {t('settings.wipe')}

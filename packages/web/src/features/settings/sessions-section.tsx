@@ -4,6 +4,7 @@ import { useNow } from '../../app/use-now';
 import { describeError, endpoints, type SessionInfo } from '../../lib/api';
 import { formatDateTime, timeAgo } from '../../lib/time';
 import { useSession } from '../session/session-provider';
+import { Confirm } from '../../ui/confirm';
 
 const METHODS = ['device_key', 'passkey', 'recovery'] as const;
 type Method = (typeof METHODS)[number];
@@ -82,23 +83,13 @@ export function SessionsSection() {
         ))}
       </ul>
       {confirmAll ? (
-        <div className="confirm" role="group" aria-label={t('settings.endAllSure')}>
-          <p>{t('settings.endAllSure')}</p>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => void act(logoutEverywhere)}
-          >
-            {t('settings.endAll')}
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setConfirmAll(false)}
-          >
-            {t('app.cancel')}
-          </button>
-        </div>
+        <Confirm
+          question={t('settings.endAllSure')}
+          confirm={t('settings.endAll')}
+          tone="danger"
+          onConfirm={() => void act(logoutEverywhere)}
+          onCancel={() => setConfirmAll(false)}
+        />
       ) : (
         <div className="actions">
           <button type="button" className="button" onClick={() => void act(logout)}>

@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { endpoints, type AlertPreferences, type IncidentSummary } from '../../lib/api';
+import type { AlertMessage } from '../../lib/stream';
+import { memberMarker } from '../session/member-marker';
+import type { Session } from '../session/session-provider';
+import { feedItemFromAlert, feedItemFromIncident, mergeFeed, type FeedItem } from './feed';
+
+interface FeedLoad {
+  prefs: AlertPreferences;
+  incidents: IncidentSummary[];
+}
+
+/** My alert settings and the incidents in the areas and around the places they name. */
+async function loadFeed(): Promise<FeedLoad> {
+  const { preferences, incidents } = await endpoints.homeFeed();
+  return { prefs: preferences, incidents };
+}
+
+/** What `useFeed` gives the provider: the feed, its load state and ways to add to it. */
+export interface FeedState {
+  /** Incidents that concern me, newest first. */
+  feed: FeedItem[];
+  preferences: AlertPreferences | null;
+  loading: boolean;
+  loadError: unknown;
+  reload: () => Promise<void>;
+  /** Puts the incident of a live alert in the feed. */
+  addAlert: (alert: AlertMessage) => void;
+  /** Puts an incident fetched on its own (one of my reports) in the feed. */
+  addIncident: (incident: IncidentSummary) => void;
+}
+
+/** The home feed: loaded (early when a member comes back), reloaded, merged with live alerts. */
+export function useFeed(sessionStatus: Session['status']): FeedState {
+  const [items, setItems] = useState<Map<string, FeedItem>>(new Map());
+  const [preferences, setPreferences] = useState<AlertPreferences | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const early = useRef<Promise<FeedLoad | null> | null>(null);
+
+  // A member coming back needs their alert settings and the incidents they cover: asked for
+  // while /me is still on its way (preloaded by public/early-requests.js),
+  // round trips less on a slow network (bench/web-interactive.ts). /me checks the session.
+  useEffect(() => {
+    if (memberMarker() !== 'signed_in') return;
+    early.current = loadFeed().catch(() => null);
+  }, []);
+  useEffect(() => {
+    // Not the member it was fetched for after all: someone who signs in next loads their own.
+    if (sessionStatus === 'anonymous') early.current = null;
+  }, [sessionStatus]);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const prefetched = early.current;
+      early.current = null;
+      const { prefs, incidents } = (await prefetched) ?? (await loadFeed());
+      setPreferences(prefs);
+      setItems((current) => mergeFeed(current, incidents.map(feedItemFromIncident)));
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(error);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  const addAlert = useCallback((alert: AlertMessage) => {
+    setItems((current) => mergeFeed(current, [feedItemFromAlert(alert)]));
+  }, []);
+
+  const addIncident = useCallback((incident: IncidentSummary) => {
+    setItems((current) => mergeFeed(current, [feedItemFromIncident(incident)]));
+  }, []);
+
+  const feed = useMemo(
+    () => [...items.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    [items],
+  );
+
+  return { feed, preferences, loading, loadError, reload, addAlert, addIncident };
+}

@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useServices } from '../../app/services';
+import { endpoints, type IncidentSummary } from '../../lib/api';
+
+/** My own reports: their incidents belong in my feed even outside my alert areas. */
+export function useOwnReports(member: boolean, add: (incident: IncidentSummary) => void): void {
+  const { outbox } = useServices();
+  useEffect(() => {
+    if (!member) return;
+    const fetched = new Set<string>();
+    return outbox.subscribe((outboxItems) => {
+      for (const item of outboxItems) {
+        const id = item.incident?.id;
+        if (item.status !== 'sent' || !id || fetched.has(id)) continue;
+        fetched.add(id);
+        endpoints
+          .incident(id)
+          .then(add)
+          .catch(() => fetched.delete(id));
+      }
+    });
+  }, [member, outbox, add]);
+}

@@ -1,0 +1,51 @@
+import type { Messages } from '../en';
+
+/** Strings of the settings screen. */
+export const settings: Pick<Messages, 'settings'> = {
+  settings: {
+    title: 'Ajustes',
+    account: 'Su cuenta',
+    handle: 'Apodo: {{handle}}',
+    statusProbation: 'Miembro nuevo: otro miembro tiene que responder por usted.',
+    statusActive: 'Miembro activo',
+    statusSuspended: 'Suspendido',
+    alertsTitle: 'Alertas',
+    places: 'Lugares',
+    placesHint:
+      'Agregue lugares que le importan, como su casa o su trabajo. Solo se guarda una zona aproximada alrededor de cada uno.',
+    place: 'Lugar {{n}}',
+    addPlace: 'Agregar mi ubicación actual',
+    removePlace: 'Quitar el lugar {{n}}',
+    radius: 'Distancia de las alertas alrededor de los lugares',
+    meters: '{{count}} m',
+    kilometers: '{{count}} km',
+    minLevel: '¿Qué alertas?',
+    minUnconfirmed: 'Todo avistamiento reportado por al menos dos vecinos',
+    minConfirmed: 'Solo avistamientos confirmados por un verificador',
+    save: 'Guardar los ajustes de alertas',
+    saved: 'Guardado.',
+    notifications: 'Notificaciones',
+    notificationsOn: 'Las notificaciones están activadas en este teléfono.',
+    sessionsTitle: 'Dispositivos con sesión abierta',
+    sessionCurrent: 'Este dispositivo',
+    sessionOther: 'Otro dispositivo',
+    method: {
+      device_key: 'Clave del dispositivo',
+      passkey: 'Llave de acceso',
+      recovery: 'Código de recuperación',
+    },
+    sessionSince: 'Entró el {{date}}. Último uso {{ago}}.',
+    endSession: 'Cerrar esa sesión',
+    endAll: 'Cerrar sesión en todas partes',
+    endAllSure: '¿Cerrar la sesión en todos los dispositivos, también en este?',
+    logout: 'Cerrar sesión en este teléfono',
+    wipeTitle: 'Borrado de emergencia',
+    wipeIntro:
+      'Borre todo lo que Tocsin guarda en este teléfono: su clave, reportes por enviar, alertas, ajustes y la aplicación guardada. Para volver a entrar necesitará una llave de acceso o un código de recuperación.',
+    wipe: 'Borrar este teléfono',
+    wipeSure: '¿Borrar todo ahora? No se puede deshacer.',
+    wipeConfirm: 'Sí, borrar todo',
+    wiping: 'Borrando…',
+    wiped: 'Listo.',
+  },
+};

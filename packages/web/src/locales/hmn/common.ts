@@ -1,0 +1,111 @@
+import type { Messages } from '../en';
+
+/** Strings of the app shell, navigation, errors, incident states and times. */
+export const common: Pick<
+  Messages,
+  'app' | 'nav' | 'language' | 'errors' | 'state' | 'stateHint' | 'alertKind' | 'time'
+> = {
+  app: {
+    name: 'Tocsin',
+    tagline: 'Cov neeg zej zog ceeb toom rau ib leeg',
+    skip: 'Hla mus rau qhov tseem ceeb',
+    loading: 'Tab tom thauj…',
+    connection: 'Kev sib txuas',
+    status: {
+      live: 'Txuas lawm',
+      connecting: 'Tab tom txuas…',
+      offline: 'Tsis muaj internet',
+      unauthorized: 'Tawm lawm',
+      stopped: 'Tsis tau txuas',
+    },
+    updateReady: 'Tocsin tshiab npaj txhij lawm.',
+    updateNow: 'Hloov tshiab',
+    notFound: 'Tsis muaj nplooj ntawv no.',
+    goHome: 'Mus rau cov lus ceeb toom',
+    crashed: 'Muaj ib yam tsis zoo ntawm nplooj ntawv no.',
+    reload: 'Thauj dua',
+    yes: 'Yog',
+    cancel: 'Tsis ua',
+    close: 'Kaw',
+  },
+  nav: {
+    label: 'Tseem ceeb',
+    home: 'Ceeb toom',
+    report: 'Qhia',
+    console: 'Xa neeg',
+    respond: 'Teb',
+    settings: 'Chaw teeb tsa',
+    plates: 'Daim tsheb',
+    organize: 'Npaj koom haum',
+  },
+  language: {
+    label: 'Lus',
+  },
+  errors: {
+    network: 'Txuas tsis tau rau lub server. Saib koj lub internet thiab sim dua.',
+    unauthorized: 'Koj tau tawm lawm. Nkag dua.',
+    forbidden: 'Koj tsis raug tso cai ua qhov no.',
+    not_found: 'Nrhiav tsis tau. Tej zaum twb muab tshem lawm, los yog koj pom tsis tau.',
+    invite_invalid:
+      'Txoj kab txuas caw no siv tsis tau: twb siv lawm, raug muab rho tawm, los yog laus dhau lawm. Thov tus neeg uas caw koj xa ib txoj tshiab.',
+    rate_limited: 'Sim ntau dhau lawm. Tos ib feeb, ces sim dua.',
+    validation_failed: 'Thov saib dua yam koj sau ({{detail}}).',
+    login_failed: 'Nkag tsis tau. Sim dua, los yog siv tus lej rov qab nkag.',
+    recovery_failed: 'Tus lej rov qab nkag no siv tsis tau. Saib dua, los yog sim lwm tus.',
+    credential_taken: 'Tus yuam sij no twb sau npe lawm. Sim dua.',
+    passkey_rejected: 'Tus yuam sij nkag (passkey) tsis raug txais. Sim dua.',
+    probation:
+      'Cov tswv cuab tshiab tseem ua tsis tau qhov no. Yuav tsum muaj lwm tus tswv cuab lees paub koj ua ntej.',
+    incident_closed: 'Qhov xwm txheej no twb kaw lawm.',
+    unavailable: 'Lub server tsis khoom. Sim dua me ntsis ntxiv.',
+    server: 'Lub server muaj teeb meem. Sim dua me ntsis ntxiv.',
+    unknown: 'Muaj ib yam tsis zoo ({{detail}}).',
+    passkey_cancelled: 'Tsis tau tsim los yog siv tus yuam sij nkag. Koj sim tau dua.',
+    key_unsupported:
+      'Lub browser no tsim tsis tau tus yuam sij ruaj ntseg. Hloov koj lub browser tshiab, los yog siv lwm lub.',
+    organizer_only: 'Tsuas yog tus npaj koom haum ntawm cheeb tsam no thiaj ua tau qhov no.',
+    members_only: 'Koom cheeb tsam no ua ntej mam li pom nws cov pab pawg ua haujlwm.',
+    sponsor_cannot_vouch:
+      'Koj yog tus caw tus tswv cuab no, yog li yuav tsum muaj lwm tus tswv cuab lees paub nws. Koj ua tus npaj koom haum, koj pom zoo tau nws.',
+    not_on_probation: 'Tus tswv cuab no tsis tos kev pom zoo lawm.',
+    not_suspended: 'Tus tswv cuab no tsis raug ncua.',
+    invite_quota:
+      'Koj twb ua tag nrho cov ntawv caw uas koj ua tau lawm. Rov sim dua ob peb hnub tom ntej.',
+    plate_lookup_rate_limited:
+      'Koj twb kuaj ntau daim tsheb hauv ib teev dhau los. Rov sim dua tom qab.',
+  },
+  state: {
+    reported: 'TAU QHIA',
+    corroborated: 'TSIS TAU LEES PAUB',
+    confirmed: 'LEES PAUB LAWM',
+    false_alarm: 'CEEB TOOM CUAV',
+    ended: 'NYAB XEEB LAWM',
+    merged: 'MUAB UA KE',
+  },
+  stateHint: {
+    reported:
+      'Tam sim no muaj ib tsab qhia xwb. Tos tus neeg zej zog thib ob los yog tus kuaj xyuas.',
+    corroborated: 'Tsawg kawg ob tus neeg zej zog tau qhia. Tseem tsis tau kuaj xyuas.',
+    confirmed: 'Ib tus kuaj xyuas nyob ntawm qhov chaw tau lees paub lawm.',
+    false_alarm: 'Kuaj xyuas lawm: qhov no yog kev ceeb toom cuav.',
+    ended: 'Dhau lawm.',
+    merged: 'Muab ua ke nrog lwm tsab qhia ntawm tib qho xwm txheej.',
+  },
+  alertKind: {
+    reported: 'Tsab qhia tshiab yuav tsum kuaj xyuas',
+    unconfirmed: 'Tau pom, tseem tsis tau lees paub',
+    confirmed: 'Tau pom, lees paub lawm',
+    retraction: 'Ceeb toom cuav',
+    all_clear: 'Nyab xeeb lawm',
+    update: 'Xov tshiab',
+  },
+  time: {
+    justNow: 'tam sim no',
+    minutesAgo_one: '{{count}} feeb dhau los',
+    minutesAgo_other: '{{count}} feeb dhau los',
+    hoursAgo_one: '{{count}} teev dhau los',
+    hoursAgo_other: '{{count}} teev dhau los',
+    daysAgo_one: '{{count}} hnub dhau los',
+    daysAgo_other: '{{count}} hnub dhau los',
+  },
+};

@@ -1,0 +1,51 @@
+import type { Messages } from '../en';
+
+/** Strings of the settings screen. */
+export const settings: Pick<Messages, 'settings'> = {
+  settings: {
+    title: 'Chaw teeb tsa',
+    account: 'Koj tus account',
+    handle: 'Lub npe hu: {{handle}}',
+    statusProbation: 'Tswv cuab tshiab: yuav tsum muaj lwm tus tswv cuab lees paub koj.',
+    statusActive: 'Tswv cuab tseem siv',
+    statusSuspended: 'Raug ncua',
+    alertsTitle: 'Kev ceeb toom',
+    places: 'Qhov chaw',
+    placesHint:
+      'Ntxiv qhov chaw uas koj quav ntsej, xws li tsev los yog chaw ua hauj lwm. Tsuas khaws ib cheeb tsam kwv yees ncig txhua qhov xwb.',
+    place: 'Qhov chaw {{n}}',
+    addPlace: 'Ntxiv kuv qhov chaw tam sim no',
+    removePlace: 'Tshem qhov chaw {{n}}',
+    radius: 'Qhov deb ntawm kev ceeb toom ncig cov chaw',
+    meters: '{{count}} m',
+    kilometers: '{{count}} km',
+    minLevel: 'Kev ceeb toom twg?',
+    minUnconfirmed: 'Txhua yam pom uas tsawg kawg ob tus neeg zej zog tau qhia',
+    minConfirmed: 'Tsuas yog yam uas tus kuaj xyuas lees paub lawm',
+    save: 'Khaws kev teeb tsa ceeb toom',
+    saved: 'Khaws lawm.',
+    notifications: 'Cov lus ceeb toom',
+    notificationsOn: 'Cov lus ceeb toom qhib lawm rau lub xov tooj no.',
+    sessionsTitle: 'Cov khoom siv uas nkag lawm',
+    sessionCurrent: 'Lub khoom siv no',
+    sessionOther: 'Lwm lub khoom siv',
+    method: {
+      device_key: 'Tus yuam sij ntawm lub khoom siv',
+      passkey: 'Tus yuam sij nkag',
+      recovery: 'Tus lej rov qab nkag',
+    },
+    sessionSince: 'Nkag thaum {{date}}. Siv zaum kawg {{ago}}.',
+    endSession: 'Kaw qhov nkag ntawd',
+    endAll: 'Tawm txhua qhov chaw',
+    endAllSure: 'Tawm ntawm txhua lub khoom siv, suav nrog lub no?',
+    logout: 'Tawm ntawm lub xov tooj no',
+    wipeTitle: 'Rho tawm sai sai',
+    wipeIntro:
+      'Rho tawm txhua yam Tocsin khaws hauv lub xov tooj no: koj tus yuam sij, tsab qhia tos xa, kev ceeb toom, kev teeb tsa thiab lub app khaws cia. Yog xav nkag dua, koj yuav tsum muaj tus yuam sij nkag los yog tus lej rov qab nkag.',
+    wipe: 'Rho tawm lub xov tooj no',
+    wipeSure: 'Rho tawm txhua yam tam sim no? Kho tsis tau rov qab.',
+    wipeConfirm: 'Yog, rho tawm txhua yam',
+    wiping: 'Tab tom rho tawm…',
+    wiped: 'Tiav lawm.',
+  },
+};

@@ -1,0 +1,90 @@
+import type { Messages } from '../en';
+
+/** Strings of responders, the dispatcher console and plate checks. */
+export const respond: Pick<Messages, 'respond' | 'console' | 'plates'> = {
+  respond: {
+    title: 'Jawaab-bixiye',
+    intro:
+      'Marka aad shaqada ku jirto, waxaa lagu weydiinayaa inaad tagto marka wax lagu soo sheego meel kuu dhow. Goobtaada waxaa loo kaydiyaa aag qiyaas ah oo keliya.',
+    onShift: 'Shaqada ayaad ku jirtaa.',
+    offShift: 'Shaqada kuma jirtid.',
+    goOn: 'Bilow shaqada',
+    goOff: 'Dhammee shaqada',
+    noLocation: 'Goobtaada lama helin: la’aanteed, codsi u tag ah kuuma iman karo.',
+    dispatches: 'Codsiyada u tagista',
+    none: 'Hadda codsi ma jiro.',
+    asked: 'Waxaa lagu weydiinayaa inaad tagto',
+    notification: 'Tocsin: waxaa lagu weydiinayaa inaad tagto',
+    openIncident: 'Arag dhacdada',
+    answer: {
+      accept: 'Aqbal: waan tagayaa',
+      decline: 'Diid',
+      on_scene: 'Goobta ayaan joogaa',
+      clear: 'Waan dhammeeyay',
+    },
+    state: {
+      offered: 'Lagu weydiiyay inaad tagto',
+      accepted: 'Waa socdaa',
+      declined: 'La diiday',
+      on_scene: 'Goobta ayuu joogaa',
+      clear: 'Dhammaaday',
+      stood_down: 'Hadda looma baahna',
+      expired: 'Wakhtigii ka dhacay',
+    },
+  },
+  console: {
+    title: 'Shaashadda dirista',
+    queue_one: '{{count}} dhacdo furan',
+    queue_other: '{{count}} dhacdooyin furan',
+    empty: 'Dhacdo furan kama jirto aagaggaaga.',
+    detail: 'Dhacdada la doortay',
+    pick: 'Liiska ka dooro dhacdo.',
+    independent_one: '{{count}} qof oo madax-bannaan ayaa soo sheegay',
+    independent_other: '{{count}} qof oo madax-bannaan ayaa soo sheegay',
+    notSeen_one: '{{count}} xaqiijiye ma arag',
+    notSeen_other: '{{count}} xaqiijiye ma arag',
+    going: 'Yaa u socda',
+    nobodyGoing: 'Weli cidna ma aqbalin.',
+    reports: 'Warbixinnada',
+    mergeTitle: 'Ma isla dhacdadii dhacdo kale ayaa?',
+    mergeInto: 'Ku dar',
+    mergePick: 'Dooro dhacdada ay ku celinayso',
+    merge: 'Isku dar',
+  },
+  plates: {
+    title: 'Hubi taarikada',
+    intro: 'Ogow in taarikada baabuur lagu arkay dhacdooyin ay xaqiijiyeyaashu xaqiijiyeen.',
+    label: 'Taarikada baabuurka',
+    hint: 'Tusaale: MN ABC 123. Meelaha bannaan iyo xarriijimaha muhiim ma aha.',
+    invalid: 'Tani uma eka taarikada baabuur. Hubi xarfaha iyo lambarada.',
+    check: 'Hubi',
+    checking: 'Waa la hubinayaa…',
+    limits: 'Hubinta waxaa lagu xaddiday saacaddii, si aan qofna u koobiyeyn liiska.',
+    listedTitle: 'Liiska ayay ku jirtaa',
+    listed_one: '{{plate}} waxaa lagu arkay {{count}} dhacdo oo la xaqiijiyay.',
+    listed_other: '{{plate}} waxaa lagu arkay {{count}} dhacdooyin oo la xaqiijiyay.',
+    lastSeen: 'Markii ugu dambaysay ee la arkay',
+    areas: 'Halkee',
+    listedAdvice: 'Ka fogow baabuurka oo ha raacin. Haddii aad aragto sarkaal, soo sheeg.',
+    notListedTitle: 'Liiska kuma jirto',
+    notListed: '{{plate}} liiska kuma jirto.',
+    notListedMeaning:
+      'Tani kuuma sheegayso in baabuurku ammaan yahay iyo in kale. Liiska waxaa ku jira kaliya taarikooyin lagu arkay dhacdooyin la xaqiijiyay oo ay laba xaqiijiye ansixiyeen, markaa baabuurta badankood kuma jiraan.',
+    rateLimited_one:
+      'Saacaddii u dambaysay taarikooyin badan ayaad hubisay. Waxaad mar kale hubin kartaa qiyaastii {{count}} daqiiqo kadib ({{time}}).',
+    rateLimited_other:
+      'Saacaddii u dambaysay taarikooyin badan ayaad hubisay. Waxaad mar kale hubin kartaa qiyaastii {{count}} daqiiqo kadib ({{time}}).',
+    closedTitle: 'Weli laguuma furin',
+    probation:
+      'Hubinta taarikada waxay kuu furmaysaa marka xubin kale kuu dammaanad qaaddo ama abaabule ku ansixiyo. Inta ka horreysa waxaad weli soo sheegi kartaa waxaad aragto, oo ay ku jiraan taarikooyinka.',
+    suspended: 'Akoonkaaga waa la hakiyay, markaa ma hubin kartid taarikooyinka.',
+    approveTitle: 'Taarikooyinka lagu arkay dhacdadan',
+    approveIntro:
+      'Taarikadu waxay gashaa liiska marka dhacdada la xaqiijiyo oo laba xaqiijiye oo kala duwan ay ansixiyaan. Ansixi kaliya taarikada aad aaminsan tahay in si sax ah loo akhriyay.',
+    approve: 'Ansixi {{plate}}',
+    approvals_one:
+      'Waa la ansixiyay. {{count}} ansixin ilaa hadda: hal xaqiijiye oo kale ayaa loo baahan yahay.',
+    approvals_other: 'Waa la ansixiyay. {{count}} ansixin ilaa hadda.',
+    nowListed: 'Waa la ansixiyay. Taarikadani hadda liiska ayay ku jirtaa.',
+  },
+};

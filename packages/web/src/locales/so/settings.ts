@@ -1,0 +1,51 @@
+import type { Messages } from '../en';
+
+/** Strings of the settings screen. */
+export const settings: Pick<Messages, 'settings'> = {
+  settings: {
+    title: 'Dejinta',
+    account: 'Koontadaada',
+    handle: 'Naanays: {{handle}}',
+    statusProbation: 'Xubin cusub: xubin kale waa inay kuu dammaanad qaaddo.',
+    statusActive: 'Xubin firfircoon',
+    statusSuspended: 'La hakiyay',
+    alertsTitle: 'Digniinaha',
+    places: 'Goobaha',
+    placesHint:
+      'Ku dar goobaha aad danaynayso, sida guriga ama shaqada. Kaliya aag qiyaas ah oo ku wareegsan mid kasta ayaa la kaydiyaa.',
+    place: 'Goobta {{n}}',
+    addPlace: 'Ku dar goobtayda hadda',
+    removePlace: 'Ka saar goobta {{n}}',
+    radius: 'Masaafada digniinaha ee goobaha ku wareegsan',
+    meters: '{{count}} m',
+    kilometers: '{{count}} km',
+    minLevel: 'Digniimahee?',
+    minUnconfirmed: 'Wax kasta oo la arkay oo ugu yaraan laba deris soo sheegeen',
+    minConfirmed: 'Kaliya waxyaabaha uu xaqiijiye xaqiijiyay',
+    save: 'Kaydi dejinta digniinaha',
+    saved: 'Waa la kaydiyay.',
+    notifications: 'Ogeysiisyada',
+    notificationsOn: 'Ogeysiisyadu way shidan yihiin telefoonkan.',
+    sessionsTitle: 'Qalabka ku jira koontada',
+    sessionCurrent: 'Qalabkan',
+    sessionOther: 'Qalab kale',
+    method: {
+      device_key: 'Furaha qalabka',
+      passkey: 'Furaha gelitaanka',
+      recovery: 'Koodhka soo celinta',
+    },
+    sessionSince: 'La galay {{date}}. Markii ugu dambaysay {{ago}}.',
+    endSession: 'Ka saar',
+    endAll: 'Ka bax meel kasta',
+    endAllSure: 'Ma ka baxaysaa qalab kasta, kan ay ku jirto?',
+    logout: 'Ka bax telefoonkan',
+    wipeTitle: 'Tirtir degdeg ah',
+    wipeIntro:
+      'Tirtir wax kasta oo Tocsin ku hayso telefoonkan: furahaaga, warbixinnada sugaya, digniinaha, dejinta iyo app-ka la kaydiyay. Si aad mar kale u soo gasho, waxaad u baahan doontaa fure gelitaan ama kood soo celin.',
+    wipe: 'Tirtir telefoonkan',
+    wipeSure: 'Hadda ma tirtiraysaa wax walba? Dib looma celin karo.',
+    wipeConfirm: 'Haa, tirtir wax walba',
+    wiping: 'Waa la tirtirayaa…',
+    wiped: 'Waa dhammaatay.',
+  },
+};
