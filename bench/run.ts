@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>
   ingest: () => import('./ingest'),
   memory: () => import('./memory'),
   retraction: () => import('./retraction'),
+  surge: () => import('./surge'),
   'pglite-startup': () => import('./pglite-startup'),
   'web-interactive': () => import('./web-interactive'),
 };

@@ -4,7 +4,7 @@ import { transact } from '../../src/platform/context';
 import type { MemberStatus } from '../../src/platform/db/schema/members';
 import { openSession, authenticateToken } from '../../src/membership/auth/sessions.service';
 import { addGroupMember, insertGroup } from '../../src/membership/groups/groups.repository';
-import { insertIncident } from '../../src/rapid-response/incidents/incident-writer';
+import { insertIncident } from '../../src/rapid-response/incidents/incidents.intake';
 import { addReporter } from '../../src/rapid-response/incidents/incidents.repository';
 import { insertInvite } from '../../src/membership/invites/invites.repository';
 import { inviteCodeHash } from '../../src/membership/invites/invites.service';
@@ -200,7 +200,7 @@ export async function buildIncident(
   };
   const timeZone = (await ctx.areas.get()).settings?.timeZone ?? 'UTC';
   await transact(ctx, async (tx) => {
-    await insertIncident(ctx, tx, incident, 'agents at a door', timeZone);
+    await insertIncident(tx, incident, 'agents at a door', timeZone);
     await addReporter(tx, incident.id, incident.reporters[0]!, new Date(at));
   });
   return incident.id;

@@ -7,6 +7,7 @@ import {
   type CitySettings,
 } from '@tocsin/core';
 import type { Db } from '../../platform/db/database';
+import { areaCellRows, citySettingsRow, currentAreas } from './areas.repository';
 import type { AreaKind } from '../../platform/db/schema/city';
 
 export interface AreaRecord {
@@ -106,13 +107,9 @@ export class AreaDirectory {
   }
 
   async #load(): Promise<AreaSnapshot> {
-    const rows = await this.db
-      .selectFrom('areas')
-      .select(['id', 'slug', 'name', 'kind', 'parent_id', 'sector', 'headcount'])
-      .where('archived_at', 'is', null)
-      .execute();
-    const city = await this.db.selectFrom('city').select('settings').executeTakeFirst();
-    const cells = await this.db.selectFrom('area_cells').select(['cell', 'area_id']).execute();
+    const rows = await currentAreas(this.db);
+    const city = await citySettingsRow(this.db);
+    const cells = await areaCellRows(this.db);
     const byArea = new Map<string, string[]>();
     for (const { cell, area_id } of cells) {
       let list = byArea.get(area_id);

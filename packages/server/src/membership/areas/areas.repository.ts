@@ -105,3 +105,22 @@ export function neighborhoodOutlines(db: Executor) {
     .orderBy('name')
     .execute();
 }
+
+/** Every area not archived, as the area directory keeps it. */
+export function currentAreas(db: Executor) {
+  return db
+    .selectFrom('areas')
+    .select(['id', 'slug', 'name', 'kind', 'parent_id', 'sector', 'headcount'])
+    .where('archived_at', 'is', null)
+    .execute();
+}
+
+/** The loaded city pack's settings as stored; none before a pack is loaded. */
+export function citySettingsRow(db: Executor) {
+  return db.selectFrom('city').select('settings').executeTakeFirst();
+}
+
+/** Every area's covering cells. */
+export function areaCellRows(db: Executor) {
+  return db.selectFrom('area_cells').select(['cell', 'area_id']).execute();
+}

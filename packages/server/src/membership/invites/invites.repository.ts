@@ -114,3 +114,14 @@ export async function revokeBootstrapInvites(db: Executor, now: Date): Promise<v
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** Whether any member holds the admin role, suspended or not. */
+export async function adminExists(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('area_roles')
+    .select('member_id')
+    .where('role', '=', 'admin')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

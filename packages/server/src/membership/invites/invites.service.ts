@@ -7,6 +7,7 @@ import { AppError, NotFoundError, RateLimitedError, ValidationError } from '../.
 import { audit } from '../../platform/audit';
 import { keyedHash, randomToken } from '../auth/crypto';
 import {
+  adminExists,
   findInviteForUpdate,
   insertInvite,
   invitesCreatedSince,
@@ -197,13 +198,7 @@ export function createBootstrapInvite(ctx: AppContext, baseUrl: string): Promise
 
 /** Whether any member holds the admin role. */
 export async function hasAdmin(ctx: AppContext): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('area_roles')
-    .select('member_id')
-    .where('role', '=', 'admin')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return adminExists(ctx.db);
 }
 
 export function listOwnInvites(ctx: AppContext, principal: Principal) {

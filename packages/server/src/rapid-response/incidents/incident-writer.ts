@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
-  COARSE_RES,
   countCorroboratingReporters,
   isOpen,
   type AlertDecision,
   type Incident,
   type TimelineEntry,
 } from '@tocsin/core';
-import { latLngToCell } from 'h3-js';
 import type { AppContext } from '../../platform/context';
 import type { Tx } from '../../platform/db/database';
 import { enqueueEvents } from '../../platform/outbox/outbox.repository';
 import { standDownOpenDispatches } from '../dispatch/dispatch.repository';
 import { incidentColumns } from './incident-mapper';
+import {
+  insertAlert,
+  insertTimelineEntries,
+  updateIncidentColumns,
+} from './incidents.intake.repository';
 
 /** The incident as an alert carries it (the WebSocket contract). */
 export interface AlertIncident {
@@ -45,29 +48,6 @@ export function cityDay(at: Date, timeZone: string): string {
   }).format(at);
 }
 
-/** Inserts a new incident row for the incident the rules just opened. */
-export async function insertIncident(
-  ctx: AppContext,
-  tx: Tx,
-  incident: Incident,
-  activity: string | null,
-  timeZone: string,
-): Promise<void> {
-  await tx
-    .insertInto('incidents')
-    .values({
-      id: incident.id,
-      area_id: incident.areaId,
-      lat: incident.lat,
-      lng: incident.lng,
-      coarse_cell: latLngToCell(incident.lat, incident.lng, COARSE_RES),
-      activity,
-      day: cityDay(new Date(incident.firstReportAt), timeZone),
-      ...incidentColumns(incident, countCorroboratingReporters(incident.reporters)),
-    })
-    .execute();
-}
-
 /** Writes the rules' verdict: the incident's new columns, its timeline lines and its alerts. */
 export async function recordTransition(
   ctx: AppContext,
@@ -81,28 +61,13 @@ export async function recordTransition(
 ): Promise<AlertCreated[]> {
   const { incident } = transition;
   if (!options.isNew) {
-    await tx
-      .updateTable('incidents')
-      .set(incidentColumns(incident, countCorroboratingReporters(incident.reporters)))
-      .where('id', '=', incident.id)
-      .execute();
+    await updateIncidentColumns(
+      tx,
+      incident.id,
+      incidentColumns(incident, countCorroboratingReporters(incident.reporters)),
+    );
   }
-  if (transition.timeline.length > 0) {
-    await tx
-      .insertInto('incident_timeline')
-      .values(
-        transition.timeline.map((entry) => ({
-          incident_id: incident.id,
-          at: new Date(entry.at),
-          kind: entry.kind,
-          from_state: entry.from,
-          to_state: entry.to,
-          actor_role: entry.actorRole,
-          note: options.note ?? null,
-        })),
-      )
-      .execute();
-  }
+  await insertTimelineEntries(tx, incident.id, transition.timeline, options.note ?? null);
   if (!isOpen(incident.state)) {
     // An incident that is over needs nobody on the way any more.
     const stood = await standDownOpenDispatches(tx, incident.id, ctx.clock.now());
@@ -131,21 +96,10 @@ export async function recordTransition(
       at: now.toISOString(),
     };
     const alertId = randomUUID();
-    const row = await tx
-      .insertInto('alerts')
-      .values({
-        id: alertId,
-        incident_id: decision.incidentId,
-        kind: decision.kind,
-        audience: decision.audience,
-        created_at: now,
-        body: JSON.stringify(snapshot),
-      })
-      .returning('seq')
-      .executeTakeFirstOrThrow();
+    const seq = await insertAlert(tx, { id: alertId, decision, createdAt: now, body: snapshot });
     created.push({
       alertId,
-      seq: Number(row.seq),
+      seq,
       kind: decision.kind,
       audience: decision.audience,
       mergedInto: decision.mergedInto ?? null,

@@ -122,3 +122,58 @@ export function incidentsInCells(db: Executor, cells: string[], since: Date, lim
     .limit(limit)
     .execute();
 }
+
+/**
+ * For each of some incidents, whether a member reported it and how they are dispatched to it,
+ * with whether they are on shift, in one round trip whatever the number of incidents.
+ */
+export function involvementRows(db: Executor, incidentIds: readonly string[], memberId: string) {
+  return db
+    .selectFrom('incidents as i')
+    .where('i.id', 'in', incidentIds)
+    .select((eb) => [
+      'i.id',
+      eb
+        .exists(
+          eb
+            .selectFrom('incident_reporters as r')
+            .select('r.member_id')
+            .whereRef('r.incident_id', '=', 'i.id')
+            .where('r.member_id', '=', memberId),
+        )
+        .as('reporter'),
+      eb
+        .selectFrom('dispatches as d')
+        .select('d.state')
+        .whereRef('d.incident_id', '=', 'i.id')
+        .where('d.member_id', '=', memberId)
+        .as('dispatch_state'),
+      eb
+        .selectFrom('responder_shifts as s')
+        .select('s.on_shift')
+        .where('s.member_id', '=', memberId)
+        .as('on_shift'),
+    ])
+    .execute();
+}
+
+/** The reports merged into an incident, oldest first (what its staff see). */
+export function reportsOfIncident(db: Executor, incidentId: string) {
+  return db
+    .selectFrom('reports')
+    .select(['id', 'received_at', 'observed_at', 'salute', 'plates'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('received_at')
+    .execute();
+}
+
+/** Who has accepted a dispatch to an incident or is on its scene. */
+export function goingTo(db: Executor, incidentId: string) {
+  return db
+    .selectFrom('dispatches')
+    .innerJoin('members', 'members.id', 'dispatches.member_id')
+    .select(['members.handle', 'dispatches.state'])
+    .where('dispatches.incident_id', '=', incidentId)
+    .where('dispatches.state', 'in', ['accepted', 'on_scene'])
+    .execute();
+}

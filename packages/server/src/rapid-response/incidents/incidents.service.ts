@@ -29,12 +29,16 @@ import { toIncident } from './incident-mapper';
 import { recordTransition } from './incident-writer';
 import {
   findIncident,
+  goingTo,
   incidentsInAreas,
   incidentsInCells,
+  involvementRows,
   lockIncident,
   reportersOf,
+  reportsOfIncident,
   timelineOf,
 } from './incidents.repository';
+import { absorbIncident } from './incidents.intake.repository';
 import { canSeeIncident, isAreaStaff } from './incidents.policy';
 import { presentIncident, presentTimeline } from './incidents.presenter';
 
@@ -59,33 +63,7 @@ async function involvements(
 ): Promise<Map<string, Involvement>> {
   const out = new Map<string, Involvement>();
   if (incidentIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('incidents as i')
-    .where('i.id', 'in', incidentIds)
-    .select((eb) => [
-      'i.id',
-      eb
-        .exists(
-          eb
-            .selectFrom('incident_reporters as r')
-            .select('r.member_id')
-            .whereRef('r.incident_id', '=', 'i.id')
-            .where('r.member_id', '=', memberId),
-        )
-        .as('reporter'),
-      eb
-        .selectFrom('dispatches as d')
-        .select('d.state')
-        .whereRef('d.incident_id', '=', 'i.id')
-        .where('d.member_id', '=', memberId)
-        .as('dispatch_state'),
-      eb
-        .selectFrom('responder_shifts as s')
-        .select('s.on_shift')
-        .where('s.member_id', '=', memberId)
-        .as('on_shift'),
-    ])
-    .execute();
+  const rows = await involvementRows(db, incidentIds, memberId);
   for (const row of rows) {
     out.set(row.id, {
       reporter: Boolean(row.reporter),
@@ -179,19 +157,8 @@ export async function getIncident(
   const timeline = presentTimeline(await timelineOf(ctx.db, id), staff);
   const base = { ...presentIncident(row, areas), timeline };
   if (!staff) return base;
-  const reports = await ctx.db
-    .selectFrom('reports')
-    .select(['id', 'received_at', 'observed_at', 'salute', 'plates'])
-    .where('incident_id', '=', id)
-    .orderBy('received_at')
-    .execute();
-  const going = await ctx.db
-    .selectFrom('dispatches')
-    .innerJoin('members', 'members.id', 'dispatches.member_id')
-    .select(['members.handle', 'dispatches.state'])
-    .where('dispatches.incident_id', '=', id)
-    .where('dispatches.state', 'in', ['accepted', 'on_scene'])
-    .execute();
+  const reports = await reportsOfIncident(ctx.db, id);
+  const going = await goingTo(ctx.db, id);
   const photos = await photosOfIncident(ctx.db, id);
   return {
     ...base,
@@ -327,27 +294,7 @@ export async function mergeIncident(
     );
     if (!result.ok) refused(result.error);
     // The surviving incident carries the absorbed one's reporters, reports and audience.
-    await tx
-      .insertInto('incident_reporters')
-      .columns(['incident_id', 'member_id', 'sponsor_id', 'first_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('incident_reporters')
-          .select([eb.val(into).as('incident_id'), 'member_id', 'sponsor_id', 'first_at'])
-          .where('incident_id', '=', id),
-      )
-      .onConflict((oc) => oc.columns(['incident_id', 'member_id']).doNothing())
-      .execute();
-    await tx
-      .updateTable('reports')
-      .set({ incident_id: into })
-      .where('incident_id', '=', id)
-      .execute();
-    await tx
-      .updateTable('incidents')
-      .set({ merged_into: into })
-      .where('merged_into', '=', id)
-      .execute();
+    await absorbIncident(tx, id, into);
     await recordTransition(ctx, tx, result.value.from, { activity: from.activity });
     await recordTransition(ctx, tx, result.value.into, { activity: target.activity });
     if (result.value.into.incident.state === 'confirmed') await onIncidentConfirmed(ctx, tx, into);

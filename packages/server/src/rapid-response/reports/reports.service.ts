@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
-  applyReport,
-  candidateCells,
-  chooseIncident,
   mergeReport,
   missingRequired,
-  openIncident,
   plateKey,
-  type IncidentReport,
   type MergedSalute,
   type Principal,
   type ReportInput,
@@ -21,16 +16,9 @@ import {
   RateLimitedError,
   ValidationError,
 } from '../../platform/errors';
-import { offerDispatches } from '../dispatch/dispatch.service';
-import { insertIncident, recordTransition } from '../incidents/incident-writer';
+import { intakeReport } from '../incidents/incidents.intake';
 import { recordPlateSightings } from '../plates/plates.service';
-import { toIncident } from '../incidents/incident-mapper';
-import {
-  addReporter,
-  findIncident,
-  lockOpenIncidentsInCells,
-  reportersOf,
-} from '../incidents/incidents.repository';
+import { findIncident } from '../incidents/incidents.repository';
 import { resolvePlace } from './place';
 import { actingRole, REPORT_LIMITS } from './reports.policy';
 import {
@@ -161,57 +149,29 @@ export async function submitReport(
 
   try {
     return await transact(ctx, async (tx) => {
-      const candidates = await lockOpenIncidentsInCells(
+      const incident = await intakeReport(
+        ctx,
         tx,
-        candidateCells(lat, lng, settings.merge.radiusMeters),
+        {
+          report: {
+            memberId: principal.memberId,
+            sponsorId: principal.sponsorId,
+            vouched: principal.status === 'active',
+            role,
+            onShift,
+            at: now.getTime(),
+          },
+          lat,
+          lng,
+          areaId: place.areaId,
+          activity,
+        },
+        settings,
       );
-      const report: IncidentReport = {
-        memberId: principal.memberId,
-        sponsorId: principal.sponsorId,
-        vouched: principal.status === 'active',
-        role,
-        onShift,
-        at: now.getTime(),
-      };
-      const chosen = chooseIncident(
-        { lat, lng, at: now.getTime() },
-        candidates.map((row) => ({
-          id: row.id,
-          state: row.state,
-          lat: row.lat,
-          lng: row.lng,
-          firstReportAt: row.first_report_at.getTime(),
-          lastReportAt: row.last_report_at.getTime(),
-        })),
-        settings.merge,
-      );
-      let incidentId: string;
-      let state: string;
-      let reporters: number;
-      if (chosen) {
-        const row = candidates.find((c) => c.id === chosen.id)!;
-        const result = applyReport(toIncident(row, await reportersOf(tx, row.id)), report);
-        if (!result.ok) throw new ConflictError(result.error.code, result.error.message);
-        await addReporter(tx, row.id, report, now);
-        await recordTransition(ctx, tx, result.value, { activity: row.activity });
-        ({ id: incidentId, state } = result.value.incident);
-        reporters = result.value.incident.reporters.length;
-      } else {
-        const transition = openIncident(
-          { id: randomUUID(), lat, lng, areaId: place.areaId },
-          report,
-        );
-        await insertIncident(ctx, tx, transition.incident, activity, settings.timeZone);
-        await addReporter(tx, transition.incident.id, report, now);
-        await recordTransition(ctx, tx, transition, { activity, isNew: true });
-        await offerDispatches(ctx, tx, transition.incident, 1, [principal.memberId]);
-        ({ id: incidentId, state } = transition.incident);
-        reporters = 1;
-      }
       const inserted = await insertReport(tx, {
         id: reportId,
         memberId: principal.memberId,
-        incidentId,
+        incidentId: incident.id,
         receivedAt: now,
         observedAt: merged.timeResolved ? new Date(merged.timeResolved) : null,
         areaId: place.areaId,
@@ -223,11 +183,11 @@ export async function submitReport(
         plates: merged.plates.map(plateKey),
       });
       if (!inserted) throw new ReportRaceError();
-      await recordPlateSightings(ctx, tx, incidentId, merged.plates.map(plateKey), now);
+      await recordPlateSightings(ctx, tx, incident.id, merged.plates.map(plateKey), now);
       return {
         created: true,
         report: { id: reportId, salute, plates },
-        incident: { id: incidentId, state, reporters },
+        incident,
       };
     });
   } catch (error) {

@@ -1,0 +1,239 @@
+// Benchmark: a raid. 50 reports a second for 60 s over 20 sightings in one neighborhood, one node
+// on PostgreSQL + NATS JetStream with 10,000 subscribers connected, against the same surge with
+// nobody connected (the same-run baseline).
+// Run: npm run bench -- surge
+import { loadavg } from 'node:os';
+import { haversineMeters } from '@tocsin/core';
+import type { BenchResult } from './report';
+import { cityPoints, type CityPoint } from './lib/city-points';
+import { LoadGen, Seeder, stopAll, type SeededMember, type TocsinNode } from './lib/cluster';
+import { cpuMeter, natsPids, postgresPids } from './lib/cpu';
+import { forkChild, type Child } from './lib/ipc';
+import { NatsDeployment } from './lib/nats-deployment';
+import type { ScheduledReport, SentReport } from './lib/reporter';
+import { max, min, ms, quantile, ratio } from './lib/stats';
+
+const PER_SECOND = 50;
+const SECONDS = 60;
+const REPORTS = PER_SECOND * SECONDS;
+const SIGHTINGS = 20;
+const SUBSCRIBERS = 10_000;
+const LOADGENS = 2;
+/** Sightings lie this many merge radii apart, so each is its own incident. */
+const SPACING = 1.1;
+
+interface Phase {
+  sent: SentReport[];
+  /** CPU ms of the node, and of PostgreSQL + nats-server, over the surge. */
+  nodeCpu: number;
+  otherCpu: number;
+  load: number;
+}
+
+/** The neighborhood that holds the most sightings farther apart than the merge radius. */
+function sightings(
+  points: CityPoint[],
+  radius: number,
+): { areaId: string; places: CityPoint[]; homes: CityPoint[] } {
+  const byArea = new Map<string, CityPoint[]>();
+  for (const p of points) {
+    let list = byArea.get(p.areaId);
+    if (!list) byArea.set(p.areaId, (list = []));
+    list.push(p);
+  }
+  let best = { areaId: '', places: [] as CityPoint[], homes: [] as CityPoint[] };
+  for (const [areaId, list] of byArea) {
+    const places: CityPoint[] = [];
+    for (const p of list) {
+      if (places.every((q) => haversineMeters(p, q) > radius * SPACING)) places.push(p);
+      if (places.length === SIGHTINGS) break;
+    }
+    if (places.length > best.places.length) best = { areaId, places, homes: list };
+  }
+  return best;
+}
+
+async function surge(
+  sender: Child,
+  node: TocsinNode,
+  reporters: SeededMember[],
+  places: CityPoint[],
+): Promise<Phase> {
+  const reports: ScheduledReport[] = reporters.map((r, i) => ({
+    token: r.token,
+    lat: places[i % places.length]!.lat,
+    lng: places[i % places.length]!.lng,
+  }));
+  const pid = node.child.process.pid ?? 0;
+  const nodeCpu = cpuMeter(() => [pid]);
+  const otherCpu = cpuMeter(() => [...postgresPids(), ...natsPids()]);
+  const sent = await sender.request<SentReport[]>(
+    { op: 'surge', url: node.url, reports, perSecond: PER_SECOND },
+    (SECONDS + 60) * 1000,
+  );
+  return { sent, nodeCpu: nodeCpu(), otherCpu: otherCpu(), load: loadavg()[0]! };
+}
+
+/** Reports answered 201 per second, from the first send to the last answer. */
+function throughput(phase: Phase): number {
+  const accepted = phase.sent.filter((s) => s.status === 201).length;
+  const span = max(phase.sent.map((s) => s.ackAt)) - min(phase.sent.map((s) => s.sentAt));
+  return (accepted / span) * 1000;
+}
+
+const acks = (phase: Phase) => phase.sent.map((s) => s.ackAt - s.sentAt);
+const failed = (phase: Phase) => phase.sent.filter((s) => s.status !== 201).length;
+const incidents = (phase: Phase) =>
+  new Set(phase.sent.flatMap((s) => (s.incident ? [s.incident.id] : [])));
+
+/**
+ * Per incident, the earliest-sent report whose answer shows it corroborated: the 'unconfirmed'
+ * alert goes out when the first such report commits, so timing from the earliest send never
+ * flatters the figure.
+ */
+function corroborations(phase: Phase): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of phase.sent) {
+    if (!s.incident || s.incident.state !== 'corroborated') continue;
+    const t = out.get(s.incident.id);
+    if (t === undefined || s.sentAt < t) out.set(s.incident.id, s.sentAt);
+  }
+  return out;
+}
+
+export async function run(): Promise<BenchResult> {
+  const deployment = await NatsDeployment.create('SURGE');
+  const sender = forkChild('./reporter.ts');
+  const clients = Array.from({ length: LOADGENS }, () => LoadGen.start());
+  let seeder: Seeder | null = null;
+  try {
+    const [node] = await deployment.start(1, 'bench-surge');
+    seeder = await Seeder.open(deployment.database.url, deployment.secret);
+    const areas = await seeder.areas();
+    const cityId = areas.city!.id;
+    const radius = areas.settings?.merge.radiusMeters ?? 400;
+    const { areaId, places, homes } = sightings(cityPoints(areas, 20_000, 7), radius);
+    // Independent reporters (no sponsor in common), one report each: the per-member limit never
+    // bites, and every second report of a sighting corroborates it.
+    const reporters = await seeder.members(2 * REPORTS, {
+      roles: () => [{ areaId: cityId, role: 'member' }],
+    });
+    const [verifier] = await seeder.members(1, {
+      roles: () => [{ areaId: cityId, role: 'verifier' }],
+    });
+    const subscribers = await seeder.members(SUBSCRIBERS, {
+      roles: () => [{ areaId, role: 'member' }],
+      prefs: () => ({ areaIds: [areaId], radiusMeters: 1_000, minLevel: 'unconfirmed' }),
+    });
+
+    // Baseline: the same surge with nobody connected.
+    const bare = await surge(sender, node!, reporters.slice(0, REPORTS), places);
+    // Its incidents are closed as false alarms so the measured surge opens new ones.
+    for (const id of incidents(bare)) await node!.verify(verifier!.token, id, 'false_alarm');
+
+    const share = Math.ceil(SUBSCRIBERS / LOADGENS);
+    const held: number[] = [];
+    for (let g = 0; g < LOADGENS; g++) {
+      const mine = subscribers.slice(g * share, (g + 1) * share);
+      held.push(mine.length);
+      await clients[g]!.connect(
+        node!.wsUrl,
+        mine.map((m, i) => {
+          const home = homes[(g * share + i) % homes.length]!;
+          return { token: m.token, location: { lat: home.lat, lng: home.lng } };
+        }),
+        // Fewer hellos at once than the default: on a loaded machine 100 at once time out.
+        { concurrency: 25 },
+      );
+    }
+    const connected = await node!.sockets();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    const loaded = await surge(sender, node!, reporters.slice(REPORTS), places);
+    const deliveries: number[] = [];
+    const toLast: number[] = [];
+    let lost = 0;
+    const alerts = corroborations(loaded);
+    for (const [id, t0] of alerts) {
+      const times: number[] = [];
+      for (let g = 0; g < LOADGENS; g++) {
+        const got = await clients[g]!.expect(`${id}:unconfirmed`, held[g]!, { timeoutMs: 30_000 });
+        lost += held[g]! - got.count;
+        times.push(...got.times);
+      }
+      for (const t of times) deliveries.push(t - t0);
+      if (times.length > 0) toLast.push(max(times) - t0);
+    }
+
+    const ackBare = acks(bare);
+    const ackLoaded = acks(loaded);
+    const ack99 = quantile(ackLoaded, 0.99);
+    const alert99 = quantile(deliveries, 0.99);
+    const cpuPerReport = (p: Phase) => `${((p.nodeCpu / REPORTS) * 1000).toFixed(0)} µs`;
+    const otherPerReport = (p: Phase) => `${((p.otherCpu / REPORTS) * 1000).toFixed(0)} µs`;
+    return {
+      name: 'surge',
+      title: `Surge: ${PER_SECOND} reports/s for ${SECONDS} s over ${places.length} sightings in one neighborhood, one node on PostgreSQL + NATS, ${SUBSCRIBERS.toLocaleString('en-US')} subscribers`,
+      rows: [
+        {
+          label: 'report acknowledged (HTTP answer), p50 / p99',
+          value: `${ms(quantile(ackLoaded, 0.5), 1)} / ${ms(ack99, 1)}`,
+          target: 'p99 ≤ 100 ms',
+          met: ack99 <= 100,
+        },
+        {
+          label: 'alert on a subscriber socket after its report, p50 / p99',
+          value: `${ms(quantile(deliveries, 0.5), 1)} / ${ms(alert99, 1)}`,
+          target: 'p99 ≤ 300 ms',
+          met: alert99 <= 300,
+        },
+        {
+          label: `… to the last of the ${SUBSCRIBERS.toLocaleString('en-US')} sockets, p50 / p99 over alerts`,
+          value: `${ms(quantile(toLast, 0.5), 1)} / ${ms(quantile(toLast, 0.99), 1)}`,
+        },
+        {
+          label: 'baseline: report acknowledged with nobody connected, p50 / p99',
+          value: `${ms(quantile(ackBare, 0.5), 1)} / ${ms(quantile(ackBare, 0.99), 1)}`,
+        },
+        {
+          label: 'ack p50 / p99, subscribers connected ÷ baseline',
+          value: `${ratio(quantile(ackLoaded, 0.5) / quantile(ackBare, 0.5))} / ${ratio(ack99 / quantile(ackBare, 0.99))}`,
+        },
+        {
+          label: 'reports accepted per second over the surge, baseline / with subscribers',
+          value: `${throughput(bare).toFixed(1)} / ${throughput(loaded).toFixed(1)}`,
+        },
+        {
+          label: 'node CPU per report, baseline / with subscribers',
+          value: `${cpuPerReport(bare)} / ${cpuPerReport(loaded)}`,
+        },
+        {
+          label: 'PostgreSQL + nats-server CPU per report, baseline / with subscribers',
+          value: `${otherPerReport(bare)} / ${otherPerReport(loaded)}`,
+        },
+        {
+          label: 'incidents / alerts measured / reports refused, baseline and loaded',
+          value: `${incidents(bare).size} / – / ${failed(bare)} and ${incidents(loaded).size} / ${alerts.size} / ${failed(loaded)}`,
+        },
+        {
+          label: 'every alert reached every subscriber',
+          value: lost === 0 ? 'yes' : `NO: ${lost} arrivals missing`,
+          target: 'yes',
+          met: lost === 0,
+        },
+        {
+          label: 'load average (1 min) after baseline / after the loaded surge',
+          value: `${bare.load.toFixed(2)} / ${loaded.load.toFixed(2)}`,
+        },
+      ],
+      note: [
+        `${REPORTS.toLocaleString('en-US')} reports per surge, sent open-loop at ${PER_SECOND}/s by their own process (one independent member each, round robin over the ${places.length} sightings, which lie more than ${SPACING} × the ${radius} m merge radius apart in one neighborhood), so each sighting's second report corroborates its incident and the 'unconfirmed' alert goes to all ${connected.toLocaleString('en-US')} connected subscribers (in ${LOADGENS} load-generator processes, acking as the app does), who follow that neighborhood.`,
+        `Alert times run from the send of the earliest report whose answer shows its incident corroborated, to each arrival; p50/p99 are over every arrival. The baseline surge runs first with nobody connected; its incidents are then closed as false alarms, so the loaded surge opens new ones at the same places. CPU per report is the node's user + system time over the surge divided by the reports.`,
+      ].join(' '),
+    };
+  } finally {
+    await stopAll([...clients, sender]);
+    await seeder?.close();
+    await deployment.close();
+  }
+}
