@@ -66,6 +66,8 @@ export interface FanoutSession {
   bytesPerDelivery: number;
   bytesPerAck: number;
   profile: string | null;
+  /** CPU profile of the node while the 10,000 sockets said hello (BENCH_PROFILE_DIR). */
+  connectProfile: string | null;
   payloadBytes: number;
 }
 
@@ -76,7 +78,8 @@ function delivery(t0: number, times: number[], count: number): Delivery {
 }
 
 async function runSession(): Promise<FanoutSession> {
-  const database = await freshDatabase();
+  // Its own database: other benches (surge) may run beside it and drop theirs.
+  const database = await freshDatabase('tocsin_bench_fanout');
   const secret = newSecret();
   let node: TocsinNode | null = null;
   let bare: BareServer | null = null;
@@ -108,7 +111,10 @@ async function runSession(): Promise<FanoutSession> {
         lng: INCIDENT.lng + (((i * 104729) % 200) - 100) * 0.00008,
       },
     }));
+    // Profiled on its own (BENCH_PROFILE_DIR): the reconnect storm is 10,000 hellos at once.
+    await node.profileStart();
     const tocsinConnect = await tocsinClients.connect(node.wsUrl, specs);
+    const connectProfile = await node.profileStop('fanout-connect');
     bare = await BareServer.start();
     const bareConnect = await bareClients.connect(
       bare.url,
@@ -236,6 +242,7 @@ async function runSession(): Promise<FanoutSession> {
       bytesPerDelivery: Number(sizes[0]?.deliveries ?? 0) / Math.max(1, Number(rows?.rows ?? 0)),
       bytesPerAck: Number(sizes[0]?.acks ?? 0) / Math.max(1, Number(acks[0]?.acked ?? 0)),
       profile,
+      connectProfile,
       payloadBytes,
     };
   } finally {

@@ -25,13 +25,14 @@ export async function insertSession(db: Executor, s: NewSession): Promise<void> 
     .execute();
 }
 
-/** The session of a token hash with its member's standing, or undefined. */
-export function findSessionByHash(db: Executor, tokenHash: string) {
+/** The sessions of some token hashes (those that exist) with their members' standing. */
+export function findSessionsByHashes(db: Executor, tokenHashes: readonly string[]) {
   return db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
     .select([
       'sessions.id',
+      'sessions.token_hash',
       'sessions.member_id',
       'sessions.last_seen_at',
       'sessions.expires_at',
@@ -39,12 +40,17 @@ export function findSessionByHash(db: Executor, tokenHash: string) {
       'members.status',
       'members.sponsor_id',
     ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('sessions.token_hash', 'in', tokenHashes)
+    .execute();
 }
 
-export async function touchSession(db: Executor, id: string, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+/** Marks sessions as seen now. */
+export async function touchSessions(
+  db: Executor,
+  ids: readonly string[],
+  now: Date,
+): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', 'in', ids).execute();
 }
 
 export function listActiveSessions(db: Executor, memberId: string, now: Date) {
@@ -92,10 +98,11 @@ export async function revokeAllSessions(
   return Number(result.numUpdatedRows);
 }
 
-export function rolesOf(db: Executor, memberId: string) {
+/** The area roles of some members, each row with its member. */
+export function rolesOfMembers(db: Executor, memberIds: readonly string[]) {
   return db
     .selectFrom('area_roles')
-    .select(['area_id', 'role'])
-    .where('member_id', '=', memberId)
+    .select(['member_id', 'area_id', 'role'])
+    .where('member_id', 'in', memberIds)
     .execute();
 }

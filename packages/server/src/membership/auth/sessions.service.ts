@@ -4,7 +4,12 @@ import type { AppContext } from '../../platform/context';
 import type { Executor } from '../../platform/db/database';
 import type { SessionMethod } from '../../platform/db/schema/auth';
 import { keyedHash, randomToken } from './crypto';
-import { findSessionByHash, insertSession, rolesOf, touchSession } from './sessions.repository';
+import {
+  findSessionsByHashes,
+  insertSession,
+  rolesOfMembers,
+  touchSessions,
+} from './sessions.repository';
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -47,24 +52,59 @@ export async function authenticateToken(
   ctx: AppContext,
   token: string,
 ): Promise<Authenticated | null> {
-  if (token.length < 20 || token.length > 200) return null;
-  const session = await findSessionByHash(ctx.db, tokenHash(ctx, token));
-  if (!session || session.revoked_at) return null;
+  const [auth] = await authenticateTokens(ctx, [token]);
+  return auth ?? null;
+}
+
+/**
+ * Resolves many tokens at once (a reconnect storm's hellos), each as authenticateToken would, in
+ * two or three statements for all of them instead of two or three each.
+ */
+export async function authenticateTokens(
+  ctx: AppContext,
+  tokens: readonly string[],
+): Promise<(Authenticated | null)[]> {
+  const hashes = tokens.map((token) =>
+    token.length < 20 || token.length > 200 ? null : tokenHash(ctx, token),
+  );
+  const wanted = hashes.filter((hash): hash is string => hash !== null);
+  if (wanted.length === 0) return tokens.map(() => null);
   const now = ctx.clock.now();
-  if (now >= session.expires_at) return null;
-  if (now.getTime() - session.last_seen_at.getTime() > ctx.config.sessions.idleMs) return null;
-  if (session.status === 'suspended') return null;
-  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-    await touchSession(ctx.db, session.id, now);
+  const sessions = new Map(
+    (await findSessionsByHashes(ctx.db, [...new Set(wanted)]))
+      .filter(
+        (session) =>
+          !session.revoked_at &&
+          now < session.expires_at &&
+          now.getTime() - session.last_seen_at.getTime() <= ctx.config.sessions.idleMs &&
+          session.status !== 'suspended',
+      )
+      .map((session) => [session.token_hash, session]),
+  );
+  if (sessions.size === 0) return tokens.map(() => null);
+  const stale = [...sessions.values()]
+    .filter((session) => now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS)
+    .map((session) => session.id);
+  if (stale.length > 0) await touchSessions(ctx.db, stale, now);
+  const roles = new Map<string, Principal['roles']>();
+  for (const row of await rolesOfMembers(ctx.db, [
+    ...new Set([...sessions.values()].map((session) => session.member_id)),
+  ])) {
+    let list = roles.get(row.member_id);
+    if (!list) roles.set(row.member_id, (list = []));
+    list.push({ areaId: row.area_id, role: row.role });
   }
-  const roles = await rolesOf(ctx.db, session.member_id);
-  return {
-    sessionId: session.id,
-    principal: {
-      memberId: session.member_id,
-      status: session.status,
-      sponsorId: session.sponsor_id,
-      roles: roles.map((r) => ({ areaId: r.area_id, role: r.role })),
-    },
-  };
+  return hashes.map((hash) => {
+    const session = hash === null ? undefined : sessions.get(hash);
+    if (!session) return null;
+    return {
+      sessionId: session.id,
+      principal: {
+        memberId: session.member_id,
+        status: session.status,
+        sponsorId: session.sponsor_id,
+        roles: roles.get(session.member_id) ?? [],
+      },
+    };
+  });
 }

@@ -12,7 +12,6 @@ import type { AppContext } from '../context';
 import { isDatabaseUnavailable } from '../db/database-errors';
 import type { Logger } from '../logger';
 import type { AreaSnapshot } from '../../membership/areas/area-directory';
-import { authenticateToken } from '../../membership/auth/sessions.service';
 import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
 import {
   alertsSince,
@@ -25,8 +24,8 @@ import {
 import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/preferences.service';
 import { isOnShift } from '../../rapid-response/reports/reports.repository';
 import { Connection } from './connection';
+import { HelloBatcher } from './hello-batch';
 import { ackSchema, CLOSE, clientMessageSchema, helloSchema } from './protocol';
-import { streamStart } from './stream.repository';
 
 const HELLO_TIMEOUT_MS = 10_000;
 const REPLAY_WINDOW_MS = 24 * 3_600_000;
@@ -100,6 +99,8 @@ export class RealtimeGateway {
   #joined = 0;
 
   readonly #pingIntervalMs: number;
+  /** Concurrent hellos share their database statements (a reconnect storm). */
+  readonly #hellos: HelloBatcher;
 
   constructor(
     private readonly ctx: AppContext,
@@ -112,6 +113,7 @@ export class RealtimeGateway {
     const groups = Math.max(1, Math.round(this.#pingIntervalMs / PING_TICK_MS));
     this.#pingGroups = Array.from({ length: groups }, () => new Set<Connection>());
     this.#logger = ctx.logger.child({ sub: 'realtime' });
+    this.#hellos = new HelloBatcher(ctx);
   }
 
   get size(): number {
@@ -235,19 +237,18 @@ export class RealtimeGateway {
       return null;
     }
     const token = hello.data.token ?? cookieToken;
-    const auth = token ? await authenticateToken(this.ctx, token) : null;
-    if (!auth) {
+    // The seq is read before the socket joins, so an alert sent in between is either delivered
+    // live or after `ready.seq` (replayed on reconnect).
+    const start = token ? await this.#hellos.start(token) : null;
+    if (!start) {
       socket.close(CLOSE.unauthorized, 'unauthorized');
       return null;
     }
-    // One round trip for the rest; the seq is read before the socket joins, so an alert sent
-    // in between is either delivered live or after `ready.seq` (replayed on reconnect).
-    const start = await streamStart(this.ctx.db, auth.principal.memberId);
     const conn = new Connection(
       randomUUID(),
       socket,
-      auth.principal,
-      start.prefs ?? defaultPreferences(auth.principal, await this.ctx.areas.get()),
+      start.principal,
+      start.prefs ?? defaultPreferences(start.principal, await this.ctx.areas.get()),
       start.onShift,
       hello.data.location ?? null,
     );
