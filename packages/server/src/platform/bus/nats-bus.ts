@@ -13,11 +13,11 @@ import {
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger';
 import {
-  dedupeHandler,
+  inboundHandler,
   MAX_DELIVERIES,
-  typeMatches,
   type Bus,
   type DomainEvent,
+  type EventFilter,
   type SubscribeOptions,
   type Subscription,
 } from './bus';
@@ -28,7 +28,7 @@ const STREAM_NOT_FOUND = 10059;
 
 export interface NatsBusOptions {
   url: string;
-  /** Stream name; events are published on `<stream>.<event type>`. */
+  /** Stream name; events are published on `<stream>.<event name>`. */
   stream: string;
   logger: Logger;
 }
@@ -80,18 +80,25 @@ export class NatsBus implements Bus {
   }
 
   async publish(event: DomainEvent): Promise<void> {
-    await this.js.publish(`${this.stream}.${event.type}`, JSON.stringify(event), {
+    await this.js.publish(`${this.stream}.${event.name}`, JSON.stringify(event), {
       msgID: event.id,
     });
   }
 
-  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+  async subscribe<F extends EventFilter>(options: SubscribeOptions<F>): Promise<Subscription> {
     // One filter goes to the server; several need filter_subjects (NATS ≥ 2.10), so with
     // several we take everything and drop what does not match here, acknowledging it.
     const types = options.types ?? [];
     const serverFilter = types.length === 1 ? `${this.stream}.${types[0]}` : `${this.stream}.>`;
     try {
-      await this.jsm.consumers.info(this.stream, options.consumer);
+      const info = await this.jsm.consumers.info(this.stream, options.consumer);
+      // A durable consumer outlives deploys: when the events it is for changed (a renamed
+      // event), it would otherwise keep filtering on the old subject and never see the new one.
+      if (info.config.filter_subject !== serverFilter) {
+        await this.jsm.consumers.update(this.stream, options.consumer, {
+          filter_subject: serverFilter,
+        });
+      }
     } catch (error) {
       if (!(error instanceof JetStreamApiError) || error.code !== CONSUMER_NOT_FOUND) throw error;
       await this.jsm.consumers.add(this.stream, {
@@ -108,18 +115,14 @@ export class NatsBus implements Bus {
     const consumer = await this.js.consumers.get(this.stream, options.consumer);
     const messages = await consumer.consume({ max_messages: 256 });
     this.#subscriptions.add(messages);
-    const handler = dedupeHandler(options.handler);
+    const handler = inboundHandler(options, this.logger);
     const done = (async () => {
       for await (const message of messages) {
-        let event: DomainEvent;
+        let event: unknown;
         try {
-          event = message.json<DomainEvent>();
+          event = message.json<unknown>();
         } catch (error) {
           this.logger.error({ err: error, seq: message.seq }, 'unreadable event acknowledged');
-          message.ack();
-          continue;
-        }
-        if (!typeMatches(event.type, options.types)) {
           message.ack();
           continue;
         }
@@ -127,7 +130,8 @@ export class NatsBus implements Bus {
           await handler(event);
           message.ack();
         } catch (error) {
-          this.logger.warn({ err: error, eventId: event.id }, 'event handler failed; redelivering');
+          const eventId = (event as { id?: unknown } | null)?.id;
+          this.logger.warn({ err: error, eventId }, 'event handler failed; redelivering');
           message.nak(Math.min(100 * 2 ** message.info.deliveryCount, 10_000));
         }
       }
