@@ -44,8 +44,7 @@ export type NewDomainEvent<N extends EventName = EventName> = {
 export type EventRefusal = 'malformed' | 'unknown_name' | 'unknown_version' | 'invalid_payload';
 
 export type EventCheck<T> =
-  | { ok: true; event: T }
-  | { ok: false; name: string; reason: EventRefusal };
+  { ok: true; event: T } | { ok: false; name: string; reason: EventRefusal };
 
 /** Whether a name is in the catalog. */
 export function isEventName(name: string): name is EventName {

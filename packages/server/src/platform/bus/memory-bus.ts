@@ -60,6 +60,8 @@ export class MemoryBus implements Bus {
       group = { types: options.types, queue: [], handlers: [], next: 0, running: false };
       this.#groups.set(options.consumer, group);
     }
+    // As on NATS, the latest subscriber's filter is the consumer's from now on.
+    group.types = options.types;
     // Each subscriber checks what it takes, as it does off NATS: a bad publish is refused here.
     const handler: Inbound = inboundHandler(options, this.logger);
     group.handlers.push(handler);
