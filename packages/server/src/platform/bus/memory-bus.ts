@@ -90,6 +90,8 @@ export class MemoryBus implements Bus {
     group.running = true;
     void this.#run(group).finally(() => {
       group.running = false;
+      // An event published between the run's last look at the queue and now found it running.
+      if (group.queue.length > 0 && group.handlers.length > 0 && !this.#closed) this.#drain(group);
     });
   }
 

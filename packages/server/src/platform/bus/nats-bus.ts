@@ -90,17 +90,7 @@ export class NatsBus implements Bus {
     // several we take everything and drop what does not match here, acknowledging it.
     const types = options.types ?? [];
     const serverFilter = types.length === 1 ? `${this.stream}.${types[0]}` : `${this.stream}.>`;
-    try {
-      const info = await this.jsm.consumers.info(this.stream, options.consumer);
-      // A durable consumer outlives deploys: when the events it is for changed (a renamed
-      // event), it would otherwise keep filtering on the old subject and never see the new one.
-      if (info.config.filter_subject !== serverFilter) {
-        await this.jsm.consumers.update(this.stream, options.consumer, {
-          filter_subject: serverFilter,
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof JetStreamApiError) || error.code !== CONSUMER_NOT_FOUND) throw error;
+    if (!(await this.#consumerFilters(options.consumer, serverFilter))) {
       await this.jsm.consumers.add(this.stream, {
         durable_name: options.consumer,
         ack_policy: AckPolicy.Explicit,
@@ -143,6 +133,23 @@ export class NatsBus implements Bus {
         await done;
       },
     };
+  }
+
+  /**
+   * Whether the durable consumer exists with this filter. One that filters on other subjects is
+   * deleted (it outlives deploys, and after an event is renamed it would never see the new name;
+   * what it still holds are events this subscriber does not want).
+   */
+  async #consumerFilters(consumer: string, filter: string): Promise<boolean> {
+    try {
+      const info = await this.jsm.consumers.info(this.stream, consumer);
+      if (info.config.filter_subject === filter) return true;
+      await this.jsm.consumers.delete(this.stream, consumer);
+      return false;
+    } catch (error) {
+      if (!(error instanceof JetStreamApiError) || error.code !== CONSUMER_NOT_FOUND) throw error;
+      return false;
+    }
   }
 
   async ping(): Promise<void> {
