@@ -22,7 +22,7 @@ import {
 
 /** A valid event of the catalog, for tests about carrying events. */
 function probe<N extends EventName>(name: N): NewDomainEvent<N> {
-  return { name, payload: samplePayloads[name]() } as NewDomainEvent<N>;
+  return { name, payload: samplePayloads[name]() };
 }
 
 function suspendedMember(event: DomainEvent): string {

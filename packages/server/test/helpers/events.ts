@@ -43,5 +43,5 @@ export function envelope<N extends EventName>(
     version: eventCatalog[name].version,
     occurredAt: new Date().toISOString(),
     payload,
-  } as DomainEvent<N>;
+  };
 }
