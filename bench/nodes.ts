@@ -299,7 +299,7 @@ export async function run(): Promise<BenchResult> {
       ],
       note: [
         `${ROUNDS} rounds after a warm-up round (bare: ${BARE_ROUNDS}); p99 is over the 45,000 arrivals of a round, median over rounds. Each node and each node's clients run in their own processes: three servers and three load generators, with PostgreSQL and nats-server, on 2 cores; the bare phase uses the same load-generator processes (clients ack in both).`,
-        "The report and verification go to node 1; every node consumes alert.created with its own durable consumer and sends to its own sockets. The NATS hop is taken for every alert after the warm-up (reported, confirmed, retraction): from the outbox relay calling publish to the slowest node's gateway starting on it, less any time the event waited for that node's previous delivery (shown separately).",
+        "The report and verification go to node 1; every node consumes alert.issued with its own durable consumer and sends to its own sockets. The NATS hop is taken for every alert after the warm-up (reported, confirmed, retraction): from the outbox relay calling publish to the slowest node's gateway starting on it, less any time the event waited for that node's previous delivery (shown separately).",
       ].join(' '),
     };
   } finally {

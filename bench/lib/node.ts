@@ -8,6 +8,7 @@ import { bootstrap } from '../../packages/server/src/cli/bootstrap';
 import type {
   Bus,
   DomainEvent,
+  EventFilter,
   SubscribeOptions,
   Subscription,
 } from '../../packages/server/src/platform/bus/bus';
@@ -34,15 +35,15 @@ class TimedBus implements Bus {
     return t;
   }
   publish(event: DomainEvent): Promise<void> {
-    if (event.type === 'alert.created') this.#timing(event.id).published = nowMs();
+    if (event.name === 'alert.issued') this.#timing(event.id).published = nowMs();
     return this.inner.publish(event);
   }
-  subscribe(options: SubscribeOptions): Promise<Subscription> {
+  subscribe<F extends EventFilter>(options: SubscribeOptions<F>): Promise<Subscription> {
     if (!options.consumer.startsWith('realtime-')) return this.inner.subscribe(options);
     return this.inner.subscribe({
       ...options,
       handler: async (event) => {
-        if (event.type !== 'alert.created') return options.handler(event);
+        if (event.name !== 'alert.issued') return options.handler(event);
         const t = this.#timing(event.id);
         t.handlerStart = nowMs();
         await options.handler(event);

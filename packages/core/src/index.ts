@@ -4,3 +4,4 @@ export * from './salute';
 export * from './identity';
 export * from './incidents';
 export * from './api/views';
+export * from './events';

@@ -50,7 +50,7 @@ describeEachDatabase('crash between commit and publish', (kind) => {
           const lost = received.some((e) => e.id === eventId) ? 0 : 1;
           recordFigure('faults', 'crash.test.ts', kind, { injected: 1, acknowledged: 1, lost });
         }
-        expect(received[0]?.payload).toEqual({ survived: true });
+        expect(received[0]?.payload).toEqual({ reason: 'city_pack' });
         await eventually(async () => expect(await countUnpublished(t.ctx.db)).toBe(0));
       } finally {
         await t.close();

@@ -59,7 +59,12 @@ suite(title, () => {
       const writer = i % 2 === 0 ? a! : b!;
       ids.push(
         ...(await transact(writer.ctx, (tx) =>
-          enqueueEvents(tx, [{ type: 'test.cluster', payload: { i } }], writer.ctx.clock.now()),
+          enqueueEvents(
+            writer.ctx,
+            tx,
+            [{ name: 'member.suspended', payload: { memberId: randomUUID() } }],
+            writer.ctx.clock.now(),
+          ),
         )),
       );
     }

@@ -146,8 +146,9 @@ export async function createWorkplace(
       details: { kind: 'workplace' },
     });
     await enqueueEvents(
+      ctx,
       tx,
-      [{ type: 'areas.changed', payload: { reason: 'workplace_created', areaId: id } }],
+      [{ name: 'areas.changed', payload: { reason: 'workplace_created', areaId: id } }],
       now,
     );
     return { record, created: true };
@@ -170,8 +171,14 @@ export async function joinArea(
     const now = ctx.clock.now();
     if (await grantRole(tx, principal.memberId, area.id, 'member', principal.memberId, now)) {
       await enqueueEvents(
+        ctx,
         tx,
-        [{ type: 'member.roles_changed', payload: { memberId: principal.memberId, areaId } }],
+        [
+          {
+            name: 'member.updated',
+            payload: { memberId: principal.memberId, change: 'roles', areaId },
+          },
+        ],
         now,
       );
     }
@@ -221,8 +228,14 @@ export async function leaveArea(
       });
     }
     await enqueueEvents(
+      ctx,
       tx,
-      [{ type: 'member.roles_changed', payload: { memberId: principal.memberId, areaId } }],
+      [
+        {
+          name: 'member.updated',
+          payload: { memberId: principal.memberId, change: 'roles', areaId },
+        },
+      ],
       now,
     );
   });

@@ -101,8 +101,9 @@ export async function enrollWithInvite(
       details: { sponsorId: invite.sponsorId, role: invite.role },
     });
     await enqueueEvents(
+      ctx,
       tx,
-      [{ type: 'member.joined', payload: { memberId, sponsorId: invite.sponsorId } }],
+      [{ name: 'member.joined', payload: { memberId, sponsorId: invite.sponsorId } }],
       now,
     );
     return { member: { id: memberId, handle }, token, sessionId, recoveryCodes };

@@ -172,7 +172,12 @@ async function applyCityPack(ctx: AppContext, tx: Tx, pack: CityPack): Promise<C
       details: { areas: summary.areas, cells: summary.cells, archived: summary.archived },
     });
     // Every node drops its cached AreaDirectory when this is published.
-    await enqueueEvents(tx, [{ type: 'areas.changed', payload: { reason: 'city_pack' } }], now);
+    await enqueueEvents(
+      ctx,
+      tx,
+      [{ name: 'areas.changed', payload: { reason: 'city_pack' } }],
+      now,
+    );
   }
   return summary;
 }

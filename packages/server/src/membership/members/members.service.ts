@@ -68,8 +68,9 @@ export async function vouchFor(
     await insertVouch(tx, memberId, principal.memberId, 'vouch', now);
     await setStatus(tx, memberId, 'active', now);
     await enqueueEvents(
+      ctx,
       tx,
-      [{ type: 'member.activated', payload: { memberId, by: 'vouch' } }],
+      [{ name: 'member.activated', payload: { memberId, by: 'vouch' } }],
       now,
     );
     return 'active';
@@ -123,8 +124,9 @@ export async function approveMember(
       targetId: memberId,
     });
     await enqueueEvents(
+      ctx,
       tx,
-      [{ type: 'member.activated', payload: { memberId, by: 'approval' } }],
+      [{ name: 'member.activated', payload: { memberId, by: 'approval' } }],
       now,
     );
   });
@@ -156,7 +158,7 @@ export async function suspendMember(
       targetId: memberId,
       details: { reason },
     });
-    await enqueueEvents(tx, [{ type: 'member.suspended', payload: { memberId } }], now);
+    await enqueueEvents(ctx, tx, [{ name: 'member.suspended', payload: { memberId } }], now);
     return { sessionsRevoked, invitesRevoked };
   });
 }
@@ -217,7 +219,12 @@ export async function setAreaRoles(
       targetId: memberId,
       details: { roles: areaRoles },
     });
-    await enqueueEvents(tx, [{ type: 'member.roles_changed', payload: { memberId, areaId } }], now);
+    await enqueueEvents(
+      ctx,
+      tx,
+      [{ name: 'member.updated', payload: { memberId, change: 'roles', areaId } }],
+      now,
+    );
   });
   return areaRoles.sort();
 }

@@ -1,25 +1,34 @@
-/** A domain event as it travels: the id is unique and is the dedupe key everywhere. */
-export interface DomainEvent<P = unknown> {
-  id: string;
-  /** Dotted, e.g. `incident.corroborated`; subscribers filter on it. */
-  type: string;
-  occurredAt: string;
-  payload: P;
-}
+import { checkEvent, type DomainEvent, type EventName } from '@tocsin/core';
+import type { Logger } from '../logger';
+
+export type { DomainEvent };
+
+/** The first part of event names (`alert` in `alert.issued`), for prefix filters. */
+type EventPrefix = EventName extends `${infer P}.${string}` ? P : never;
+
+/** An event name, or a prefix filter: `a.*` one level under `a`, `a.>` any depth. */
+export type EventFilter = EventName | `${EventPrefix}.*` | `${EventPrefix}.>`;
+
+/** The event names a filter lets through. */
+export type FilteredName<F extends EventFilter> = F extends `${infer P}.*` | `${infer P}.>`
+  ? Extract<EventName, `${P}.${string}`>
+  : Extract<F, EventName>;
 
 /** Resolving acknowledges the event; throwing asks for redelivery later. */
-export type EventHandler = (event: DomainEvent) => Promise<void>;
+export type EventHandler<N extends EventName = EventName> = (
+  event: DomainEvent<N>,
+) => Promise<void>;
 
-export interface SubscribeOptions {
+export interface SubscribeOptions<F extends EventFilter = EventFilter> {
   /**
    * Durable consumer name. Subscribers sharing a name share the work (each event goes to one of
    * them); subscribers with different names each get every event. A durable consumer that exists
    * already resumes where it stopped; a new one starts with events published after it is created.
    */
   consumer: string;
-  /** Event types to receive; a trailing `.*`/`.>` matches a prefix. Default: all. */
-  types?: string[];
-  handler: EventHandler;
+  /** Events to receive, by name or prefix; the handler's event type follows. Default: all. */
+  types?: readonly F[];
+  handler: EventHandler<FilteredName<F>>;
 }
 
 export interface Subscription {
@@ -30,7 +39,7 @@ export interface Subscription {
 export interface Bus {
   readonly kind: 'memory' | 'nats';
   publish(event: DomainEvent): Promise<void>;
-  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  subscribe<F extends EventFilter = EventFilter>(options: SubscribeOptions<F>): Promise<Subscription>;
   /** Throws when the bus cannot take messages; for readiness. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -40,7 +49,7 @@ export interface Bus {
 export const MAX_DELIVERIES = 10;
 
 /** Whether an event type matches a subscription filter (`a.b`, `a.*`, `a.>`). */
-export function typeMatches(type: string, filters: string[] | undefined): boolean {
+export function typeMatches(type: string, filters: readonly string[] | undefined): boolean {
   if (!filters || filters.length === 0) return true;
   return filters.some((filter) => {
     if (filter.endsWith('.>')) return type.startsWith(filter.slice(0, -1));
@@ -56,7 +65,10 @@ export function typeMatches(type: string, filters: string[] | undefined): boolea
  * Wraps a handler so an event id it has already handled is acknowledged without running again:
  * the relay and JetStream deliver at least once, consumers must act at most once.
  */
-export function dedupeHandler(handler: EventHandler, windowSize = 10_000): EventHandler {
+export function dedupeHandler<E extends { id: string }>(
+  handler: (event: E) => Promise<void>,
+  windowSize = 10_000,
+): (event: E) => Promise<void> {
   const seen = new Set<string>();
   return async (event) => {
     if (seen.has(event.id)) return;
@@ -66,5 +78,32 @@ export function dedupeHandler(handler: EventHandler, windowSize = 10_000): Event
       const oldest = seen.values().next().value;
       if (oldest !== undefined) seen.delete(oldest);
     }
+  };
+}
+
+/**
+ * What a bus runs for each event it takes off the wire: events its filter does not take are
+ * skipped; events not in the catalog, or failing their schema, are acknowledged and logged by
+ * name only (payloads can hold locations); the rest reach the handler once.
+ */
+export function inboundHandler<F extends EventFilter>(
+  options: SubscribeOptions<F>,
+  logger: Logger,
+): (raw: unknown) => Promise<void> {
+  // The filter let the event through, so its name is one the handler was typed for.
+  const handler = dedupeHandler(options.handler as EventHandler);
+  return async (raw) => {
+    const name = (raw as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && !typeMatches(name, options.types)) return;
+    const checked = checkEvent(raw);
+    if (!checked.ok) {
+      logger.error(
+        { event: checked.name, reason: checked.reason, consumer: options.consumer },
+        'event refused',
+      );
+      return;
+    }
+    if (!typeMatches(checked.event.name, options.types)) return;
+    await handler(checked.event);
   };
 }

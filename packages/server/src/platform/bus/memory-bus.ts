@@ -1,19 +1,21 @@
 import type { Logger } from '../logger';
 import {
-  dedupeHandler,
+  inboundHandler,
   MAX_DELIVERIES,
   typeMatches,
   type Bus,
   type DomainEvent,
-  type EventHandler,
+  type EventFilter,
   type SubscribeOptions,
   type Subscription,
 } from './bus';
 
+type Inbound = (event: DomainEvent) => Promise<void>;
+
 interface Group {
-  types: string[] | undefined;
+  types: readonly string[] | undefined;
   queue: DomainEvent[];
-  handlers: EventHandler[];
+  handlers: Inbound[];
   next: number;
   running: boolean;
 }
@@ -45,20 +47,23 @@ export class MemoryBus implements Bus {
       if (oldest !== undefined) this.#recentIds.delete(oldest);
     }
     for (const group of this.#groups.values()) {
-      if (!typeMatches(event.type, group.types)) continue;
+      if (!typeMatches(event.name, group.types)) continue;
       group.queue.push(structuredClone(event));
       this.#drain(group);
     }
     return Promise.resolve();
   }
 
-  subscribe(options: SubscribeOptions): Promise<Subscription> {
+  subscribe<F extends EventFilter>(options: SubscribeOptions<F>): Promise<Subscription> {
     let group = this.#groups.get(options.consumer);
     if (!group) {
       group = { types: options.types, queue: [], handlers: [], next: 0, running: false };
       this.#groups.set(options.consumer, group);
     }
-    const handler = dedupeHandler(options.handler);
+    // As on NATS, the latest subscriber's filter is the consumer's from now on.
+    group.types = options.types;
+    // Each subscriber checks what it takes, as it does off NATS: a bad publish is refused here.
+    const handler: Inbound = inboundHandler(options, this.logger);
     group.handlers.push(handler);
     const attached = group;
     this.#drain(attached);
@@ -85,6 +90,8 @@ export class MemoryBus implements Bus {
     group.running = true;
     void this.#run(group).finally(() => {
       group.running = false;
+      // An event published between the run's last look at the queue and now found it running.
+      if (group.queue.length > 0 && group.handlers.length > 0 && !this.#closed) this.#drain(group);
     });
   }
 
@@ -92,7 +99,7 @@ export class MemoryBus implements Bus {
     let attempts = 0;
     while (group.queue.length > 0 && group.handlers.length > 0 && !this.#closed) {
       const event = group.queue[0] as DomainEvent;
-      const handler = group.handlers[group.next++ % group.handlers.length] as EventHandler;
+      const handler = group.handlers[group.next++ % group.handlers.length] as Inbound;
       try {
         await handler(event);
         group.queue.shift();
@@ -100,7 +107,7 @@ export class MemoryBus implements Bus {
       } catch (error) {
         attempts += 1;
         if (attempts >= MAX_DELIVERIES) {
-          this.logger.error({ err: error, eventId: event.id, type: event.type }, 'event dropped');
+          this.logger.error({ err: error, eventId: event.id, event: event.name }, 'event dropped');
           group.queue.shift();
           attempts = 0;
         } else {

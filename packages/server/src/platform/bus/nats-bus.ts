@@ -13,11 +13,11 @@ import {
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger';
 import {
-  dedupeHandler,
+  inboundHandler,
   MAX_DELIVERIES,
-  typeMatches,
   type Bus,
   type DomainEvent,
+  type EventFilter,
   type SubscribeOptions,
   type Subscription,
 } from './bus';
@@ -28,7 +28,7 @@ const STREAM_NOT_FOUND = 10059;
 
 export interface NatsBusOptions {
   url: string;
-  /** Stream name; events are published on `<stream>.<event type>`. */
+  /** Stream name; events are published on `<stream>.<event name>`. */
   stream: string;
   logger: Logger;
 }
@@ -80,20 +80,17 @@ export class NatsBus implements Bus {
   }
 
   async publish(event: DomainEvent): Promise<void> {
-    await this.js.publish(`${this.stream}.${event.type}`, JSON.stringify(event), {
+    await this.js.publish(`${this.stream}.${event.name}`, JSON.stringify(event), {
       msgID: event.id,
     });
   }
 
-  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+  async subscribe<F extends EventFilter>(options: SubscribeOptions<F>): Promise<Subscription> {
     // One filter goes to the server; several need filter_subjects (NATS ≥ 2.10), so with
     // several we take everything and drop what does not match here, acknowledging it.
     const types = options.types ?? [];
     const serverFilter = types.length === 1 ? `${this.stream}.${types[0]}` : `${this.stream}.>`;
-    try {
-      await this.jsm.consumers.info(this.stream, options.consumer);
-    } catch (error) {
-      if (!(error instanceof JetStreamApiError) || error.code !== CONSUMER_NOT_FOUND) throw error;
+    if (!(await this.#consumerFilters(options.consumer, serverFilter))) {
       await this.jsm.consumers.add(this.stream, {
         durable_name: options.consumer,
         ack_policy: AckPolicy.Explicit,
@@ -108,18 +105,14 @@ export class NatsBus implements Bus {
     const consumer = await this.js.consumers.get(this.stream, options.consumer);
     const messages = await consumer.consume({ max_messages: 256 });
     this.#subscriptions.add(messages);
-    const handler = dedupeHandler(options.handler);
+    const handler = inboundHandler(options, this.logger);
     const done = (async () => {
       for await (const message of messages) {
-        let event: DomainEvent;
+        let event: unknown;
         try {
-          event = message.json<DomainEvent>();
+          event = message.json<unknown>();
         } catch (error) {
           this.logger.error({ err: error, seq: message.seq }, 'unreadable event acknowledged');
-          message.ack();
-          continue;
-        }
-        if (!typeMatches(event.type, options.types)) {
           message.ack();
           continue;
         }
@@ -127,7 +120,8 @@ export class NatsBus implements Bus {
           await handler(event);
           message.ack();
         } catch (error) {
-          this.logger.warn({ err: error, eventId: event.id }, 'event handler failed; redelivering');
+          const eventId = (event as { id?: unknown } | null)?.id;
+          this.logger.warn({ err: error, eventId }, 'event handler failed; redelivering');
           message.nak(Math.min(100 * 2 ** message.info.deliveryCount, 10_000));
         }
       }
@@ -139,6 +133,23 @@ export class NatsBus implements Bus {
         await done;
       },
     };
+  }
+
+  /**
+   * Whether the durable consumer exists with this filter. One that filters on other subjects is
+   * deleted (it outlives deploys, and after an event is renamed it would never see the new name;
+   * what it still holds are events this subscriber does not want).
+   */
+  async #consumerFilters(consumer: string, filter: string): Promise<boolean> {
+    try {
+      const info = await this.jsm.consumers.info(this.stream, consumer);
+      if (info.config.filter_subject === filter) return true;
+      await this.jsm.consumers.delete(this.stream, consumer);
+      return false;
+    } catch (error) {
+      if (!(error instanceof JetStreamApiError) || error.code !== CONSUMER_NOT_FOUND) throw error;
+      return false;
+    }
   }
 
   async ping(): Promise<void> {

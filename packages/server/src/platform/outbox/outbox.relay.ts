@@ -160,12 +160,18 @@ export class OutboxRelay {
   }
 
   async #publish(row: Parameters<typeof toDomainEvent>[0]): Promise<void> {
+    const checked = toDomainEvent(row);
+    if (!checked.ok) {
+      // It can never pass; publishing it would only make every consumer refuse it in turn.
+      this.#logger.error({ event: checked.name, reason: checked.reason }, 'event refused');
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('bus publish timed out')), this.#publishTimeoutMs);
     });
     try {
-      await Promise.race([this.#bus.publish(toDomainEvent(row)), timeout]);
+      await Promise.race([this.#bus.publish(checked.event), timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { checkEvent, checkNewEvent, eventCatalog, type DomainEvent, type EventCheck, type NewDomainEvent } from '@tocsin/core';
 import { sql } from 'kysely';
-import type { DomainEvent } from '../bus/bus';
 import type { Executor, Tx } from '../db/database';
 import type { OutboxRow } from '../db/schema/outbox';
+import type { Logger } from '../logger';
 
-export interface NewEvent<P = unknown> {
-  id?: string;
-  type: string;
-  payload: P;
+/** What writing events needs besides the transaction: where a refused event is reported. */
+export interface OutboxWriter {
+  logger: Logger;
 }
 
-/** Writes domain events inside the caller's transaction, so they exist iff the change does. */
+/** A catalog event refused on the way into the outbox; the message names it, never its payload. */
+export class RefusedEventError extends Error {
+  constructor(
+    readonly eventName: string,
+    readonly reason: string,
+  ) {
+    super(`event ${eventName} refused: ${reason}`);
+    this.name = 'RefusedEventError';
+  }
+}
+
 /** Transactions that wrote events: only their commits need to wake the relay. */
 const wroteEvents = new WeakSet<Tx>();
 
@@ -19,15 +29,32 @@ export function hasEnqueued(tx: Tx): boolean {
   return wroteEvents.has(tx);
 }
 
-export async function enqueueEvents(tx: Tx, events: NewEvent[], now: Date): Promise<string[]> {
+/**
+ * Writes catalog events inside the caller's transaction, so they exist iff the change does. An
+ * event that fails its schema is logged by name and thrown, which rolls the change back.
+ */
+export async function enqueueEvents(
+  writer: OutboxWriter,
+  tx: Tx,
+  events: readonly NewDomainEvent[],
+  now: Date,
+): Promise<string[]> {
   if (events.length === 0) return [];
+  const rows = events.map((event) => {
+    const checked = checkNewEvent(event);
+    if (!checked.ok) {
+      writer.logger.error({ event: checked.name, reason: checked.reason }, 'event refused');
+      throw new RefusedEventError(checked.name, checked.reason);
+    }
+    return {
+      id: event.id ?? randomUUID(),
+      type: checked.event.name,
+      version: eventCatalog[checked.event.name].version,
+      payload: JSON.stringify(checked.event.payload),
+      occurred_at: now,
+    };
+  });
   wroteEvents.add(tx);
-  const rows = events.map((event) => ({
-    id: event.id ?? randomUUID(),
-    type: event.type,
-    payload: JSON.stringify(event.payload),
-    occurred_at: now,
-  }));
   await tx.insertInto('outbox').values(rows).execute();
   return rows.map((row) => row.id);
 }
@@ -80,11 +107,13 @@ export async function deletePublishedBefore(db: Executor, before: Date): Promise
   return Number(result.numDeletedRows);
 }
 
-export function toDomainEvent(row: OutboxRow): DomainEvent {
-  return {
+/** Reads a row back as the envelope the bus carries, checked against the catalog again. */
+export function toDomainEvent(row: OutboxRow): EventCheck<DomainEvent> {
+  return checkEvent({
     id: row.id,
-    type: row.type,
+    name: row.type,
+    version: row.version,
     occurredAt: new Date(row.occurred_at).toISOString(),
     payload: row.payload,
-  };
+  });
 }

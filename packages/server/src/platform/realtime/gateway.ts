@@ -141,13 +141,7 @@ export class RealtimeGateway {
     this.#heartbeat.unref();
     this.#subscription = await this.ctx.bus.subscribe({
       consumer: `realtime-${this.ctx.config.nodeId}`,
-      types: [
-        'alert.created',
-        'dispatch.offered',
-        'member.suspended',
-        'alert_prefs.changed',
-        'member.roles_changed',
-      ],
+      types: ['alert.issued', 'dispatch.offered', 'member.suspended', 'member.updated'],
       handler: (event) => this.#onEvent(event),
     });
   }
@@ -319,26 +313,19 @@ export class RealtimeGateway {
   }
 
   async #onEvent(event: DomainEvent): Promise<void> {
-    switch (event.type) {
-      case 'alert.created':
-        await this.deliver(event.payload as AlertCreated);
+    switch (event.name) {
+      case 'alert.issued':
+        await this.deliver(event.payload);
         return;
       case 'member.suspended':
-        for (const conn of this.#byMember.get((event.payload as { memberId: string }).memberId) ??
-          []) {
+        for (const conn of this.#byMember.get(event.payload.memberId) ?? []) {
           conn.socket.close(CLOSE.suspended, 'suspended');
         }
         return;
-      case 'alert_prefs.changed':
-      case 'member.roles_changed':
-        return this.#refresh((event.payload as { memberId: string }).memberId);
+      case 'member.updated':
+        return this.#refresh(event.payload.memberId);
       case 'dispatch.offered': {
-        const offer = event.payload as {
-          dispatchId: string;
-          memberId: string;
-          state: string;
-          incident: unknown;
-        };
+        const offer = event.payload;
         const data = JSON.stringify({
           type: 'dispatch',
           id: offer.dispatchId,

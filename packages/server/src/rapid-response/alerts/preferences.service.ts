@@ -75,8 +75,14 @@ export async function setPreferences(
     const now = ctx.clock.now();
     await savePreferences(tx, principal.memberId, prefs, now);
     await enqueueEvents(
+      ctx,
       tx,
-      [{ type: 'alert_prefs.changed', payload: { memberId: principal.memberId } }],
+      [
+        {
+          name: 'member.updated',
+          payload: { memberId: principal.memberId, change: 'alert_preferences' },
+        },
+      ],
       now,
     );
   });

@@ -52,9 +52,9 @@ export class PushDispatcher {
   async start(): Promise<void> {
     this.#subscription = await this.ctx.bus.subscribe({
       consumer: PUSH_CONSUMER,
-      types: ['alert.created'],
+      types: ['alert.issued'],
       handler: async (event) => {
-        const work = this.deliver(event.payload as AlertCreated);
+        const work = this.deliver(event.payload);
         this.#inFlight.add(work);
         try {
           await work;

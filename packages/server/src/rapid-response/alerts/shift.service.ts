@@ -30,8 +30,9 @@ export async function setShift(
       .onConflict((oc) => oc.column('member_id').doUpdateSet(values))
       .execute();
     await enqueueEvents(
+      ctx,
       tx,
-      [{ type: 'alert_prefs.changed', payload: { memberId: principal.memberId } }],
+      [{ name: 'member.updated', payload: { memberId: principal.memberId, change: 'shift' } }],
       now,
     );
   });

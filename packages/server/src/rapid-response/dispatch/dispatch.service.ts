@@ -5,7 +5,6 @@ import type { Tx } from '../../platform/db/database';
 import { ConflictError, NotFoundError } from '../../platform/errors';
 import { NEXT_STATE, ownsDispatch, type DispatchResponse } from './dispatch.policy';
 import { enqueueEvents } from '../../platform/outbox/outbox.repository';
-import type { AlertIncident } from '../incidents/incident-writer';
 import { presentIncident } from '../incidents/incidents.presenter';
 import { findIncident, lockIncident } from '../incidents/incidents.repository';
 import {
@@ -69,14 +68,15 @@ export async function offerDispatches(
   const row = await findIncident(tx, incident.id);
   const snapshot = row ? presentIncident(row, areas) : null;
   await enqueueEvents(
+    ctx,
     tx,
     rows.map((r) => ({
-      type: 'dispatch.offered',
+      name: 'dispatch.offered',
       payload: {
         dispatchId: r.id,
         memberId: r.memberId,
         state: 'offered',
-        incident: snapshot as AlertIncident | null,
+        incident: snapshot,
       },
     })),
     now,
@@ -115,9 +115,10 @@ export async function respondToDispatch(
           now,
         );
         await enqueueEvents(
+          ctx,
           tx,
           waiting.map((d) => ({
-            type: 'dispatch.offered',
+            name: 'dispatch.offered',
             payload: {
               dispatchId: d.id,
               memberId: d.member_id,

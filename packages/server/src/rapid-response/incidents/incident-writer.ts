@@ -3,6 +3,8 @@ import {
   countCorroboratingReporters,
   isOpen,
   type AlertDecision,
+  type AlertIncident,
+  type AlertIssued,
   type Incident,
   type TimelineEntry,
 } from '@tocsin/core';
@@ -17,26 +19,11 @@ import {
   updateIncidentColumns,
 } from './incidents.intake.repository';
 
-/** The incident as an alert carries it (the WebSocket contract). */
-export interface AlertIncident {
-  id: string;
-  state: Incident['state'];
-  activity: string | null;
-  area: { id: string; name: string } | null;
-  location: { lat: number; lng: number };
-  reporters: number;
-  at: string;
-}
+/** The incident as an alert carries it (the WebSocket contract); defined by the event catalog. */
+export type { AlertIncident };
 
-/** The payload of `alert.created`: everything a node needs to target and send it. */
-export interface AlertCreated {
-  alertId: string;
-  seq: number;
-  kind: AlertDecision['kind'];
-  audience: AlertDecision['audience'];
-  mergedInto: string | null;
-  incident: AlertIncident;
-}
+/** The payload of `alert.issued`: everything a node needs to target and send it. */
+export type AlertCreated = AlertIssued;
 
 /** The day (YYYY-MM-DD) of an instant in the city's time zone. */
 export function cityDay(at: Date, timeZone: string): string {
@@ -72,9 +59,10 @@ export async function recordTransition(
     // An incident that is over needs nobody on the way any more.
     const stood = await standDownOpenDispatches(tx, incident.id, ctx.clock.now());
     await enqueueEvents(
+      ctx,
       tx,
       stood.map((d) => ({
-        type: 'dispatch.offered',
+        name: 'dispatch.offered',
         payload: { dispatchId: d.id, memberId: d.member_id, state: 'stood_down', incident: null },
       })),
       ctx.clock.now(),
@@ -107,8 +95,9 @@ export async function recordTransition(
     });
   }
   await enqueueEvents(
+    ctx,
     tx,
-    created.map((alert) => ({ id: alert.alertId, type: 'alert.created', payload: alert })),
+    created.map((alert) => ({ id: alert.alertId, name: 'alert.issued', payload: alert })),
     now,
   );
   return created;

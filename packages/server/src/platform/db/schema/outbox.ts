@@ -6,7 +6,10 @@ export interface OutboxTable {
   id: string;
   /** Insertion order; the relay publishes in this order. */
   seq: ColumnType<string, never, never>;
+  /** The event's name in the catalog (`alert.issued`). */
   type: string;
+  /** The catalog version of the payload as written. */
+  version: ColumnType<number, number | undefined, never>;
   payload: ColumnType<unknown, string, string>;
   occurred_at: ColumnType<Date, Date | string, Date | string>;
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

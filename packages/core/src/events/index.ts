@@ -1,0 +1,17 @@
+export type {
+  DomainEvent,
+  EventCheck,
+  EventEnvelope,
+  EventName,
+  EventPayload,
+  EventRefusal,
+  EventVersion,
+  NewDomainEvent,
+} from './catalog';
+export { checkEvent, checkNewEvent, eventCatalog, isEventName } from './catalog';
+export type { EventDefinition, EventGroup } from './define';
+export { defineEvent } from './define';
+export { membershipEvents } from './membership';
+export { organizingEvents } from './organizing';
+export type { AlertIncident, AlertIssued } from './rapid-response';
+export { alertIncidentSchema, alertIssuedSchema, rapidResponseEvents } from './rapid-response';

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { incidentSummaryViewSchema } from '../api/views';
+import type { AlertKind, Audience } from '../incidents/alert-policy';
+import type { IncidentState } from '../incidents/incident';
+import { defineEvent, type EventGroup } from './define';
+
+const INCIDENT_STATES = [
+  'reported',
+  'corroborated',
+  'confirmed',
+  'false_alarm',
+  'ended',
+  'merged',
+] as const satisfies readonly IncidentState[];
+const ALERT_KINDS = [
+  'reported',
+  'unconfirmed',
+  'confirmed',
+  'retraction',
+  'all_clear',
+  'update',
+] as const satisfies readonly AlertKind[];
+const AUDIENCES = [
+  'staff',
+  'unconfirmed',
+  'everyone',
+  'delivered',
+] as const satisfies readonly Audience[];
+
+/** True only when a list names every member of a union, so a value added in core is not refused. */
+type Complete<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
+const complete: [
+  Complete<IncidentState, (typeof INCIDENT_STATES)[number]>,
+  Complete<AlertKind, (typeof ALERT_KINDS)[number]>,
+  Complete<Audience, (typeof AUDIENCES)[number]>,
+] = [true, true, true];
+void complete;
+
+/** The incident as an alert or a dispatch carries it: what a phone shows, no one named. */
+export const alertIncidentSchema = z.strictObject({
+  id: z.uuid(),
+  state: z.enum(INCIDENT_STATES),
+  activity: z.string().nullable(),
+  area: z.strictObject({ id: z.uuid(), name: z.string() }).nullable(),
+  location: z.strictObject({ lat: z.number(), lng: z.number() }),
+  reporters: z.number().int(),
+  at: z.iso.datetime(),
+});
+export type AlertIncident = z.infer<typeof alertIncidentSchema>;
+
+/** The payload of `alert.issued`: everything a node needs to target and send the alert. */
+export const alertIssuedSchema = z.strictObject({
+  alertId: z.uuid(),
+  seq: z.number().int(),
+  kind: z.enum(ALERT_KINDS),
+  audience: z.enum(AUDIENCES),
+  mergedInto: z.uuid().nullable(),
+  incident: alertIncidentSchema,
+});
+export type AlertIssued = z.infer<typeof alertIssuedSchema>;
+
+/** Events written by rapid response: alerts and dispatches. */
+export const rapidResponseEvents = {
+  /** An alert was decided and recorded; sockets and pushes deliver it (event id = alert id). */
+  'alert.issued': defineEvent(1, alertIssuedSchema),
+  /** A responder was offered an incident (as GET /incidents shows it), or an offer stood down. */
+  'dispatch.offered': defineEvent(
+    1,
+    z.strictObject({
+      dispatchId: z.uuid(),
+      memberId: z.uuid(),
+      state: z.enum(['offered', 'stood_down']),
+      incident: incidentSummaryViewSchema.nullable(),
+    }),
+  ),
+} as const satisfies EventGroup;

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { eventCatalog, type DomainEvent, type EventName, type EventPayload } from '@tocsin/core';
+
+/** Valid payloads of catalog events, for tests about carrying events rather than their meaning. */
+export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
+  'areas.changed': () => ({ reason: 'city_pack' }),
+  'member.joined': () => ({ memberId: randomUUID(), sponsorId: null }),
+  'member.activated': () => ({ memberId: randomUUID(), by: 'vouch' }),
+  'member.suspended': () => ({ memberId: randomUUID() }),
+  'member.updated': () => ({ memberId: randomUUID(), change: 'shift' }),
+  'alert.issued': () => ({
+    alertId: randomUUID(),
+    seq: 1,
+    kind: 'confirmed',
+    audience: 'everyone',
+    mergedInto: null,
+    incident: {
+      id: randomUUID(),
+      state: 'confirmed',
+      activity: null,
+      area: null,
+      location: { lat: 40.7, lng: -74 },
+      reporters: 2,
+      at: new Date().toISOString(),
+    },
+  }),
+  'dispatch.offered': () => ({
+    dispatchId: randomUUID(),
+    memberId: randomUUID(),
+    state: 'stood_down',
+    incident: null,
+  }),
+};
+
+/** A well-formed envelope of a catalog event, as the relay would publish it. */
+export function envelope<N extends EventName>(
+  name: N,
+  payload: EventPayload<N> = samplePayloads[name](),
+): DomainEvent<N> {
+  return {
+    id: randomUUID(),
+    name,
+    version: eventCatalog[name].version,
+    occurredAt: new Date().toISOString(),
+    payload,
+  };
+}
