@@ -3,4 +3,4 @@ export * from './city';
 export * from './salute';
 export * from './identity';
 export * from './incidents';
-export * from './api/views';
+export * from './api';
