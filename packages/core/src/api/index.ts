@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './contract';
+export * from './limits';
 export * from './membership';
 export * from './passkeys';
 export * from './platform';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VerificationOutcome } from '../incidents/state-machine';
 import { parsePlateKey } from '../salute/plate-key';
 import { reportInputSchema } from '../salute/report-input';
+import { MAX_PLACES } from './limits';
 import { ALERT_LEVELS, INCIDENT_STATES } from './views';
 
 // Request bodies and answers of the rapid-response routes: reports, incidents, plates,
@@ -101,8 +102,6 @@ export const dispatchParams = z.strictObject({ id: z.uuid() });
 export const dispatchAnswerBody = z.strictObject({ response: z.enum(DISPATCH_RESPONSES) });
 export const dispatchAnswerResponse = z.object({ id: z.uuid(), state: z.enum(DISPATCH_STATES) });
 
-/** How many places a member may keep alerts for. */
-export const MAX_PLACES = 5;
 /** PUT /me/alerts */
 export const alertPreferencesBody = z.strictObject({
   areaIds: z.array(z.uuid()).max(100),

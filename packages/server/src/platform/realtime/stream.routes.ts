@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../context';
 import { SESSION_COOKIE } from '../../membership/auth/auth.plugin';
 import type { RealtimeGateway } from './gateway';
-import { CLOSE } from './protocol';
+import { STREAM_CLOSE as CLOSE } from '@tocsin/core';
 
 /**
  * `GET /api/v1/stream`: the live alert stream over WebSocket. Authentication happens in the
@@ -16,7 +17,11 @@ export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): Fastify
       {
         websocket: true,
         config: { auth: 'public' },
-        schema: { tags: ['stream'], summary: 'Live alerts (WebSocket; first message: hello)' },
+        schema: {
+          tags: ['stream'],
+          summary: 'Live alerts (WebSocket; first message: hello)',
+          ...apiV1['GET /api/v1/stream'],
+        },
       },
       (socket, request) => {
         const origin = request.headers.origin;

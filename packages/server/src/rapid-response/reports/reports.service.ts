@@ -8,6 +8,7 @@ import {
   openIncident,
   plateKey,
   type IncidentReport,
+  type IncidentState,
   type MergedSalute,
   type Principal,
   type ReportInput,
@@ -44,7 +45,7 @@ import {
 export interface ReportResult {
   created: boolean;
   report: { id: string; salute: MergedSalute; plates: string[] };
-  incident: { id: string; state: string; reporters: number };
+  incident: { id: string; state: IncidentState; reporters: number };
 }
 
 async function existing(
@@ -186,7 +187,7 @@ export async function submitReport(
         settings.merge,
       );
       let incidentId: string;
-      let state: string;
+      let state: IncidentState;
       let reporters: number;
       if (chosen) {
         const row = candidates.find((c) => c.id === chosen.id)!;
