@@ -25,7 +25,13 @@ import {
 import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/preferences.service';
 import { isOnShift } from '../../rapid-response/reports/reports.repository';
 import { Connection } from './connection';
-import { ackSchema, CLOSE, clientMessageSchema, helloSchema } from './protocol';
+import {
+  ackSchema,
+  clientMessageSchema,
+  helloSchema,
+  helloVersionError,
+  STREAM_CLOSE as CLOSE,
+} from '@tocsin/core';
 import { streamStart } from './stream.repository';
 
 const HELLO_TIMEOUT_MS = 10_000;
@@ -228,6 +234,12 @@ export class RealtimeGateway {
     cookieToken: string | null,
     onAttach: (conn: Connection) => void,
   ): Promise<Connection | null> {
+    const versionError = helloVersionError(message);
+    if (versionError) {
+      socket.send(JSON.stringify(versionError));
+      socket.close(CLOSE.unsupportedVersion, 'unsupported protocol version');
+      return null;
+    }
     const hello = helloSchema.safeParse(message);
     if (!hello.success) {
       const field = hello.error.issues[0]?.path.join('.') || 'type';
