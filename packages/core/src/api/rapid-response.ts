@@ -14,8 +14,14 @@ export const latLngSchema = z.strictObject({
   lng: z.number().min(-180).max(180),
 });
 
-/** POST /reports body. */
-export type ReportBody = z.input<typeof reportInputSchema>;
+/**
+ * POST /reports body as the web app sends it: the schema's input, always with the client's id
+ * (so an offline retry is idempotent) and the SALUTE form, whose activity is required.
+ */
+export type ReportBody = z.input<typeof reportInputSchema> & {
+  id: string;
+  salute: NonNullable<z.input<typeof reportInputSchema>['salute']> & { activity: string };
+};
 
 const storedSalute = z.object({
   size: z.string().optional(),

@@ -1,4 +1,7 @@
-import type { AlertIncident, AlertKind, DispatchState, IncidentSummary } from './api';
+import type { DispatchState } from '@tocsin/core/api/rapid-response';
+import type { AlertIncident } from '@tocsin/core/api/stream';
+import type { IncidentSummaryView as IncidentSummary } from '@tocsin/core/api/views';
+import type { AlertKind } from '@tocsin/core/incidents/alert-policy';
 import type { LocalStore } from './local-store';
 
 /** An alert as the stream sends it. */

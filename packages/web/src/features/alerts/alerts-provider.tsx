@@ -10,12 +10,12 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import {
-  endpoints,
-  type AlertPreferences,
-  type DispatchState,
-  type IncidentSummary,
-} from '../../lib/api';
+import { endpoints } from '../../lib/api';
+import type { DispatchState } from '@tocsin/core/api/rapid-response';
+import type {
+  AlertPreferencesView as AlertPreferences,
+  IncidentSummaryView as IncidentSummary,
+} from '@tocsin/core/api/views';
 import { showNotification } from '../../lib/notify';
 import {
   AlertStream,
