@@ -46,11 +46,11 @@ export interface Operation {
  * API v1, one entry per operation ('METHOD /path' as Fastify registers it): the server's routes
  * spread their entry into their schema, so OpenAPI, validation and the serializer use these; the
  * web client's types are inferred from them. A route without an entry fails the contract test.
+ * The WebSocket stream (GET /api/v1/stream) is not here: its messages are in ./stream.
  */
 export const apiV1 = {
   'GET /api/v1/health': { response: { 200: healthResponse } },
   'GET /api/v1/ready': { response: { 200: readinessResponse, 503: readinessResponse } },
-  'GET /api/v1/stream': {},
 
   'POST /api/v1/auth/device/register': { body: registerBody, response: { 201: registerResponse } },
   'POST /api/v1/auth/device/challenge': {

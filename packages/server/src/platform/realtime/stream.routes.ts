@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../context';
 import { SESSION_COOKIE } from '../../membership/auth/auth.plugin';
 import type { RealtimeGateway } from './gateway';
@@ -17,11 +16,7 @@ export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): Fastify
       {
         websocket: true,
         config: { auth: 'public' },
-        schema: {
-          tags: ['stream'],
-          summary: 'Live alerts (WebSocket; first message: hello)',
-          ...apiV1['GET /api/v1/stream'],
-        },
+        schema: { tags: ['stream'], summary: 'Live alerts (WebSocket; first message: hello)' },
       },
       (socket, request) => {
         const origin = request.headers.origin;
