@@ -60,7 +60,7 @@ function contractMismatches(
 ): string[] {
   const mismatches: string[] = [];
   const expected = operationsOf(reference);
-  const byOperation = new Map(
+  const byOperation = new Map<string, string>(
     Object.keys(table).map((key) => {
       const { method, path } = openApiOperationOf(key);
       return [`${method} ${path}`, key] as const;
