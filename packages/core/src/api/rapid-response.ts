@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { VerificationOutcome } from '../incidents/state-machine';
 import { parsePlateKey } from '../salute/plate-key';
-import { reportInputSchema } from '../salute/report-input';
+import type { reportInputSchema } from '../salute/report-input';
 import { MAX_PLACES } from './limits';
 import { ALERT_LEVELS, INCIDENT_STATES } from './views';
 

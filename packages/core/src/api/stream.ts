@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AlertKind } from '../incidents/alert-policy';
 import { DISPATCH_STATES } from './rapid-response';
 import { STREAM_PROTOCOL_VERSION } from './stream-protocol';
-import { INCIDENT_STATES, incidentSummaryViewSchema } from './views';
+import { incidentSummaryViewSchema } from './views';
 
 // Every message of the live stream (GET /api/v1/stream), both ways. The server parses what
 // clients send with these schemas; the web app's types are inferred from them.
@@ -44,16 +44,10 @@ const kindsComplete: [Exclude<AlertKind, (typeof ALERT_KINDS)[number]>] extends 
   : false = true;
 void kindsComplete;
 
-/** The incident inside a stream alert. */
-export const alertIncidentSchema = z.object({
-  id: z.uuid(),
-  state: z.enum(INCIDENT_STATES),
-  activity: z.string().nullable(),
-  area: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  location: z.object({ lat: z.number(), lng: z.number() }),
-  reporters: z.number().int(),
-  at: z.iso.datetime(),
-});
+/** The incident inside a stream alert: the summary's headline fields, as of the alert. */
+export const alertIncidentSchema = incidentSummaryViewSchema
+  .pick({ id: true, state: true, activity: true, area: true, location: true, reporters: true })
+  .extend({ at: z.iso.datetime() });
 export type AlertIncident = z.infer<typeof alertIncidentSchema>;
 
 /** After a good hello: the stream's position now; alerts after it follow. */
