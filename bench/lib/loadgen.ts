@@ -1,6 +1,7 @@
 // A load generator process: holds WebSocket clients spread over loopback source addresses,
 // says hello (Tocsin) or just connects (the bare baseline), timestamps every alert it receives,
 // acknowledges it like the app does, and answers the parent's questions about what arrived.
+import { STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import { WebSocket } from 'ws';
 import { nowMs, serve, type Request } from './ipc';
 
@@ -90,6 +91,7 @@ function open(
       socket.send(
         JSON.stringify({
           type: 'hello',
+          v: STREAM_PROTOCOL_VERSION,
           token: spec.token,
           ...(spec.location ? { location: spec.location } : {}),
           ...(spec.since !== undefined ? { since: spec.since } : {}),

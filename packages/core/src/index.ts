@@ -3,5 +3,5 @@ export * from './city';
 export * from './salute';
 export * from './identity';
 export * from './incidents';
-export * from './api/views';
+export * from './api';
 export * from './events';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,7 +193,9 @@ describe.skipIf(!TEST_DATABASE_URL)(
         const closed = new Promise<number>((resolve) =>
           socket.once('close', (code: number) => resolve(code)),
         );
-        socket.send(JSON.stringify({ type: 'hello', token: member.token }));
+        socket.send(
+          JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token: member.token }),
+        );
         expect(await closed).toBe(1013);
 
         await admin.query(`alter database ${name} allow_connections true`);

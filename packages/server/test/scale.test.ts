@@ -2,6 +2,7 @@
 // (end to end) from bench/: the same paths at 500 subscribers, asserting who got what, how often
 // and in which order — never how fast (the benchmarks measure that, see docs/BENCHMARKS.md).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
@@ -50,7 +51,7 @@ class Subscriber {
         socket.send(JSON.stringify({ type: 'ack', id: message.id }));
       });
       socket.on('close', (code: number) => reject(new Error(`closed ${code}`)));
-      socket.send(JSON.stringify({ type: 'hello', ...hello }));
+      socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, ...hello }));
     });
     return subscriber;
   }

@@ -1,3 +1,4 @@
+import { STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
@@ -47,7 +48,9 @@ describeEachDatabase('stream connections', (kind) => {
     socket.on('ping', () => client.pings++);
     socket.on('close', () => (client.closed = true));
     await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => socket.send(JSON.stringify({ type: 'hello', token })));
+      socket.once('open', () =>
+        socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token })),
+      );
       socket.on('message', (raw: Buffer) => {
         if ((JSON.parse(raw.toString()) as { type: string }).type === 'ready') resolve();
       });
@@ -100,7 +103,7 @@ describeEachDatabase('stream connections', (kind) => {
         const socket = new WebSocket(url);
         socket.on('error', () => undefined);
         await new Promise<void>((resolve) => socket.once('open', () => resolve()));
-        socket.send(JSON.stringify({ type: 'hello', token }));
+        socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token }));
         closed.push(new Promise((resolve) => socket.once('close', () => resolve())));
         socket.close();
       }

@@ -8,7 +8,7 @@ import type { IncidentState } from '../incidents/incident';
 // imports that type (only the type: zod stays out of the browser bundle). A field renamed on one
 // side fails to compile on the others.
 
-const INCIDENT_STATES = [
+export const INCIDENT_STATES = [
   'reported',
   'corroborated',
   'confirmed',
@@ -16,7 +16,7 @@ const INCIDENT_STATES = [
   'ended',
   'merged',
 ] as const satisfies readonly IncidentState[];
-const ALERT_LEVELS = ['unconfirmed', 'confirmed'] as const satisfies readonly AlertLevel[];
+export const ALERT_LEVELS = ['unconfirmed', 'confirmed'] as const satisfies readonly AlertLevel[];
 
 /** True only when a list names every member of a union: a state added to core but not here
  * would otherwise pass the compiler and make every answer holding it fail to serialize. */

@@ -13,5 +13,5 @@ export type { EventDefinition, EventGroup } from './define';
 export { defineEvent } from './define';
 export { membershipEvents } from './membership';
 export { organizingEvents } from './organizing';
-export type { AlertIncident, AlertIssued } from './rapid-response';
-export { alertIncidentSchema, alertIssuedSchema, rapidResponseEvents } from './rapid-response';
+export type { AlertIssued } from './rapid-response';
+export { alertIssuedSchema, rapidResponseEvents } from './rapid-response';

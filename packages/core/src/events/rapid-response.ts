@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertIncidentSchema } from '../api/stream';
 import { incidentSummaryViewSchema } from '../api/views';
 import type { AlertKind, Audience } from '../incidents/alert-policy';
 import type { IncidentState } from '../incidents/incident';
@@ -35,18 +36,6 @@ const complete: [
   Complete<Audience, (typeof AUDIENCES)[number]>,
 ] = [true, true, true];
 void complete;
-
-/** The incident as an alert or a dispatch carries it: what a phone shows, no one named. */
-export const alertIncidentSchema = z.strictObject({
-  id: z.uuid(),
-  state: z.enum(INCIDENT_STATES),
-  activity: z.string().nullable(),
-  area: z.strictObject({ id: z.uuid(), name: z.string() }).nullable(),
-  location: z.strictObject({ lat: z.number(), lng: z.number() }),
-  reporters: z.number().int(),
-  at: z.iso.datetime(),
-});
-export type AlertIncident = z.infer<typeof alertIncidentSchema>;
 
 /** The payload of `alert.issued`: everything a node needs to target and send the alert. */
 export const alertIssuedSchema = z.strictObject({

@@ -11,6 +11,7 @@ export type { MergedReport, MergedSalute } from './merge-report';
 export { mergeReport } from './merge-report';
 export type { ParsedSalute, ParsedText } from './parse-text';
 export { parseSaluteText } from './parse-text';
+export { parsePlateKey } from './plate-key';
 export type { NormalizedPlate } from './plates';
 export { dedupePlates, formatPlate, normalizePlate, plateKey, REGION_CODES } from './plates';
 export type {

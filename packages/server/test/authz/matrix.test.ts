@@ -1,3 +1,4 @@
+import { STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import { expect, it } from 'vitest';
 import { revokeSession } from '../../src/membership/auth/sessions.repository';
 import { describeEachDatabase, eventually } from '../helpers/harness';
@@ -82,7 +83,9 @@ describeEachDatabase('authorization matrix', (kind) => {
       types.push((JSON.parse(raw.toString()) as { type: string }).type),
     );
     socket.on('close', (code: number) => (closed = code));
-    socket.send(JSON.stringify({ type: 'hello', ...(token ? { token } : {}) }));
+    socket.send(
+      JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, ...(token ? { token } : {}) }),
+    );
     await eventually(() => {
       if (closed === null && !types.includes('ready')) throw new Error('no answer to hello yet');
     });

@@ -1,3 +1,4 @@
+import { STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { eventually } from './harness';
@@ -37,7 +38,7 @@ export class StreamClient {
   ): Promise<StreamClient> {
     const socket = await app.injectWS('/api/v1/stream');
     const client = new StreamClient(socket);
-    socket.send(JSON.stringify({ type: 'hello', ...hello }));
+    socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, ...hello }));
     await eventually(() => {
       if (client.closed) throw new Error(`closed ${client.closed.code} ${client.closed.reason}`);
       if (!client.messages.some((m) => m.type === 'ready')) throw new Error('no ready yet');

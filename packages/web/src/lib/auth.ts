@@ -1,4 +1,5 @@
-import { ApiError, endpoints, type Enrolled } from './api';
+import { ApiError, endpoints } from './api';
+import type { Enrolled } from '@tocsin/core/api/auth';
 import { createDeviceKey, deleteDeviceKey, loadDeviceKey, signChallenge } from './keys';
 import type { LocalStore } from './local-store';
 import { createPasskey, assertPasskey } from './passkeys';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { ApiError, type ReportAnswer, type ReportBody } from './api';
+import { ApiError } from './api';
+import type { ReportAnswer, ReportBody } from '@tocsin/core/api/rapid-response';
 import type { LocalStore } from './local-store';
 import { Outbox, type OutboxItem } from './outbox';
 

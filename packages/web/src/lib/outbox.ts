@@ -1,4 +1,6 @@
-import { ApiError, type IncidentState, type ReportAnswer, type ReportBody } from './api';
+import { ApiError } from './api';
+import type { ReportAnswer, ReportBody } from '@tocsin/core/api/rapid-response';
+import type { IncidentState } from '@tocsin/core/incidents/incident';
 import type { LocalStore } from './local-store';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'failed' | 'needs_login';

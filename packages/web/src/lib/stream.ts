@@ -1,22 +1,13 @@
-import type { AlertIncident, AlertKind, DispatchState, IncidentSummary } from './api';
+import type {
+  AlertMessage,
+  ClientMessage,
+  DispatchMessage,
+  HelloMessage,
+} from '@tocsin/core/api/stream';
+import { STREAM_CLOSE, STREAM_PROTOCOL_VERSION } from '@tocsin/core/api/stream-protocol';
 import type { LocalStore } from './local-store';
 
-/** An alert as the stream sends it. */
-export interface AlertMessage {
-  type: 'alert';
-  id: string;
-  seq: number;
-  kind: AlertKind;
-  incident: AlertIncident;
-}
-
-/** A dispatch offer or change for a responder; stand-downs carry no incident. */
-export interface DispatchMessage {
-  type: 'dispatch';
-  id: string;
-  state: DispatchState;
-  incident: IncidentSummary | null;
-}
+export type { AlertMessage, DispatchMessage };
 
 export type StreamStatus = 'connecting' | 'live' | 'offline' | 'unauthorized' | 'stopped';
 
@@ -32,7 +23,7 @@ const SEQ_KEY = 'stream.seq';
 const SEEN_TTL_MS = 3 * 86_400_000;
 const MAX_DELAY_MS = 30_000;
 // Close codes after which retrying with the same credentials is pointless.
-const UNAUTHORIZED = new Set([4401, 4409]);
+const UNAUTHORIZED = new Set<number>([STREAM_CLOSE.unauthorized, STREAM_CLOSE.suspended]);
 
 /**
  * The live alert stream. Sends hello with the last seq it saw so a reconnect replays what was
@@ -118,12 +109,12 @@ export class AlertStream {
     this.#socket = socket;
     socket.onopen = () => {
       // The session cookie of the upgrade request authenticates; no token in the message.
-      socket.send(
-        JSON.stringify({
-          type: 'hello',
-          ...(this.#seq !== undefined ? { since: this.#seq } : {}),
-        }),
-      );
+      const hello: HelloMessage = {
+        type: 'hello',
+        v: STREAM_PROTOCOL_VERSION,
+        ...(this.#seq !== undefined ? { since: this.#seq } : {}),
+      };
+      socket.send(JSON.stringify(hello));
     };
     socket.onmessage = (event: MessageEvent<string>) => {
       if (this.#socket !== socket) return;
@@ -170,7 +161,8 @@ export class AlertStream {
       this.#everReady = true;
     } else if (typed.type === 'alert') {
       const alert = message as AlertMessage;
-      socket.send(JSON.stringify({ type: 'ack', id: alert.id }));
+      const ack: ClientMessage = { type: 'ack', id: alert.id };
+      socket.send(JSON.stringify(ack));
       if (alert.seq > (this.#seq ?? 0)) await this.#saveSeq(alert.seq);
       if (this.#seen.has(alert.id)) return;
       this.#seen.add(alert.id);

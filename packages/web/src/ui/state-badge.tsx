@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { IncidentState } from '../lib/api';
+import type { IncidentState } from '@tocsin/core/incidents/incident';
 
 /** An incident's state in words and colour: UNCONFIRMED, CONFIRMED, FALSE ALARM, ALL CLEAR. */
 export function StateBadge({ state }: { state: IncidentState }) {

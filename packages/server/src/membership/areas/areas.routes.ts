@@ -1,6 +1,5 @@
-import { ROLES } from '@tocsin/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../auth/auth.plugin';
 import {
@@ -12,29 +11,6 @@ import {
   listAreas,
 } from './areas.service';
 
-const kind = z.enum(['city', 'neighborhood', 'workplace']);
-const areaSchema = z.strictObject({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  kind,
-  parentId: z.uuid().nullable(),
-});
-const areaDetailsSchema = areaSchema.extend({
-  sector: z.string().nullable().optional().describe('Workplaces only'),
-  headcount: z.number().int().nullable().optional().describe('Workplaces only'),
-  myRoles: z.array(z.enum(ROLES)).describe('Your roles held in exactly this area'),
-});
-const areaParams = z.strictObject({ areaId: z.uuid() });
-const newWorkplace = z.strictObject({
-  id: z.uuid().optional().describe('Client-generated, so a retry does not create twice'),
-  kind: z.literal('workplace'),
-  name: z.string().trim().min(1).max(200),
-  sector: z.string().trim().min(1).max(100).optional(),
-  headcount: z.number().int().min(1).max(1_000_000).optional(),
-  parentId: z.uuid(),
-});
-
 /** The city's areas: list, details, new workplaces, joining and leaving. */
 export function areasRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -44,7 +20,7 @@ export function areasRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['areas'],
           summary: 'The city, its neighborhoods, and the workplaces you belong to',
-          response: { 200: z.array(areaSchema) },
+          ...apiV1['GET /api/v1/areas'],
         },
       },
       (request) => listAreas(ctx, principalOf(request)),
@@ -56,19 +32,7 @@ export function areasRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['areas'],
           summary: "The neighborhoods' outlines as GeoJSON, for the map",
-          response: {
-            200: z.object({
-              type: z.literal('FeatureCollection'),
-              features: z.array(
-                z.object({
-                  type: z.literal('Feature'),
-                  id: z.uuid(),
-                  properties: z.object({ name: z.string() }),
-                  geometry: z.unknown(),
-                }),
-              ),
-            }),
-          },
+          ...apiV1['GET /api/v1/areas/outlines'],
         },
       },
       () => areaOutlines(ctx),
@@ -80,8 +44,7 @@ export function areasRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['areas'],
           summary: 'One area; a workplace you do not belong to is not found',
-          params: areaParams,
-          response: { 200: areaDetailsSchema },
+          ...apiV1['GET /api/v1/areas/:areaId'],
         },
       },
       (request) => getArea(ctx, principalOf(request), request.params.areaId),
@@ -93,8 +56,7 @@ export function areasRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['areas'],
           summary: 'Add a workplace under an area you organize',
-          body: newWorkplace,
-          response: { 200: areaDetailsSchema, 201: areaDetailsSchema },
+          ...apiV1['POST /api/v1/areas'],
         },
       },
       async (request, reply) => {
@@ -109,8 +71,7 @@ export function areasRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['areas'],
           summary: 'Join the city or a neighborhood as a member',
-          params: areaParams,
-          response: { 200: areaDetailsSchema },
+          ...apiV1['POST /api/v1/areas/:areaId/join'],
         },
       },
       (request) => joinArea(ctx, principalOf(request), request.params.areaId),
@@ -122,7 +83,7 @@ export function areasRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['areas'],
           summary: 'Give up all your roles in this area',
-          params: areaParams,
+          ...apiV1['DELETE /api/v1/areas/:areaId/membership'],
         },
       },
       async (request, reply) => {

@@ -1,17 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { clearSessionCookie, principalOf, setSessionCookie } from './auth.plugin';
-import {
-  challengeBody,
-  challengeResponse,
-  loginBody,
-  recoverBody,
-  recoverResponse,
-  registerBody,
-  registerResponse,
-  tokenResponse,
-} from './auth.schemas';
 import {
   createDeviceChallenge,
   loginWithDeviceKey,
@@ -40,8 +31,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Join with an invite and a device key (Ed25519)',
-          body: registerBody,
-          response: { 201: registerResponse },
+          ...apiV1['POST /api/v1/auth/device/register'],
         },
       },
       async (request, reply) => {
@@ -62,8 +52,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'A single-use login challenge for a device key (expires in 2 minutes)',
-          body: challengeBody,
-          response: { 200: challengeResponse },
+          ...apiV1['POST /api/v1/auth/device/challenge'],
         },
       },
       async (request) => ({ challenge: await createDeviceChallenge(ctx, request.body.publicKey) }),
@@ -76,8 +65,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Log in with a signature of the challenge',
-          body: loginBody,
-          response: { 200: tokenResponse },
+          ...apiV1['POST /api/v1/auth/device/login'],
         },
       },
       async (request, reply) => {
@@ -94,8 +82,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Restore access with a recovery code; ends every other session and device key',
-          body: recoverBody,
-          response: { 200: recoverResponse },
+          ...apiV1['POST /api/v1/auth/recover'],
         },
       },
       async (request, reply) => {
@@ -111,7 +98,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/logout',
-      { schema: { tags: ['auth'], summary: 'End this session' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'End this session',
+          ...apiV1['POST /api/v1/auth/logout'],
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         if (request.sessionId) {

@@ -1,22 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf, setSessionCookie } from './auth.plugin';
 import { AUTH_LIMITS, baseUrlOf } from './auth.routes';
-import { tokenResponse } from './auth.schemas';
 import { relyingParty } from './passkeys.ceremony';
 import { presentPasskey } from './passkeys.presenter';
-import {
-  loginOptionsBody,
-  loginOptionsResponse,
-  loginVerifyBody,
-  passkeyParams,
-  passkeySchema,
-  registerOptionsBody,
-  registerOptionsResponse,
-  registerVerifyBody,
-  registerVerifyResponse,
-} from './passkeys.schemas';
 import {
   deleteOwnPasskey,
   finishPasskeyRegistration,
@@ -42,8 +30,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary:
             'Start a passkey registration: with an invite to join (not yet used), or signed in to add one',
-          body: registerOptionsBody,
-          response: { 200: registerOptionsResponse },
+          ...apiV1['POST /api/v1/auth/passkey/register/options'],
         },
       },
       async (request) =>
@@ -60,8 +47,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Finish a passkey registration: joins (uses the invite) or adds the passkey',
-          body: registerVerifyBody,
-          response: { 201: registerVerifyResponse },
+          ...apiV1['POST /api/v1/auth/passkey/register/verify'],
         },
       },
       async (request, reply) => {
@@ -85,8 +71,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Start a passkey login (no user name; expires in 2 minutes)',
-          body: loginOptionsBody,
-          response: { 200: loginOptionsResponse },
+          ...apiV1['POST /api/v1/auth/passkey/login/options'],
         },
       },
       async (request) => startPasskeyLogin(ctx, relyingParty(baseUrlOf(ctx, request))),
@@ -99,8 +84,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Log in with a passkey assertion',
-          body: loginVerifyBody,
-          response: { 200: tokenResponse },
+          ...apiV1['POST /api/v1/auth/passkey/login/verify'],
         },
       },
       async (request, reply) => {
@@ -113,11 +97,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/me/passkeys',
       {
-        schema: {
-          tags: ['me'],
-          summary: 'My passkeys',
-          response: { 200: z.array(passkeySchema) },
-        },
+        schema: { tags: ['me'], summary: 'My passkeys', ...apiV1['GET /api/v1/me/passkeys'] },
       },
       async (request) => (await listOwnPasskeys(ctx, principalOf(request))).map(presentPasskey),
     );
@@ -128,7 +108,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['me'],
           summary: 'Remove one of my passkeys',
-          params: passkeyParams,
+          ...apiV1['DELETE /api/v1/me/passkeys/:id'],
         },
       },
       async (request, reply) => {

@@ -6,7 +6,7 @@ import type {
   RegistrationResponseJSON,
   WebAuthnCredential,
 } from '@simplewebauthn/server';
-import type { Principal } from '@tocsin/core';
+import type { AssertionInput, AttestationInput, Principal } from '@tocsin/core';
 import { transact, type AppContext } from '../../platform/context';
 import type { Executor } from '../../platform/db/database';
 import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors';
@@ -32,7 +32,6 @@ import {
   passkeyExists,
   recordPasskeyUse,
 } from './passkeys.repository';
-import type { AssertionInput, AttestationInput } from './passkeys.schemas';
 import { openSession } from './sessions.service';
 
 /** The WebAuthn library, loaded on first use: importing it costs ~0.4 s of every start. */

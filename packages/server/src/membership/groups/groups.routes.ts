@@ -1,16 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { groupMemberViewSchema, groupViewSchema } from '@tocsin/core';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../auth/auth.plugin';
 import { createGroup, joinGroup, leaveGroup, listGroupMembers, listGroups } from './groups.service';
-
-const areaParams = z.strictObject({ areaId: z.uuid() });
-const groupParams = z.strictObject({ groupId: z.uuid() });
-const newGroup = z.strictObject({
-  id: z.uuid().optional().describe('Client-generated, so a retry does not create twice'),
-  name: z.string().trim().min(1).max(100),
-});
 
 /** Working groups of an area: list, create, join, leave, and who is in one. */
 export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -21,8 +13,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['groups'],
           summary: 'The working groups of an area you belong to',
-          params: areaParams,
-          response: { 200: z.array(groupViewSchema) },
+          ...apiV1['GET /api/v1/areas/:areaId/groups'],
         },
       },
       (request) => listGroups(ctx, principalOf(request), request.params.areaId),
@@ -34,9 +25,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['groups'],
           summary: 'Add a working group to an area you organize',
-          params: areaParams,
-          body: newGroup,
-          response: { 200: groupViewSchema, 201: groupViewSchema },
+          ...apiV1['POST /api/v1/areas/:areaId/groups'],
         },
       },
       async (request, reply) => {
@@ -56,8 +45,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['groups'],
           summary: 'Join a working group of an area you belong to',
-          params: groupParams,
-          response: { 200: groupViewSchema },
+          ...apiV1['POST /api/v1/groups/:groupId/join'],
         },
       },
       (request) => joinGroup(ctx, principalOf(request), request.params.groupId),
@@ -69,8 +57,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['groups'],
           summary: 'Leave a working group',
-          params: groupParams,
-          response: { 200: groupViewSchema },
+          ...apiV1['POST /api/v1/groups/:groupId/leave'],
         },
       },
       (request) => leaveGroup(ctx, principalOf(request), request.params.groupId),
@@ -82,8 +69,7 @@ export function groupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['groups'],
           summary: "Who is in a group: for its members and its area's organizers",
-          params: groupParams,
-          response: { 200: z.array(groupMemberViewSchema) },
+          ...apiV1['GET /api/v1/groups/:groupId/members'],
         },
       },
       (request) => listGroupMembers(ctx, principalOf(request), request.params.groupId),

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { roleSchema } from '@tocsin/core';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../auth/auth.plugin';
 import { baseUrlOf } from '../auth/auth.routes';
@@ -18,10 +17,7 @@ export function invitesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['invites'],
           summary: 'Invite someone (active members; binding to an area and role: its organizers)',
-          body: z.strictObject({ areaId: z.uuid().optional(), role: roleSchema.optional() }),
-          response: {
-            201: z.object({ code: z.string(), url: z.string(), expiresAt: z.iso.datetime() }),
-          },
+          ...apiV1['POST /api/v1/invites'],
         },
       },
       async (request, reply) => {
@@ -41,18 +37,7 @@ export function invitesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['invites'],
           summary: 'Invites I made (codes are never shown again)',
-          response: {
-            200: z.array(
-              z.object({
-                id: z.uuid(),
-                areaId: z.uuid().nullable(),
-                role: roleSchema.nullable(),
-                createdAt: z.iso.datetime(),
-                expiresAt: z.iso.datetime(),
-                state: z.enum(['open', 'used', 'revoked', 'expired']),
-              }),
-            ),
-          },
+          ...apiV1['GET /api/v1/invites'],
         },
       },
       async (request) => {
@@ -81,7 +66,7 @@ export function invitesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['invites'],
           summary: 'Withdraw an unused invite',
-          params: z.strictObject({ id: z.uuid() }),
+          ...apiV1['DELETE /api/v1/invites/:id'],
         },
       },
       async (request, reply) => {

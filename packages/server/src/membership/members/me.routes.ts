@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiV1 } from '@tocsin/core';
 import { z } from 'zod';
 import { roleSchema } from '@tocsin/core';
 import { transact, type AppContext } from '../../platform/context';
 import { NotFoundError } from '../../platform/errors';
 import { clearSessionCookie, principalOf } from '../auth/auth.plugin';
-import { publicKeySchema } from '../auth/auth.schemas';
 import { addDeviceKey } from '../auth/device-auth.service';
 import { issueRecoveryCodes } from '../auth/enrollment.service';
 import { listActiveSessions, revokeAllSessions, revokeSession } from '../auth/sessions.repository';
@@ -20,15 +20,6 @@ export const meSchema = z.object({
   roles: z.array(z.object({ areaId: z.uuid(), role: roleSchema })),
 });
 
-const sessionSchema = z.object({
-  id: z.uuid(),
-  method: z.string(),
-  createdAt: z.iso.datetime(),
-  lastSeenAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  current: z.boolean(),
-});
-
 /** The caller's own account: profile, sessions, credentials. */
 export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,7 +29,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['me'],
           summary: 'Who am I: handle, status, sponsor, roles',
-          response: { 200: meSchema },
+          ...apiV1['GET /api/v1/me'],
         },
       },
       async (request) => getMe(ctx, principalOf(request)),
@@ -50,16 +41,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['me'],
           summary: 'Change display name or language',
-          body: z.strictObject({
-            displayName: z.string().trim().min(1).max(60).nullable().optional(),
-            language: z
-              .string()
-              .trim()
-              .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'a language tag like es or hmn')
-              .nullable()
-              .optional(),
-          }),
-          response: { 200: meSchema },
+          ...apiV1['PATCH /api/v1/me'],
         },
       },
       async (request) => updateMe(ctx, principalOf(request), request.body),
@@ -68,11 +50,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/me/sessions',
       {
-        schema: {
-          tags: ['me'],
-          summary: 'My open sessions',
-          response: { 200: z.array(sessionSchema) },
-        },
+        schema: { tags: ['me'], summary: 'My open sessions', ...apiV1['GET /api/v1/me/sessions'] },
       },
       async (request) => {
         const sessions = await listActiveSessions(
@@ -97,7 +75,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['me'],
           summary: 'End one of my sessions',
-          params: z.strictObject({ sessionId: z.uuid() }),
+          ...apiV1['DELETE /api/v1/me/sessions/:sessionId'],
         },
       },
       async (request, reply) => {
@@ -115,7 +93,13 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/me/sessions/revoke-all',
-      { schema: { tags: ['me'], summary: 'Log out everywhere, this session included' } },
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'Log out everywhere, this session included',
+          ...apiV1['POST /api/v1/me/sessions/revoke-all'],
+        },
+      },
       async (request, reply) => {
         await revokeAllSessions(ctx.db, principalOf(request).memberId, ctx.clock.now());
         clearSessionCookie(reply);
@@ -129,7 +113,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['me'],
           summary: 'Add a device key to my account',
-          body: z.strictObject({ publicKey: publicKeySchema }),
+          ...apiV1['POST /api/v1/me/device-keys'],
         },
       },
       async (request, reply) => {
@@ -144,7 +128,7 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['me'],
           summary: 'Replace my recovery codes with ten new ones (shown once)',
-          response: { 201: z.object({ recoveryCodes: z.array(z.string()).length(10) }) },
+          ...apiV1['POST /api/v1/me/recovery-codes'],
         },
       },
       async (request, reply) => {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { roleSchema } from '@tocsin/core';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../auth/auth.plugin';
 import {
@@ -12,9 +11,6 @@ import {
   vouchFor,
 } from './members.service';
 
-const memberParams = z.strictObject({ id: z.uuid() });
-const statusResponse = z.object({ status: z.enum(['probation', 'active', 'suspended']) });
-
 /** Vouching, approval, suspension and roles: the organization's own governance. */
 export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -24,8 +20,7 @@ export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['members'],
           summary: 'Vouch for a member on probation (active members other than their sponsor)',
-          params: memberParams,
-          response: { 200: statusResponse },
+          ...apiV1['POST /api/v1/members/:id/vouch'],
         },
       },
       async (request) => ({ status: await vouchFor(ctx, principalOf(request), request.params.id) }),
@@ -37,8 +32,7 @@ export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['members'],
           summary: "End a member's probation (organizer of one of their areas, or admin)",
-          params: memberParams,
-          response: { 200: statusResponse },
+          ...apiV1['POST /api/v1/members/:id/approve'],
         },
       },
       async (request) => ({
@@ -52,15 +46,7 @@ export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['members'],
           summary: 'Suspend a member: all their sessions and unused invites end at once',
-          params: memberParams,
-          body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
-          response: {
-            200: z.object({
-              status: z.literal('suspended'),
-              sessionsRevoked: z.number().int(),
-              invitesRevoked: z.number().int(),
-            }),
-          },
+          ...apiV1['POST /api/v1/members/:id/suspend'],
         },
       },
       async (request) => ({
@@ -75,8 +61,7 @@ export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['members'],
           summary: 'Lift a suspension',
-          params: memberParams,
-          response: { 200: statusResponse },
+          ...apiV1['POST /api/v1/members/:id/reinstate'],
         },
       },
       async (request) => ({
@@ -90,9 +75,7 @@ export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['members'],
           summary: "Set a member's roles in an area (organizer of the area, or admin)",
-          params: z.strictObject({ areaId: z.uuid(), memberId: z.uuid() }),
-          body: z.strictObject({ roles: z.array(roleSchema).max(6) }),
-          response: { 200: z.object({ roles: z.array(roleSchema) }) },
+          ...apiV1['PUT /api/v1/areas/:areaId/members/:memberId/roles'],
         },
       },
       async (request) => ({
@@ -112,18 +95,7 @@ export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['members'],
           summary: 'Members of an area with their roles (organizers of the area)',
-          params: z.strictObject({ areaId: z.uuid() }),
-          response: {
-            200: z.array(
-              z.object({
-                id: z.uuid(),
-                handle: z.string(),
-                displayName: z.string().nullable(),
-                status: z.enum(['probation', 'active', 'suspended']),
-                roles: z.array(roleSchema),
-              }),
-            ),
-          },
+          ...apiV1['GET /api/v1/areas/:areaId/members'],
         },
       },
       async (request) => listAreaMembers(ctx, principalOf(request), request.params.areaId),

@@ -1,20 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { principalOf } from '../auth/auth.plugin';
 import { PushDispatcher } from '../../rapid-response/alerts/push.dispatcher';
 import { subscribe, unsubscribe } from './push.service';
 import { defaultPushTransport } from '../../platform/push/push.transport';
-
-const endpointSchema = z
-  .url()
-  .max(2048)
-  .refine((value) => value.startsWith('https://'), { message: 'must be an https URL' });
-const base64url = z
-  .string()
-  .max(256)
-  .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url');
 
 /**
  * Web push: the server's public key for the app, members' browser subscriptions, and the
@@ -42,7 +33,7 @@ export function pushRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['push'],
           summary: "The server's VAPID public key, for PushManager.subscribe",
-          response: { 200: z.object({ publicKey: z.string() }) },
+          ...apiV1['GET /api/v1/push/key'],
         },
         config: { auth: 'public' },
       },
@@ -58,13 +49,7 @@ export function pushRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['push'],
           summary: 'Push this browser when an alert is for me (pushes carry no incident data)',
-          body: z.strictObject({
-            endpoint: endpointSchema,
-            keys: z.strictObject({ p256dh: base64url, auth: base64url }),
-            // PushSubscription.toJSON() includes it; the server does not use it.
-            expirationTime: z.number().nullable().optional(),
-          }),
-          response: { 201: z.object({ id: z.uuid(), createdAt: z.iso.datetime() }) },
+          ...apiV1['POST /api/v1/me/push-subscriptions'],
         },
       },
       async (request, reply) => {
@@ -80,7 +65,7 @@ export function pushRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['push'],
           summary: 'Stop pushing this browser',
-          body: z.strictObject({ endpoint: endpointSchema }),
+          ...apiV1['DELETE /api/v1/me/push-subscriptions'],
         },
       },
       async (request, reply) => {

@@ -39,7 +39,9 @@ export interface Subscription {
 export interface Bus {
   readonly kind: 'memory' | 'nats';
   publish(event: DomainEvent): Promise<void>;
-  subscribe<F extends EventFilter = EventFilter>(options: SubscribeOptions<F>): Promise<Subscription>;
+  subscribe<F extends EventFilter = EventFilter>(
+    options: SubscribeOptions<F>,
+  ): Promise<Subscription>;
   /** Throws when the bus cannot take messages; for readiness. */
   ping(): Promise<void>;
   close(): Promise<void>;

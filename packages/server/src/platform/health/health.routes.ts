@@ -1,13 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../context';
 import { checkReadiness } from './health.service';
-
-const check = z.enum(['ok', 'failing']);
-const readinessSchema = z.object({
-  status: z.enum(['ready', 'not_ready']),
-  checks: z.object({ database: check, bus: check }),
-});
 
 /** Liveness and readiness probes for load balancers and orchestrators. */
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -18,7 +12,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['health'],
           summary: 'Liveness: the process answers',
-          response: { 200: z.object({ status: z.literal('ok') }) },
+          ...apiV1['GET /api/v1/health'],
         },
         config: { rateLimit: false, auth: 'public' },
       },
@@ -31,7 +25,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['health'],
           summary: 'Readiness: the database and the bus are reachable',
-          response: { 200: readinessSchema, 503: readinessSchema },
+          ...apiV1['GET /api/v1/ready'],
         },
         config: { rateLimit: false, auth: 'public' },
       },

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { checkEvent, checkNewEvent, eventCatalog, type DomainEvent, type EventCheck, type NewDomainEvent } from '@tocsin/core';
+import {
+  checkEvent,
+  checkNewEvent,
+  eventCatalog,
+  type DomainEvent,
+  type EventCheck,
+  type NewDomainEvent,
+} from '@tocsin/core';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../db/database';
 import type { OutboxRow } from '../db/schema/outbox';

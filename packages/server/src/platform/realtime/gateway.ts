@@ -25,7 +25,13 @@ import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/p
 import { isOnShift } from '../../rapid-response/reports/reports.repository';
 import { Connection } from './connection';
 import { HelloBatcher } from './hello-batch';
-import { ackSchema, CLOSE, clientMessageSchema, helloSchema } from './protocol';
+import {
+  ackSchema,
+  clientMessageSchema,
+  helloSchema,
+  helloVersionError,
+  STREAM_CLOSE as CLOSE,
+} from '@tocsin/core';
 
 const HELLO_TIMEOUT_MS = 10_000;
 const REPLAY_WINDOW_MS = 24 * 3_600_000;
@@ -224,6 +230,12 @@ export class RealtimeGateway {
     cookieToken: string | null,
     onAttach: (conn: Connection) => void,
   ): Promise<Connection | null> {
+    const versionError = helloVersionError(message);
+    if (versionError) {
+      socket.send(JSON.stringify(versionError));
+      socket.close(CLOSE.unsupportedVersion, 'unsupported protocol version');
+      return null;
+    }
     const hello = helloSchema.safeParse(message);
     if (!hello.success) {
       const field = hello.error.issues[0]?.path.join('.') || 'type';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
 import { SESSION_COOKIE } from '../../membership/auth/auth.plugin';
 import type { RealtimeGateway } from './gateway';
-import { CLOSE } from './protocol';
+import { STREAM_CLOSE as CLOSE } from '@tocsin/core';
 
 /**
  * `GET /api/v1/stream`: the live alert stream over WebSocket. Authentication happens in the

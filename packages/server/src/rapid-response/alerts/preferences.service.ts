@@ -1,4 +1,10 @@
-import { cellCenter, COARSE_RES, type AlertPreferencesView, type Principal } from '@tocsin/core';
+import {
+  cellCenter,
+  COARSE_RES,
+  MAX_PLACES,
+  type AlertPreferencesView,
+  type Principal,
+} from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
 import { transact, type AppContext } from '../../platform/context';
 import { AppError, ValidationError } from '../../platform/errors';
@@ -6,8 +12,6 @@ import { enqueueEvents } from '../../platform/outbox/outbox.repository';
 import type { AreaSnapshot } from '../../membership/areas/area-directory';
 import { canSeeArea } from '../../membership/areas/areas.policy';
 import { findPreferences, savePreferences, type AlertPreferences } from './preferences.repository';
-
-export const MAX_PLACES = 5;
 
 /** A member's alert preferences; until they choose, the neighborhoods they belong to. */
 export async function preferencesOf(

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../../membership/auth/auth.plugin';
 import { respondToDispatch } from './dispatch.service';
@@ -13,9 +13,7 @@ export function dispatchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['dispatch'],
           summary: 'Answer a dispatch: accept, decline, on scene, clear',
-          params: z.strictObject({ id: z.uuid() }),
-          body: z.strictObject({ response: z.enum(['accept', 'decline', 'on_scene', 'clear']) }),
-          response: { 200: z.object({ id: z.uuid(), state: z.string() }) },
+          ...apiV1['POST /api/v1/dispatches/:id'],
         },
       },
       async (request) =>

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { homeFeedViewSchema } from '@tocsin/core';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../../membership/auth/auth.plugin';
 import { homeFeed } from './feed.service';
@@ -13,7 +13,7 @@ export function feedRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['alerts'],
           summary: 'My alert settings and the incidents of the last day they cover',
-          response: { 200: homeFeedViewSchema },
+          ...apiV1['GET /api/v1/me/feed'],
         },
       },
       async (request) => homeFeed(ctx, principalOf(request)),

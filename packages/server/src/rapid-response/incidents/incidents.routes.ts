@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { incidentDetailViewSchema, incidentSummaryViewSchema } from '@tocsin/core';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../../membership/auth/auth.plugin';
 import {
@@ -10,10 +9,6 @@ import {
   mergeIncident,
   verifyIncident,
 } from './incidents.service';
-
-const idParams = z.strictObject({ id: z.uuid() });
-const note = z.string().trim().max(1000).optional();
-const stateResponse = z.object({ id: z.uuid(), state: z.string() });
 
 /** Incidents: the merged, verified picture. */
 export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -25,13 +20,7 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['incidents'],
           summary:
             'Incidents of the last day near a point (lat, lng, radius) or in an area (areaId)',
-          querystring: z.strictObject({
-            lat: z.coerce.number().min(-90).max(90).optional(),
-            lng: z.coerce.number().min(-180).max(180).optional(),
-            radius: z.coerce.number().int().min(100).max(10_000).optional(),
-            areaId: z.uuid().optional(),
-          }),
-          response: { 200: z.array(incidentSummaryViewSchema) },
+          ...apiV1['GET /api/v1/incidents'],
         },
       },
       async (request) => listIncidents(ctx, principalOf(request), request.query),
@@ -43,8 +32,7 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['incidents'],
           summary: 'One incident with its timeline',
-          params: idParams,
-          response: { 200: incidentDetailViewSchema },
+          ...apiV1['GET /api/v1/incidents/:id'],
         },
       },
       async (request) => getIncident(ctx, principalOf(request), request.params.id),
@@ -56,9 +44,7 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['incidents'],
           summary: 'Record a verification: confirmed, false alarm or not seen',
-          params: idParams,
-          body: z.strictObject({ outcome: z.enum(['confirmed', 'false_alarm', 'not_seen']), note }),
-          response: { 200: stateResponse },
+          ...apiV1['POST /api/v1/incidents/:id/verification'],
         },
       },
       async (request) =>
@@ -77,9 +63,7 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['incidents'],
           summary: 'All clear: the incident is over',
-          params: idParams,
-          body: z.strictObject({ note }).nullish(),
-          response: { 200: stateResponse },
+          ...apiV1['POST /api/v1/incidents/:id/end'],
         },
       },
       async (request) =>
@@ -92,9 +76,7 @@ export function incidentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['incidents'],
           summary: 'Merge a duplicate into another incident (dispatchers, verifiers)',
-          params: idParams,
-          body: z.strictObject({ into: z.uuid() }),
-          response: { 200: stateResponse.extend({ into: stateResponse }) },
+          ...apiV1['POST /api/v1/incidents/:id/merge'],
         },
       },
       async (request) =>

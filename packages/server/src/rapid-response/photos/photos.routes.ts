@@ -1,25 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../../membership/auth/auth.plugin';
 import { configureImageProcessing } from './photos.image';
 import { PHOTO_LIMITS } from './photos.policy';
 import { addPhoto, getPhoto, listPhotos } from './photos.service';
 import { readPhotoUpload, UPLOAD_LIMITS } from './photos.upload';
-
-const storedPhoto = z.object({
-  id: z.uuid(),
-  width: z.number().int(),
-  height: z.number().int(),
-  bytes: z.number().int(),
-});
-const photoItem = z.object({
-  id: z.uuid(),
-  width: z.number().int(),
-  height: z.number().int(),
-  createdAt: z.string(),
-});
 
 /** Photos attached to a report: uploaded by its author, re-encoded with no metadata left. */
 export function photosRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -39,9 +26,7 @@ export function photosRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Attach a photo to your own report (multipart, one part named file: JPEG, PNG, WebP ' +
             'or AVIF, ≤ 10 MB, ≤ 40 MP); stored re-encoded as JPEG without metadata. ' +
             'Idempotent by the optional id',
-          params: z.strictObject({ id: z.uuid() }),
-          querystring: z.strictObject({ id: z.uuid().optional() }),
-          response: { 200: storedPhoto, 201: storedPhoto },
+          ...apiV1['POST /api/v1/reports/:id/photos'],
         },
       },
       async (request, reply) => {
@@ -62,8 +47,7 @@ export function photosRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['photos'],
           summary: "A report's photos (its author and the incident area's staff)",
-          params: z.strictObject({ reportId: z.uuid() }),
-          response: { 200: z.array(photoItem) },
+          ...apiV1['GET /api/v1/reports/:reportId/photos'],
         },
       },
       async (request) => listPhotos(ctx, principalOf(request), request.params.reportId),
@@ -75,7 +59,7 @@ export function photosRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['photos'],
           summary: 'One photo as JPEG (its author and the incident area staff)',
-          params: z.strictObject({ reportId: z.uuid(), photoId: z.uuid() }),
+          ...apiV1['GET /api/v1/reports/:reportId/photos/:photoId'],
         },
       },
       async (request, reply) => {

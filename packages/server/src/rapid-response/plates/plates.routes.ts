@@ -1,23 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../../membership/auth/auth.plugin';
-import { approvePlate, lookupPlate, parsePlateKey, removePlate } from './plates.service';
-
-const plateParams = z.strictObject({
-  plate: z
-    .string()
-    .max(64)
-    .refine((raw) => parsePlateKey(raw) !== null, 'not a licence plate')
-    .describe('As written ("MN ABC 123", "ABC-1234") or as stored ("MN:ABC123")'),
-});
-const lookupResponse = z.object({
-  listed: z.boolean(),
-  confirmedIncidents: z.number().int(),
-  lastSeenDay: z.string().nullable().describe('YYYY-MM-DD, in the city'),
-  areas: z.array(z.string()),
-});
-const approvalResponse = z.object({ listed: z.boolean(), approvals: z.number().int() });
+import { approvePlate, lookupPlate, removePlate } from './plates.service';
 
 /** Licence plates of vehicles seen in confirmed incidents: lookup, approval, correction. */
 export function platesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -29,8 +14,7 @@ export function platesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['plates'],
           summary:
             'Is this plate listed? Only listed or not, confirmed incidents, last day seen, areas',
-          params: plateParams,
-          response: { 200: lookupResponse },
+          ...apiV1['GET /api/v1/plates/:plate'],
         },
       },
       (request) => lookupPlate(ctx, principalOf(request), request.params.plate),
@@ -42,9 +26,7 @@ export function platesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['plates'],
           summary: "A verifier's approval; two verifiers and a confirmed incident list a plate",
-          params: plateParams,
-          body: z.strictObject({}).nullish(),
-          response: { 200: approvalResponse },
+          ...apiV1['POST /api/v1/plates/:plate/approvals'],
         },
       },
       (request) => approvePlate(ctx, principalOf(request), request.params.plate),
@@ -56,8 +38,7 @@ export function platesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['plates'],
           summary: 'Remove a wrong plate and its links (organizers of its areas, admins)',
-          params: plateParams,
-          body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+          ...apiV1['DELETE /api/v1/plates/:plate'],
         },
       },
       async (request, reply) => {

@@ -1,25 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { reportInputSchema } from '@tocsin/core';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../../membership/auth/auth.plugin';
 import { submitReport } from './reports.service';
-
-const saluteOut = z.object({
-  size: z.string().optional(),
-  activity: z.string().optional(),
-  location: z
-    .object({ lat: z.number().optional(), lng: z.number().optional(), text: z.string().optional() })
-    .optional(),
-  uniform: z.string().optional(),
-  time: z.string().optional(),
-  equipment: z.string().optional(),
-});
-
-const reportResponse = z.object({
-  report: z.object({ id: z.uuid(), salute: saluteOut, plates: z.array(z.string()) }),
-  incident: z.object({ id: z.uuid(), state: z.string(), reporters: z.number().int() }),
-});
 
 /** Sighting reports: the way information enters Tocsin. */
 export function reportsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -30,8 +13,7 @@ export function reportsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['reports'],
           summary: 'Report a sighting (SALUTE fields and/or pasted text); idempotent by id',
-          body: reportInputSchema,
-          response: { 200: reportResponse, 201: reportResponse },
+          ...apiV1['POST /api/v1/reports'],
         },
       },
       async (request, reply) => {

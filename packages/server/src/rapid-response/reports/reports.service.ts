@@ -3,6 +3,7 @@ import {
   mergeReport,
   missingRequired,
   plateKey,
+  type IncidentState,
   type MergedSalute,
   type Principal,
   type ReportInput,
@@ -32,7 +33,7 @@ import {
 export interface ReportResult {
   created: boolean;
   report: { id: string; salute: MergedSalute; plates: string[] };
-  incident: { id: string; state: string; reporters: number };
+  incident: { id: string; state: IncidentState; reporters: number };
 }
 
 async function existing(

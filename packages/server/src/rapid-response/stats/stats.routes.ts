@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { areaStatsViewSchema } from '@tocsin/core';
+import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
 import { principalOf } from '../../membership/auth/auth.plugin';
 import { areaStats } from './stats.service';
@@ -16,11 +15,7 @@ export function statsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Incidents, false-alarm rate, median minutes to corroborate and confirm, alerts ' +
             'delivered, for an area and the areas under it (organizers, admins)',
-          params: z.strictObject({ areaId: z.uuid() }),
-          querystring: z.strictObject({
-            days: z.coerce.number().int().min(1).max(366).default(30),
-          }),
-          response: { 200: areaStatsViewSchema },
+          ...apiV1['GET /api/v1/areas/:areaId/stats'],
         },
       },
       (request) => areaStats(ctx, principalOf(request), request.params.areaId, request.query.days),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { relyingParty } from '../../../src/membership/auth/passkeys.ceremony';
 import { insertPasskey } from '../../../src/membership/auth/passkeys.repository';
-import type { AttestationInput } from '../../../src/membership/auth/passkeys.schemas';
+import type { AttestationInput } from '@tocsin/core';
 import {
   finishPasskeyRegistration,
   startPasskeyLogin,

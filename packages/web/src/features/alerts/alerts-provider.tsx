@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
-import type { AlertPreferences, DispatchState } from '../../lib/api';
+import type { DispatchState } from '@tocsin/core/api/rapid-response';
+import type { AlertPreferencesView as AlertPreferences } from '@tocsin/core/api/views';
 import type { AlertMessage, DispatchMessage, StreamStatus } from '../../lib/stream';
 import type { DispatchItem } from '../respond/dispatches';
 import { useSession } from '../session/session-provider';

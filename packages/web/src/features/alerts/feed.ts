@@ -1,4 +1,6 @@
-import type { AlertKind, IncidentState, IncidentSummary } from '../../lib/api';
+import type { IncidentSummaryView as IncidentSummary } from '@tocsin/core/api/views';
+import type { AlertKind } from '@tocsin/core/incidents/alert-policy';
+import type { IncidentState } from '@tocsin/core/incidents/incident';
 import type { AlertMessage } from '../../lib/stream';
 
 /** One line of the home screen: an incident as last heard of, from the API or the stream. */

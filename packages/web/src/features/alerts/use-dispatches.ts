@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { DispatchState } from '../../lib/api';
+import type { DispatchState } from '@tocsin/core/api/rapid-response';
 import type { DispatchMessage } from '../../lib/stream';
 import { upsertDispatch, type DispatchItem } from '../respond/dispatches';
 

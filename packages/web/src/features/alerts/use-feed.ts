@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { endpoints, type AlertPreferences, type IncidentSummary } from '../../lib/api';
+import { endpoints } from '../../lib/api';
+import type {
+  AlertPreferencesView as AlertPreferences,
+  IncidentSummaryView as IncidentSummary,
+} from '@tocsin/core/api/views';
 import type { AlertMessage } from '../../lib/stream';
 import { memberMarker } from '../session/member-marker';
 import type { Session } from '../session/session-provider';

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useServices } from '../../app/services';
-import { endpoints, type IncidentSummary } from '../../lib/api';
+import { endpoints } from '../../lib/api';
+import type { IncidentSummaryView as IncidentSummary } from '@tocsin/core/api/views';
 
 /** My own reports: their incidents belong in my feed even outside my alert areas. */
 export function useOwnReports(member: boolean, add: (incident: IncidentSummary) => void): void {

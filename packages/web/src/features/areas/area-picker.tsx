@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Area } from '../../lib/api';
+import type { Area } from '@tocsin/core/api/membership';
 import './areas.css';
 
 interface AreaPickerProps {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app/services';
-import { endpoints, type Area } from '../../lib/api';
+import { endpoints } from '../../lib/api';
+import type { Area } from '@tocsin/core/api/membership';
 
 export interface AreasState {
   areas: Area[];

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, endpoints, type IncidentSummary } from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { IncidentSummaryView as IncidentSummary } from '@tocsin/core/api/views';
 import { formatTime } from '../../lib/time';
 import { StateBadge } from '../../ui/state-badge';
 import { Timeline } from '../incidents/timeline';

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { endpoints, type IncidentSummary, type Me } from '../../lib/api';
+import { endpoints } from '../../lib/api';
+import type { Me } from '@tocsin/core/api/membership';
+import type { IncidentSummaryView as IncidentSummary } from '@tocsin/core/api/views';
 import { ALL, useAlerts } from '../alerts/alerts-provider';
 
 const OPEN = new Set(['reported', 'corroborated', 'confirmed']);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../../lib/api';
+import type { TimelineEntryView as TimelineEntry } from '@tocsin/core/api/views';
 import { formatTime } from '../../lib/time';
 import './incidents.css';
 

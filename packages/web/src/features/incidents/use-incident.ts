@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { endpoints, type IncidentDetail } from '../../lib/api';
+import { endpoints } from '../../lib/api';
+import type { IncidentDetailView as IncidentDetail } from '@tocsin/core/api/views';
 import { useAlerts } from '../alerts/alerts-provider';
 
 export interface IncidentState {

@@ -1,11 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  describeError,
-  endpoints,
-  type IncidentDetail,
-  type VerificationOutcome,
-} from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { IncidentDetailView as IncidentDetail } from '@tocsin/core/api/views';
+import type { VerificationOutcome } from '@tocsin/core/incidents/state-machine';
 import { Confirm } from '../../ui/confirm';
 
 type Action = VerificationOutcome | 'end';

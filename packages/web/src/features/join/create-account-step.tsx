@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { describeError, type Enrolled } from '../../lib/api';
+import { describeError } from '../../lib/api';
+import type { Enrolled } from '@tocsin/core/api/auth';
 import { joinWithDeviceKey, joinWithPasskey } from '../../lib/auth';
 import { deviceKeysSupported } from '../../lib/keys';
 import { passkeysAvailable } from '../../lib/passkeys';

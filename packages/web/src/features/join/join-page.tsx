@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
 import { useSession } from '../session/session-provider';
-import type { Enrolled } from '../../lib/api';
+import type { Enrolled } from '@tocsin/core/api/auth';
 import { CreateAccountStep } from './create-account-step';
 import { PreferencesStep } from './preferences-step';
 import { RecoveryCodesStep } from './recovery-codes-step';

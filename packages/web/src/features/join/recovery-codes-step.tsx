@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Enrolled } from '../../lib/api';
+import type { Enrolled } from '@tocsin/core/api/auth';
 import './join.css';
 
 /** Step 2: the ten recovery codes, shown once; going on needs an explicit "I saved these". */

@@ -3,7 +3,10 @@ import L from 'leaflet';
 import './map.css';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
-import { endpoints, type AreaOutlines, type IncidentState, type LatLng } from '../../lib/api';
+import { endpoints } from '../../lib/api';
+import type { AreaOutlines } from '@tocsin/core/api/membership';
+import type { LatLng } from '@tocsin/core/geo/lat-lng';
+import type { IncidentState } from '@tocsin/core/incidents/incident';
 import { useSession } from '../session/session-provider';
 
 export interface MapIncident {

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  describeError,
-  endpoints,
-  type Area,
-  type GroupMember,
-  type WorkingGroup,
-} from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { Area } from '@tocsin/core/api/membership';
+import type {
+  GroupMemberView as GroupMember,
+  GroupView as WorkingGroup,
+} from '@tocsin/core/api/views';
 import { ActionButton } from './action-button';
 import { useAction } from './use-action';
 import { useLoad } from './use-load';

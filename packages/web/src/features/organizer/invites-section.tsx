@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, endpoints, type Area, type CreatedInvite, type Role } from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { Area, CreatedInvite } from '@tocsin/core/api/membership';
+import type { Role } from '@tocsin/core/identity/roles';
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../session/session-provider';
 import { GRANTABLE_ROLES } from './role-names';

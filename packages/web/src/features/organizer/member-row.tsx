@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { endpoints, type Area, type AreaMember, type Role } from '../../lib/api';
+import { endpoints } from '../../lib/api';
+import type { Area, AreaMember } from '@tocsin/core/api/membership';
+import type { Role } from '@tocsin/core/identity/roles';
 import { useMe } from '../session/session-provider';
 import { ActionButton } from './action-button';
 import { isAdmin } from './organized-areas';

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, endpoints, type Area } from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { Area } from '@tocsin/core/api/membership';
 import { MemberRow } from './member-row';
 import { useLoad } from './use-load';
 

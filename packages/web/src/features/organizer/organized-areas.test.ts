@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Area, Me } from '../../lib/api';
+import type { Area, Me } from '@tocsin/core/api/membership';
 import { isOrganizer, organizedAreas } from './organized-areas';
 
 const area = (id: string, kind: Area['kind'], parentId: string | null): Area => ({

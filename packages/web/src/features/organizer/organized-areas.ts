@@ -1,4 +1,4 @@
-import type { Area, Me } from '../../lib/api';
+import type { Area, Me } from '@tocsin/core/api/membership';
 
 const ORGANIZING = new Set(['organizer', 'admin']);
 

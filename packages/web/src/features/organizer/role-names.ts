@@ -1,4 +1,4 @@
-import type { Role } from '../../lib/api';
+import type { Role } from '@tocsin/core/identity/roles';
 
 /** The roles an organizer hands out in an area, in the order they are shown. */
 export const GRANTABLE_ROLES = [

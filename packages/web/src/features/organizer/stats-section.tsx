@@ -1,6 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, endpoints, type Area } from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { Area } from '@tocsin/core/api/membership';
 import { useLoad } from './use-load';
 
 const PERIODS = [7, 30, 90, 365] as const;

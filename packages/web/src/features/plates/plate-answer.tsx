@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PlateLookup } from '../../lib/api';
+import type { PlateLookup } from '@tocsin/core/api/rapid-response';
 import './plates.css';
 
 /** A YYYY-MM-DD city day as the member's language writes it (no time zone shift). */

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, endpoints, type IncidentDetail, type PlateApproval } from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { PlateApproval } from '@tocsin/core/api/rapid-response';
+import type { IncidentDetailView as IncidentDetail } from '@tocsin/core/api/views';
 import './plates.css';
 
 /** The distinct plates the incident's reports name, as reporters wrote them. */

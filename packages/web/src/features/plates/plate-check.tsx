@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, describeError, endpoints, type PlateLookup } from '../../lib/api';
+import { ApiError, describeError, endpoints } from '../../lib/api';
+import type { PlateLookup } from '@tocsin/core/api/rapid-response';
 import { formatTime } from '../../lib/time';
 import { useSession } from '../session/session-provider';
 import { PlateAnswer } from './plate-answer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Area } from '../../lib/api';
+import type { Area } from '@tocsin/core/api/membership';
 import { draftProblems, draftToBody, EMPTY_DRAFT, fillFromText } from './report-draft';
 
 const areas: Area[] = [

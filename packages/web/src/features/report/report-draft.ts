@@ -1,7 +1,8 @@
 import { mergeReport } from '@tocsin/core/salute/merge-report';
 import { PLATE_INPUT_MAX, PLATES_MAX, SALUTE_FIELD_MAX } from '@tocsin/core/salute/limits';
 import { formatPlate, normalizePlate } from '@tocsin/core/salute/plates';
-import type { Area, ReportBody } from '../../lib/api';
+import type { Area } from '@tocsin/core/api/membership';
+import type { ReportBody } from '@tocsin/core/api/rapid-response';
 import type { Position } from '../../lib/geolocation';
 
 /** What the report form holds; every text as typed. */

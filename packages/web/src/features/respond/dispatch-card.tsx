@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { describeError, endpoints, type DispatchResponse } from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { DispatchResponse } from '@tocsin/core/api/rapid-response';
 import { timeAgo } from '../../lib/time';
 import { useAlerts } from '../alerts/alerts-provider';
 import { StateBadge } from '../../ui/state-badge';

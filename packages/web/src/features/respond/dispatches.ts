@@ -1,4 +1,5 @@
-import type { DispatchState, IncidentSummary } from '../../lib/api';
+import type { DispatchState } from '@tocsin/core/api/rapid-response';
+import type { IncidentSummaryView as IncidentSummary } from '@tocsin/core/api/views';
 import type { DispatchMessage } from '../../lib/stream';
 
 /** A dispatch as this responder knows it: offers come over the stream, answers from the API. */

@@ -10,7 +10,8 @@ import {
 } from 'react';
 import i18next from 'i18next';
 import { useServices } from '../../app/services';
-import { ApiError, endpoints, type City, type Me } from '../../lib/api';
+import { ApiError, endpoints } from '../../lib/api';
+import type { City, Me } from '@tocsin/core/api/membership';
 import { loginWithDeviceKey } from '../../lib/auth';
 import { loadDeviceKey } from '../../lib/keys';
 import { memberMarker, setMemberMarker } from './member-marker';

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, endpoints, type AlertLevel, type LatLng } from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { LatLng } from '@tocsin/core/geo/lat-lng';
+import type { AlertLevel } from '@tocsin/core/incidents/alert-policy';
 import { currentPosition } from '../../lib/geolocation';
 import { useAlerts } from '../alerts/alerts-provider';
 import { AreaPicker } from '../areas/area-picker';

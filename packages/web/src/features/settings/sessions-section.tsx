@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../app/use-now';
-import { describeError, endpoints, type SessionInfo } from '../../lib/api';
+import { describeError, endpoints } from '../../lib/api';
+import type { SessionInfo } from '@tocsin/core/api/membership';
 import { formatDateTime, timeAgo } from '../../lib/time';
 import { useSession } from '../session/session-provider';
 import { Confirm } from '../../ui/confirm';

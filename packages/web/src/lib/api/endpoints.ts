@@ -1,122 +1,134 @@
 import { api } from './client';
-import type {
-  HomeFeed,
-  AlertPreferences,
-  AlertPreferencesInput,
-  Area,
-  AreaOutlines,
-  City,
-  Enrolled,
-  IncidentDetail,
-  IncidentSummary,
-  Me,
-  DispatchResponse,
-  DispatchState,
-  LatLng,
-  ReportAnswer,
-  ReportBody,
-  SessionInfo,
-  VerificationOutcome,
-  AreaMember,
-  AreaStats,
-  CreatedInvite,
-  GroupMember,
-  InviteInfo,
-  PlateApproval,
-  PlateLookup,
-  Role,
-  WorkingGroup,
-} from './types';
+import type { LatLng } from '@tocsin/core/geo/lat-lng';
+import type { OperationKey, RequestBody, ResponseBody } from '@tocsin/core/api/contract';
+
+/** What the server answers to an operation: its schema in core's contract, inferred. */
+type Answer<K extends OperationKey> = ResponseBody<K>;
+type Body<K extends OperationKey> = RequestBody<K>;
 
 const enc = encodeURIComponent;
 
 /** The typed routes of /api/v1 this app calls, one function each. */
 export const endpoints = {
-  city: () => api.get<City>('/city'),
+  city: () => api.get<Answer<'GET /api/v1/city'>>('/city'),
   /** Preloaded by `public/early-requests.js`, as is `homeFeed`. */
-  me: () => api.get<Me>('/me'),
-  updateMe: (body: { language?: string | null; displayName?: string | null }) =>
-    api.patch<Me>('/me', body),
-  areas: () => api.get<Area[]>('/areas'),
-  areaOutlines: () => api.get<AreaOutlines>('/areas/outlines'),
+  me: () => api.get<Answer<'GET /api/v1/me'>>('/me'),
+  updateMe: (body: Body<'PATCH /api/v1/me'>) => api.patch<Answer<'PATCH /api/v1/me'>>('/me', body),
+  areas: () => api.get<Answer<'GET /api/v1/areas'>>('/areas'),
+  areaOutlines: () => api.get<Answer<'GET /api/v1/areas/outlines'>>('/areas/outlines'),
   /** My alert settings and the incidents they cover, for the home screen. */
-  homeFeed: () => api.get<HomeFeed>('/me/feed'),
-  saveAlertPreferences: (body: AlertPreferencesInput) =>
-    api.put<AlertPreferences>('/me/alerts', body),
-  sessions: () => api.get<SessionInfo[]>('/me/sessions'),
+  homeFeed: () => api.get<Answer<'GET /api/v1/me/feed'>>('/me/feed'),
+  saveAlertPreferences: (body: Body<'PUT /api/v1/me/alerts'>) =>
+    api.put<Answer<'PUT /api/v1/me/alerts'>>('/me/alerts', body),
+  sessions: () => api.get<Answer<'GET /api/v1/me/sessions'>>('/me/sessions'),
   endSession: (id: string) => api.delete<void>(`/me/sessions/${encodeURIComponent(id)}`),
   endAllSessions: () => api.post<void>('/me/sessions/revoke-all'),
   logout: () => api.post<void>('/auth/logout'),
 
   registerDeviceKey: (invite: string, publicKey: string) =>
-    api.post<Enrolled>('/auth/device/register', { invite, publicKey }),
+    api.post<Answer<'POST /api/v1/auth/device/register'>>('/auth/device/register', {
+      invite,
+      publicKey,
+    }),
   deviceChallenge: (publicKey: string) =>
-    api.post<{ challenge: string }>('/auth/device/challenge', { publicKey }),
-  deviceLogin: (body: { publicKey: string; challenge: string; signature: string }) =>
-    api.post<{ token: string }>('/auth/device/login', body),
+    api.post<Answer<'POST /api/v1/auth/device/challenge'>>('/auth/device/challenge', { publicKey }),
+  deviceLogin: (body: Body<'POST /api/v1/auth/device/login'>) =>
+    api.post<Answer<'POST /api/v1/auth/device/login'>>('/auth/device/login', body),
   recover: (code: string, publicKey?: string) =>
-    api.post<{ member: { id: string; handle: string }; recoveryCodesLeft: number }>(
+    api.post<Answer<'POST /api/v1/auth/recover'>>(
       '/auth/recover',
       publicKey ? { code, publicKey } : { code },
     ),
   passkeyRegisterOptions: (invite?: string) =>
-    api.post<{ ceremonyId: string; options: unknown }>(
+    api.post<Answer<'POST /api/v1/auth/passkey/register/options'>>(
       '/auth/passkey/register/options',
       invite ? { invite } : {},
     ),
   passkeyRegisterVerify: (body: { ceremonyId: string; invite?: string; response: unknown }) =>
-    api.post<Enrolled | { credentialId: string }>('/auth/passkey/register/verify', body),
+    api.post<Answer<'POST /api/v1/auth/passkey/register/verify'>>(
+      '/auth/passkey/register/verify',
+      body,
+    ),
   passkeyLoginOptions: () =>
-    api.post<{ ceremonyId: string; options: unknown }>('/auth/passkey/login/options', {}),
+    api.post<Answer<'POST /api/v1/auth/passkey/login/options'>>('/auth/passkey/login/options', {}),
   passkeyLoginVerify: (body: { ceremonyId: string; response: unknown }) =>
-    api.post<{ token: string }>('/auth/passkey/login/verify', body),
+    api.post<Answer<'POST /api/v1/auth/passkey/login/verify'>>('/auth/passkey/login/verify', body),
 
-  report: (body: ReportBody) => api.post<ReportAnswer>('/reports', body),
+  report: (body: Body<'POST /api/v1/reports'>) =>
+    api.post<Answer<'POST /api/v1/reports'>>('/reports', body),
   incidentsInArea: (areaId: string) =>
-    api.get<IncidentSummary[]>(`/incidents?areaId=${encodeURIComponent(areaId)}`),
+    api.get<Answer<'GET /api/v1/incidents'>>(`/incidents?areaId=${encodeURIComponent(areaId)}`),
   incidentsNear: (lat: number, lng: number, radius: number) =>
-    api.get<IncidentSummary[]>(`/incidents?lat=${lat}&lng=${lng}&radius=${radius}`),
-  incident: (id: string) => api.get<IncidentDetail>(`/incidents/${encodeURIComponent(id)}`),
-  verify: (id: string, outcome: VerificationOutcome) =>
-    api.post<{ id: string; state: string }>(`/incidents/${encodeURIComponent(id)}/verification`, {
-      outcome,
-    }),
+    api.get<Answer<'GET /api/v1/incidents'>>(`/incidents?lat=${lat}&lng=${lng}&radius=${radius}`),
+  incident: (id: string) =>
+    api.get<Answer<'GET /api/v1/incidents/:id'>>(`/incidents/${encodeURIComponent(id)}`),
+  verify: (id: string, outcome: Body<'POST /api/v1/incidents/:id/verification'>['outcome']) =>
+    api.post<Answer<'POST /api/v1/incidents/:id/verification'>>(
+      `/incidents/${encodeURIComponent(id)}/verification`,
+      {
+        outcome,
+      },
+    ),
   setShift: (onShift: boolean, location?: LatLng) =>
-    api.put<{ onShift: boolean }>('/me/shift', location ? { onShift, location } : { onShift }),
-  answerDispatch: (id: string, response: DispatchResponse) =>
-    api.post<{ id: string; state: DispatchState }>(`/dispatches/${encodeURIComponent(id)}`, {
+    api.put<Answer<'PUT /api/v1/me/shift'>>(
+      '/me/shift',
+      location ? { onShift, location } : { onShift },
+    ),
+  answerDispatch: (id: string, response: Body<'POST /api/v1/dispatches/:id'>['response']) =>
+    api.post<Answer<'POST /api/v1/dispatches/:id'>>(`/dispatches/${encodeURIComponent(id)}`, {
       response,
     }),
   mergeIncident: (id: string, into: string) =>
-    api.post<{ id: string; state: string }>(`/incidents/${encodeURIComponent(id)}/merge`, {
-      into,
-    }),
+    api.post<Answer<'POST /api/v1/incidents/:id/merge'>>(
+      `/incidents/${encodeURIComponent(id)}/merge`,
+      {
+        into,
+      },
+    ),
   endIncident: (id: string) =>
-    api.post<{ id: string; state: string }>(`/incidents/${encodeURIComponent(id)}/end`, {}),
+    api.post<Answer<'POST /api/v1/incidents/:id/end'>>(
+      `/incidents/${encodeURIComponent(id)}/end`,
+      {},
+    ),
 
-  lookupPlate: (plate: string) => api.get<PlateLookup>(`/plates/${enc(plate)}`),
-  approvePlate: (plate: string) => api.post<PlateApproval>(`/plates/${enc(plate)}/approvals`, {}),
+  lookupPlate: (plate: string) =>
+    api.get<Answer<'GET /api/v1/plates/:plate'>>(`/plates/${enc(plate)}`),
+  approvePlate: (plate: string) =>
+    api.post<Answer<'POST /api/v1/plates/:plate/approvals'>>(`/plates/${enc(plate)}/approvals`, {}),
 
-  createInvite: (body: { areaId?: string; role?: Role }) =>
-    api.post<CreatedInvite>('/invites', body),
-  invites: () => api.get<InviteInfo[]>('/invites'),
+  createInvite: (body: Body<'POST /api/v1/invites'>) =>
+    api.post<Answer<'POST /api/v1/invites'>>('/invites', body),
+  invites: () => api.get<Answer<'GET /api/v1/invites'>>('/invites'),
   revokeInvite: (id: string) => api.delete<void>(`/invites/${enc(id)}`),
-  areaMembers: (areaId: string) => api.get<AreaMember[]>(`/areas/${enc(areaId)}/members`),
+  areaMembers: (areaId: string) =>
+    api.get<Answer<'GET /api/v1/areas/:areaId/members'>>(`/areas/${enc(areaId)}/members`),
   approveMember: (id: string) =>
-    api.post<{ status: AreaMember['status'] }>(`/members/${enc(id)}/approve`),
-  vouchFor: (id: string) => api.post<{ status: AreaMember['status'] }>(`/members/${enc(id)}/vouch`),
+    api.post<Answer<'POST /api/v1/members/:id/approve'>>(`/members/${enc(id)}/approve`),
+  vouchFor: (id: string) =>
+    api.post<Answer<'POST /api/v1/members/:id/vouch'>>(`/members/${enc(id)}/vouch`),
   suspendMember: (id: string, reason: string) =>
-    api.post<{ status: 'suspended' }>(`/members/${enc(id)}/suspend`, { reason }),
+    api.post<Answer<'POST /api/v1/members/:id/suspend'>>(`/members/${enc(id)}/suspend`, { reason }),
   reinstateMember: (id: string) =>
-    api.post<{ status: AreaMember['status'] }>(`/members/${enc(id)}/reinstate`),
-  setAreaRoles: (areaId: string, memberId: string, roles: Role[]) =>
-    api.put<{ roles: Role[] }>(`/areas/${enc(areaId)}/members/${enc(memberId)}/roles`, { roles }),
-  groups: (areaId: string) => api.get<WorkingGroup[]>(`/areas/${enc(areaId)}/groups`),
-  createGroup: (areaId: string, body: { id: string; name: string }) =>
-    api.post<WorkingGroup>(`/areas/${enc(areaId)}/groups`, body),
-  joinGroup: (id: string) => api.post<WorkingGroup>(`/groups/${enc(id)}/join`),
-  leaveGroup: (id: string) => api.post<WorkingGroup>(`/groups/${enc(id)}/leave`),
-  groupMembers: (id: string) => api.get<GroupMember[]>(`/groups/${enc(id)}/members`),
+    api.post<Answer<'POST /api/v1/members/:id/reinstate'>>(`/members/${enc(id)}/reinstate`),
+  setAreaRoles: (
+    areaId: string,
+    memberId: string,
+    roles: Body<'PUT /api/v1/areas/:areaId/members/:memberId/roles'>['roles'],
+  ) =>
+    api.put<Answer<'PUT /api/v1/areas/:areaId/members/:memberId/roles'>>(
+      `/areas/${enc(areaId)}/members/${enc(memberId)}/roles`,
+      { roles },
+    ),
+  groups: (areaId: string) =>
+    api.get<Answer<'GET /api/v1/areas/:areaId/groups'>>(`/areas/${enc(areaId)}/groups`),
+  createGroup: (areaId: string, body: Body<'POST /api/v1/areas/:areaId/groups'>) =>
+    api.post<Answer<'POST /api/v1/areas/:areaId/groups'>>(`/areas/${enc(areaId)}/groups`, body),
+  joinGroup: (id: string) =>
+    api.post<Answer<'POST /api/v1/groups/:groupId/join'>>(`/groups/${enc(id)}/join`),
+  leaveGroup: (id: string) =>
+    api.post<Answer<'POST /api/v1/groups/:groupId/leave'>>(`/groups/${enc(id)}/leave`),
+  groupMembers: (id: string) =>
+    api.get<Answer<'GET /api/v1/groups/:groupId/members'>>(`/groups/${enc(id)}/members`),
   areaStats: (areaId: string, days: number) =>
-    api.get<AreaStats>(`/areas/${enc(areaId)}/stats?days=${days}`),
+    api.get<Answer<'GET /api/v1/areas/:areaId/stats'>>(`/areas/${enc(areaId)}/stats?days=${days}`),
 };

@@ -1,4 +1,3 @@
 export { api, ApiError, request } from './client';
 export { endpoints } from './endpoints';
 export { describeError } from './describe-error';
-export type * from './types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { registerResponse } from './auth.schemas';
+import { registerResponse } from './auth';
 
 const base64url = (max: number) =>
   z
@@ -110,9 +110,11 @@ export const registerVerifyResponse = z.union([
   registerResponse,
   z.object({ credentialId: z.string() }),
 ]);
+/** A passkey as GET /me/passkeys lists it. */
 export const passkeySchema = z.object({
   id: z.string(),
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
 });
+/** DELETE /me/passkeys/:id */
 export const passkeyParams = z.strictObject({ id: credentialId });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Device-key enrollment, login and recovery: request bodies and answers of /auth/device/* and
+// /auth/recover (passkeys: ./passkeys).
+
 const base64url = (max: number) =>
   z
     .string()
@@ -34,3 +37,6 @@ export const recoverResponse = z.object({
   member: memberRefSchema,
   recoveryCodesLeft: z.number().int(),
 });
+
+/** Registration answers (device key, passkey): the recovery codes are shown this once. */
+export type Enrolled = z.infer<typeof registerResponse>;

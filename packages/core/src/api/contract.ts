@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { reportInputSchema } from '../salute/report-input';
+import {
+  challengeBody,
+  challengeResponse,
+  loginBody,
+  recoverBody,
+  recoverResponse,
+  registerBody,
+  registerResponse,
+  tokenResponse,
+} from './auth';
+import * as m from './membership';
+import {
+  loginOptionsBody,
+  loginOptionsResponse,
+  loginVerifyBody,
+  passkeyParams,
+  passkeySchema,
+  registerOptionsBody,
+  registerOptionsResponse,
+  registerVerifyBody,
+  registerVerifyResponse,
+} from './passkeys';
+import { healthResponse, readinessResponse } from './platform';
+import * as rr from './rapid-response';
+import {
+  alertPreferencesViewSchema,
+  areaStatsViewSchema,
+  groupMemberViewSchema,
+  groupViewSchema,
+  homeFeedViewSchema,
+  incidentDetailViewSchema,
+  incidentSummaryViewSchema,
+} from './views';
+
+/** The schemas of one operation, as a Fastify route's `schema` takes them. */
+export interface Operation {
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  response?: Record<number, z.ZodType>;
+}
+
+/**
+ * API v1, one entry per operation ('METHOD /path' as Fastify registers it): the server's routes
+ * spread their entry into their schema, so OpenAPI, validation and the serializer use these; the
+ * web client's types are inferred from them. A route without an entry fails the contract test.
+ * The WebSocket stream (GET /api/v1/stream) is not here: its messages are in ./stream.
+ */
+export const apiV1 = {
+  'GET /api/v1/health': { response: { 200: healthResponse } },
+  'GET /api/v1/ready': { response: { 200: readinessResponse, 503: readinessResponse } },
+
+  'POST /api/v1/auth/device/register': { body: registerBody, response: { 201: registerResponse } },
+  'POST /api/v1/auth/device/challenge': {
+    body: challengeBody,
+    response: { 200: challengeResponse },
+  },
+  'POST /api/v1/auth/device/login': { body: loginBody, response: { 200: tokenResponse } },
+  'POST /api/v1/auth/recover': { body: recoverBody, response: { 200: recoverResponse } },
+  'POST /api/v1/auth/logout': {},
+  'POST /api/v1/auth/passkey/register/options': {
+    body: registerOptionsBody,
+    response: { 200: registerOptionsResponse },
+  },
+  'POST /api/v1/auth/passkey/register/verify': {
+    body: registerVerifyBody,
+    response: { 201: registerVerifyResponse },
+  },
+  'POST /api/v1/auth/passkey/login/options': {
+    body: loginOptionsBody,
+    response: { 200: loginOptionsResponse },
+  },
+  'POST /api/v1/auth/passkey/login/verify': {
+    body: loginVerifyBody,
+    response: { 200: tokenResponse },
+  },
+  'GET /api/v1/me/passkeys': { response: { 200: z.array(passkeySchema) } },
+  'DELETE /api/v1/me/passkeys/:id': { params: passkeyParams },
+
+  'GET /api/v1/me': { response: { 200: m.meSchema } },
+  'PATCH /api/v1/me': { body: m.updateMeBody, response: { 200: m.meSchema } },
+  'GET /api/v1/me/sessions': { response: { 200: z.array(m.sessionSchema) } },
+  'DELETE /api/v1/me/sessions/:sessionId': { params: m.sessionParams },
+  'POST /api/v1/me/sessions/revoke-all': {},
+  'POST /api/v1/me/device-keys': { body: m.deviceKeyBody },
+  'POST /api/v1/me/recovery-codes': { response: { 201: m.recoveryCodesResponse } },
+
+  'POST /api/v1/members/:id/vouch': {
+    params: m.memberParams,
+    response: { 200: m.memberStatusResponse },
+  },
+  'POST /api/v1/members/:id/approve': {
+    params: m.memberParams,
+    response: { 200: m.memberStatusResponse },
+  },
+  'POST /api/v1/members/:id/suspend': {
+    params: m.memberParams,
+    body: m.suspendBody,
+    response: { 200: m.suspendResponse },
+  },
+  'POST /api/v1/members/:id/reinstate': {
+    params: m.memberParams,
+    response: { 200: m.memberStatusResponse },
+  },
+  'PUT /api/v1/areas/:areaId/members/:memberId/roles': {
+    params: m.areaMemberParams,
+    body: m.rolesBody,
+    response: { 200: m.rolesResponse },
+  },
+  'GET /api/v1/areas/:areaId/members': {
+    params: m.areaParams,
+    response: { 200: z.array(m.areaMemberSchema) },
+  },
+
+  'POST /api/v1/invites': { body: m.inviteBody, response: { 201: m.createdInviteSchema } },
+  'GET /api/v1/invites': { response: { 200: z.array(m.inviteInfoSchema) } },
+  'DELETE /api/v1/invites/:id': { params: m.inviteParams },
+
+  'GET /api/v1/city': { response: { 200: m.publicCitySchema } },
+
+  'GET /api/v1/areas': { response: { 200: z.array(m.areaSchema) } },
+  'GET /api/v1/areas/outlines': { response: { 200: m.areaOutlinesSchema } },
+  'GET /api/v1/areas/:areaId': { params: m.areaParams, response: { 200: m.areaDetailsSchema } },
+  'POST /api/v1/areas': {
+    body: m.newWorkplaceBody,
+    response: { 200: m.areaDetailsSchema, 201: m.areaDetailsSchema },
+  },
+  'POST /api/v1/areas/:areaId/join': {
+    params: m.areaParams,
+    response: { 200: m.areaDetailsSchema },
+  },
+  'DELETE /api/v1/areas/:areaId/membership': { params: m.areaParams },
+
+  'GET /api/v1/areas/:areaId/groups': {
+    params: m.areaParams,
+    response: { 200: z.array(groupViewSchema) },
+  },
+  'POST /api/v1/areas/:areaId/groups': {
+    params: m.areaParams,
+    body: m.newGroupBody,
+    response: { 200: groupViewSchema, 201: groupViewSchema },
+  },
+  'POST /api/v1/groups/:groupId/join': {
+    params: m.groupParams,
+    response: { 200: groupViewSchema },
+  },
+  'POST /api/v1/groups/:groupId/leave': {
+    params: m.groupParams,
+    response: { 200: groupViewSchema },
+  },
+  'GET /api/v1/groups/:groupId/members': {
+    params: m.groupParams,
+    response: { 200: z.array(groupMemberViewSchema) },
+  },
+
+  'GET /api/v1/push/key': { response: { 200: m.pushKeyResponse } },
+  'POST /api/v1/me/push-subscriptions': {
+    body: m.pushSubscriptionBody,
+    response: { 201: m.pushSubscriptionResponse },
+  },
+  'DELETE /api/v1/me/push-subscriptions': { body: m.pushUnsubscribeBody },
+
+  'POST /api/v1/reports': {
+    body: reportInputSchema,
+    response: { 200: rr.reportAnswerSchema, 201: rr.reportAnswerSchema },
+  },
+  'POST /api/v1/reports/:id/photos': {
+    params: rr.photoUploadParams,
+    querystring: rr.photoUploadQuery,
+    response: { 200: rr.storedPhotoSchema, 201: rr.storedPhotoSchema },
+  },
+  'GET /api/v1/reports/:reportId/photos': {
+    params: rr.reportPhotosParams,
+    response: { 200: z.array(rr.photoItemSchema) },
+  },
+  'GET /api/v1/reports/:reportId/photos/:photoId': { params: rr.photoParams },
+
+  'GET /api/v1/incidents': {
+    querystring: rr.incidentsQuery,
+    response: { 200: z.array(incidentSummaryViewSchema) },
+  },
+  'GET /api/v1/incidents/:id': {
+    params: rr.incidentParams,
+    response: { 200: incidentDetailViewSchema },
+  },
+  'POST /api/v1/incidents/:id/verification': {
+    params: rr.incidentParams,
+    body: rr.verificationBody,
+    response: { 200: rr.incidentStateResponse },
+  },
+  'POST /api/v1/incidents/:id/end': {
+    params: rr.incidentParams,
+    body: rr.endIncidentBody,
+    response: { 200: rr.incidentStateResponse },
+  },
+  'POST /api/v1/incidents/:id/merge': {
+    params: rr.incidentParams,
+    body: rr.mergeIncidentBody,
+    response: { 200: rr.mergeIncidentResponse },
+  },
+
+  'GET /api/v1/plates/:plate': { params: rr.plateParams, response: { 200: rr.plateLookupSchema } },
+  'POST /api/v1/plates/:plate/approvals': {
+    params: rr.plateParams,
+    body: rr.plateApprovalBody,
+    response: { 200: rr.plateApprovalSchema },
+  },
+  'DELETE /api/v1/plates/:plate': { params: rr.plateParams, body: rr.plateRemovalBody },
+
+  'POST /api/v1/dispatches/:id': {
+    params: rr.dispatchParams,
+    body: rr.dispatchAnswerBody,
+    response: { 200: rr.dispatchAnswerResponse },
+  },
+
+  'GET /api/v1/me/alerts': { response: { 200: alertPreferencesViewSchema } },
+  'PUT /api/v1/me/alerts': {
+    body: rr.alertPreferencesBody,
+    response: { 200: alertPreferencesViewSchema },
+  },
+  'PUT /api/v1/me/shift': { body: rr.shiftBody, response: { 200: rr.shiftResponse } },
+  'GET /api/v1/me/feed': { response: { 200: homeFeedViewSchema } },
+
+  'GET /api/v1/areas/:areaId/stats': {
+    params: m.areaParams,
+    querystring: rr.statsQuery,
+    response: { 200: areaStatsViewSchema },
+  },
+} as const satisfies Record<string, Operation>;
+
+/** The operations of API v1, as 'METHOD /api/v1/path'. */
+export type OperationKey = keyof typeof apiV1;
+
+type Entry<K extends OperationKey> = (typeof apiV1)[K];
+type Responses<K extends OperationKey> =
+  Entry<K> extends { response: infer R } ? R : Record<never, never>;
+
+/** What a client sends as the body of an operation. */
+export type RequestBody<K extends OperationKey> =
+  Entry<K> extends { body: infer B extends z.ZodType } ? z.input<B> : never;
+
+/** What the server answers to an operation with a given status (200 unless named). */
+export type ResponseBody<
+  K extends OperationKey,
+  S extends keyof Responses<K> = 200 extends keyof Responses<K> ? 200 : keyof Responses<K>,
+> = Responses<K>[S] extends z.ZodType ? z.output<Responses<K>[S]> : never;
