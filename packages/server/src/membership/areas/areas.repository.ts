@@ -105,3 +105,25 @@ export function neighborhoodOutlines(db: Executor) {
     .orderBy('name')
     .execute();
 }
+
+/**
+ * Drops a member from every group of these areas (after they leave the areas). It writes the
+ * groups' table from here so that leaving an area needs nothing from the groups module above it.
+ */
+export async function leaveGroupsOfAreas(
+  db: Executor,
+  memberId: string,
+  areaIds: readonly string[],
+): Promise<void> {
+  if (areaIds.length === 0) return;
+  await db
+    .deleteFrom('working_group_members')
+    .where('member_id', '=', memberId)
+    .where('group_id', 'in', (eb) =>
+      eb
+        .selectFrom('working_groups')
+        .select('id')
+        .where('area_id', 'in', [...areaIds]),
+    )
+    .execute();
+}

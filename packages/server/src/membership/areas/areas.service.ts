@@ -4,7 +4,6 @@ import { transact, type AppContext } from '../../platform/context';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { enqueueEvents } from '../../platform/outbox/outbox.repository';
 import { audit } from '../../platform/audit';
-import { leaveGroupsOfAreas } from '../groups/groups.repository';
 import type { AreaRecord, AreaSnapshot } from './area-directory';
 import {
   belongsToArea,
@@ -26,6 +25,7 @@ import {
   neighborhoodOutlines,
   grantRole,
   insertWorkplace,
+  leaveGroupsOfAreas,
   lockAreas,
   removeRolesIn,
   slugsLike,

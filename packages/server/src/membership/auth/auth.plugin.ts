@@ -74,3 +74,8 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new UnauthorizedError();
   return request.principal;
 }
+
+/** Base URL for links we hand out: the configured public URL, else this request's origin. */
+export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
+  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}

@@ -144,25 +144,6 @@ export async function removeGroupMember(
     .execute();
 }
 
-/** Drops a member from every group of these areas (after they leave the areas). */
-export async function leaveGroupsOfAreas(
-  db: Executor,
-  memberId: string,
-  areaIds: readonly string[],
-): Promise<void> {
-  if (areaIds.length === 0) return;
-  await db
-    .deleteFrom('working_group_members')
-    .where('member_id', '=', memberId)
-    .where('group_id', 'in', (eb) =>
-      eb
-        .selectFrom('working_groups')
-        .select('id')
-        .where('area_id', 'in', [...areaIds]),
-    )
-    .execute();
-}
-
 /** A group's unsuspended members: only what a shared context shows (handle, display name). */
 export function groupMembers(db: Executor, groupId: string) {
   return db

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '@tocsin/core';
 import type { AppContext } from '../../platform/context';
-import { principalOf } from '../auth/auth.plugin';
-import { baseUrlOf } from '../auth/auth.routes';
+import { baseUrlOf, principalOf } from '../auth/auth.plugin';
 import { createInvite, listOwnInvites, revokeOwnInvite } from './invites.service';
 
 export const INVITE_RATE_LIMIT = 20;

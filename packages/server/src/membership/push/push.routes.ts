@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { principalOf } from '../auth/auth.plugin';
-import { PushDispatcher } from '../../rapid-response/alerts/push.dispatcher';
 import { subscribe, unsubscribe } from './push.service';
 import { defaultPushTransport } from '../../platform/push/push.transport';
+import type { PushSettings } from '../../platform/push/push.sender';
 
 const endpointSchema = z
   .url()
@@ -16,17 +16,32 @@ const base64url = z
   .max(256)
   .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url');
 
+/** What pushes the alerts (rapid-response's dispatcher); handed in so membership never imports it. */
+export interface PushDispatch {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the dispatcher for these push settings; the composition root supplies it. */
+export type PushDispatchFactory = (
+  ctx: AppContext,
+  settings: Pick<PushSettings, 'vapid' | 'subject' | 'transport'>,
+) => PushDispatch;
+
 /**
  * Web push: the server's public key for the app, members' browser subscriptions, and the
  * dispatcher that pushes them (started and stopped with the app, like the realtime gateway).
  */
-export function pushRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function pushRoutes(
+  ctx: AppContext,
+  createDispatcher: PushDispatchFactory,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const transport = ctx.pushTransport ?? defaultPushTransport();
     const vapid = ctx.secrets.vapid;
     const disabled = () => new AppError(404, 'push_disabled', 'Web push is not set up here');
     if (vapid) {
-      const dispatcher = new PushDispatcher(ctx, {
+      const dispatcher = createDispatcher(ctx, {
         vapid,
         subject: ctx.config.vapidSubject,
         transport,

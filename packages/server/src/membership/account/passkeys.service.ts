@@ -33,7 +33,7 @@ import {
   recordPasskeyUse,
 } from './passkeys.repository';
 import type { AssertionInput, AttestationInput } from './passkeys.schemas';
-import { openSession } from './sessions.service';
+import { openSession } from '../auth/sessions.service';
 
 /** The WebAuthn library, loaded on first use: importing it costs ~0.4 s of every start. */
 let library: Promise<typeof WebAuthn> | null = null;

@@ -7,9 +7,9 @@ import { audit } from '../../platform/audit';
 import { redeemInvite } from '../invites/invites.service';
 import { grantRoles, handleTaken, insertMember } from '../members/members.repository';
 import { randomHandle } from '../members/handles';
-import { keyedHash, recoveryCode } from './crypto';
+import { keyedHash, recoveryCode } from '../auth/crypto';
 import { deleteRecoveryCodes, insertRecoveryCodes } from './device-auth.repository';
-import { openSession } from './sessions.service';
+import { openSession } from '../auth/sessions.service';
 
 const RECOVERY_CODES = 10;
 

@@ -5,10 +5,10 @@ import { transact, type AppContext } from '../../platform/context';
 import { NotFoundError } from '../../platform/errors';
 import { clearSessionCookie, principalOf } from '../auth/auth.plugin';
 import { publicKeySchema } from '../auth/auth.schemas';
-import { addDeviceKey } from '../auth/device-auth.service';
-import { issueRecoveryCodes } from '../auth/enrollment.service';
+import { addDeviceKey } from './device-auth.service';
+import { issueRecoveryCodes } from './enrollment.service';
 import { listActiveSessions, revokeAllSessions, revokeSession } from '../auth/sessions.repository';
-import { getMe, updateMe } from './members.service';
+import { getMe, updateMe } from '../members/members.service';
 
 export const meSchema = z.object({
   id: z.uuid(),

@@ -2,15 +2,15 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import type { Principal } from '@tocsin/core';
 import { transact, type AppContext } from '../../platform/context';
 import { AppError, ValidationError } from '../../platform/errors';
-import { revokeAllSessions } from './sessions.repository';
-import { openSession } from './sessions.service';
+import { revokeAllSessions } from '../auth/sessions.repository';
+import { openSession } from '../auth/sessions.service';
 import {
   keyedHash,
   normalizeRecoveryCode,
   parseEd25519PublicKey,
   randomToken,
   verifyEd25519,
-} from './crypto';
+} from '../auth/crypto';
 import {
   consumeChallenge,
   consumeRecoveryCode,
