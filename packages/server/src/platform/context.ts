@@ -1,15 +1,17 @@
-import { MemoryBus } from './bus/memory-bus';
-import { NatsBus } from './bus/nats-bus';
-import type { Bus } from './bus/bus';
+import { MemoryBus, NatsBus, type Bus } from './bus';
 import { systemClock, type Clock } from './clock';
-import type { TocsinConfig } from './config/config';
-import type { TocsinSecrets } from './config/secrets';
-import { inTransaction, openDatabase, type Db, type DatabaseHandle, type Tx } from './db/database';
-import { migrateToLatest } from './db/migrate';
+import type { TocsinConfig, TocsinSecrets } from './config';
+import {
+  inTransaction,
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+  type Db,
+  type Tx,
+} from './db';
 import type { Logger } from './logger';
-import type { PushTransport } from './push/push.transport';
-import { hasEnqueued } from './outbox/outbox.repository';
-import { OutboxRelay } from './outbox/outbox.relay';
+import type { PushTransport } from './push';
+import { OutboxRelay, hasEnqueued } from './outbox';
 
 /** What the platform builds: configuration, database, bus, outbox relay, clock and logger. */
 export interface PlatformContext {

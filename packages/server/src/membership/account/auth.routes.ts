@@ -1,23 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../platform/context';
-import { baseUrlOf, clearSessionCookie, principalOf, setSessionCookie } from '../auth/auth.plugin';
+import type { AppContext } from '../../platform';
 import {
+  baseUrlOf,
   challengeBody,
   challengeResponse,
+  clearSessionCookie,
   loginBody,
+  principalOf,
   recoverBody,
   recoverResponse,
   registerBody,
   registerResponse,
+  revokeSession,
+  setSessionCookie,
   tokenResponse,
-} from '../auth/auth.schemas';
+} from '../auth';
 import {
   createDeviceChallenge,
   loginWithDeviceKey,
   recoverAccount,
   registerDeviceKey,
 } from './device-auth.service';
-import { revokeSession } from '../auth/sessions.repository';
 
 /** Per-client limits on the endpoints a guesser or a flood would use (per minute). */
 export const AUTH_LIMITS = { register: 10, challenge: 20, login: 20, recover: 5 } as const;

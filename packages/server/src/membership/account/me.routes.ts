@@ -1,14 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { NotFoundError } from '../../platform/errors';
-import { clearSessionCookie, principalOf } from '../auth/auth.plugin';
-import { publicKeySchema } from '../auth/auth.schemas';
+import { NotFoundError, transact, type AppContext } from '../../platform';
+import {
+  clearSessionCookie,
+  listActiveSessions,
+  principalOf,
+  publicKeySchema,
+  revokeAllSessions,
+  revokeSession,
+} from '../auth';
 import { addDeviceKey } from './device-auth.service';
 import { issueRecoveryCodes } from './enrollment.service';
-import { listActiveSessions, revokeAllSessions, revokeSession } from '../auth/sessions.repository';
-import { getMe, updateMe } from '../members/members.service';
+import { getMe, updateMe } from '../members';
 
 export const meSchema = z.object({
   id: z.uuid(),

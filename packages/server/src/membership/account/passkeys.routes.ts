@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context';
-import { principalOf, setSessionCookie } from '../auth/auth.plugin';
-import { baseUrlOf } from '../auth/auth.plugin';
+import type { AppContext } from '../../platform';
+import { baseUrlOf, principalOf, setSessionCookie, tokenResponse } from '../auth';
 import { AUTH_LIMITS } from './auth.routes';
-import { tokenResponse } from '../auth/auth.schemas';
 import { relyingParty } from './passkeys.ceremony';
 import { presentPasskey } from './passkeys.presenter';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { registerResponse } from '../auth/auth.schemas';
+import { registerResponse } from '../auth';
 
 const base64url = (max: number) =>
   z

@@ -6,9 +6,7 @@ import {
   type AreaIndex,
   type CitySettings,
 } from '@tocsin/core';
-import type { Db } from '../../platform/db/database';
-import type { AreaKind } from '../../platform/db/schema/city';
-import type { PlatformContext } from '../../platform/context';
+import type { AreaKind, Db, PlatformContext } from '../../platform';
 
 export interface AreaRecord {
   id: string;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '@tocsin/core';
-import type { Executor, Tx } from '../../platform/db/database';
+import type { Executor, Tx } from '../../platform';
 
 // Any fixed number: one advisory lock serializes every change to the set of areas and slugs.
 const AREAS_LOCK = 7_242_001;

@@ -1,8 +1,8 @@
 import { ROLES } from '@tocsin/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context';
-import { principalOf } from '../auth/auth.plugin';
+import type { AppContext } from '../../platform';
+import { principalOf } from '../auth';
 import {
   areaOutlines,
   createWorkplace,

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Principal } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { UnauthorizedError } from '../../platform/errors';
+import { UnauthorizedError, type AppContext } from '../../platform';
 import { authenticateToken } from './sessions.service';
 
 /** Who may call a route: anyone, or a member with a valid session (the default). */

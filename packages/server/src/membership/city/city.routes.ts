@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context';
+import type { AppContext } from '../../platform';
 import { getPublicCity } from './city.service';
 
 const publicCitySchema = z.strictObject({

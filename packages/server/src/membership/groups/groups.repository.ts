@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Executor, Tx } from '../../platform/db/database';
+import type { Executor, Tx } from '../../platform';
 import { DEFAULT_GROUPS } from './default-groups';
 
 export interface GroupRow {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { baseUrlOf, principalOf } from '../auth/auth.plugin';
+import type { AppContext } from '../../platform';
+import { baseUrlOf, principalOf } from '../auth';
 import { createInvite, listOwnInvites, revokeOwnInvite } from './invites.service';
 
 export const INVITE_RATE_LIMIT = 20;

@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
-import { principalOf } from '../auth/auth.plugin';
+import { AppError, defaultPushTransport, type AppContext, type PushSettings } from '../../platform';
+import { principalOf } from '../auth';
 import { subscribe, unsubscribe } from './push.service';
-import { defaultPushTransport } from '../../platform/push/push.transport';
-import type { PushSettings } from '../../platform/push/push.sender';
 
 const endpointSchema = z
   .url()

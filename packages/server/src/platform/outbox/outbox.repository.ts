@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { DomainEvent } from '../bus/bus';
-import type { Executor, Tx } from '../db/database';
-import type { OutboxRow } from '../db/schema/outbox';
+import type { DomainEvent } from '../bus';
+import type { Executor, OutboxRow, Tx } from '../db';
 
 export interface NewEvent<P = unknown> {
   id?: string;

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alertPreferencesViewSchema } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { principalOf } from '../../membership/auth/auth.plugin';
+import type { AppContext } from '../../platform';
+import { principalOf } from '../../membership';
 import {
   MAX_PLACES,
   preferencesOf,

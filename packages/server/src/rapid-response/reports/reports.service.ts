@@ -12,25 +12,27 @@ import {
   type Principal,
   type ReportInput,
 } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { canSeeArea } from '../../membership/areas/areas.policy';
 import {
   AppError,
   ConflictError,
   NotFoundError,
   RateLimitedError,
   ValidationError,
-} from '../../platform/errors';
-import { offerDispatches } from '../dispatch/dispatch.service';
-import { insertIncident, recordTransition } from '../incidents/incident-writer';
-import { recordPlateSightings } from '../plates/plates.service';
-import { toIncident } from '../incidents/incident-mapper';
+  transact,
+  type AppContext,
+} from '../../platform';
+import { canSeeArea } from '../../membership';
+import { offerDispatches } from '../dispatch';
 import {
   addReporter,
   findIncident,
+  insertIncident,
   lockOpenIncidentsInCells,
+  recordTransition,
   reportersOf,
-} from '../incidents/incidents.repository';
+  toIncident,
+} from '../incidents';
+import { recordPlateSightings } from '../plates';
 import { resolvePlace } from './place';
 import { actingRole, REPORT_LIMITS } from './reports.policy';
 import {
