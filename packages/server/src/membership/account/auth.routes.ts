@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform';
 import {
-  baseUrlOf,
   challengeBody,
   challengeResponse,
   clearSessionCookie,
