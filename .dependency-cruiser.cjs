@@ -1,4 +1,5 @@
 // @ts-check
+/* global module -- a CommonJS file: dependency-cruiser loads its config with require */
 // Module boundaries of the repository, checked by `npm run check` (dependency-cruiser).
 // Server modules live in packages/server/src/<group>/<module>/ (or <group>/<file>.ts for the
 // platform's single-file modules); the composition root (src/*.ts, src/cli/) may import anything.
