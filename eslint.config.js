@@ -25,7 +25,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', 'packages/server/bin/*.js'],
+          allowDefaultProject: ['*.js', '.dependency-cruiser.cjs', 'packages/server/bin/*.js'],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -10,11 +10,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { reportInputSchema, type Principal } from '@tocsin/core';
 import { envToConfig } from '../packages/server/src/platform/config/config';
-import {
-  closeContext,
-  createContext,
-  type AppContext,
-} from '../packages/server/src/platform/context';
+import { createContext } from '../packages/server/src/context';
+import { closeContext, type AppContext } from '../packages/server/src/platform/context';
 import { createLogger } from '../packages/server/src/platform/logger';
 import { ensureCity } from '../packages/server/src/membership/city/city.service';
 import { submitReport } from '../packages/server/src/rapid-response/reports/reports.service';

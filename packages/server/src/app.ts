@@ -17,8 +17,8 @@ import { installWeb } from './platform/http/web';
 import { RequestLogController } from './platform/http/request-log';
 import { authPlugin, SESSION_COOKIE } from './membership/auth/auth.plugin';
 import { areasRoutes } from './membership/areas/areas.routes';
-import { authRoutes } from './membership/auth/auth.routes';
-import { passkeyRoutes } from './membership/auth/passkeys.routes';
+import { authRoutes } from './membership/account/auth.routes';
+import { passkeyRoutes } from './membership/account/passkeys.routes';
 import { cityRoutes } from './membership/city/city.routes';
 import { groupsRoutes } from './membership/groups/groups.routes';
 import { alertsRoutes } from './rapid-response/alerts/alerts.routes';
@@ -32,10 +32,11 @@ import { RealtimeGateway } from './platform/realtime/gateway';
 import { streamRoutes } from './platform/realtime/stream.routes';
 import { invitesRoutes } from './membership/invites/invites.routes';
 import { feedRoutes } from './rapid-response/feed/feed.routes';
-import { meRoutes } from './membership/members/me.routes';
+import { meRoutes } from './membership/account/me.routes';
 import { membersRoutes } from './membership/members/members.routes';
 import { photosRoutes } from './rapid-response/photos/photos.routes';
 import { pushRoutes } from './membership/push/push.routes';
+import { PushDispatcher } from './rapid-response/alerts/push.dispatcher';
 
 export interface ApiRoute {
   method: string;
@@ -71,7 +72,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
     areasRoutes(ctx),
     groupsRoutes(ctx),
     statsRoutes(ctx),
-    pushRoutes(ctx),
+    pushRoutes(ctx, (context, settings) => new PushDispatcher(context, settings)),
   ];
 }
 

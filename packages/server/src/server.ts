@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app';
-import {
-  closeContext,
-  createContext,
-  type AppContext,
-  type ContextOptions,
-} from './platform/context';
+import { createContext } from './context';
+import { closeContext, type AppContext, type ContextOptions } from './platform/context';
 import { ensureCity } from './membership/city/city.service';
 import { startSweeper } from './rapid-response/retention/retention.scheduler';
 

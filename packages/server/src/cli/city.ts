@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { CityPackError, type CityPack } from '@tocsin/core';
 import { MemoryBus } from '../platform/bus/memory-bus';
-import { createContext } from '../platform/context';
+import { createContext } from '../context';
 import { installCityPack, type CityLoadSummary } from '../membership/city/city.service';
 import { readCityPack } from '../membership/city/read-city-pack';
 import { bootstrap } from './bootstrap';

@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '@tocsin/core';
-import { closeContext, createContext } from '../platform/context';
+import { createContext } from '../context';
+import { closeContext } from '../platform/context';
 import { ensureCity } from '../membership/city/city.service';
 import { createOperatorInvite } from '../membership/invites/invites.service';
 import { bootstrap } from './bootstrap';

@@ -1,5 +1,5 @@
 import { MemoryBus } from '../platform/bus/memory-bus';
-import { createContext } from '../platform/context';
+import { createContext } from '../context';
 import { runSweep, type SweepSummary } from '../rapid-response/retention/retention.service';
 import { bootstrap } from './bootstrap';
 

@@ -1,32 +1,42 @@
-import { MemoryBus } from './bus/memory-bus';
-import { NatsBus } from './bus/nats-bus';
-import type { Bus } from './bus/bus';
+import { MemoryBus, NatsBus, type Bus } from './bus';
 import { systemClock, type Clock } from './clock';
-import type { TocsinConfig } from './config/config';
-import type { TocsinSecrets } from './config/secrets';
-import { inTransaction, openDatabase, type Db, type DatabaseHandle, type Tx } from './db/database';
-import { migrateToLatest } from './db/migrate';
+import type { TocsinConfig, TocsinSecrets } from './config';
+import {
+  inTransaction,
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+  type Db,
+  type Tx,
+} from './db';
 import type { Logger } from './logger';
-import { AreaDirectory } from '../membership/areas/area-directory';
-import type { PushTransport } from './push/push.transport';
-import { hasEnqueued } from './outbox/outbox.repository';
-import { OutboxRelay } from './outbox/outbox.relay';
+import type { PushTransport } from './push';
+import { OutboxRelay, hasEnqueued } from './outbox';
 
-/** Everything a request, a job or a CLI command needs, built once and passed explicitly. */
-export interface AppContext {
+/** What the platform builds: configuration, database, bus, outbox relay, clock and logger. */
+export interface PlatformContext {
   config: TocsinConfig;
   secrets: TocsinSecrets;
   database: DatabaseHandle;
   db: Db;
   bus: Bus;
   relay: OutboxRelay;
-  /** The city's areas, cached per node and dropped on `areas.changed`. */
-  areas: AreaDirectory;
   clock: Clock;
   logger: Logger;
   /** Where web pushes may go and how; unset: the browsers' push services (tests set a local one). */
   pushTransport?: PushTransport;
 }
+
+/**
+ * Everything a request, a job or a CLI command needs, built once and passed explicitly: the
+ * platform's part plus what the module groups attach. A group adds its members by declaration
+ * merging (membership adds `areas`), so this file names no group and depends only on the platform.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the groups' augmentations
+export interface AppContext extends PlatformContext {}
+
+/** What the groups add to the platform's context, built once the platform is up. */
+export type ContextAttachments = Omit<AppContext, keyof PlatformContext>;
 
 export interface ContextOptions {
   config: TocsinConfig;
@@ -45,8 +55,14 @@ export interface ContextOptions {
   };
 }
 
-/** Opens the database (migrating it), connects the bus and builds the outbox relay. */
-export async function createContext(options: ContextOptions): Promise<AppContext> {
+/**
+ * Opens the database (migrating it), connects the bus, builds the outbox relay, then lets the
+ * composition root attach the groups' parts; the database is closed again if any step fails.
+ */
+export async function createContext(
+  options: ContextOptions,
+  attach: (platform: PlatformContext) => Promise<ContextAttachments>,
+): Promise<AppContext> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(config.database, {
@@ -73,24 +89,17 @@ export async function createContext(options: ContextOptions): Promise<AppContext
       logger: logger.child({ sub: 'relay' }),
       ...options.relay,
     });
-    const areas = new AreaDirectory(database.db);
-    // Every node drops its cached areas when any node changes them.
-    await bus.subscribe({
-      consumer: `areas-${config.nodeId}`,
-      types: ['areas.changed'],
-      handler: async () => areas.invalidate(),
-    });
-    return {
+    const platform: PlatformContext = {
       config,
       secrets: options.secrets,
       database,
       db: database.db,
       bus,
       relay,
-      areas,
       clock,
       logger,
     };
+    return { ...platform, ...(await attach(platform)) };
   } catch (error) {
     await database.close();
     throw error;
@@ -98,7 +107,7 @@ export async function createContext(options: ContextOptions): Promise<AppContext
 }
 
 /** Runs a service's unit of work in one transaction, then wakes the relay for its events. */
-export async function transact<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function transact<T>(ctx: PlatformContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let wrote = false;
   const result = await inTransaction(ctx.db, async (tx) => {
     const value = await fn(tx);
@@ -111,7 +120,7 @@ export async function transact<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): 
 }
 
 /** Flushes the outbox and closes the bus and the database, in that order. */
-export async function closeContext(ctx: AppContext, flushTimeoutMs = 5_000): Promise<void> {
+export async function closeContext(ctx: PlatformContext, flushTimeoutMs = 5_000): Promise<void> {
   const flushed = await ctx.relay.flush(flushTimeoutMs).catch(() => false);
   if (!flushed) ctx.logger.warn('outbox not empty at shutdown; the next start will send the rest');
   await ctx.relay.stop();

@@ -11,7 +11,8 @@ import {
   type TocsinConfig,
 } from '../../src/platform/config/config';
 import type { TocsinEnv } from '../../src/platform/config/env';
-import { closeContext, createContext, type AppContext } from '../../src/platform/context';
+import { createContext } from '../../src/context';
+import { closeContext, type AppContext } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import { generateVapidKeys } from '../../src/platform/push/vapid-keys';
 

@@ -6,9 +6,8 @@ import {
   type AreaIndex,
   type CitySettings,
 } from '@tocsin/core';
-import type { Db } from '../../platform/db/database';
+import type { AreaKind, Db, PlatformContext } from '../../platform';
 import { areaCellRows, citySettingsRow, currentAreas } from './areas.repository';
-import type { AreaKind } from '../../platform/db/schema/city';
 
 export interface AreaRecord {
   id: string;
@@ -131,4 +130,22 @@ export class AreaDirectory {
       city ? cityPackSchema.parse(city.settings) : null,
     );
   }
+}
+
+declare module '../../platform/context' {
+  interface AppContext {
+    /** The city's areas, cached per node and dropped on `areas.changed`. */
+    areas: AreaDirectory;
+  }
+}
+
+/** Builds this node's area directory; every node drops its cached areas when any node changes them. */
+export async function attachAreas(platform: PlatformContext): Promise<{ areas: AreaDirectory }> {
+  const areas = new AreaDirectory(platform.db);
+  await platform.bus.subscribe({
+    consumer: `areas-${platform.config.nodeId}`,
+    types: ['areas.changed'],
+    handler: async () => areas.invalidate(),
+  });
+  return { areas };
 }

@@ -1,5 +1,5 @@
 import { belongsTo, hasRoleIn, type Principal } from '@tocsin/core';
-import type { AreaKind } from '../../platform/db/schema/city';
+import type { AreaKind } from '../../platform';
 
 // Chains run from the area itself up to the city: chain[0] is the area.
 

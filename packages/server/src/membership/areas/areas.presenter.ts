@@ -1,5 +1,5 @@
 import type { Role } from '@tocsin/core';
-import type { AreaKind } from '../../platform/db/schema/city';
+import type { AreaKind } from '../../platform';
 import type { AreaRecord } from './area-directory';
 
 export interface AreaView {

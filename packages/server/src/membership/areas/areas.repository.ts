@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '@tocsin/core';
-import type { Executor, Tx } from '../../platform/db/database';
+import type { Executor, Tx } from '../../platform';
 
 // Any fixed number: one advisory lock serializes every change to the set of areas and slugs.
 const AREAS_LOCK = 7_242_001;
@@ -123,4 +123,26 @@ export function citySettingsRow(db: Executor) {
 /** Every area's covering cells. */
 export function areaCellRows(db: Executor) {
   return db.selectFrom('area_cells').select(['cell', 'area_id']).execute();
+}
+
+/**
+ * Drops a member from every group of these areas (after they leave the areas). It writes the
+ * groups' table from here so that leaving an area needs nothing from the groups module above it.
+ */
+export async function leaveGroupsOfAreas(
+  db: Executor,
+  memberId: string,
+  areaIds: readonly string[],
+): Promise<void> {
+  if (areaIds.length === 0) return;
+  await db
+    .deleteFrom('working_group_members')
+    .where('member_id', '=', memberId)
+    .where('group_id', 'in', (eb) =>
+      eb
+        .selectFrom('working_groups')
+        .select('id')
+        .where('area_id', 'in', [...areaIds]),
+    )
+    .execute();
 }

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, Role } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
-import { enqueueEvents } from '../../platform/outbox/outbox.repository';
-import { audit } from '../../platform/audit';
-import { leaveGroupsOfAreas } from '../groups/groups.repository';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  audit,
+  enqueueEvents,
+  transact,
+  type AppContext,
+} from '../../platform';
 import type { AreaRecord, AreaSnapshot } from './area-directory';
 import {
   belongsToArea,
@@ -26,6 +31,7 @@ import {
   neighborhoodOutlines,
   grantRole,
   insertWorkplace,
+  leaveGroupsOfAreas,
   lockAreas,
   removeRolesIn,
   slugsLike,

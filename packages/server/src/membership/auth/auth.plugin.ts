@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Principal } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { UnauthorizedError } from '../../platform/errors';
+import { UnauthorizedError, type AppContext } from '../../platform';
 import { authenticateToken } from './sessions.service';
 
 /** Who may call a route: anyone, or a member with a valid session (the default). */
@@ -73,4 +72,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new UnauthorizedError();
   return request.principal;
+}
+
+/** Base URL for links we hand out: the configured public URL, else this request's origin. */
+export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
+  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
 }

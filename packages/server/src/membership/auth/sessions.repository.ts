@@ -1,5 +1,4 @@
-import type { Executor } from '../../platform/db/database';
-import type { SessionMethod } from '../../platform/db/schema/auth';
+import type { Executor, SessionMethod } from '../../platform';
 
 export interface NewSession {
   id: string;

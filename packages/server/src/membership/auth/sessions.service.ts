@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import type { Executor } from '../../platform/db/database';
-import type { SessionMethod } from '../../platform/db/schema/auth';
+import type { AppContext, Executor, SessionMethod } from '../../platform';
 import { keyedHash, randomToken } from './crypto';
 import {
   findSessionsByHashes,

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../../platform/db/database';
-import type { AreaKind } from '../../platform/db/schema/city';
+import type { AreaKind, Executor, Tx } from '../../platform';
 
 // Rows per INSERT: ~2,000 bind parameters for a cell row, well under PostgreSQL's 65,535.
 const CHUNK = 1_000;

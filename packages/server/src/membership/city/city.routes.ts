@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
+import type { AppContext } from '../../platform';
 import { getPublicCity } from './city.service';
 
 /** The city's public settings: what the join page shows before an account exists. */

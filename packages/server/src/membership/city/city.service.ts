@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CityPackError, cityPackSchema, type CityPack } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import type { Tx } from '../../platform/db/database';
-import { NotFoundError } from '../../platform/errors';
-import { enqueueEvents } from '../../platform/outbox/outbox.repository';
-import { audit } from '../../platform/audit';
-import { lockAreas } from '../areas/areas.repository';
-import { ensureDefaultGroups } from '../groups/groups.repository';
+import {
+  NotFoundError,
+  audit,
+  enqueueEvents,
+  transact,
+  type AppContext,
+  type Tx,
+} from '../../platform';
+import { lockAreas } from '../areas';
+import { ensureDefaultGroups } from '../groups';
 import {
   archiveAreas,
   deleteCells,

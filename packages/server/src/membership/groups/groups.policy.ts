@@ -1,5 +1,5 @@
 import type { Principal } from '@tocsin/core';
-import { canOrganize } from '../areas/areas.policy';
+import { canOrganize } from '../areas';
 
 /**
  * Who is in a group is seen only by its own members and the organizers of its area: there is no

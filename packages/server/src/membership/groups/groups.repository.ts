@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Executor, Tx } from '../../platform/db/database';
+import type { Executor, Tx } from '../../platform';
 import { DEFAULT_GROUPS } from './default-groups';
 
 export interface GroupRow {
@@ -141,25 +141,6 @@ export async function removeGroupMember(
     .deleteFrom('working_group_members')
     .where('group_id', '=', groupId)
     .where('member_id', '=', memberId)
-    .execute();
-}
-
-/** Drops a member from every group of these areas (after they leave the areas). */
-export async function leaveGroupsOfAreas(
-  db: Executor,
-  memberId: string,
-  areaIds: readonly string[],
-): Promise<void> {
-  if (areaIds.length === 0) return;
-  await db
-    .deleteFrom('working_group_members')
-    .where('member_id', '=', memberId)
-    .where('group_id', 'in', (eb) =>
-      eb
-        .selectFrom('working_groups')
-        .select('id')
-        .where('area_id', 'in', [...areaIds]),
-    )
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { principalOf } from '../auth/auth.plugin';
+import type { AppContext } from '../../platform';
+import { principalOf } from '../auth';
 import { createGroup, joinGroup, leaveGroup, listGroupMembers, listGroups } from './groups.service';
 
 /** Working groups of an area: list, create, join, leave, and who is in one. */

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { GroupMemberView, GroupView, Principal } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { AppError, ConflictError, NotFoundError } from '../../platform/errors';
-import { audit } from '../../platform/audit';
-import { belongsToArea } from '../areas/areas.policy';
-import { requireOrganizer, visibleArea } from '../areas/areas.service';
-import { slugOf, uniqueSlug } from '../areas/unique-slug';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  audit,
+  transact,
+  type AppContext,
+} from '../../platform';
+import { belongsToArea, requireOrganizer, slugOf, uniqueSlug, visibleArea } from '../areas';
 import { canSeeGroupMembers } from './groups.policy';
 import {
   addGroupMember,

@@ -1,5 +1,4 @@
-import type { Executor } from '../../platform/db/database';
-import type { Role } from '../../platform/db/schema/members';
+import type { Executor, Role } from '../../platform';
 
 export interface NewInvite {
   id: string;

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { principalOf } from '../auth/auth.plugin';
-import { baseUrlOf } from '../auth/auth.routes';
+import type { AppContext } from '../../platform';
+import { baseUrlOf, principalOf } from '../auth';
 import { createInvite, listOwnInvites, revokeOwnInvite } from './invites.service';
 
 export const INVITE_RATE_LIMIT = 20;

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, Role } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { canSeeArea } from '../areas/areas.policy';
-import type { Executor } from '../../platform/db/database';
-import { AppError, NotFoundError, RateLimitedError, ValidationError } from '../../platform/errors';
-import { audit } from '../../platform/audit';
-import { keyedHash, randomToken } from '../auth/crypto';
+import {
+  AppError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+  audit,
+  transact,
+  type AppContext,
+  type Executor,
+} from '../../platform';
+import { canSeeArea } from '../areas';
+import { keyedHash, randomToken } from '../auth';
 import {
   adminExists,
   findInviteForUpdate,

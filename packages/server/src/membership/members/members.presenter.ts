@@ -1,5 +1,5 @@
 import type { Role } from '@tocsin/core';
-import type { MemberStatus } from '../../platform/db/schema/members';
+import type { MemberStatus } from '../../platform';
 
 export interface MeView {
   id: string;

@@ -1,5 +1,4 @@
-import type { Executor } from '../../platform/db/database';
-import type { MemberStatus, Role } from '../../platform/db/schema/members';
+import type { Executor, MemberStatus, Role } from '../../platform';
 
 export interface NewMember {
   id: string;

@@ -1,11 +1,17 @@
 import { AREA_ROLES, isAdmin, type AreaRole, type Principal, type Role } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { requireOrganizer, visibleArea } from '../areas/areas.service';
-import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
-import { enqueueEvents } from '../../platform/outbox/outbox.repository';
-import { audit } from '../../platform/audit';
-import { revokeAllSessions } from '../auth/sessions.repository';
-import { revokeUnusedInvites } from '../invites/invites.repository';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  audit,
+  enqueueEvents,
+  transact,
+  type AppContext,
+} from '../../platform';
+import { requireOrganizer, visibleArea } from '../areas';
+import { revokeAllSessions } from '../auth';
+import { revokeUnusedInvites } from '../invites';
 import {
   findMember,
   findMemberForUpdate,

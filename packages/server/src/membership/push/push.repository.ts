@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AlertKind } from '@tocsin/core';
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform';
 
 export interface PushSubscriptionRow {
   id: string;

@@ -1,23 +1,35 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
-import { principalOf } from '../auth/auth.plugin';
-import { PushDispatcher } from '../../rapid-response/alerts/push.dispatcher';
+import { AppError, defaultPushTransport, type AppContext, type PushSettings } from '../../platform';
+import { principalOf } from '../auth';
 import { subscribe, unsubscribe } from './push.service';
-import { defaultPushTransport } from '../../platform/push/push.transport';
+
+/** What pushes the alerts (rapid-response's dispatcher); handed in so membership never imports it. */
+export interface PushDispatch {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the dispatcher for these push settings; the composition root supplies it. */
+export type PushDispatchFactory = (
+  ctx: AppContext,
+  settings: Pick<PushSettings, 'vapid' | 'subject' | 'transport'>,
+) => PushDispatch;
 
 /**
  * Web push: the server's public key for the app, members' browser subscriptions, and the
  * dispatcher that pushes them (started and stopped with the app, like the realtime gateway).
  */
-export function pushRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function pushRoutes(
+  ctx: AppContext,
+  createDispatcher: PushDispatchFactory,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const transport = ctx.pushTransport ?? defaultPushTransport();
     const vapid = ctx.secrets.vapid;
     const disabled = () => new AppError(404, 'push_disabled', 'Web push is not set up here');
     if (vapid) {
-      const dispatcher = new PushDispatcher(ctx, {
+      const dispatcher = createDispatcher(ctx, {
         vapid,
         subject: ctx.config.vapidSubject,
         transport,

@@ -1,13 +1,11 @@
 import type { Principal } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { ValidationError } from '../../platform/errors';
+import { ValidationError, transact, type AppContext, type PushTransport } from '../../platform';
 import {
   deleteSubscription,
   trimSubscriptions,
   upsertSubscription,
   type PushSubscriptionRow,
 } from './push.repository';
-import type { PushTransport } from '../../platform/push/push.transport';
 
 /** Browsers a member can be pushed on at once; a new one beyond that replaces the oldest. */
 export const MAX_SUBSCRIPTIONS_PER_MEMBER = 10;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { VapidKeys } from '../push/vapid-keys';
+import type { VapidKeys } from '../push';
 import { ConfigError } from './config';
 import type { TocsinEnv } from './env';
 

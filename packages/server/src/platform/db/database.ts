@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { DatabaseConfig } from '../config/config';
+import type { DatabaseConfig } from '../config';
 import { PGliteDialect } from './dialects/pglite';
 import type { Database } from './schema';
 

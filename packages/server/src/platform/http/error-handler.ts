@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z, ZodError } from 'zod';
-import { isDatabaseUnavailable } from '../db/database-errors';
+import { isDatabaseUnavailable } from '../db';
 import { AppError, RateLimitedError } from '../errors';
 
 export interface FieldProblem {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import { ForbiddenError } from '../errors';
-import type { TocsinConfig } from '../config/config';
+import type { TocsinConfig } from '../config';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,6 +1,6 @@
-import type { Bus } from '../bus/bus';
+import type { Bus } from '../bus';
 import type { Clock } from '../clock';
-import { inTransaction, type Db } from '../db/database';
+import { inTransaction, type Db } from '../db';
 import type { Logger } from '../logger';
 import {
   claimUnpublished,

@@ -8,8 +8,7 @@ import {
   type NewDomainEvent,
 } from '@tocsin/core';
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../db/database';
-import type { OutboxRow } from '../db/schema/outbox';
+import type { Executor, OutboxRow, Tx } from '../db';
 import type { Logger } from '../logger';
 
 /** What writing events needs besides the transaction: where a refused event is reported. */

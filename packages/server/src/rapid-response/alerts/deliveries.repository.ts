@@ -1,6 +1,6 @@
 import type { AlertKind } from '@tocsin/core';
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform';
 
 /** The incident and every incident merged into it: one audience. */
 function audienceIncidents(db: Executor, incidentId: string) {

@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform';
 
 export interface AlertPreferences {
   areaIds: string[];

@@ -6,11 +6,14 @@ import {
   type Principal,
 } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
-import { transact, type AppContext } from '../../platform/context';
-import { AppError, ValidationError } from '../../platform/errors';
-import { enqueueEvents } from '../../platform/outbox/outbox.repository';
-import type { AreaSnapshot } from '../../membership/areas/area-directory';
-import { canSeeArea } from '../../membership/areas/areas.policy';
+import {
+  AppError,
+  ValidationError,
+  enqueueEvents,
+  transact,
+  type AppContext,
+} from '../../platform';
+import { canSeeArea, type AreaSnapshot } from '../../membership';
 import { findPreferences, savePreferences, type AlertPreferences } from './preferences.repository';
 
 /** A member's alert preferences; until they choose, the neighborhoods they belong to. */

@@ -1,17 +1,20 @@
 import type { Principal } from '@tocsin/core';
-import type { Subscription as BusSubscription } from '../../platform/bus/bus';
-import type { AppContext } from '../../platform/context';
-import type { Logger } from '../../platform/logger';
+import {
+  sendAll,
+  type AppContext,
+  type Logger,
+  type PushSettings,
+  type Subscription as BusSubscription,
+} from '../../platform';
 import { defaultPreferences } from './preferences.service';
-import type { AlertCreated } from '../incidents/incident-writer';
+import type { AlertCreated } from '../incidents';
 import {
   claimPushes,
   pushCandidateRows,
   recordOutcomes,
   subscriptionsOf,
   toldLog,
-} from '../../membership/push/push.repository';
-import { sendAll, type PushSettings } from '../../platform/push/push.sender';
+} from '../../membership';
 import { pushRecipients, type PushCandidate } from './push.targeting';
 
 /** One durable consumer shared by every node: each alert's pushes are worked out once. */

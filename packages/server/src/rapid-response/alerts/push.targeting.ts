@@ -6,7 +6,7 @@ import {
   type Principal,
   type Subscription,
 } from '@tocsin/core';
-import type { AlertCreated } from '../incidents/incident-writer';
+import type { AlertCreated } from '../incidents';
 import type { AlertPreferences } from './preferences.repository';
 
 /** A member who has a push subscription, as the targeting rules see them. */

@@ -1,9 +1,7 @@
 import { COARSE_RES, type Principal } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
-import { transact, type AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, enqueueEvents, transact, type AppContext } from '../../platform';
 import { canTakeShift } from './alerts.policy';
-import { enqueueEvents } from '../../platform/outbox/outbox.repository';
 
 /** A responder goes on or off shift; where they are is kept only as a coarse cell. */
 export async function setShift(

@@ -1,5 +1,5 @@
 import type { Principal } from '@tocsin/core';
-import type { DispatchState } from '../../platform/db/schema/incidents';
+import type { DispatchState } from '../../platform';
 
 export type DispatchResponse = 'accept' | 'decline' | 'on_scene' | 'clear';
 

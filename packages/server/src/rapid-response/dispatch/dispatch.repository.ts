@@ -1,5 +1,4 @@
-import type { Executor } from '../../platform/db/database';
-import type { DispatchState } from '../../platform/db/schema/incidents';
+import type { DispatchState, Executor } from '../../platform';
 
 /** On-shift, active responders with a known coarse cell, and the areas they respond in. */
 export function onShiftResponders(db: Executor) {

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { cellCenter, haversineMeters, placeDisc, inDisc, type Principal } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import type { Tx } from '../../platform/db/database';
-import { ConflictError, NotFoundError } from '../../platform/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  enqueueEvents,
+  transact,
+  type AppContext,
+  type Tx,
+} from '../../platform';
 import { NEXT_STATE, ownsDispatch, type DispatchResponse } from './dispatch.policy';
-import { enqueueEvents } from '../../platform/outbox/outbox.repository';
-import { presentIncident } from '../incidents/incidents.presenter';
-import { findIncident, lockIncident } from '../incidents/incidents.repository';
+import { findIncident, lockIncident, presentIncident } from '../incidents';
 import {
   dispatchesOf,
   insertDispatches,

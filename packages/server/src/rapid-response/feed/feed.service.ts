@@ -1,7 +1,7 @@
 import { cellCenter, type HomeFeedView, type Principal } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { preferencesOf, presentPreferences } from '../alerts/preferences.service';
-import { listIncidents } from '../incidents/incidents.service';
+import type { AppContext } from '../../platform';
+import { preferencesOf, presentPreferences } from '../alerts';
+import { listIncidents } from '../incidents';
 
 /**
  * What the home screen shows a member: their alert settings and the incidents in the areas and

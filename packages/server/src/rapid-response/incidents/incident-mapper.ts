@@ -1,6 +1,6 @@
 import type { Incident, Reporter } from '@tocsin/core';
 import type { Selectable } from 'kysely';
-import type { IncidentsTable } from '../../platform/db/schema/incidents';
+import type { IncidentsTable } from '../../platform';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 

@@ -8,10 +8,8 @@ import {
   type Incident,
   type TimelineEntry,
 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import type { Tx } from '../../platform/db/database';
-import { enqueueEvents } from '../../platform/outbox/outbox.repository';
-import { standDownOpenDispatches } from '../dispatch/dispatch.repository';
+import { enqueueEvents, type AppContext, type Tx } from '../../platform';
+import { standDownOpenDispatches } from '../dispatch';
 import { incidentColumns } from './incident-mapper';
 import {
   insertAlert,

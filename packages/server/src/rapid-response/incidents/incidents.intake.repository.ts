@@ -1,5 +1,5 @@
 import type { AlertDecision, TimelineEntry } from '@tocsin/core';
-import type { Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform';
 import type { incidentColumns } from './incident-mapper';
 
 type IncidentColumns = ReturnType<typeof incidentColumns>;

@@ -11,10 +11,8 @@ import {
   type IncidentReport,
 } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
-import type { AppContext } from '../../platform/context';
-import type { Tx } from '../../platform/db/database';
-import { ConflictError } from '../../platform/errors';
-import { offerDispatches } from '../dispatch/dispatch.service';
+import { ConflictError, type AppContext, type Tx } from '../../platform';
+import { offerDispatches } from '../dispatch';
 import { incidentColumns, toIncident } from './incident-mapper';
 import { cityDay, recordTransition } from './incident-writer';
 import { insertIncidentRow } from './incidents.intake.repository';

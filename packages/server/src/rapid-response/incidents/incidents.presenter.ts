@@ -1,5 +1,5 @@
 import type { IncidentState, IncidentSummaryView, TimelineEntryView } from '@tocsin/core';
-import type { AreaSnapshot } from '../../membership/areas/area-directory';
+import type { AreaSnapshot } from '../../membership';
 import type { IncidentRow } from './incident-mapper';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

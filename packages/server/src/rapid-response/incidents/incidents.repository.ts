@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Reporter } from '@tocsin/core';
-import type { Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform';
 import type { IncidentRow } from './incident-mapper';
 
 const OPEN = ['reported', 'corroborated', 'confirmed'] as const;

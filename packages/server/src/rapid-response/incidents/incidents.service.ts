@@ -11,20 +11,20 @@ import {
   type Principal,
   type VerificationOutcome,
 } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { canSeeArea } from '../../membership/areas/areas.policy';
-import type { Executor } from '../../platform/db/database';
 import {
   AppError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
-} from '../../platform/errors';
-import { photosOfIncident } from '../photos/photos.repository';
-import { actingRole } from '../reports/reports.policy';
-import { onIncidentConfirmed } from '../plates/plates.service';
-import { displayPlate } from '../reports/reports.service';
+  transact,
+  type AppContext,
+  type Executor,
+} from '../../platform';
+import { canSeeArea } from '../../membership';
+import { photosOfIncident } from '../photos';
+import { actingRole, displayPlate } from '../reports';
+import { onIncidentConfirmed } from '../plates';
 import { toIncident } from './incident-mapper';
 import { recordTransition } from './incident-writer';
 import {

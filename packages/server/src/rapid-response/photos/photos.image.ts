@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
-import { AppError, ValidationError } from '../../platform/errors';
+import { AppError, ValidationError } from '../../platform';
 import { PHOTO_LIMITS } from './photos.policy';
 
 export type ImageKind = 'jpeg' | 'png' | 'webp' | 'avif' | 'heic';

@@ -1,5 +1,5 @@
 import type { Principal } from '@tocsin/core';
-import { isAreaStaff } from '../incidents/incidents.policy';
+import { isAreaStaff } from '../incidents';
 
 /** Caps on what one upload and one report may hold. */
 export const PHOTO_LIMITS = {

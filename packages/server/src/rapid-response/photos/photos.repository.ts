@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform';
 
 /** A report with what photo rules need: its author, whether it is purged, its incident's area. */
 export function findReportForPhotos(db: Executor, reportId: string) {

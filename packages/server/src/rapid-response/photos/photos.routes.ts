@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { principalOf } from '../../membership/auth/auth.plugin';
+import type { AppContext } from '../../platform';
+import { principalOf } from '../../membership';
 import { configureImageProcessing } from './photos.image';
 import { PHOTO_LIMITS } from './photos.policy';
 import { addPhoto, getPhoto, listPhotos } from './photos.service';

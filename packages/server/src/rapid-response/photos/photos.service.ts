@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { ConflictError, NotFoundError } from '../../platform/errors';
+import { ConflictError, NotFoundError, transact, type AppContext } from '../../platform';
 import { reencodePhoto } from './photos.image';
 import { canAddPhoto, canSeePhotos, PHOTO_LIMITS } from './photos.policy';
 import {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, ValidationError } from '../../platform/errors';
+import { AppError, ValidationError } from '../../platform';
 import { PHOTO_LIMITS } from './photos.policy';
 
 /** Busboy limits for a photo upload: exactly one file part and nothing else. */

@@ -1,5 +1,5 @@
 import { hasRoleIn, isAdmin, type Principal } from '@tocsin/core';
-import { AppError, ForbiddenError } from '../../platform/errors';
+import { AppError, ForbiddenError } from '../../platform';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import type { AreaSnapshot } from '../../membership/areas/area-directory';
+import type { AreaSnapshot } from '../../membership';
 import type { PlateLink } from './plates.repository';
 
 /** All a lookup ever says: never who reported it, never an owner, never "reported, not listed". */

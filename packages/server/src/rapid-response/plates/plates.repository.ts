@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { IncidentState } from '@tocsin/core';
-import type { Executor, Tx } from '../../platform/db/database';
+import type { Executor, Tx } from '../../platform';
 
 // Any fixed number: with the member's id it serializes one member's lookups.
 const LOOKUP_LOCK = 7_242_002;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { principalOf } from '../../membership/auth/auth.plugin';
+import type { AppContext } from '../../platform';
+import { principalOf } from '../../membership';
 import { approvePlate, lookupPlate, removePlate } from './plates.service';
 
 /** Licence plates of vehicles seen in confirmed incidents: lookup, approval, correction. */

@@ -1,11 +1,16 @@
 import { parsePlateKey, type Principal } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import type { Executor, Tx } from '../../platform/db/database';
-import { NotFoundError, RateLimitedError, ValidationError } from '../../platform/errors';
-import { audit } from '../../platform/audit';
-import type { AreaSnapshot } from '../../membership/areas/area-directory';
-import { keyedHash } from '../../membership/auth/crypto';
-import { cityDay } from '../incidents/incident-writer';
+import {
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+  audit,
+  transact,
+  type AppContext,
+  type Executor,
+  type Tx,
+} from '../../platform';
+import { keyedHash, type AreaSnapshot } from '../../membership';
+import { cityDay } from '../incidents';
 import {
   mayApprove,
   mayCorrect,

@@ -1,6 +1,6 @@
 import { AREA_RES, cellCenter, type LatLng } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
-import type { AreaSnapshot } from '../../membership/areas/area-directory';
+import type { AreaSnapshot } from '../../membership';
 
 export interface ResolvedPlace {
   /** The center of the area-resolution cell: reports never keep finer coordinates. */

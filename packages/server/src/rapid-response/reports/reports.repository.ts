@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform';
 
 export function findReport(db: Executor, id: string) {
   return db

@@ -8,18 +8,18 @@ import {
   type Principal,
   type ReportInput,
 } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { canSeeArea } from '../../membership/areas/areas.policy';
 import {
   AppError,
   ConflictError,
   NotFoundError,
   RateLimitedError,
   ValidationError,
-} from '../../platform/errors';
-import { intakeReport } from '../incidents/incidents.intake';
-import { recordPlateSightings } from '../plates/plates.service';
-import { findIncident } from '../incidents/incidents.repository';
+  transact,
+  type AppContext,
+} from '../../platform';
+import { canSeeArea } from '../../membership';
+import { findIncident, intakeReport } from '../incidents';
+import { recordPlateSightings } from '../plates';
 import { resolvePlace } from './place';
 import { actingRole, REPORT_LIMITS } from './reports.policy';
 import {

@@ -1,7 +1,7 @@
 import { OPEN_STATES } from '@tocsin/core';
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../../platform/db/database';
-import type { IncidentRow } from '../incidents/incident-mapper';
+import type { Executor, Tx } from '../../platform';
+import type { IncidentRow } from '../incidents';
 
 const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
 

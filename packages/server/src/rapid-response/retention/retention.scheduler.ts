@@ -1,4 +1,4 @@
-import type { AppContext } from '../../platform/context';
+import type { AppContext } from '../../platform';
 import { runSweep } from './retention.service';
 
 export const SWEEP_INTERVAL_MS = 60_000;

@@ -1,9 +1,7 @@
 import { applyEnd, cellCenter, DEFAULT_QUIET_MINUTES, shouldAutoEnd } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { toIncident } from '../incidents/incident-mapper';
-import { recordTransition } from '../incidents/incident-writer';
-import { reportersOf } from '../incidents/incidents.repository';
-import { expirePlates } from '../plates/plates.service';
+import { transact, type AppContext } from '../../platform';
+import { recordTransition, reportersOf, toIncident } from '../incidents';
+import { expirePlates } from '../plates';
 import {
   deleteDeadSessions,
   deleteExpiredChallenges,

@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/database';
+import type { Executor } from '../../platform';
 
 /** The kept columns statistics need, for incidents of some areas first reported since a day. */
 export function incidentFigures(db: Executor, areaIds: string[], sinceDay: string) {

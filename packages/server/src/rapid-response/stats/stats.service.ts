@@ -1,7 +1,7 @@
 import { statsByArea, type AreaStatsView, type Principal } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { cityDay } from '../incidents/incident-writer';
-import { requireOrganizer, visibleArea } from '../../membership/areas/areas.service';
+import type { AppContext } from '../../platform';
+import { cityDay } from '../incidents';
+import { requireOrganizer, visibleArea } from '../../membership';
 import { presentAreaStats } from './stats.presenter';
 import { incidentFigures } from './stats.repository';
 

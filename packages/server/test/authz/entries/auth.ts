@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { transact } from '../../../src/platform/context';
-import { insertDeviceKey } from '../../../src/membership/auth/device-auth.repository';
-import { createDeviceChallenge } from '../../../src/membership/auth/device-auth.service';
-import { issueRecoveryCodes } from '../../../src/membership/auth/enrollment.service';
+import { insertDeviceKey } from '../../../src/membership/account/device-auth.repository';
+import { createDeviceChallenge } from '../../../src/membership/account/device-auth.service';
+import { issueRecoveryCodes } from '../../../src/membership/account/enrollment.service';
 import { deviceKey } from '../../helpers/identity';
 import { buildInvite, freshSession, newMember } from '../targets';
 import { everyMember, everyone, type MatrixEntry } from '../types';

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { relyingParty } from '../../../src/membership/auth/passkeys.ceremony';
-import { insertPasskey } from '../../../src/membership/auth/passkeys.repository';
+import { relyingParty } from '../../../src/membership/account/passkeys.ceremony';
+import { insertPasskey } from '../../../src/membership/account/passkeys.repository';
 import type { AttestationInput } from '@tocsin/core';
 import {
   finishPasskeyRegistration,
   startPasskeyLogin,
   startPasskeyRegistration,
-} from '../../../src/membership/auth/passkeys.service';
+} from '../../../src/membership/account/passkeys.service';
 import { SoftAuthenticator } from '../../helpers/soft-authenticator';
 import { buildInvite, memberIdOf, newMember, principalOf } from '../targets';
 import { everyMember, everyone, type MatrixEntry, type World } from '../types';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { principalOf, setSessionCookie } from './auth.plugin';
-import { AUTH_LIMITS, baseUrlOf } from './auth.routes';
+import type { AppContext } from '../../platform';
+import { baseUrlOf, principalOf, setSessionCookie } from '../auth';
+import { AUTH_LIMITS } from './auth.routes';
 import { relyingParty } from './passkeys.ceremony';
 import { presentPasskey } from './passkeys.presenter';
 import {

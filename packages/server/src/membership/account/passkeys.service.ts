@@ -7,15 +7,17 @@ import type {
   WebAuthnCredential,
 } from '@simplewebauthn/server';
 import type { AssertionInput, AttestationInput, Principal } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import type { Executor } from '../../platform/db/database';
-import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors';
 import {
-  InviteInvalidError,
-  inviteCodeHash,
-  requireUsableInvite,
-} from '../invites/invites.service';
-import { findMember } from '../members/members.repository';
+  AppError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+  transact,
+  type AppContext,
+  type Executor,
+} from '../../platform';
+import { InviteInvalidError, inviteCodeHash, requireUsableInvite } from '../invites';
+import { findMember } from '../members';
 import { CHALLENGE_TTL_MS, LoginFailedError } from './device-auth.service';
 import {
   credentialConflict,
@@ -32,7 +34,7 @@ import {
   passkeyExists,
   recordPasskeyUse,
 } from './passkeys.repository';
-import { openSession } from './sessions.service';
+import { openSession } from '../auth';
 
 /** The WebAuthn library, loaded on first use: importing it costs ~0.4 s of every start. */
 let library: Promise<typeof WebAuthn> | null = null;

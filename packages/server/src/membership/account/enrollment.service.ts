@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { transact, type AppContext } from '../../platform/context';
-import type { Executor, Tx } from '../../platform/db/database';
-import { ConflictError } from '../../platform/errors';
-import { enqueueEvents } from '../../platform/outbox/outbox.repository';
-import { audit } from '../../platform/audit';
-import { redeemInvite } from '../invites/invites.service';
-import { grantRoles, handleTaken, insertMember } from '../members/members.repository';
-import { randomHandle } from '../members/handles';
-import { keyedHash, recoveryCode } from './crypto';
+import {
+  ConflictError,
+  audit,
+  enqueueEvents,
+  transact,
+  type AppContext,
+  type Executor,
+  type Tx,
+} from '../../platform';
+import { redeemInvite } from '../invites';
+import { grantRoles, handleTaken, insertMember, randomHandle } from '../members';
+import { keyedHash, openSession, recoveryCode } from '../auth';
 import { deleteRecoveryCodes, insertRecoveryCodes } from './device-auth.repository';
-import { openSession } from './sessions.service';
 
 const RECOVERY_CODES = 10;
 

@@ -2,13 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
 import { z } from 'zod';
 import { roleSchema } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { NotFoundError } from '../../platform/errors';
-import { clearSessionCookie, principalOf } from '../auth/auth.plugin';
-import { addDeviceKey } from '../auth/device-auth.service';
-import { issueRecoveryCodes } from '../auth/enrollment.service';
-import { listActiveSessions, revokeAllSessions, revokeSession } from '../auth/sessions.repository';
-import { getMe, updateMe } from './members.service';
+import { NotFoundError, transact, type AppContext } from '../../platform';
+import {
+  clearSessionCookie,
+  listActiveSessions,
+  principalOf,
+  revokeAllSessions,
+  revokeSession,
+} from '../auth';
+import { getMe, updateMe } from '../members';
+import { addDeviceKey } from './device-auth.service';
+import { issueRecoveryCodes } from './enrollment.service';
 
 export const meSchema = z.object({
   id: z.uuid(),

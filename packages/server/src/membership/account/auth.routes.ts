@@ -1,25 +1,18 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform/context';
-import { clearSessionCookie, principalOf, setSessionCookie } from './auth.plugin';
+import type { AppContext } from '../../platform';
+import { clearSessionCookie, principalOf, revokeSession, setSessionCookie } from '../auth';
 import {
   createDeviceChallenge,
   loginWithDeviceKey,
   recoverAccount,
   registerDeviceKey,
 } from './device-auth.service';
-import { revokeSession } from './sessions.repository';
 
 /** Per-client limits on the endpoints a guesser or a flood would use (per minute). */
 export const AUTH_LIMITS = { register: 10, challenge: 20, login: 20, recover: 5 } as const;
 
 const limit = (max: number) => ({ max, timeWindow: 60_000 });
-
-/** Base URL for links we hand out: the configured public URL, else this request's origin. */
-export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
-  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
-}
 
 /** Device-key enrollment and login, recovery, logout. */
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -1,8 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context';
-import { ValidationError } from '../../platform/errors';
-import { keyedHash, randomToken } from './crypto';
+import { ValidationError, type AppContext } from '../../platform';
+import { keyedHash, randomToken } from '../auth';
 import { deleteExpiredChallenges, insertChallenge } from './device-auth.repository';
 import { CHALLENGE_TTL_MS } from './device-auth.service';
 import { consumeCeremony, type CeremonyPurpose } from './passkeys.repository';

@@ -1,16 +1,15 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import type { Principal } from '@tocsin/core';
-import { transact, type AppContext } from '../../platform/context';
-import { AppError, ValidationError } from '../../platform/errors';
-import { revokeAllSessions } from './sessions.repository';
-import { openSession } from './sessions.service';
+import { AppError, ValidationError, transact, type AppContext } from '../../platform';
 import {
   keyedHash,
   normalizeRecoveryCode,
+  openSession,
   parseEd25519PublicKey,
   randomToken,
+  revokeAllSessions,
   verifyEd25519,
-} from './crypto';
+} from '../auth';
 import {
   consumeChallenge,
   consumeRecoveryCode,
@@ -24,7 +23,7 @@ import {
   touchDeviceKey,
 } from './device-auth.repository';
 import { credentialConflict, enrollWithInvite, type Enrolled } from './enrollment.service';
-import { findMember } from '../members/members.repository';
+import { findMember } from '../members';
 import { deletePasskeys } from './passkeys.repository';
 
 export const CHALLENGE_TTL_MS = 2 * 60_000;

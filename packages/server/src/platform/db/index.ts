@@ -1,0 +1,10 @@
+// Public surface of platform/db: other modules import from here, never from its files.
+export { inTransaction, openDatabase } from './database';
+export type { DatabaseHandle, Db, Executor, Tx } from './database';
+export { isDatabaseUnavailable } from './database-errors';
+export { migrateToLatest } from './migrate';
+export type { SessionMethod } from './schema/auth';
+export type { AreaKind } from './schema/city';
+export type { DispatchState, IncidentsTable } from './schema/incidents';
+export type { MemberStatus, Role } from './schema/members';
+export type { OutboxRow } from './schema/outbox';

@@ -1,0 +1,29 @@
+// Public surface of platform: other modules import from here, never from its files.
+export { audit } from './audit';
+export type { Subscription } from './bus';
+export { transact } from './context';
+export type { AppContext, PlatformContext } from './context';
+export type {
+  AreaKind,
+  Db,
+  DispatchState,
+  Executor,
+  IncidentsTable,
+  MemberStatus,
+  Role,
+  SessionMethod,
+  Tx,
+} from './db';
+export {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+  ValidationError,
+} from './errors';
+export type { Logger } from './logger';
+export { enqueueEvents } from './outbox';
+export { defaultPushTransport, sendAll } from './push';
+export type { PushSettings, PushTransport } from './push';

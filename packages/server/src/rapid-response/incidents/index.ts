@@ -1,0 +1,16 @@
+// Public surface of rapid-response/incidents: other modules import from here, never from its files.
+export { toIncident } from './incident-mapper';
+export type { IncidentRow } from './incident-mapper';
+export { cityDay, recordTransition } from './incident-writer';
+export type { AlertCreated, AlertIncident } from './incident-writer';
+export { insertIncident, intakeReport } from './incidents.intake';
+export { isAreaStaff } from './incidents.policy';
+export { presentIncident } from './incidents.presenter';
+export {
+  addReporter,
+  findIncident,
+  lockIncident,
+  lockOpenIncidentsInCells,
+  reportersOf,
+} from './incidents.repository';
+export { listIncidents } from './incidents.service';

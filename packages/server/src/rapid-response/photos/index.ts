@@ -1,0 +1,2 @@
+// Public surface of rapid-response/photos: other modules import from here, never from its files.
+export { photosOfIncident } from './photos.repository';
