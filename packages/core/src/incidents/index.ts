@@ -71,3 +71,5 @@ export type {
   TimelineRole,
   Transition,
 } from './transition';
+export type { StaffProfile, TargetedAlert } from './recipients';
+export { isAlertDue, isStaffFor } from './recipients';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  hasRoleIn,
-  isInRange,
+  isAlertDue,
+  isStaffFor,
   SubscriptionIndex,
   type AlertKind,
   type Principal,
@@ -25,6 +25,7 @@ import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/p
 import { isOnShift } from '../../rapid-response/reports/reports.repository';
 import { Connection } from './connection';
 import { HelloBatcher } from './hello-batch';
+import { forEachLiveRecipient, type SocketDirectory } from './live-recipients';
 import {
   ackSchema,
   clientMessageSchema,
@@ -81,6 +82,11 @@ export class RealtimeGateway {
   readonly #connections = new Map<string, Connection>();
   readonly #byMember = new Map<string, Set<Connection>>();
   readonly #index = new SubscriptionIndex();
+  readonly #sockets: SocketDirectory = {
+    index: this.#index,
+    connections: this.#connections,
+    byMember: this.#byMember,
+  };
   /** Acks waiting for the next batch: alert id → member ids. */
   #acks = new Map<string, Set<string>>();
   readonly #logger: Logger;
@@ -375,17 +381,6 @@ export class RealtimeGateway {
     }
   }
 
-  /** Whether a member counts as staff for an incident in this area chain. */
-  #isStaffFor(conn: Connection, chain: string[]): boolean {
-    if (conn.principal.status !== 'active') return false;
-    if (
-      hasRoleIn(conn.principal, chain, 'verifier') ||
-      hasRoleIn(conn.principal, chain, 'dispatcher')
-    )
-      return true;
-    return conn.onShift && hasRoleIn(conn.principal, chain, 'responder');
-  }
-
   #chainOf(areas: AreaSnapshot, alert: AlertCreated): string[] {
     return areas.chainOrCity(alert.incident.area?.id);
   }
@@ -408,27 +403,16 @@ export class RealtimeGateway {
     // Encoded once: every socket is handed the same bytes. Sending starts with the first
     // recipient found, not once all are known.
     const data = Buffer.from(alertMessage(alert));
-    const seen = new Set<string>();
     const recipients = new Set<string>();
-    const sendTo = (memberId: string) => {
-      if (seen.has(memberId)) return;
-      seen.add(memberId);
-      if (log.get(memberId)?.has(alert.kind)) return;
+    const target = {
+      kind: alert.kind,
+      audience: alert.audience,
+      location: alert.incident.location,
+    };
+    forEachLiveRecipient(this.#sockets, target, chain, log, (memberId) => {
       recipients.add(memberId);
       for (const conn of this.#byMember.get(memberId) ?? []) conn.send(alert.alertId, data);
-    };
-    if (alert.audience === 'delivered') {
-      for (const memberId of log.keys()) if (this.#byMember.has(memberId)) sendTo(memberId);
-    } else {
-      const { lat, lng } = alert.incident.location;
-      const audience = alert.audience;
-      this.#index.forEachTarget(lat, lng, chain, audience, (socketId) => {
-        const conn = this.#connections.get(socketId);
-        if (!conn) return;
-        if (audience === 'staff' && !this.#isStaffFor(conn, chain)) return;
-        sendTo(conn.memberId);
-      });
-    }
+    });
     if (recipients.size === 0) return 0;
     this.#recentRecipients.set(alert.alertId, recipients);
     if (this.#recentRecipients.size > RECENT_ALERTS) {
@@ -507,19 +491,13 @@ export class RealtimeGateway {
       const kinds = log.get(row.incident_id) ?? new Set<AlertKind>();
       let due = mine.has(row.id);
       if (!due && !kinds.has(alert.kind)) {
-        if (alert.audience === 'delivered') due = kinds.size > 0;
-        else {
-          const chain = this.#chainOf(areas, alert);
-          const { lat, lng } = alert.incident.location;
-          const inRange = (chain.length ? chain : [null]).some((areaId) =>
-            isInRange(sub, lat, lng, areaId),
-          );
-          const audienceOk =
-            alert.audience === 'staff'
-              ? this.#isStaffFor(conn, chain)
-              : alert.audience === 'everyone' || sub.minLevel === 'unconfirmed';
-          due = inRange && audienceOk;
-        }
+        const chain = this.#chainOf(areas, alert);
+        const target = {
+          kind: alert.kind,
+          audience: alert.audience,
+          location: alert.incident.location,
+        };
+        due = isAlertDue(target, chain, { ...sub, staff: isStaffFor(conn, chain) }, kinds);
         if (due) {
           kinds.add(alert.kind);
           log.set(row.incident_id, kinds);

@@ -1,7 +1,6 @@
 import {
-  audienceIncludes,
-  hasRoleIn,
-  isInRange,
+  isAlertDue,
+  isStaffFor,
   type AlertKind,
   type Principal,
   type Subscription,
@@ -14,16 +13,6 @@ export interface PushCandidate {
   principal: Principal;
   prefs: AlertPreferences;
   onShift: boolean;
-}
-
-/** Staff for an incident in this area chain, as the gateway counts them. */
-function isStaffFor(candidate: PushCandidate, chain: readonly string[]): boolean {
-  const { principal } = candidate;
-  if (principal.status !== 'active') return false;
-  if (hasRoleIn(principal, chain, 'verifier') || hasRoleIn(principal, chain, 'dispatcher')) {
-    return true;
-  }
-  return candidate.onShift && hasRoleIn(principal, chain, 'responder');
 }
 
 /** What a candidate follows; no live location, which only ever lives in a socket's memory. */
@@ -40,10 +29,8 @@ function subscriptionOf(candidate: PushCandidate, chain: readonly string[]): Sub
 }
 
 /**
- * The members to push for an alert, by the gateway's rules on saved preferences: in range (an
- * area in the incident's chain, or a place's disc) and in the audience; or, for retractions,
- * all-clears and updates, everyone told anything about the incident. Nobody is pushed a kind
- * they were already told about the incident.
+ * The members to push for an alert: core's one targeting rule (`isAlertDue`) over their saved
+ * preferences, the same rule the stream's sockets are chosen by.
  */
 export function pushRecipients(
   alert: Pick<AlertCreated, 'kind' | 'audience' | 'incident'>,
@@ -51,21 +38,15 @@ export function pushRecipients(
   candidates: readonly PushCandidate[],
   told: ReadonlyMap<string, ReadonlySet<AlertKind>>,
 ): string[] {
-  const { lat, lng } = alert.incident.location;
-  const recipients: string[] = [];
-  for (const candidate of candidates) {
-    const id = candidate.principal.memberId;
-    const kinds = told.get(id);
-    if (kinds?.has(alert.kind)) continue;
-    let due: boolean;
-    if (alert.audience === 'delivered') due = (kinds?.size ?? 0) > 0;
-    else {
-      const sub = subscriptionOf(candidate, chain);
-      due =
-        audienceIncludes(alert.audience, sub) &&
-        (chain.length ? chain : [null]).some((areaId) => isInRange(sub, lat, lng, areaId));
-    }
-    if (due) recipients.push(id);
-  }
-  return recipients;
+  const target = { kind: alert.kind, audience: alert.audience, location: alert.incident.location };
+  return candidates
+    .filter((candidate) =>
+      isAlertDue(
+        target,
+        chain,
+        subscriptionOf(candidate, chain),
+        told.get(candidate.principal.memberId),
+      ),
+    )
+    .map((candidate) => candidate.principal.memberId);
 }
