@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  isAlertDue,
-  isStaffFor,
-  SubscriptionIndex,
-  type AlertKind,
-  type Principal,
-} from '@tocsin/core';
+import { SubscriptionIndex, type Principal } from '@tocsin/core';
 import type { WebSocket } from 'ws';
 import type { Subscription as BusSubscription, DomainEvent } from '../bus/bus';
 import type { AppContext } from '../context';
@@ -13,21 +7,16 @@ import { isDatabaseUnavailable } from '../db/database-errors';
 import type { Logger } from '../logger';
 import type { AreaSnapshot } from '../../membership/areas/area-directory';
 import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
-import {
-  alertsSince,
-  deliveredSince,
-  deliveryLog,
-  markAcked,
-  memberLog,
-  recordDeliveries,
-} from '../../rapid-response/alerts/deliveries.repository';
+import { deliveryLog, markAcked } from '../../rapid-response/alerts/deliveries.repository';
 import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/preferences.service';
 import { isOnShift } from '../../rapid-response/reports/reports.repository';
 import { Connection } from './connection';
+import { DeliveryRecorder } from './delivery-recorder';
 import { HelloBatcher } from './hello-batch';
+import { alertMessage, canonicalAckId } from './messages';
+import { replayMissed, type ReplayDeps } from './replay';
 import { forEachLiveRecipient, type SocketDirectory } from './live-recipients';
 import {
-  ackSchema,
   clientMessageSchema,
   helloSchema,
   helloVersionError,
@@ -35,8 +24,6 @@ import {
 } from '@tocsin/core';
 
 const HELLO_TIMEOUT_MS = 10_000;
-const REPLAY_WINDOW_MS = 24 * 3_600_000;
-const REPLAY_LIMIT = 500;
 // Acks are for the record, not the alert: written a second after the first of a burst, so a
 // fan-out's acks land in one statement after the sends rather than competing with them.
 const ACK_FLUSH_MS = 1_000;
@@ -44,33 +31,7 @@ const ACK_FLUSH_MS = 1_000;
 const PING_INTERVAL_MS = 30_000;
 /** A slice of the sockets is pinged every tick: 300 slices of 50 at 15,000 sockets. */
 const PING_TICK_MS = 100;
-const RECORD_ATTEMPTS = 5;
 const RECENT_ALERTS = 100;
-
-const ACK_PREFIX = '{"type":"ack","id":"';
-const ACK_LENGTH = ACK_PREFIX.length + 36 + 2;
-
-/** The alert id of an ack in its canonical form (`{"type":"ack","id":"<uuid>"}`), else null. */
-export function canonicalAckId(raw: Buffer): string | null {
-  if (raw.length !== ACK_LENGTH || raw[ACK_LENGTH - 2] !== 0x22 || raw[ACK_LENGTH - 1] !== 0x7d)
-    return null;
-  if (raw.toString('latin1', 0, ACK_PREFIX.length) !== ACK_PREFIX) return null;
-  const id = raw.toString('latin1', ACK_PREFIX.length, ACK_PREFIX.length + 36);
-  return ackSchema.shape.id.safeParse(id).success ? id : null;
-}
-
-/** The alert message as sent: serialized once per alert, the same bytes for every recipient. */
-export function alertMessage(
-  alert: Pick<AlertCreated, 'alertId' | 'seq' | 'kind' | 'incident'>,
-): string {
-  return JSON.stringify({
-    type: 'alert',
-    id: alert.alertId,
-    seq: alert.seq,
-    kind: alert.kind,
-    incident: alert.incident,
-  });
-}
 
 /**
  * This node's live connections. Each alert event is targeted at the node's own sockets through
@@ -92,13 +53,8 @@ export class RealtimeGateway {
   readonly #logger: Logger;
   #ackTimer: NodeJS.Timeout | null = null;
   #ackFlush: Promise<void> = Promise.resolve();
-  /**
-   * Delivery-log writes in flight, by incident (a live fan-out's, and replays' to one member
-   * each): an alert of the same incident reads its log only after them, and a retraction,
-   * all-clear or merge update (audience `delivered`) after all of them. Acks wait for all too, or
-   * they could refer to rows not written yet.
-   */
-  readonly #recording = new Map<string, Promise<void>>();
+  /** Delivery-log writes in flight: later alerts of an incident, and acks, wait for them. */
+  readonly #recorder: DeliveryRecorder;
   /** Who this node sent its last RECENT_ALERTS live alerts to: an ack counts only from them. */
   readonly #recentRecipients = new Map<string, Set<string>>();
   #subscription: BusSubscription | null = null;
@@ -113,6 +69,7 @@ export class RealtimeGateway {
   readonly #pingIntervalMs: number;
   /** Concurrent hellos share their database statements (a reconnect storm). */
   readonly #hellos: HelloBatcher;
+  readonly #replayDeps: ReplayDeps;
 
   constructor(
     private readonly ctx: AppContext,
@@ -126,6 +83,12 @@ export class RealtimeGateway {
     this.#pingGroups = Array.from({ length: groups }, () => new Set<Connection>());
     this.#logger = ctx.logger.child({ sub: 'realtime' });
     this.#hellos = new HelloBatcher(ctx);
+    this.#recorder = new DeliveryRecorder(ctx, this.#logger);
+    this.#replayDeps = {
+      ctx,
+      recorder: this.#recorder,
+      chainOf: (areas, alert) => this.#chainOf(areas, alert),
+    };
   }
 
   get size(): number {
@@ -167,7 +130,7 @@ export class RealtimeGateway {
     for (const conn of this.#connections.values())
       conn.socket.close(CLOSE.goingAway, 'server shutting down');
     if (this.#ackTimer) clearTimeout(this.#ackTimer);
-    await this.#recorded();
+    await this.#recorder.recorded();
     await this.#flushAcks();
   }
 
@@ -269,7 +232,8 @@ export class RealtimeGateway {
     this.#attach(conn);
     onAttach(conn);
     socket.send(JSON.stringify({ type: 'ready', seq: start.seq }));
-    if (hello.data.since !== undefined) await this.#replay(conn, hello.data.since);
+    if (hello.data.since !== undefined)
+      await replayMissed(this.#replayDeps, conn, hello.data.since);
     conn.markReady();
     return conn;
   }
@@ -319,7 +283,7 @@ export class RealtimeGateway {
     const batch = new Map([...this.#acks].map(([alertId, members]) => [alertId, [...members]]));
     this.#acks = new Map();
     const now = this.ctx.clock.now();
-    const recording = this.#recorded();
+    const recording = this.#recorder.recorded();
     this.#ackFlush = this.#ackFlush.then(async () => {
       if (batch.size === 0) return;
       await recording;
@@ -391,8 +355,8 @@ export class RealtimeGateway {
     const areas = await this.ctx.areas.get();
     const chain = this.#chainOf(areas, alert);
     await (alert.audience === 'delivered'
-      ? this.#recorded()
-      : this.#recording.get(alert.incident.id));
+      ? this.#recorder.recorded()
+      : this.#recorder.forIncident(alert.incident.id));
     // A retraction, all-clear or update goes to everyone in the log; any other alert needs only
     // to know who already got its kind.
     const log = await deliveryLog(
@@ -422,89 +386,7 @@ export class RealtimeGateway {
     // Every socket has its copy before the log is written; the event is acknowledged on the bus
     // only once the log holds every recipient, so a retraction can find them all. (A node that
     // dies in between gets the event again and records it then.)
-    await this.#record(alert, [...recipients]);
+    await this.#recorder.record(alert, [...recipients]);
     return recipients.size;
-  }
-
-  /** Every delivery-log write in flight, settled. */
-  async #recorded(): Promise<void> {
-    await Promise.all(this.#recording.values());
-  }
-
-  /** Writes deliveries to the log, retrying a failed write (5 tries over ~3 s) before giving up. */
-  #record(alert: AlertCreated, memberIds: string[]): Promise<void> {
-    const incidentId = alert.incident.id;
-    const previous = this.#recording.get(incidentId) ?? Promise.resolve();
-    const write = async () => {
-      await previous;
-      const at = this.ctx.clock.now();
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await recordDeliveries(
-            this.ctx.db,
-            { alertId: alert.alertId, incidentId, kind: alert.kind, seq: alert.seq },
-            memberIds,
-            at,
-          );
-          return;
-        } catch (error) {
-          if (attempt >= RECORD_ATTEMPTS) {
-            this.#logger.error({ err: error, alertId: alert.alertId }, 'deliveries not recorded');
-            return;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-        }
-      }
-    };
-    const recording = write().finally(() => {
-      if (this.#recording.get(incidentId) === recording) this.#recording.delete(incidentId);
-    });
-    this.#recording.set(incidentId, recording);
-    return recording;
-  }
-
-  /** Sends what a reconnecting member missed since `since`: already theirs, or theirs by the rules. */
-  async #replay(conn: Connection, since: number): Promise<void> {
-    const now = this.ctx.clock.now();
-    const alerts = await alertsSince(
-      this.ctx.db,
-      since,
-      new Date(now.getTime() - REPLAY_WINDOW_MS),
-      REPLAY_LIMIT,
-    );
-    if (alerts.length === 0) return;
-    const areas = await this.ctx.areas.get();
-    const mine = await deliveredSince(this.ctx.db, conn.memberId, since);
-    const log = await memberLog(this.ctx.db, conn.memberId, [
-      ...new Set(alerts.map((a) => a.incident_id)),
-    ]);
-    const sub = conn.subscription();
-    for (const row of alerts) {
-      const alert: AlertCreated = {
-        alertId: row.id,
-        seq: Number(row.seq),
-        kind: row.kind,
-        audience: row.audience as AlertCreated['audience'],
-        mergedInto: null,
-        incident: row.body as AlertCreated['incident'],
-      };
-      const kinds = log.get(row.incident_id) ?? new Set<AlertKind>();
-      let due = mine.has(row.id);
-      if (!due && !kinds.has(alert.kind)) {
-        const chain = this.#chainOf(areas, alert);
-        const target = {
-          kind: alert.kind,
-          audience: alert.audience,
-          location: alert.incident.location,
-        };
-        due = isAlertDue(target, chain, { ...sub, staff: isStaffFor(conn, chain) }, kinds);
-        if (due) {
-          kinds.add(alert.kind);
-          log.set(row.incident_id, kinds);
-          await this.#record(alert, [conn.memberId]);
-        }
-      }
-      if (due) conn.sendNow(alert.alertId, alertMessage(alert));
-    }
   }
 }

@@ -1,0 +1,72 @@
+import { isAlertDue, isStaffFor, type AlertKind } from '@tocsin/core';
+import type { AppContext } from '../context';
+import type { AreaSnapshot } from '../../membership/areas/area-directory';
+import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
+import {
+  alertsSince,
+  deliveredSince,
+  memberLog,
+} from '../../rapid-response/alerts/deliveries.repository';
+import type { Connection } from './connection';
+import type { DeliveryRecorder } from './delivery-recorder';
+import { alertMessage } from './messages';
+
+const REPLAY_WINDOW_MS = 24 * 3_600_000;
+const REPLAY_LIMIT = 500;
+
+/** What a replay needs from the gateway. */
+export interface ReplayDeps {
+  ctx: AppContext;
+  recorder: DeliveryRecorder;
+  chainOf(areas: AreaSnapshot, alert: AlertCreated): string[];
+}
+
+/** Sends what a reconnecting member missed since `since`: already theirs, or theirs by the rules. */
+export async function replayMissed(
+  deps: ReplayDeps,
+  conn: Connection,
+  since: number,
+): Promise<void> {
+  const { ctx, recorder } = deps;
+  const now = ctx.clock.now();
+  const alerts = await alertsSince(
+    ctx.db,
+    since,
+    new Date(now.getTime() - REPLAY_WINDOW_MS),
+    REPLAY_LIMIT,
+  );
+  if (alerts.length === 0) return;
+  const areas = await ctx.areas.get();
+  const mine = await deliveredSince(ctx.db, conn.memberId, since);
+  const log = await memberLog(ctx.db, conn.memberId, [
+    ...new Set(alerts.map((a) => a.incident_id)),
+  ]);
+  const sub = conn.subscription();
+  for (const row of alerts) {
+    const alert: AlertCreated = {
+      alertId: row.id,
+      seq: Number(row.seq),
+      kind: row.kind,
+      audience: row.audience as AlertCreated['audience'],
+      mergedInto: null,
+      incident: row.body as AlertCreated['incident'],
+    };
+    const kinds = log.get(row.incident_id) ?? new Set<AlertKind>();
+    let due = mine.has(row.id);
+    if (!due && !kinds.has(alert.kind)) {
+      const chain = deps.chainOf(areas, alert);
+      const target = {
+        kind: alert.kind,
+        audience: alert.audience,
+        location: alert.incident.location,
+      };
+      due = isAlertDue(target, chain, { ...sub, staff: isStaffFor(conn, chain) }, kinds);
+      if (due) {
+        kinds.add(alert.kind);
+        log.set(row.incident_id, kinds);
+        await recorder.record(alert, [conn.memberId]);
+      }
+    }
+    if (due) conn.sendNow(alert.alertId, alertMessage(alert));
+  }
+}
