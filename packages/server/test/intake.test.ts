@@ -86,7 +86,7 @@ describeEachDatabase('report-to-incident intake', (kind) => {
       .select('type')
       .where('id', '=', unconfirmed!.id)
       .executeTakeFirst();
-    expect(event?.type).toBe('alert.created');
+    expect(event?.type).toBe('alert.issued');
   });
 
   it('opens a second incident for a report out of range', async () => {
