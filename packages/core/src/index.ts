@@ -5,3 +5,4 @@ export * from './identity';
 export * from './incidents';
 export * from './api';
 export * from './events';
+export * from './limits';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal, Role } from '@tocsin/core';
+import { quotaWaitMs, type Principal, type Role } from '@tocsin/core';
 import {
   AppError,
   NotFoundError,
@@ -81,13 +81,16 @@ export async function createInvite(
       new Date(now.getTime() - QUOTA_WINDOW_MS),
     );
     const quota = inviteQuota(principal);
-    if (recent.length >= quota) {
-      const oldest = recent[recent.length - quota]?.created_at ?? now;
-      const retryAfter = (oldest.getTime() + QUOTA_WINDOW_MS - now.getTime()) / 1000;
+    const wait = quotaWaitMs(
+      { limit: quota, windowMs: QUOTA_WINDOW_MS },
+      recent.map((r) => r.created_at.getTime()),
+      now.getTime(),
+    );
+    if (wait !== null) {
       throw new RateLimitedError(
         'invite_quota',
         `You can make ${quota} invites per 7 days`,
-        retryAfter,
+        wait / 1000,
       );
     }
     const code = randomToken(16);

@@ -1,4 +1,4 @@
-import { parsePlateKey, type Principal } from '@tocsin/core';
+import { parsePlateKey, quotaWaitMs, type Principal } from '@tocsin/core';
 import {
   NotFoundError,
   RateLimitedError,
@@ -174,12 +174,16 @@ export async function lookupPlate(
     await lockMemberLookups(tx, principal.memberId);
     const { windowMs, lookupsPerMember: limit } = PLATE_LIMITS;
     const times = await lookupTimesOf(tx, principal.memberId, new Date(now.getTime() - windowMs));
-    if (times.length >= limit) {
-      const oldest = times[times.length - limit]?.at.getTime() ?? now.getTime();
+    const wait = quotaWaitMs(
+      { limit, windowMs },
+      times.map((t) => t.at.getTime()),
+      now.getTime(),
+    );
+    if (wait !== null) {
       throw new RateLimitedError(
         'plate_lookup_rate_limited',
         'Too many plate lookups; try again later',
-        (oldest + windowMs - now.getTime()) / 1000,
+        wait / 1000,
       );
     }
     const status = await statusOf(tx, key, now);

@@ -3,6 +3,7 @@ import {
   mergeReport,
   missingRequired,
   plateKey,
+  quotaWaitMs,
   type IncidentState,
   type MergedSalute,
   type Principal,
@@ -62,9 +63,13 @@ async function checkRateLimits(ctx: AppContext, principal: Principal): Promise<v
   const now = ctx.clock.now().getTime();
   const since = new Date(now - REPORT_LIMITS.windowMs);
   const refuse = (times: { received_at: Date }[], limit: number, code: string, message: string) => {
-    if (times.length < limit) return;
-    const oldest = times[times.length - limit]?.received_at.getTime() ?? now;
-    throw new RateLimitedError(code, message, (oldest + REPORT_LIMITS.windowMs - now) / 1000);
+    const { windowMs } = REPORT_LIMITS;
+    const wait = quotaWaitMs(
+      { limit, windowMs },
+      times.map((t) => t.received_at.getTime()),
+      now,
+    );
+    if (wait !== null) throw new RateLimitedError(code, message, wait / 1000);
   };
   refuse(
     await reportTimesOfMember(ctx.db, principal.memberId, since),

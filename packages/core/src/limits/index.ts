@@ -1,0 +1,2 @@
+export type { SlidingWindow } from './sliding-window';
+export { quotaWaitMs } from './sliding-window';
