@@ -31,7 +31,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
-const ALERT_KINDS = [
+/** Every alert kind, as the stream and the event catalog accept them. */
+export const ALERT_KINDS = [
   'reported',
   'unconfirmed',
   'confirmed',
