@@ -25,6 +25,7 @@ const MODULE_ORDER = {
   ],
   membership: ['auth', 'areas', 'invites', 'members', 'account', 'groups', 'city', 'push'],
   'rapid-response': [
+    'shifts',
     'incidents',
     'alerts',
     'photos',

@@ -22,6 +22,7 @@ import { passkeyRoutes } from './membership/account/passkeys.routes';
 import { cityRoutes } from './membership/city/city.routes';
 import { groupsRoutes } from './membership/groups/groups.routes';
 import { alertsRoutes } from './rapid-response/alerts/alerts.routes';
+import { shiftsRoutes } from './rapid-response/shifts/shifts.routes';
 import { dispatchRoutes } from './rapid-response/dispatch/dispatch.routes';
 import { healthRoutes } from './platform/health/health.routes';
 import { platesRoutes } from './rapid-response/plates/plates.routes';
@@ -60,6 +61,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
     incidentsRoutes(ctx),
     platesRoutes(ctx),
     alertsRoutes(ctx),
+    shiftsRoutes(ctx),
     feedRoutes(ctx),
     dispatchRoutes(ctx),
     healthRoutes(ctx),

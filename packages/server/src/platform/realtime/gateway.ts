@@ -9,7 +9,7 @@ import type { AreaSnapshot } from '../../membership/areas/area-directory';
 import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
 import { deliveryLog, markAcked } from '../../rapid-response/alerts/deliveries.repository';
 import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/preferences.service';
-import { isOnShift } from '../../rapid-response/reports/reports.repository';
+import { isOnShift } from '../../rapid-response/shifts';
 import { Connection } from './connection';
 import { DeliveryRecorder } from './delivery-recorder';
 import { HelloBatcher } from './hello-batch';

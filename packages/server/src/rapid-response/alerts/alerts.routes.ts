@@ -3,9 +3,8 @@ import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform';
 import { principalOf } from '../../membership';
 import { preferencesOf, presentPreferences, setPreferences } from './preferences.service';
-import { setShift } from './shift.service';
 
-/** Where a member wants alerts from, and a responder's shift. */
+/** Where a member wants alerts from. */
 export function alertsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -32,18 +31,6 @@ export function alertsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) =>
         presentPreferences(await setPreferences(ctx, principalOf(request), request.body)),
-    );
-
-    app.put(
-      '/me/shift',
-      {
-        schema: {
-          tags: ['alerts'],
-          summary: 'Responders: go on or off shift (location kept only as a coarse cell)',
-          ...apiV1['PUT /api/v1/me/shift'],
-        },
-      },
-      async (request) => setShift(ctx, principalOf(request), request.body),
     );
   };
 }

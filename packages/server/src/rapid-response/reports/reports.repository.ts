@@ -68,12 +68,3 @@ export function reportTimesOfSponsorFamily(db: Executor, sponsorId: string, sinc
     .orderBy('reports.received_at')
     .execute();
 }
-
-export async function isOnShift(db: Executor, memberId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('responder_shifts')
-    .select('on_shift')
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return row?.on_shift ?? false;
-}

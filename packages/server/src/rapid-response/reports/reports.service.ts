@@ -21,12 +21,12 @@ import {
 import { canSeeArea } from '../../membership';
 import { findIncident, intakeReport } from '../incidents';
 import { recordPlateSightings } from '../plates';
+import { isOnShift } from '../shifts';
 import { resolvePlace } from './place';
 import { actingRole, REPORT_LIMITS } from './reports.policy';
 import {
   findReport,
   insertReport,
-  isOnShift,
   reportTimesOfMember,
   reportTimesOfSponsorFamily,
 } from './reports.repository';

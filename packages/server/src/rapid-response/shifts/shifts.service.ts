@@ -1,7 +1,8 @@
 import { COARSE_RES, type Principal } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
 import { AppError, enqueueEvents, transact, type AppContext } from '../../platform';
-import { canTakeShift } from './alerts.policy';
+import { canTakeShift } from './shifts.policy';
+import { saveShift } from './shifts.repository';
 
 /** A responder goes on or off shift; where they are is kept only as a coarse cell. */
 export async function setShift(
@@ -16,17 +17,13 @@ export async function setShift(
     : null;
   await transact(ctx, async (tx) => {
     const now = ctx.clock.now();
-    const values = {
-      on_shift: input.onShift,
+    await saveShift(
+      tx,
+      principal.memberId,
       // Going off shift forgets where the responder was.
-      coarse_cell: input.onShift ? cell : null,
-      updated_at: now,
-    };
-    await tx
-      .insertInto('responder_shifts')
-      .values({ member_id: principal.memberId, ...values })
-      .onConflict((oc) => oc.column('member_id').doUpdateSet(values))
-      .execute();
+      { onShift: input.onShift, coarseCell: input.onShift ? cell : null },
+      now,
+    );
     await enqueueEvents(
       ctx,
       tx,
