@@ -49,9 +49,6 @@ export default tseslint.config(
       '**/*.test.ts',
       'packages/server/src/platform/db/**',
       'packages/server/src/platform/audit.ts',
-      // The gateway split (issue 13, item 6) moves these queries into repositories of their own.
-      'packages/server/src/platform/realtime/gateway.ts',
-      'packages/server/src/rapid-response/alerts/shift.service.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -11,6 +11,7 @@ import { deliveryLog, markAcked } from '../../rapid-response/alerts/deliveries.r
 import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/preferences.service';
 import { isOnShift } from '../../rapid-response/shifts';
 import { Connection } from './connection';
+import { memberRoleGrants } from './stream.repository';
 import { DeliveryRecorder } from './delivery-recorder';
 import { HelloBatcher } from './hello-batch';
 import { alertMessage, canonicalAckId } from './messages';
@@ -326,14 +327,9 @@ export class RealtimeGateway {
     const conns = this.#byMember.get(memberId);
     if (!conns?.size) return;
     const first = conns.values().next().value as Connection;
-    const roles = await this.ctx.db
-      .selectFrom('area_roles')
-      .select(['area_id', 'role'])
-      .where('member_id', '=', memberId)
-      .execute();
     const principal: Principal = {
       ...first.principal,
-      roles: roles.map((r) => ({ areaId: r.area_id, role: r.role })),
+      roles: await memberRoleGrants(this.ctx.db, memberId),
     };
     const prefs = await preferencesOf(this.ctx, principal);
     const onShift = await isOnShift(this.ctx.db, memberId);
