@@ -1,7 +1,8 @@
 /// <reference types="node" />
-// The count agrees with public reference counts: 30 fixtures, all in ./fixtures, each a BLT ballot
-// file and the reference count it must reproduce (FIXTURE.expected.json: quota, winners in order
-// of election, and every candidate's total and the non-transferable votes at every stage).
+// The count agrees with public reference counts: 30 fixtures, all in ./fixtures, each a BLT
+// ballot file and the reference count it must reproduce (FIXTURE.expected.json: quota, winners
+// stage by stage in order of election, and every candidate's total and the non-transferable votes
+// at every stage); and, at the end, published ward results for two of them.
 //
 // Source of all 30: droop, Jonathan Lundell's reference STV counter (https://github.com/jklundell/droop,
 // GPL; commit cf58293, files test/blt/**.blt and test/ref/json/**-scotland-fixed-p5-d5.txt, its
@@ -123,4 +124,50 @@ describe('Scottish STV agrees with the droop reference counts', () => {
       );
     });
   }
+});
+
+// Published ward results, independent of droop: what the public record says of two of the same
+// Glasgow 2007 wards, checked against this count of the published ballots.
+//   - Greater Pollok: the ward table of Wikipedia's "Glasgow City Council election, 2007" (as
+//     mirrored at https://en-academic.com/dic.nsf/enwiki/5775047): first preferences, and the seat
+//     each winner took and the count (stage) at which they were elected. (It spells one name
+//     "William O'Rouke"; the ballot file, "William O'Rourke".)
+//   - Calton: Wikipedia's "Calton (ward)" article, councillors elected in 2007.
+describe('Scottish STV agrees with published Glasgow 2007 ward results', () => {
+  const count = (name: string) =>
+    countScottishStv(parseBlt(readFileSync(new URL(`${name}.blt`, dir), 'utf8')), {
+      seed: 'published',
+    });
+
+  it('Greater Pollok: first preferences, and who was elected at which count, in which seat', () => {
+    const result = count('Greater-Pollock-2007');
+    const first = result.stages[0]!.votes;
+    const published: [string, number, { seat: number; count: number } | null][] = [
+      ['Alex Glass', 1637, { seat: 2, count: 4 }],
+      ["William O'Rourke", 1296, { seat: 4, count: 8 }],
+      ['Tommy Morrison', 1180, { seat: 3, count: 8 }],
+      ['Alice Sheridan', 630, null],
+      ['Keith Baldassara', 591, null],
+      ["Rory O'Brien", 549, null],
+    ];
+    for (const [candidate, votes, elected] of published) {
+      expect(first[candidate]).toBe(`${votes}.00000`);
+      if (elected === null) expect(result.elected).not.toContain(candidate);
+      else {
+        expect(result.elected.indexOf(candidate) + 1).toBe(elected.seat);
+        expect(result.stages.findIndex((s) => s.elected.includes(candidate)) + 1).toBe(
+          elected.count,
+        );
+      }
+    }
+    expect(result.stages).toHaveLength(8);
+  });
+
+  it('Calton: the three councillors elected', () => {
+    expect(sorted(count('Calton-2007').elected)).toEqual([
+      'Alison E Thewliss',
+      'George Redmond',
+      'Ruth Simpson',
+    ]);
+  });
 });
