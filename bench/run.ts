@@ -17,6 +17,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>
   surge: () => import('./surge'),
   'pglite-startup': () => import('./pglite-startup'),
   'web-interactive': () => import('./web-interactive'),
+  stv: () => import('./stv'),
 };
 
 /** No run of the whole suite may take longer than this; it exits, and its children with it. */

@@ -1,6 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../platform/config/config';
 import { cityLoadCommand } from './city';
+import { COUNT_METHODS, countCommand, type CountOptions } from './count';
 import { inviteCommand } from './invite';
 import { migrateCommand } from './migrate';
 import { purgeCommand } from './purge';
@@ -57,6 +58,21 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('-a, --area <slug>', 'area the role is held in (not for admin)')
     .action(async (options: { role: string; area?: string }) => {
       exitCode = await inviteCommand(options);
+    });
+
+  program
+    .command('count')
+    .description('Count a BLT ballot file (reads only the file: no database, no server)')
+    .argument('<file>', 'the ballots, in the BLT format of OpenSTV and droop')
+    .addOption(
+      new Option('-m, --method <method>', 'counting rule')
+        .choices(COUNT_METHODS)
+        .default('scottish-stv'),
+    )
+    .option('--json', 'print the result as one JSON object')
+    .option('--seed <seed>', 'seed for lots (default: the SHA-256 of the file)')
+    .action(async (file: string, options: CountOptions) => {
+      exitCode = await countCommand(file, options);
     });
 
   try {

@@ -1,0 +1,3 @@
+export * from './blt';
+export * from './lot';
+export * from './scottish-stv';
