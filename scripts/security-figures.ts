@@ -167,7 +167,8 @@ export function seizureSection(records: FigureRecord[]): string[] {
   const plateLine = hash
     ? `- **Plates seen in the last 180 days**, as hashes, with whether each is listed, the days and ` +
       `areas of its incidents. Each guess costs one hash: ${hash.msPerHash} ms of one core, 32 MiB ` +
-      `(measured). Confirming a plate the attacker already suspects: ${hash.msPerHash} ms. Every ` +
+      `(the fastest of 9 runs on the machine that made this report; a faster core, or many, ` +
+      `divide the times below; GPUs were not measured). Confirming a plate the attacker already suspects: ${hash.msPerHash} ms. Every ` +
       `plate of the common format (ABC123, with or without MN: ${hash.commonPlates}): ` +
       `${hash.commonCoreDaysWithKey} core-days, e.g. about ${Math.ceil((hash.commonCoreDaysWithKey ?? 0) / 64)} ` +
       `days on 64 cores. Every plate the app accepts (${hash.allPlates}): ` +

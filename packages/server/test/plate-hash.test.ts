@@ -11,15 +11,18 @@ import { recordFigure } from './helpers/figures';
 
 const YEAR_S = 365.25 * 86_400;
 
-/** Median wall time of `runs` calls, in milliseconds. */
-async function medianMs(runs: number, fn: (i: number) => unknown) {
+/**
+ * The fastest of `runs` calls, in milliseconds: on a busy machine the slower runs measure the
+ * other processes, and the attacker's cost is the uncontended one.
+ */
+async function fastestMs(runs: number, fn: (i: number) => unknown) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
     await fn(i);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return Math.min(...times);
 }
 
 describe('plate hash', () => {
@@ -43,11 +46,11 @@ describe('plate hash', () => {
   });
 
   it('costs at least 30 ms per plate at the production setting; what enumerating the plates costs', async () => {
-    const msPerHash = await medianMs(7, (i) => hashPlateWith(production, `MN:TIM${i}00`));
+    const msPerHash = await fastestMs(9, (i) => hashPlateWith(production, `MN:TIM${i}00`));
     // The lookup hash before: one HMAC-SHA256 under the server key (averaged over a batch).
     const hmacBatch = 100_000;
     const msPerHmac =
-      (await medianMs(5, () => {
+      (await fastestMs(5, () => {
         for (let i = 0; i < hmacBatch; i++) {
           createHmac('sha256', key).update(`plate\0MN:ABC${i}`).digest('base64url');
         }
