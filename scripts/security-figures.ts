@@ -116,7 +116,99 @@ const SPECS: Record<FigureName, FigureSpec> = {
       };
     },
   },
+  'plate-hash': {
+    title: 'Time to reverse a plate hash by enumeration, with the plate key (one CPU core)',
+    target: '≥ 30 ms per hash; the key kept off the database',
+    read: (r) => {
+      const c = r[r.length - 1]!.counts;
+      return {
+        measured:
+          `${c.msPerHash} ms per hash: the common format (${c.commonPlates} plates) in ` +
+          `${c.commonCoreDaysWithKey} core-days, every plate the app accepts (${c.allPlates}) in ` +
+          `${c.allCoreYearsWithKey} core-years; without the key, a ${c.keyBits}-bit key to find ` +
+          `first; the lookup hash before (HMAC, ${c.usPerOldHmac} µs): ${c.commonSecondsOldHmac} s`,
+        met: (c.msPerHash ?? 0) >= 30,
+      };
+    },
+  },
+  'subpoena-drill': {
+    title: 'Subpoena drill: clear plates outside live reports, rows past TTL, member–plate links',
+    target: '0, 0 and 0',
+    read: (r) => {
+      const bad =
+        sum(r, 'clearPlatesOutsideReports') + sum(r, 'rowsPastTtl') + sum(r, 'memberPlateLinks');
+      return {
+        measured:
+          `${r.length} runs, ${sum(r, 'rows')} rows in ${Math.max(...r.map((x) => x.counts.tables ?? 0))} ` +
+          `tables dumped: ${sum(r, 'clearPlatesOutsideReports')} clear plates outside live reports, ` +
+          `${sum(r, 'rowsPastTtl')} rows past TTL, ${sum(r, 'memberPlateLinks')} member–plate links`,
+        met: bad === 0 && sum(r, 'rows') > 0,
+      };
+    },
+  },
+  'plate-infiltration': {
+    title: 'Plate infiltration: one organizer and 20 verifiers they invited',
+    target: '0 plates listed',
+    read: (r) => ({
+      measured:
+        `${sum(r, 'approvalsTried')} approvals tried in ${r.length} runs, ` +
+        `${sum(r, 'approvalsCounted')} counted, ${sum(r, 'platesListed')} plates listed`,
+      met: sum(r, 'platesListed') === 0 && sum(r, 'approvalsTried') > 0,
+    }),
+  },
 };
+
+/**
+ * What a seizure of the database with every key (server key, plate key, VAPID keys) still gives
+ * an attacker, and what it costs them, with the plate hash figures this run measured.
+ */
+export function seizureSection(records: FigureRecord[]): string[] {
+  const hash = records.filter((r) => r.figure === 'plate-hash').at(-1)?.counts;
+  const plateLine = hash
+    ? `- **Plates seen in the last 180 days**, as hashes, with whether each is listed, the days and ` +
+      `areas of its incidents. Each guess costs one hash: ${hash.msPerHash} ms of one core, 32 MiB ` +
+      `(the fastest of 9 runs on the machine that made this report; a faster core, or many, ` +
+      `divide the times below; GPUs were not measured). Confirming a plate the attacker already suspects: ${hash.msPerHash} ms. Every ` +
+      `plate of the common format (ABC123, with or without MN: ${hash.commonPlates}): ` +
+      `${hash.commonCoreDaysWithKey} core-days, e.g. about ${Math.ceil((hash.commonCoreDaysWithKey ?? 0) / 64)} ` +
+      `days on 64 cores. Every plate the app accepts (${hash.allPlates}): ` +
+      `${hash.allCoreYearsWithKey} core-years. Without the plate key nothing can be tried: a ` +
+      `${hash.keyBits}-bit key comes first. (The lookup hash before this change, an HMAC under ` +
+      `the server key: ${hash.usPerOldHmac} µs a guess, the common format in ` +
+      `${hash.commonSecondsOldHmac} s.)`
+    : '- **Plates**: not measured in this run (plate-hash.test.ts did not record).';
+  return [
+    '## What a seized database and every key still give',
+    '',
+    'Assume the attacker has the database, the data folder and every key (the server key, the',
+    'plate key, the VAPID keys). At once, with no work:',
+    '',
+    '- Members: pseudonymous handles, optional display names, who invited whom (the sponsor',
+    '  tree), roles and areas, status; sessions, device keys and passkeys (public halves).',
+    '- Reports, with their text, plates in clear, cell-centre locations and reporters, of incidents',
+    '  that ended less than `retentionHours` ago (default 24 h); after that only the incident',
+    '  skeleton (area, coarse cell, day, state, counts).',
+    '- Plate lookups of the last `keepDays.plateLookups` days (default 30): who and when, and',
+    '  whether the plate was listed — never which plate.',
+    '- The audit log of the last `keepDays.auditLog` days (default 90); entries about plates name',
+    '  the plate hash and no member.',
+    '- Push subscription endpoints used in the last `keepDays.unusedPushSubscriptions` days',
+    '  (default 60): a push service (Google, Apple, Mozilla) can link an endpoint to a browser.',
+    '- Undecided plate approvals younger than 7 days: the verifier next to the plate hash. Once a',
+    '  plate is listed its approvals keep only an opaque tag and the day.',
+    '',
+    'With work:',
+    '',
+    plateLine,
+    '- Session tokens, invite codes and challenges are 256-bit random values stored as HMACs: not',
+    '  recoverable by enumeration even with the server key.',
+    '',
+    'Members who leave (are suspended) lose their lookups, push subscriptions, undecided approvals',
+    'and the audit entries of their own acts at the next sweep; their member row stays, since the',
+    'sponsor tree is what independence is judged by.',
+    '',
+  ];
+}
 
 /** Every figure of SECURITY.md from the tests' records and the audit; missing records say so. */
 export function figureRows(records: FigureRecord[], audit: AuditResult): FigureRow[] {

@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
 import { FIGURES, type FigureRecord } from '../packages/server/test/helpers/figures';
 import type { TestSummary } from './summary-reporter';
-import { figureRows, readAudit, type AuditResult, type FigureRow } from './security-figures';
+import {
+  figureRows,
+  readAudit,
+  seizureSection,
+  type AuditResult,
+  type FigureRow,
+} from './security-figures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = path.join(root, 'docs/SECURITY-REPORT.md');
@@ -28,6 +34,9 @@ const FILES = [
   'durability.test.ts',
   'scale.test.ts',
   'sybil.test.ts',
+  'plate-hash.test.ts',
+  'subpoena-drill.test.ts',
+  'plate-infiltration.test.ts',
 ];
 
 interface Run {
@@ -147,6 +156,7 @@ function markdown(
       (r) => `| ${cell(r.figure)} | ${cell(r.measured)} | ${cell(r.target)} | ${r.status} |`,
     ),
     '',
+    ...seizureSection(records),
     '## Measurements by test and database',
     '',
     ...measurements(records),

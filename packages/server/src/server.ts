@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { createContext } from './context';
 import { closeContext, type AppContext, type ContextOptions } from './platform/context';
 import { ensureCity } from './membership/city/city.service';
+import { rehashClearPlates } from './rapid-response/plates';
 import { startSweeper } from './rapid-response/retention/retention.scheduler';
 
 export interface RunningServer {
@@ -19,6 +20,8 @@ export async function startServer(options: ContextOptions): Promise<RunningServe
   let app: FastifyInstance;
   try {
     await ensureCity(ctx);
+    const rehashed = await rehashClearPlates(ctx);
+    if (rehashed > 0) ctx.logger.info({ rehashed }, 'plates stored in clear are now hashed');
     app = await createApp(ctx);
     await app.listen({ port: ctx.config.port, host: ctx.config.host });
   } catch (error) {

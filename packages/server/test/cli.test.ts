@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,5 +113,8 @@ describe('tocsin command', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('"msg":"shutting down"');
     expect(result.stdout).toContain('"msg":"stopped"');
+    // The plate key was made in the data dir (the zero-config default), and the start says so.
+    expect((await stat(path.join(dataDir, 'plate.key'))).mode & 0o777).toBe(0o600);
+    expect(result.stdout).toContain('the plate key sits in or beside the data dir');
   });
 });

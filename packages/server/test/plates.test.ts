@@ -3,8 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { ManualClock } from '../src/platform/clock';
 import { keyedHash } from '../src/membership/auth/crypto';
+import { hashPlate } from '../src/rapid-response/plates/plate-hash';
 import { cityDay } from '../src/rapid-response/incidents/incident-writer';
-import { expirePlates } from '../src/rapid-response/plates/plates.service';
+import { expirePlates, rehashClearPlates } from '../src/rapid-response/plates/plates.service';
+import { findEverywhere } from './helpers/dump';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { loadMinneapolis, POWDERHORN } from './helpers/city';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
@@ -39,8 +41,16 @@ describeEachDatabase('licence plates', (kind) => {
   });
 
   const member = () => buildMember(t.ctx, { roles: [{ areaId: ids.cityId, role: 'member' }] });
-  const verifier = (areaId = ids.powderhornId) =>
-    buildMember(t.ctx, { roles: [{ areaId, role: 'verifier' }] });
+  /** A verifier whose role is 8 days old (approvals count from 7). */
+  const verifier = (
+    areaId = ids.powderhornId,
+    options: { sponsorId?: string; days?: number } = {},
+  ) =>
+    buildMember(t.ctx, {
+      roles: [{ areaId, role: 'verifier' }],
+      grantedAt: new Date(clock.now().getTime() - (options.days ?? 8) * DAY_MS),
+      ...(options.sponsorId ? { sponsorId: options.sponsorId } : {}),
+    });
   const plateUrl = (plate: string) => `/api/v1/plates/${encodeURIComponent(plate)}`;
   const lookup = (who: BuiltMember, plate: string) =>
     app.inject({ method: 'GET', url: plateUrl(plate), headers: who.auth });
@@ -48,7 +58,7 @@ describeEachDatabase('licence plates', (kind) => {
     app.inject({ method: 'POST', url: `${plateUrl(plate)}/approvals`, headers: who.auth });
   const remove = (who: BuiltMember, plate: string, payload: object) =>
     app.inject({ method: 'DELETE', url: plateUrl(plate), headers: who.auth, payload });
-  const hashOf = (key: string) => keyedHash(t.ctx.secrets.serverKey, 'plate', key);
+  const hashOf = (key: string) => hashPlate(t.ctx, key);
 
   async function verify(incidentId: string, outcome: 'confirmed' | 'false_alarm') {
     const response = await app.inject({
@@ -61,12 +71,16 @@ describeEachDatabase('licence plates', (kind) => {
   }
 
   /** A report of `plate` in Powderhorn, in a new incident (an hour after the last one). */
-  async function sighting(plate: string, outcome?: 'confirmed' | 'false_alarm') {
+  async function sighting(
+    plate: string,
+    outcome?: 'confirmed' | 'false_alarm',
+    reporter?: BuiltMember,
+  ) {
     clock.advance(HOUR_MS);
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/reports',
-      headers: (await member()).auth,
+      headers: (reporter ?? (await member())).auth,
       payload: { salute: { activity: 'ICE van parked', location: POWDERHORN }, plates: [plate] },
     });
     expect(response.statusCode, response.body).toBe(201);
@@ -85,8 +99,12 @@ describeEachDatabase('licence plates', (kind) => {
     return last;
   }
 
-  const plateRow = (key: string) =>
-    t.ctx.db.selectFrom('plates').selectAll().where('plate_key', '=', key).executeTakeFirst();
+  const plateRow = async (key: string) =>
+    t.ctx.db
+      .selectFrom('plates')
+      .selectAll()
+      .where('plate_hash', '=', await hashOf(key))
+      .executeTakeFirst();
 
   it('records sightings from reports, normalized, with the city day and a 180-day expiry', async () => {
     used.add('MN:SEEN001');
@@ -97,9 +115,14 @@ describeEachDatabase('licence plates', (kind) => {
     const links = await t.ctx.db
       .selectFrom('plate_incidents')
       .select(['incident_id'])
-      .where('plate_key', '=', 'MN:SEEN001')
+      .where('plate_hash', '=', await hashOf('MN:SEEN001'))
       .execute();
     expect(links).toEqual([{ incident_id: incidentId }]);
+    // Stored only as the slow keyed hash: not the plate, not the fast HMAC of before.
+    expect(await findEverywhere(t.ctx, 'SEEN001')).toEqual(['reports.plates']);
+    expect(
+      await findEverywhere(t.ctx, keyedHash(t.ctx.secrets.serverKey, 'plate', 'MN:SEEN001')),
+    ).toEqual([]);
     expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -203,7 +226,7 @@ describeEachDatabase('licence plates', (kind) => {
     expect((await approve(await verifier(otherAreaId), 'MN AUTHZ 01')).statusCode).toBe(404);
     expect((await approve(await verifier(), 'MN NOPE 001')).statusCode).toBe(404);
     expect(await t.ctx.db.selectFrom('plate_approvals').selectAll().execute()).not.toContainEqual(
-      expect.objectContaining({ plate_key: 'MN:AUTHZ01' }),
+      expect.objectContaining({ plate_hash: await hashOf('MN:AUTHZ01') }),
     );
   });
 
@@ -217,26 +240,33 @@ describeEachDatabase('licence plates', (kind) => {
     expect((await approve(await verifier(), '!!!')).statusCode).toBe(400);
   });
 
-  it('every lookup is audited by a keyed hash; no plate text reaches the audit tables', async () => {
+  it('lookups are recorded by member and time, never plate; plate audit entries name no one', async () => {
     const asker = await member();
     await lookup(asker, 'MN ABC 123');
     await lookup(asker, 'MN NEVER 01');
     const rows = await t.ctx.db
       .selectFrom('plate_lookups')
-      .select(['plate_hash', 'listed'])
+      .selectAll()
       .where('member_id', '=', asker.id)
       .orderBy('id')
       .execute();
-    expect(rows).toEqual([
-      { plate_hash: hashOf('MN:ABC123'), listed: true },
-      { plate_hash: hashOf('MN:NEVER01'), listed: false },
-    ]);
+    expect(rows.map((r) => r.listed)).toEqual([true, false]);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['at', 'id', 'listed', 'member_id']);
     const approvals = await t.ctx.db
       .selectFrom('audit_log')
-      .select('details')
+      .select(['actor_id', 'details'])
       .where('action', '=', 'plate.approved')
       .execute();
-    expect(approvals).toContainEqual({ details: { plateHash: hashOf('MN:ABC123') } });
+    expect(approvals).toContainEqual({
+      actor_id: null,
+      details: { plateHash: await hashOf('MN:ABC123') },
+    });
+    const plateEntries = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('actor_id')
+      .where('action', 'like', 'plate.%')
+      .execute();
+    expect(plateEntries.filter((e) => e.actor_id !== null)).toEqual([]);
 
     const dump = JSON.stringify([
       await t.ctx.db.selectFrom('plate_lookups').selectAll().execute(),
@@ -275,8 +305,8 @@ describeEachDatabase('licence plates', (kind) => {
     for (const table of ['plate_incidents', 'plate_approvals'] as const) {
       const left = await t.ctx.db
         .selectFrom(table)
-        .select('plate_key')
-        .where('plate_key', '=', 'MN:WRONG01')
+        .select('plate_hash')
+        .where('plate_hash', '=', await hashOf('MN:WRONG01'))
         .execute();
       expect(left).toEqual([]);
     }
@@ -286,8 +316,8 @@ describeEachDatabase('licence plates', (kind) => {
       .where('action', '=', 'plate.removed')
       .executeTakeFirstOrThrow();
     expect(entry).toEqual({
-      actor_id: organizer.id,
-      details: { plateHash: hashOf('MN:WRONG01'), reason },
+      actor_id: null,
+      details: { plateHash: await hashOf('MN:WRONG01'), reason },
     });
     expect((await remove(organizer, 'MN WRONG 01', { reason })).statusCode).toBe(404);
   });
@@ -313,6 +343,118 @@ describeEachDatabase('licence plates', (kind) => {
     expect((await lookup(await member(), 'MN RATE 999')).statusCode).toBe(200);
     clock.advance(HOUR_MS);
     expect((await lookup(asker, 'MN RATE 999')).statusCode).toBe(200);
+  });
+
+  it('approvals count only once the verifier role is 7 days old', async () => {
+    used.add('MN:SEASON1');
+    await sighting('MN SEASON 1', 'confirmed');
+    for (const days of [0, 6]) {
+      const response = await approve(await verifier(ids.powderhornId, { days }), 'MN SEASON 1');
+      expect(response.json()).toEqual({ listed: false, approvals: 0 });
+    }
+    expect(await approveBy(1, 'MN SEASON 1')).toEqual({ listed: false, approvals: 1 });
+    expect(await approveBy(1, 'MN SEASON 1')).toEqual({ listed: true, approvals: 2 });
+  });
+
+  it('verifiers invited by one member count once; a verifier tied to a reporter not at all', async () => {
+    used.add('MN:TREE001');
+    const sponsor = await member();
+    const reporter = await buildMember(t.ctx, {
+      roles: [{ areaId: ids.cityId, role: 'member' }],
+      sponsorId: sponsor.id,
+    });
+    await sighting('MN TREE 001', 'confirmed', reporter);
+    // The reporter's sibling and the reporter's sponsor share the reporter's sponsor tree.
+    const sibling = await verifier(ids.powderhornId, { sponsorId: sponsor.id });
+    expect((await approve(sibling, 'MN TREE 001')).json()).toEqual({ listed: false, approvals: 0 });
+    const outsider = await member();
+    const first = await verifier(ids.powderhornId, { sponsorId: outsider.id });
+    const second = await verifier(ids.powderhornId, { sponsorId: outsider.id });
+    expect((await approve(first, 'MN TREE 001')).json()).toEqual({ listed: false, approvals: 1 });
+    expect((await approve(second, 'MN TREE 001')).json()).toEqual({ listed: false, approvals: 1 });
+    expect(await approveBy(1, 'MN TREE 001')).toEqual({ listed: true, approvals: 2 });
+  });
+
+  it('once listed, approvals keep an opaque tag and the day; no verifier stays linked', async () => {
+    used.add('MN:TAGS001');
+    await sighting('MN TAGS 001', 'confirmed');
+    const first = await verifier();
+    await approve(first, 'MN TAGS 001');
+    const hash = await hashOf('MN:TAGS001');
+    const pending = await t.ctx.db
+      .selectFrom('plate_approvals')
+      .selectAll()
+      .where('plate_hash', '=', hash)
+      .execute();
+    expect(pending.map((r) => r.verifier_id)).toEqual([first.id]);
+    expect(await approveBy(1, 'MN TAGS 001')).toEqual({ listed: true, approvals: 2 });
+    const decided = await t.ctx.db
+      .selectFrom('plate_approvals')
+      .selectAll()
+      .where('plate_hash', '=', hash)
+      .execute();
+    expect(decided).toHaveLength(2);
+    expect(decided.map((r) => r.verifier_id)).toEqual([null, null]);
+    expect(new Set(decided.map((r) => r.approver_tag)).size).toBe(2);
+    for (const row of decided) expect(row.approved_at.getTime() % DAY_MS).toBe(0);
+    // A later approval of a listed plate is settled at once too.
+    await approveBy(1, 'MN TAGS 001');
+    const after = await t.ctx.db
+      .selectFrom('plate_approvals')
+      .select('verifier_id')
+      .where('plate_hash', '=', hash)
+      .execute();
+    expect(after.map((r) => r.verifier_id)).toEqual([null, null, null]);
+  });
+
+  it('an approval left undecided for 7 days goes, and with it the verifier', async () => {
+    used.add('MN:STALE01');
+    await sighting('MN STALE 01');
+    await approveBy(1, 'MN STALE 01');
+    const hash = await hashOf('MN:STALE01');
+    const rows = () =>
+      t.ctx.db.selectFrom('plate_approvals').selectAll().where('plate_hash', '=', hash).execute();
+    await expirePlates(t.ctx, new Date(clock.now().getTime() + 6 * DAY_MS));
+    expect(await rows()).toHaveLength(1);
+    await expirePlates(t.ctx, new Date(clock.now().getTime() + 7 * DAY_MS + 1));
+    expect(await rows()).toEqual([]);
+    expect(await plateRow('MN:STALE01')).toBeDefined();
+  });
+
+  it('plates stored in clear before hashing are rehashed at start, links and listing kept', async () => {
+    used.add('MN:CLEAR01');
+    const { incidentId } = await sighting('MN CARRY 01', 'confirmed');
+    const now = clock.now();
+    await t.ctx.db
+      .insertInto('plates')
+      .values({
+        plate_hash: 'MN:CLEAR01',
+        clear: true,
+        listed_at: now,
+        last_seen_day: '2026-01-01',
+        expires_at: new Date(now.getTime() + 180 * DAY_MS),
+      })
+      .execute();
+    await t.ctx.db
+      .insertInto('plate_incidents')
+      .values({ plate_hash: 'MN:CLEAR01', incident_id: incidentId, seen_day: '2026-01-01' })
+      .execute();
+    await t.ctx.db
+      .insertInto('plate_approvals')
+      .values(
+        ['x', 'y'].map((tag) => ({
+          plate_hash: 'MN:CLEAR01',
+          verifier_id: null,
+          approver_tag: tag,
+          approved_at: now,
+        })),
+      )
+      .execute();
+    expect(await findEverywhere(t.ctx, 'CLEAR01')).not.toEqual([]);
+    expect(await rehashClearPlates(t.ctx)).toBe(1);
+    expect(await rehashClearPlates(t.ctx)).toBe(0);
+    expect(await findEverywhere(t.ctx, 'CLEAR01')).toEqual([]);
+    expect((await lookup(await member(), 'MN CLEAR 01')).json<Lookup>().listed).toBe(true);
   });
 
   // Moves the shared clock half a year on: keep it last.
@@ -342,7 +484,7 @@ describeEachDatabase('licence plates', (kind) => {
     const oldLinks = await t.ctx.db
       .selectFrom('plate_incidents')
       .select('incident_id')
-      .where('plate_key', '=', 'MN:OLD0001')
+      .where('plate_hash', '=', await hashOf('MN:OLD0001'))
       .execute();
     expect(oldLinks).toEqual([]);
     expect(await plateRow('MN:AGAIN01')).toBeDefined();

@@ -4,7 +4,7 @@ import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
 import { PlatesScreen } from './pages/plates-screen';
 import type { Phone } from './phone';
-import { joinApproved, POWDERHORN } from './world';
+import { approvedMember, joinApproved, POWDERHORN } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -24,35 +24,50 @@ suite(title, () => {
 
   const at = { lat: POWDERHORN.latitude, lng: POWDERHORN.longitude };
 
-  /** A Powderhorn verifier, active, signed in through the API. */
+  /**
+   * A Powderhorn verifier, active, signed in through the API, invited by the second sponsor:
+   * independent of the reporter (the first sponsor's invitee) and of verifiers the admin invites,
+   * so the two approvals count (the sponsor-tree rule of corroboration).
+   */
   const apiVerifier = async () => {
-    const code = await stage.world.admin.invite({
-      areaId: stage.world.areas.powderhornId,
-      role: 'verifier',
-    });
-    const joined = await ApiClient.join(stage.world.server.url, code);
-    await stage.world.admin.ok('POST', `/members/${joined.id}/approve`);
-    return joined.client;
+    const { client, id } = await ApiClient.join(
+      stage.world.server.url,
+      await stage.world.sponsors[1].invite(),
+    );
+    await stage.world.admin.ok('POST', `/members/${id}/approve`);
+    await stage.world.admin.ok(
+      'PUT',
+      `/areas/${stage.world.areas.powderhornId}/members/${id}/roles`,
+      { roles: ['verifier'] },
+    );
+    return client;
   };
+
+  /** Approvals count once a verifier has held the role 7 days: these two have held it for 14. */
+  const seasonVerifiers = () =>
+    stage.world.server.ctx.db
+      .updateTable('area_roles')
+      .set({ granted_at: new Date(Date.now() - 14 * 86_400_000) })
+      .where('role', '=', 'verifier')
+      .execute();
 
   it('a verifier approves a plate of a confirmed incident on the incident page', async () => {
     // A member reports a van with its plate; another plate is reported but never approved.
-    const answer = await stage.world.sponsors[0].ok<{ incident: { id: string } }>(
-      'POST',
-      '/reports',
-      {
-        id: crypto.randomUUID(),
-        salute: { activity: 'Unmarked van, agents inside', location: at },
-        plates: ['MN TOC 123'],
-      },
-    );
+    const reporter = await approvedMember(stage.world, stage.world.sponsors[0]);
+    const answer = await reporter.ok<{ incident: { id: string } }>('POST', '/reports', {
+      id: crypto.randomUUID(),
+      salute: { activity: 'Unmarked van, agents inside', location: at },
+      plates: ['MN TOC 123'],
+    });
     incidentId = answer.incident.id;
-    await stage.world.sponsors[1].ok('POST', '/reports', {
+    const neighbor = await approvedMember(stage.world, stage.world.sponsors[0]);
+    await neighbor.ok('POST', '/reports', {
       id: crypto.randomUUID(),
       salute: { activity: 'Same van, second look', location: at },
       plates: ['MN SEN 456'],
     });
     const first = await apiVerifier();
+    await seasonVerifiers();
     await first.ok('POST', `/incidents/${incidentId}/verification`, { outcome: 'confirmed' });
     expect(
       await first.ok('POST', `/plates/${encodeURIComponent('MN TOC 123')}/approvals`, {}),
@@ -61,6 +76,7 @@ suite(title, () => {
     verifier = await phone('verifier');
     plates = new PlatesScreen(verifier);
     await joinApproved(stage.world, verifier, 'verifier');
+    await seasonVerifiers();
 
     await verifier.incident.open(incidentId);
     const card = verifier.page.getByTestId('plate-approvals');

@@ -24,6 +24,8 @@ describe('cityPackSchema', () => {
       retentionHours: 24,
       merge: { radiusMeters: 400, windowMinutes: 45 },
       quietPeriodMinutes: 180,
+      keepDays: { plateLookups: 30, auditLog: 90, unusedPushSubscriptions: 60 },
+      plateVerifierMinDays: 7,
       areas: { source: 'neighborhoods.geojson', nameProperty: 'name' },
     });
     expect(pack.tiles).toBeUndefined();
@@ -43,6 +45,9 @@ describe('cityPackSchema', () => {
     [{ languages: ['en', 'en'] }, 'languages: languages repeat'],
     [{ languages: ['English'] }, 'languages.0: expected a language tag'],
     [{ defaultAlertRadiusMeters: 100 }, 'defaultAlertRadiusMeters: '],
+    [{ keepDays: { auditLog: 3 } }, 'keepDays.auditLog: '],
+    [{ keepDays: { plateLookups: 365 } }, 'keepDays.plateLookups: '],
+    [{ plateVerifierMinDays: -1 }, 'plateVerifierMinDays: '],
     [{ defaultAlertRadiusMeters: 20_000 }, 'defaultAlertRadiusMeters: '],
     [{ retentionHours: 1.5 }, 'retentionHours: '],
     [{ hotline: { text: '' } }, 'hotline.text: '],

@@ -58,6 +58,18 @@ export const cityPackSchema = z
       .prefault({}),
     // Minutes without a new report before an incident counts as over.
     quietPeriodMinutes: z.int().min(0).max(1_440).default(180),
+    // How long traces of what members did are kept: what is not kept cannot be seized.
+    keepDays: z
+      .strictObject({
+        // Who looked plates up and when (the lookup quota needs an hour of it).
+        plateLookups: z.int().min(1).max(90).default(30),
+        auditLog: z.int().min(7).max(365).default(90),
+        // A push subscription with no successful push for this long.
+        unusedPushSubscriptions: z.int().min(7).max(365).default(60),
+      })
+      .prefault({}),
+    // A verifier's approval counts toward listing a plate once their role is this old.
+    plateVerifierMinDays: z.int().min(0).max(90).default(7),
     hotline: z.strictObject({
       text: z.string().trim().min(1).max(1_000),
       phone: z

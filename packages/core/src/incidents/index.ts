@@ -31,6 +31,8 @@ export {
   countCorroboratingReporters,
   countIndependentReporters,
 } from './independence';
+export type { PlateApprover } from './plate-approvers';
+export { countListingApprovals } from './plate-approvers';
 export { isCorroborated, isStaff, isTrustedReporter, mayEnd, mayMerge, mayVerify } from './roles';
 export type { ClusterSettings, EngineSettings } from './settings';
 export {

@@ -15,7 +15,7 @@ export async function bootstrap(overrides: Partial<TocsinEnv> = {}): Promise<Boo
   const env = { ...readEnv(), ...stripUndefined(overrides) };
   const config = envToConfig(env);
   const secrets = {
-    ...(await envToSecrets(env, config.dataDir)),
+    ...(await envToSecrets(env, config.dataDir, config.plateKeyFile)),
     vapid: await loadVapidKeys(env, config.dataDir),
   };
   return { config, secrets, logger: createLogger(config.logLevel) };

@@ -13,6 +13,9 @@ export function formatSweepSummary(s: SweepSummary): string {
     `Expired ${s.platesExpired} plate record(s).`,
     `Deleted ${s.access.challenges} expired challenge(s), ${s.access.sessions} dead session(s), ` +
       `${s.access.invites} spent invite(s).`,
+    `Deleted ${s.traces.plateLookups} old plate lookup(s), ${s.traces.auditLog} old audit ` +
+      `entr(ies), ${s.traces.pushSubscriptions} unused push subscription(s), ` +
+      `${s.traces.leftMembers} trace(s) of members who left.`,
     '',
   ].join('\n');
 }

@@ -18,3 +18,21 @@ export async function findEverywhere(ctx: AppContext, needle: string): Promise<s
   }
   return hits;
 }
+
+/** Every row of every table of the schema, by table: what a seized database holds. */
+export async function dumpTables(
+  ctx: AppContext,
+): Promise<Record<string, Record<string, unknown>[]>> {
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE'
+    order by table_name`.execute(ctx.db);
+  const dump: Record<string, Record<string, unknown>[]> = {};
+  for (const { table_name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table_name)}`.execute(
+      ctx.db,
+    );
+    dump[table_name] = rows.rows;
+  }
+  return dump;
+}

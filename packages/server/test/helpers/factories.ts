@@ -64,6 +64,8 @@ export async function buildMember(
     status?: MemberStatus;
     sponsorId?: string | null;
     roles?: { areaId: string; role: Role }[];
+    /** When the roles were granted (default: now). */
+    grantedAt?: Date;
   } = {},
 ): Promise<BuiltMember> {
   const id = randomUUID();
@@ -89,7 +91,7 @@ export async function buildMember(
           area_id: r.areaId,
           role: r.role,
           granted_by: null,
-          granted_at: ctx.clock.now(),
+          granted_at: options.grantedAt ?? ctx.clock.now(),
         })),
       )
       .execute();

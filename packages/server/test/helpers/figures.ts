@@ -10,6 +10,9 @@ export const FIGURES = [
   'faults',
   'alerts',
   'sybil',
+  'plate-hash',
+  'subpoena-drill',
+  'plate-infiltration',
 ] as const;
 export type FigureName = (typeof FIGURES)[number];
 

@@ -7,7 +7,9 @@ import type { Bus } from '../../src/platform/bus/bus';
 import { ManualClock, type Clock } from '../../src/platform/clock';
 import {
   envToConfig,
+  PRODUCTION_PLATE_HASH,
   type DatabaseConfig,
+  type PlateHashCost,
   type TocsinConfig,
 } from '../../src/platform/config/config';
 import type { TocsinEnv } from '../../src/platform/config/env';
@@ -86,7 +88,17 @@ export interface TestContextOptions {
   nats?: { url: string; stream: string };
   /** Several nodes of one deployment share the server key. */
   serverKey?: Buffer;
+  /**
+   * The plate hash's cost: 'test' (N = 2^10, about a millisecond) unless a suite measures or
+   * depends on what deployments run ('production': PRODUCTION_PLATE_HASH, as envToConfig sets).
+   */
+  plateHash?: 'test' | 'production';
+  /** The plate key (default: derived from the server key, as for any context built by hand). */
+  plateKey?: Buffer;
 }
+
+/** The cheap plate hash of most suites; plate-hash.test.ts and the subpoena drill run production's. */
+export const TEST_PLATE_HASH: PlateHashCost = { N: 2 ** 10, r: 8, p: 1 };
 
 export interface TestContext {
   ctx: AppContext;
@@ -118,10 +130,19 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   } else {
     database = { kind: 'pglite', dataDir: options.pgliteDataDir ?? null };
   }
-  const config: TocsinConfig = { ...base, database, nats: options.nats ?? null };
+  const config: TocsinConfig = {
+    ...base,
+    database,
+    nats: options.nats ?? null,
+    plateHash: options.plateHash === 'production' ? PRODUCTION_PLATE_HASH : TEST_PLATE_HASH,
+  };
   const ctx = await createContext({
     config,
-    secrets: { serverKey: options.serverKey ?? randomBytes(32), vapid: generateVapidKeys() },
+    secrets: {
+      serverKey: options.serverKey ?? randomBytes(32),
+      ...(options.plateKey ? { plateKey: options.plateKey } : {}),
+      vapid: generateVapidKeys(),
+    },
     logger: createLogger('debug', logs.stream),
     clock,
     ...(options.bus ? { bus: options.bus } : {}),

@@ -49,8 +49,23 @@ const envSchema = z.object({
       'must be a mailto: address or an https:// URL',
     )
     .optional(),
+  TOCSIN_PLATE_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** scrypt parameters of the plate hash (N a power of two). */
+export interface PlateHashCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/**
+ * What every deployment uses: 32 MiB of memory and about 50–90 ms of one core per plate, so a
+ * copy of the database and the key still costs that much per guessed plate (SECURITY-REPORT.md).
+ * Not configurable by environment: only a context built by hand (tests) can lower it.
+ */
+export const PRODUCTION_PLATE_HASH: PlateHashCost = { N: 2 ** 15, r: 8, p: 1 };
 
 export type DatabaseConfig =
   { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; schema?: string };
@@ -76,6 +91,10 @@ export interface TocsinConfig {
   /** The contact push services see in every web push (VAPID `sub`). */
   vapidSubject: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The plate hash's cost: PRODUCTION_PLATE_HASH from the environment, always. */
+  plateHash: PlateHashCost;
+  /** Where the plate key is kept when TOCSIN_PLATE_KEY is unset (default: the data dir). */
+  plateKeyFile: string;
 }
 
 export class ConfigError extends Error {
@@ -120,5 +139,7 @@ export function envToConfig(env: TocsinEnv): TocsinConfig {
         ? new URL(e.TOCSIN_PUBLIC_URL).origin
         : 'mailto:tocsin@localhost'),
     logLevel: e.LOG_LEVEL,
+    plateHash: PRODUCTION_PLATE_HASH,
+    plateKeyFile: path.resolve(e.TOCSIN_PLATE_KEY_FILE ?? path.join(dataDir, 'plate.key')),
   };
 }

@@ -13,6 +13,8 @@ export interface TocsinEnv {
   TOCSIN_RATE_LIMIT?: string;
   TOCSIN_WEB_DIR?: string;
   TOCSIN_SECRET?: string;
+  TOCSIN_PLATE_KEY?: string;
+  TOCSIN_PLATE_KEY_FILE?: string;
   TOCSIN_CITY_PACK?: string;
   TOCSIN_SESSION_IDLE_DAYS?: string;
   TOCSIN_SESSION_MAX_DAYS?: string;
@@ -36,6 +38,8 @@ const KEYS: (keyof TocsinEnv)[] = [
   'TOCSIN_RATE_LIMIT',
   'TOCSIN_WEB_DIR',
   'TOCSIN_SECRET',
+  'TOCSIN_PLATE_KEY',
+  'TOCSIN_PLATE_KEY_FILE',
   'TOCSIN_CITY_PACK',
   'TOCSIN_SESSION_IDLE_DAYS',
   'TOCSIN_SESSION_MAX_DAYS',

@@ -1,2 +1,8 @@
 // Public surface of rapid-response/plates: other modules import from here, never from its files.
-export { expirePlates, onIncidentConfirmed, recordPlateSightings } from './plates.service';
+export { hashPlates } from './plate-hash';
+export {
+  expirePlates,
+  onIncidentConfirmed,
+  recordPlateSightings,
+  rehashClearPlates,
+} from './plates.service';

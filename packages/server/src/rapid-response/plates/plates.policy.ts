@@ -10,8 +10,20 @@ export const PLATE_LIMITS = { windowMs: HOUR_MS, lookupsPerMember: 30 } as const
 /** A plate and its links are forgotten this long after it was last seen. */
 export const PLATE_RETENTION_MS = 180 * DAY_MS;
 
-/** Different verifiers who must approve a plate before it is listed: one rogue is not enough. */
+/**
+ * Independent verifiers who must approve a plate before it is listed: one rogue is not enough,
+ * nor one organizer with the verifiers they invited (core countListingApprovals).
+ */
 export const APPROVALS_TO_LIST = 2;
+
+/** Used when no city pack is loaded; the pack's own default is the same. */
+export const DEFAULT_VERIFIER_MIN_DAYS = 7;
+
+/**
+ * An approval whose listing is not decided within this time goes, and with it the only row that
+ * names the verifier next to the plate: a second approver is found within days, or not at all.
+ */
+export const UNDECIDED_APPROVAL_MS = 7 * DAY_MS;
 
 /** The listing rule: at least one confirmed incident and enough different approvers. */
 export function meetsListingRule(plate: { confirmedIncidents: number; approvals: number }) {

@@ -1,4 +1,11 @@
-import { parsePlateKey, quotaWaitMs, type Principal } from '@tocsin/core';
+import { randomBytes } from 'node:crypto';
+import {
+  countListingApprovals,
+  parsePlateKey,
+  quotaWaitMs,
+  type PlateApprover,
+  type Principal,
+} from '@tocsin/core';
 import {
   NotFoundError,
   RateLimitedError,
@@ -9,17 +16,20 @@ import {
   type Executor,
   type Tx,
 } from '../../platform';
-import { keyedHash, type AreaSnapshot } from '../../membership';
+import type { AreaSnapshot } from '../../membership';
 import { cityDay } from '../incidents';
 import {
   mayApprove,
   mayCorrect,
   meetsListingRule,
+  DEFAULT_VERIFIER_MIN_DAYS,
   PLATE_LIMITS,
   PLATE_RETENTION_MS,
   requireActive,
   requireRoleSomewhere,
+  UNDECIDED_APPROVAL_MS,
 } from './plates.policy';
+import { hashPlate } from './plate-hash';
 import {
   presentApproval,
   presentListed,
@@ -29,9 +39,11 @@ import {
 } from './plates.presenter';
 import {
   addApproval,
-  countApprovals,
+  clearPlates,
+  countDecidedApprovals,
   deleteExpiredPlates,
   deletePlate,
+  deleteStaleApprovals,
   findPlate,
   insertLookup,
   linkIncident,
@@ -39,8 +51,12 @@ import {
   lockMemberLookups,
   lockPlate,
   lookupTimesOf,
+  pendingApprovers,
   platesOfIncident,
+  rehashPlate,
+  reportersOfPlate,
   setListedAt,
+  settleApprovals,
   upsertPlate,
   type PlateLink,
 } from './plates.repository';
@@ -55,11 +71,6 @@ function requirePlateKey(raw: string): string {
   return key;
 }
 
-/** What audit rows carry instead of the plate. */
-function plateHash(ctx: AppContext, key: string): string {
-  return keyedHash(ctx.secrets.serverKey, 'plate', key);
-}
-
 function isConfirmed(link: PlateLink): boolean {
   return link.confirmedAt !== null && link.state !== 'false_alarm' && link.state !== 'merged';
 }
@@ -68,16 +79,68 @@ interface PlateStatus {
   listedAt: Date | null;
   links: PlateLink[];
   confirmed: PlateLink[];
+  /** Approvals that count: decided ones (opaque) and undecided ones that meet the rule. */
   approvals: number;
+  /** Of those, the undecided ones: settled into opaque tags once the plate is listed. */
+  pending: number;
 }
 
-async function statusOf(db: Executor, key: string, now: Date): Promise<PlateStatus | null> {
+/** The area chains of the incidents a plate was seen in (also before they were merged). */
+function chainsOf(links: readonly PlateLink[], areas: AreaSnapshot): string[][] {
+  const ids = new Set(links.flatMap((link) => [link.areaId, link.seenInAreaId]));
+  return [...ids].map((id) => areas.chainOrCity(id));
+}
+
+/** Undecided approvals that count by core's listing rule (independence, vouched, role age). */
+async function countingPending(
+  db: Executor,
+  hash: string,
+  chains: readonly string[][],
+  areas: AreaSnapshot,
+  now: Date,
+): Promise<number> {
+  const inPlateAreas = (areaId: string) => chains.some((chain) => chain.includes(areaId));
+  const approvers = (await pendingApprovers(db, hash)).map((a): PlateApprover => {
+    const since = a.grants
+      .filter((g) => g.role === 'admin' || inPlateAreas(g.areaId))
+      .map((g) => g.grantedAt.getTime());
+    return {
+      memberId: a.memberId,
+      sponsorId: a.sponsorId,
+      vouched: a.active,
+      verifierSince: since.length > 0 ? Math.min(...since) : Number.POSITIVE_INFINITY,
+    };
+  });
+  if (approvers.length === 0) return 0;
+  const reporters = (await reportersOfPlate(db, hash)).map((r) => ({
+    memberId: r.member_id,
+    sponsorId: r.sponsor_id,
+  }));
+  return countListingApprovals(approvers, reporters, {
+    now: now.getTime(),
+    minRoleDays: areas.settings?.plateVerifierMinDays ?? DEFAULT_VERIFIER_MIN_DAYS,
+  });
+}
+
+async function statusOf(
+  db: Executor,
+  hash: string,
+  areas: AreaSnapshot,
+  now: Date,
+): Promise<PlateStatus | null> {
   // The same reads whether or not the plate exists, so timing does not tell them apart.
-  const plate = await findPlate(db, key, now);
-  const links = await linksOf(db, key);
-  const approvals = await countApprovals(db, key);
+  const plate = await findPlate(db, hash, now);
+  const links = await linksOf(db, hash);
+  const decided = await countDecidedApprovals(db, hash);
+  const pending = await countingPending(db, hash, chainsOf(links, areas), areas, now);
   if (!plate) return null;
-  return { listedAt: plate.listed_at, links, confirmed: links.filter(isConfirmed), approvals };
+  return {
+    listedAt: plate.listed_at,
+    links,
+    confirmed: links.filter(isConfirmed),
+    approvals: decided + pending,
+    pending,
+  };
 }
 
 function ruleHolds(status: PlateStatus): boolean {
@@ -93,55 +156,54 @@ function isListed(status: PlateStatus): boolean {
   return status.listedAt !== null && ruleHolds(status);
 }
 
-/** Lists or unlists a plate by the rule; the caller holds the plate's row lock. */
+/**
+ * Lists or unlists a plate by the rule; the caller holds the plate's row lock. Once it is listed
+ * the approvals that counted keep only an opaque tag and their day (no verifier), and the rest
+ * go. Audit entries name the plate's hash, never who acted on it.
+ */
 async function evaluateListing(
-  ctx: AppContext,
   tx: Tx,
-  key: string,
+  hash: string,
+  areas: AreaSnapshot,
   now: Date,
-  actorId: string | null,
-): Promise<boolean> {
-  const status = await statusOf(tx, key, now);
-  if (!status) return false;
+): Promise<PlateStatus | null> {
+  const status = await statusOf(tx, hash, areas, now);
+  if (!status) return null;
   const holds = ruleHolds(status);
-  if (holds === (status.listedAt !== null)) return holds;
-  await setListedAt(tx, key, holds ? now : null);
+  if (holds) await settleApprovals(tx, hash, status.pending);
+  if (holds === (status.listedAt !== null)) return status;
+  await setListedAt(tx, hash, holds ? now : null);
   await audit(tx, {
     at: now,
-    actorId,
+    actorId: null,
     action: holds ? 'plate.listed' : 'plate.unlisted',
-    details: { plateHash: plateHash(ctx, key) },
+    details: { plateHash: hash },
   });
-  return holds;
-}
-
-/** The area chains of the incidents a plate was seen in (also before they were merged). */
-function chainsOf(links: readonly PlateLink[], areas: AreaSnapshot): string[][] {
-  const ids = new Set(links.flatMap((link) => [link.areaId, link.seenInAreaId]));
-  return [...ids].map((id) => areas.chainOrCity(id));
+  return { ...status, listedAt: holds ? now : null };
 }
 
 /**
- * Records plates seen in a report of an incident, in the report's transaction: the plate's
+ * Records plates seen in a report of an incident, in the report's transaction, by their hashes
+ * (hashPlates, computed before the transaction: each takes tens of milliseconds): the plate's
  * last-seen day (city day) and expiry move forward, and it is linked to the incident.
  */
 export async function recordPlateSightings(
   ctx: AppContext,
   tx: Tx,
   incidentId: string,
-  plateKeys: readonly string[],
+  plateHashes: readonly string[],
   now: Date,
 ): Promise<void> {
-  const keys = [...new Set(plateKeys)].sort();
-  if (keys.length === 0) return;
-  const timeZone = (await ctx.areas.get()).settings?.timeZone ?? 'UTC';
-  const day = cityDay(now, timeZone);
+  const hashes = [...new Set(plateHashes)].sort();
+  if (hashes.length === 0) return;
+  const areas = await ctx.areas.get();
+  const day = cityDay(now, areas.settings?.timeZone ?? 'UTC');
   const expiresAt = new Date(now.getTime() + PLATE_RETENTION_MS);
-  for (const key of keys) {
-    await upsertPlate(tx, key, day, expiresAt);
-    await linkIncident(tx, key, incidentId, day);
+  for (const hash of hashes) {
+    await upsertPlate(tx, hash, day, expiresAt);
+    await linkIncident(tx, hash, incidentId, day);
     // Seen in an incident confirmed already: it may meet the rule now.
-    await evaluateListing(ctx, tx, key, now, null);
+    await evaluateListing(tx, hash, areas, now);
   }
 }
 
@@ -152,14 +214,33 @@ export async function onIncidentConfirmed(
   incidentId: string,
 ): Promise<void> {
   const now = ctx.clock.now();
-  for (const key of await platesOfIncident(tx, incidentId)) {
-    if (await lockPlate(tx, key, now)) await evaluateListing(ctx, tx, key, now, null);
+  const areas = await ctx.areas.get();
+  for (const hash of await platesOfIncident(tx, incidentId)) {
+    if (await lockPlate(tx, hash, now)) await evaluateListing(tx, hash, areas, now);
+  }
+}
+
+/** Refuses a member over the lookup quota; `times` are their lookups in the window. */
+function checkLookupQuota(times: readonly { at: Date }[], now: Date): void {
+  const { windowMs, lookupsPerMember: limit } = PLATE_LIMITS;
+  const wait = quotaWaitMs(
+    { limit, windowMs },
+    times.map((t) => t.at.getTime()),
+    now.getTime(),
+  );
+  if (wait !== null) {
+    throw new RateLimitedError(
+      'plate_lookup_rate_limited',
+      'Too many plate lookups; try again later',
+      wait / 1000,
+    );
   }
 }
 
 /**
- * Is this plate listed? Active members only, rate limited, every answer audited by a keyed hash.
- * A plate reported but not listed answers exactly like one never seen.
+ * Is this plate listed? Active members only, rate limited; the query is hashed like the stored
+ * plates, and the lookup is recorded by member and time, never by plate. A plate reported but not
+ * listed answers exactly like one never seen.
  */
 export async function lookupPlate(
   ctx: AppContext,
@@ -170,35 +251,24 @@ export async function lookupPlate(
   const key = requirePlateKey(raw);
   const areas = await ctx.areas.get();
   const now = ctx.clock.now();
+  const since = new Date(now.getTime() - PLATE_LIMITS.windowMs);
+  // A member over the quota costs no hash; the locked check below settles races.
+  checkLookupQuota(await lookupTimesOf(ctx.db, principal.memberId, since), now);
+  const hash = await hashPlate(ctx, key);
   return transact(ctx, async (tx) => {
     await lockMemberLookups(tx, principal.memberId);
-    const { windowMs, lookupsPerMember: limit } = PLATE_LIMITS;
-    const times = await lookupTimesOf(tx, principal.memberId, new Date(now.getTime() - windowMs));
-    const wait = quotaWaitMs(
-      { limit, windowMs },
-      times.map((t) => t.at.getTime()),
-      now.getTime(),
-    );
-    if (wait !== null) {
-      throw new RateLimitedError(
-        'plate_lookup_rate_limited',
-        'Too many plate lookups; try again later',
-        wait / 1000,
-      );
-    }
-    const status = await statusOf(tx, key, now);
+    checkLookupQuota(await lookupTimesOf(tx, principal.memberId, since), now);
+    const status = await statusOf(tx, hash, areas, now);
     const listed = status !== null && isListed(status);
-    await insertLookup(tx, {
-      plateHash: plateHash(ctx, key),
-      memberId: principal.memberId,
-      at: now,
-      listed,
-    });
+    await insertLookup(tx, { memberId: principal.memberId, at: now, listed });
     return listed ? presentListed(status.confirmed, areas) : presentUnlisted();
   });
 }
 
-/** A verifier of an area where the plate was seen approves it; two and a confirmation list it. */
+/**
+ * A verifier of an area where the plate was seen approves it; two independent, seasoned
+ * verifiers and a confirmation list it.
+ */
 export async function approvePlate(
   ctx: AppContext,
   principal: Principal,
@@ -209,23 +279,25 @@ export async function approvePlate(
   const key = requirePlateKey(raw);
   const areas = await ctx.areas.get();
   const now = ctx.clock.now();
+  const hash = await hashPlate(ctx, key);
   return transact(ctx, async (tx) => {
     // The row lock orders concurrent approvals, so the second one counts the first.
-    const plate = await lockPlate(tx, key, now);
-    const links = plate ? await linksOf(tx, key) : [];
+    const plate = await lockPlate(tx, hash, now);
+    const links = plate ? await linksOf(tx, hash) : [];
     if (!plate || !mayApprove(principal, chainsOf(links, areas))) {
       throw new NotFoundError('No such plate');
     }
-    if (await addApproval(tx, key, principal.memberId, now)) {
+    const tag = randomBytes(16).toString('base64url');
+    if (await addApproval(tx, { hash, verifierId: principal.memberId, tag, at: now })) {
       await audit(tx, {
         at: now,
-        actorId: principal.memberId,
+        actorId: null,
         action: 'plate.approved',
-        details: { plateHash: plateHash(ctx, key) },
+        details: { plateHash: hash },
       });
     }
-    const listed = await evaluateListing(ctx, tx, key, now, principal.memberId);
-    return presentApproval(listed, await countApprovals(tx, key));
+    const status = await evaluateListing(tx, hash, areas, now);
+    return presentApproval(status !== null && isListed(status), status?.approvals ?? 0);
   });
 }
 
@@ -241,23 +313,41 @@ export async function removePlate(
   const key = requirePlateKey(raw);
   const areas = await ctx.areas.get();
   const now = ctx.clock.now();
+  const hash = await hashPlate(ctx, key);
   await transact(ctx, async (tx) => {
-    const plate = await lockPlate(tx, key, now);
-    const links = plate ? await linksOf(tx, key) : [];
+    const plate = await lockPlate(tx, hash, now);
+    const links = plate ? await linksOf(tx, hash) : [];
     if (!plate || !mayCorrect(principal, chainsOf(links, areas))) {
       throw new NotFoundError('No such plate');
     }
-    await deletePlate(tx, key);
+    await deletePlate(tx, hash);
     await audit(tx, {
       at: now,
-      actorId: principal.memberId,
+      actorId: null,
       action: 'plate.removed',
-      details: { plateHash: plateHash(ctx, key), reason },
+      details: { plateHash: hash, reason },
     });
   });
 }
 
-/** Deletes plates not seen again within the retention period, with their links and approvals. */
-export function expirePlates(ctx: AppContext, now: Date): Promise<number> {
+/**
+ * Deletes plates not seen again within the retention period, with their links and approvals,
+ * and approvals left undecided for UNDECIDED_APPROVAL_MS (the verifier's link to the plate).
+ */
+export async function expirePlates(ctx: AppContext, now: Date): Promise<number> {
+  await deleteStaleApprovals(ctx.db, new Date(now.getTime() - UNDECIDED_APPROVAL_MS));
   return deleteExpiredPlates(ctx.db, now);
+}
+
+/**
+ * Rehashes plates stored in clear before plates were hashed (migration 20261205140000), before
+ * the node serves anything; returns how many. Run at every start: it finds none after the first.
+ */
+export async function rehashClearPlates(ctx: AppContext): Promise<number> {
+  const keys = await clearPlates(ctx.db);
+  for (const key of keys) {
+    const hash = await hashPlate(ctx, key);
+    await transact(ctx, (tx) => rehashPlate(tx, key, hash));
+  }
+  return keys.length;
 }

@@ -20,7 +20,7 @@ import {
 } from '../../platform';
 import { canSeeArea } from '../../membership';
 import { findIncident, intakeReport } from '../incidents';
-import { recordPlateSightings } from '../plates';
+import { hashPlates, recordPlateSightings } from '../plates';
 import { isOnShift } from '../shifts';
 import { resolvePlace } from './place';
 import { actingRole, REPORT_LIMITS } from './reports.policy';
@@ -138,6 +138,8 @@ export async function submitReport(
   const onShift = role === 'responder' && (await isOnShift(ctx.db, principal.memberId));
   const reportId = input.id ?? randomUUID();
   const plates = merged.plates.map((p) => displayPlate(plateKey(p)));
+  // Slow on purpose, so outside the transaction: the plate records hold only these hashes.
+  const plateHashes = await hashPlates(ctx, merged.plates.map(plateKey));
   const activity = merged.salute.activity ?? null;
   const { lat, lng } = place.point;
   // Store what the reporter gave, but coordinates only as the bounded cell center.
@@ -189,7 +191,7 @@ export async function submitReport(
         plates: merged.plates.map(plateKey),
       });
       if (!inserted) throw new ReportRaceError();
-      await recordPlateSightings(ctx, tx, incident.id, merged.plates.map(plateKey), now);
+      await recordPlateSightings(ctx, tx, incident.id, plateHashes, now);
       return {
         created: true,
         report: { id: reportId, salute, plates },

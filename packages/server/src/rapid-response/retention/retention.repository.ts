@@ -188,3 +188,39 @@ export async function deleteSpentInvites(db: Executor, before: Date): Promise<nu
       .executeTakeFirst(),
   );
 }
+
+/** Plate lookups (who and when, never which plate) older than `before`. */
+export async function deleteOldPlateLookups(db: Executor, before: Date): Promise<number> {
+  return deleted(await db.deleteFrom('plate_lookups').where('at', '<', before).executeTakeFirst());
+}
+
+/** Audit entries older than `before`. */
+export async function deleteOldAuditEntries(db: Executor, before: Date): Promise<number> {
+  return deleted(await db.deleteFrom('audit_log').where('at', '<', before).executeTakeFirst());
+}
+
+/** Push subscriptions with no successful push (or, never used, not created) since `before`. */
+export async function deleteUnusedPushSubscriptions(db: Executor, before: Date): Promise<number> {
+  return deleted(
+    await db
+      .deleteFrom('push_subscriptions')
+      .where(sql<Date>`coalesce(last_success_at, created_at)`, '<', before)
+      .executeTakeFirst(),
+  );
+}
+
+/**
+ * What members who left (suspended) leave behind of their own: plate lookups, push
+ * subscriptions, undecided plate approvals and the audit entries of what they did. Their member
+ * row stays: it holds the sponsor tree that independence is judged by.
+ */
+export async function deleteTracesOfLeftMembers(db: Executor): Promise<number> {
+  const left = db.selectFrom('members').select('id').where('status', '=', 'suspended');
+  const counts = [
+    await db.deleteFrom('plate_lookups').where('member_id', 'in', left).executeTakeFirst(),
+    await db.deleteFrom('push_subscriptions').where('member_id', 'in', left).executeTakeFirst(),
+    await db.deleteFrom('plate_approvals').where('verifier_id', 'in', left).executeTakeFirst(),
+    await db.deleteFrom('audit_log').where('actor_id', 'in', left).executeTakeFirst(),
+  ];
+  return counts.reduce((sum, result) => sum + deleted(result), 0);
+}

@@ -5,6 +5,10 @@ import { expirePlates } from '../plates';
 import {
   deleteDeadSessions,
   deleteExpiredChallenges,
+  deleteOldAuditEntries,
+  deleteOldPlateLookups,
+  deleteTracesOfLeftMembers,
+  deleteUnusedPushSubscriptions,
   deleteRawData,
   deleteSpentInvites,
   lockExpiredIncidents,
@@ -18,6 +22,8 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 /** Used when no city pack is loaded; the pack's own default is the same. */
 export const DEFAULT_RETENTION_HOURS = 24;
+/** Used when no city pack is loaded; the pack's own defaults are the same. */
+export const DEFAULT_KEEP_DAYS = { plateLookups: 30, auditLog: 90, unusedPushSubscriptions: 60 };
 /** Spent sessions and invites are kept this long, to answer "was I logged in?" and nothing more. */
 export const SPENT_ACCESS_KEEP_MS = 30 * DAY_MS;
 // Small transactions: a sweep never holds many incident rows locked against live reports.
@@ -34,6 +40,15 @@ export interface SweepSummary {
   /** Plate records past their own expiry (180 days unless seen again). */
   platesExpired: number;
   access: { challenges: number; sessions: number; invites: number };
+  /** Rows past the city pack's keepDays, and what members who left leave behind. */
+  traces: TraceCounts;
+}
+
+export interface TraceCounts {
+  plateLookups: number;
+  auditLog: number;
+  pushSubscriptions: number;
+  leftMembers: number;
 }
 
 /**
@@ -118,6 +133,25 @@ export async function purgeSpentAccess(ctx: AppContext, now: Date) {
   };
 }
 
+/**
+ * Plate lookups, audit entries and unused push subscriptions past the city pack's `keepDays`,
+ * and the lookups, push subscriptions, undecided approvals and audit entries of members who left
+ * (suspended).
+ */
+export async function purgeTraces(ctx: AppContext, now: Date): Promise<TraceCounts> {
+  const keep = (await ctx.areas.get()).settings?.keepDays ?? DEFAULT_KEEP_DAYS;
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  return {
+    plateLookups: await deleteOldPlateLookups(ctx.db, daysAgo(keep.plateLookups)),
+    auditLog: await deleteOldAuditEntries(ctx.db, daysAgo(keep.auditLog)),
+    pushSubscriptions: await deleteUnusedPushSubscriptions(
+      ctx.db,
+      daysAgo(keep.unusedPushSubscriptions),
+    ),
+    leftMembers: await deleteTracesOfLeftMembers(ctx.db),
+  };
+}
+
 /** One retention sweep: auto-end quiet incidents, then purge what is past retention. */
 export async function runSweep(ctx: AppContext): Promise<SweepSummary> {
   const autoEnded = await autoEndQuietIncidents(ctx);
@@ -125,14 +159,19 @@ export async function runSweep(ctx: AppContext): Promise<SweepSummary> {
   const purged = await purgeExpiredIncidents(ctx, now);
   const platesExpired = await expirePlates(ctx, now);
   const access = await purgeSpentAccess(ctx, now);
-  const summary = { autoEnded, purged, platesExpired, access };
+  const traces = await purgeTraces(ctx, now);
+  const summary = { autoEnded, purged, platesExpired, access, traces };
   const total =
     autoEnded +
     purged.incidents +
     platesExpired +
     access.challenges +
     access.sessions +
-    access.invites;
+    access.invites +
+    traces.plateLookups +
+    traces.auditLog +
+    traces.pushSubscriptions +
+    traces.leftMembers;
   if (total > 0) {
     ctx.logger.child({ sub: 'retention' }).info(summary, 'retention sweep');
   }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { incidentCell } from '@tocsin/core';
 import { transact } from '../../../src/platform/context';
+import { hashPlate } from '../../../src/rapid-response/plates/plate-hash';
 import {
   onIncidentConfirmed,
   recordPlateSightings,
@@ -9,13 +10,14 @@ import { everyMember, type MatrixEntry, type World } from '../types';
 
 /**
  * A fresh plate seen in a confirmed (and ended, so no report joins it) incident of this area;
- * `listed` adds two verifiers' approvals. Returns the plate as a URL segment.
+ * `listed` adds two decided (opaque) approvals. Returns the plate as a URL segment.
  */
 async function seenPlate(world: World, listed: boolean): Promise<string> {
   const { ctx } = world;
   const now = ctx.clock.now();
   const incidentId = randomUUID();
   const key = `MN:P${randomBytes(4).toString('hex').slice(0, 5).toUpperCase()}`;
+  const hash = await hashPlate(ctx, key);
   await transact(ctx, async (tx) => {
     await tx
       .insertInto('incidents')
@@ -36,14 +38,15 @@ async function seenPlate(world: World, listed: boolean): Promise<string> {
         closed_at: now,
       })
       .execute();
-    await recordPlateSightings(ctx, tx, incidentId, [key], now);
+    await recordPlateSightings(ctx, tx, incidentId, [hash], now);
     if (!listed) return;
     await tx
       .insertInto('plate_approvals')
       .values(
-        [world.members.verifier.id, world.members.admin.id].map((verifierId) => ({
-          plate_key: key,
-          verifier_id: verifierId,
+        ['a', 'b'].map((tag) => ({
+          plate_hash: hash,
+          verifier_id: null,
+          approver_tag: tag,
           approved_at: now,
         })),
       )

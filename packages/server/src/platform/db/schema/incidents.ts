@@ -125,28 +125,31 @@ export interface DispatchesTable {
   responded_at: MaybeTimestamp;
 }
 
+/** A plate, known only by its keyed slow hash (`clear` rows: from before, rehashed at start). */
 export interface PlatesTable {
-  plate_key: string;
+  plate_hash: string;
+  clear: Generated<boolean>;
   listed_at: MaybeTimestamp;
   last_seen_day: Day;
   expires_at: Timestamp;
 }
 
 export interface PlateIncidentsTable {
-  plate_key: string;
+  plate_hash: string;
   incident_id: string;
   seen_day: Day;
 }
 
+/** An approval: the verifier only while the listing is undecided, then an opaque tag alone. */
 export interface PlateApprovalsTable {
-  plate_key: string;
-  verifier_id: string;
+  plate_hash: string;
+  verifier_id: string | null;
+  approver_tag: string;
   approved_at: Timestamp;
 }
 
 export interface PlateLookupsTable {
   id: Generated<string>;
-  plate_hash: string;
   member_id: string;
   at: Timestamp;
   listed: boolean;
