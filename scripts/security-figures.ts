@@ -116,6 +116,25 @@ const SPECS: Record<FigureName, FigureSpec> = {
       };
     },
   },
+  infiltration: {
+    title: 'One organizer and invited puppets: roles gained, incidents confirmed',
+    target: '0 role grants without an outside countersign, 0 incidents confirmed',
+    read: (r) => {
+      const grants = sum(
+        r.filter((x) => x.counts.grantsWithoutCountersign !== undefined),
+        'grantsWithoutCountersign',
+      );
+      const confirmed = sum(r, 'confirmed');
+      const puppets = Math.max(0, ...r.map((x) => x.counts.puppets ?? 0));
+      return {
+        measured:
+          `${puppets} puppets: ${grants} role grants without an outside countersign ` +
+          `(${sum(r, 'refused')} of ${sum(r, 'attempts')} attempts refused); ` +
+          `${confirmed} incidents confirmed after ${sum(r, 'confirmations')} puppet confirmations`,
+        met: grants === 0 && confirmed === 0,
+      };
+    },
+  },
 };
 
 /** Every figure of SECURITY.md from the tests' records and the audit; missing records say so. */

@@ -28,6 +28,7 @@ const FILES = [
   'durability.test.ts',
   'scale.test.ts',
   'sybil.test.ts',
+  'infiltration-roles.test.ts',
 ];
 
 interface Run {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config/config';
 import { cityLoadCommand } from './city';
+import { countersignCommand, grantsCommand } from './countersign';
 import { inviteCommand } from './invite';
 import { migrateCommand } from './migrate';
 import { purgeCommand } from './purge';
@@ -57,6 +58,23 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('-a, --area <slug>', 'area the role is held in (not for admin)')
     .action(async (options: { role: string; area?: string }) => {
       exitCode = await inviteCommand(options);
+    });
+
+  program
+    .command('grants')
+    .description('List the role grants waiting for a countersign')
+    .action(async () => {
+      exitCode = await grantsCommand();
+    });
+
+  program
+    .command('countersign')
+    .description(
+      'Countersign a role grant as the second person (only while the city has one admin and no organizer)',
+    )
+    .argument('<grant-id>', 'the grant id, as `tocsin grants` lists it')
+    .action(async (id: string) => {
+      exitCode = await countersignCommand(id);
     });
 
   try {

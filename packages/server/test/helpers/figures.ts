@@ -10,6 +10,7 @@ export const FIGURES = [
   'faults',
   'alerts',
   'sybil',
+  'infiltration',
 ] as const;
 export type FigureName = (typeof FIGURES)[number];
 
