@@ -4,7 +4,7 @@ import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
 import { OrganizerScreen } from './pages/organizer-screen';
 import type { Phone } from './phone';
-import { POWDERHORN } from './world';
+import { POWDERHORN, roleInvite } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -31,10 +31,7 @@ suite(title, () => {
   it('shows the organizer entry only to an active organizer', async () => {
     organizer = await phone('organizer');
     screen = new OrganizerScreen(organizer);
-    const code = await stage.world.admin.invite({
-      areaId: stage.world.areas.powderhornId,
-      role: 'organizer',
-    });
+    const code = await roleInvite(stage.world, 'organizer');
     await organizer.join.joinWith(code, 'Powderhorn Park');
     const nav = organizer.page.getByRole('navigation', { name: 'Main' });
     // On probation an organizer cannot act yet (the server refuses), so there is no entry.

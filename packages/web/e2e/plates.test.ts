@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from './api-client';
 import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
 import { PlatesScreen } from './pages/plates-screen';
 import type { Phone } from './phone';
-import { joinApproved, POWDERHORN } from './world';
+import { apiVerifier as verifierOf, confirmedByAnother, joinApproved, POWDERHORN } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -25,15 +24,7 @@ suite(title, () => {
   const at = { lat: POWDERHORN.latitude, lng: POWDERHORN.longitude };
 
   /** A Powderhorn verifier, active, signed in through the API. */
-  const apiVerifier = async () => {
-    const code = await stage.world.admin.invite({
-      areaId: stage.world.areas.powderhornId,
-      role: 'verifier',
-    });
-    const joined = await ApiClient.join(stage.world.server.url, code);
-    await stage.world.admin.ok('POST', `/members/${joined.id}/approve`);
-    return joined.client;
-  };
+  const apiVerifier = () => verifierOf(stage.world);
 
   it('a verifier approves a plate of a confirmed incident on the incident page', async () => {
     // A member reports a van with its plate; another plate is reported but never approved.
@@ -54,6 +45,8 @@ suite(title, () => {
     });
     const first = await apiVerifier();
     await first.ok('POST', `/incidents/${incidentId}/verification`, { outcome: 'confirmed' });
+    // A confirmation takes a second, independent verifier.
+    await confirmedByAnother(stage.world, incidentId);
     expect(
       await first.ok('POST', `/plates/${encodeURIComponent('MN TOC 123')}/approvals`, {}),
     ).toEqual({ listed: false, approvals: 1 });
