@@ -89,12 +89,12 @@ describeEachDatabase('role grants need a second, outside person', (kind) => {
     const north = s.city.north.id;
     const self = await put(north1.auth, north, north1.id, ['organizer', 'verifier']);
     expect(self.statusCode).toBe(403);
-    expect(self.json<ErrorBody>().error.code).toBe('self');
+    expect(self.json<ErrorBody>().error.code).toBe('self_grant');
 
     const invitee = await newcomer(north1.id);
     const bySponsor = await put(north1.auth, north, invitee.id, ['verifier']);
     expect(bySponsor.statusCode).toBe(403);
-    expect(bySponsor.json<ErrorBody>().error.code).toBe('sponsor');
+    expect(bySponsor.json<ErrorBody>().error.code).toBe('sponsor_grant');
     // Plain roles are not countersigned: the sponsor may still make them a responder.
     const responder = await put(north1.auth, north, invitee.id, ['responder']);
     expect(responder.json<RolesAnswer>()).toEqual({ roles: ['member', 'responder'], pending: [] });
@@ -112,8 +112,8 @@ describeEachDatabase('role grants need a second, outside person', (kind) => {
     expect(again.json<RolesAnswer>().pending.map((g) => g.id)).toEqual([grantId]);
 
     const refusals: [BuiltMember, number, string][] = [
-      [north2, 403, 'granter'],
-      [north1, 403, 'sponsor'],
+      [north2, 403, 'same_granter'],
+      [north1, 403, 'sponsor_grant'],
       [invitee, 403, 'organizer_only'],
       [south, 404, 'not_found'],
     ];

@@ -54,12 +54,24 @@ const REFUSALS: Record<GrantRefusal, string> = {
   last_admin: 'The city must keep at least one admin',
 };
 
+/** The error code each refusal answers with. */
+const CODES: Record<GrantRefusal, string> = {
+  not_active: 'probation',
+  self: 'self_grant',
+  sponsor: 'sponsor_grant',
+  granter: 'same_granter',
+  not_authorized: 'organizer_only',
+  admin_only: 'admin_only',
+  expired: 'grant_expired',
+  last_admin: 'last_admin',
+};
+
 function refuse(verdict: GrantVerdict): void {
   if (verdict.ok) return;
   const { reason } = verdict;
-  if (reason === 'expired') throw new AppError(410, 'grant_expired', REFUSALS.expired);
-  if (reason === 'last_admin') throw new ConflictError('last_admin', REFUSALS.last_admin);
-  throw new AppError(403, reason, REFUSALS[reason]);
+  if (reason === 'expired') throw new AppError(410, CODES.expired, REFUSALS.expired);
+  if (reason === 'last_admin') throw new ConflictError(CODES.last_admin, REFUSALS.last_admin);
+  throw new AppError(403, CODES[reason], REFUSALS[reason]);
 }
 
 function changeOf(row: RoleGrantRow): RoleChange & { areaId: string } {
