@@ -10,7 +10,23 @@ export interface FigureRow {
   measured: string;
   target: string;
   status: 'met' | 'NOT MET' | 'not measured';
+  /** What the figure's scenario is, for the report's notes. */
+  note?: string;
 }
+
+/** Scenarios worth a sentence in the report, by figure. */
+const NOTES: Partial<Record<FigureName, string>> = {
+  infiltration:
+    'Issue 14, findings 5 and 6 (infiltration-roles.test.ts). One organizer invites 20 puppets ' +
+    '(bound invites, approved by the organizer). Every way to raise them is tried: invites bound ' +
+    'to verifier, dispatcher, organizer or admin; the organizer asking any of these roles for each ' +
+    'puppet and for themselves; puppets asking for each other. Grants wait for a countersign by a ' +
+    'second organizer or admin who is neither the asker nor the sponsor, so none of it needs an ' +
+    'outsider less. Then, in the worst case where all 20 already hold the verifier role, they ' +
+    'confirm incidents the organizer and a puppet reported: an incident is confirmed only by two ' +
+    'confirmers independent of each other and of every reporter by the sponsor tree (the rule ' +
+    'corroboration uses), so none is. Two outside verifiers confirm one of them, as a control.',
+};
 
 type Counts = Record<string, number>;
 
@@ -151,11 +167,13 @@ export function figureRows(records: FigureRecord[], audit: AuditResult): FigureR
       };
     }
     const { measured, met } = spec.read(mine);
+    const note = NOTES[name];
     return {
       figure: spec.title,
       measured,
       target: spec.target,
       status: met ? 'met' : 'NOT MET',
+      ...(note ? { note } : {}),
     };
   });
   rows.push(

@@ -153,6 +153,10 @@ function markdown(
     ...measurements(records),
     '',
   ];
+  const notes = rows.filter((r) => r.note);
+  if (notes.length) {
+    lines.push('## Scenarios', '', ...notes.map((r) => `- ${r.figure}: ${r.note ?? ''}`), '');
+  }
   if (outcome.failedTests.length) {
     lines.push('## Failed tests', '', ...outcome.failedTests.map((f) => `- ${cell(f)}`), '');
   }

@@ -115,7 +115,7 @@ suite(title, () => {
     await organizer.page.reload();
     await screen.section('Members');
     const pending = organizer.page.getByTestId('pending-grants');
-    await pending.getByText(`Verifier for ${handle}`).waitFor();
+    await pending.locator('strong', { hasText: `Verifier for ${handle}` }).waitFor();
     await organizer.expectAccessible('organize: roles waiting for a second person');
     await organizer.screenshot('42b-organize-pending-roles');
     await pending.getByRole('button', { name: `Countersign Verifier for ${handle}` }).click();
