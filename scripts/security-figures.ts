@@ -21,8 +21,8 @@ const NOTES: Partial<Record<FigureName, string>> = {
     '(bound invites, approved by the organizer). Every way to raise them is tried: invites bound ' +
     'to verifier, dispatcher, organizer or admin; the organizer asking any of these roles for each ' +
     'puppet and for themselves; puppets asking for each other. Grants wait for a countersign by a ' +
-    'second organizer or admin who is neither the asker nor the sponsor, so none of it needs an ' +
-    'outsider less. Then, in the worst case where all 20 already hold the verifier role, they ' +
+    'second organizer or admin who is neither the asker nor the sponsor, so each would need an ' +
+    'outsider. Then, in the worst case where all 20 already hold the verifier role, they ' +
     'confirm incidents the organizer and a puppet reported: an incident is confirmed only by two ' +
     'confirmers independent of each other and of every reporter by the sponsor tree (the rule ' +
     'corroboration uses), so none is. Two outside verifiers confirm one of them, as a control.',
