@@ -78,10 +78,13 @@ suite(title, () => {
 
     await laptop.page.locator(`[data-incident="${south}"] button`).click();
     await desk.getByText('Agents questioning people').first().waitFor();
-    // Another verifier confirmed first; the dispatcher's is the second, independent one.
-    await confirmedByAnother(world, south);
+    // The dispatcher's confirmation alone does not confirm: it waits for a second verifier.
     await desk.getByRole('button', { name: 'Confirm: it is happening' }).click();
     await desk.getByRole('button', { name: 'Yes' }).click();
+    await desk.getByText('Your confirmation is recorded.', { exact: false }).waitFor();
+    expect(await desk.locator('h2 .badge').textContent()).not.toBe('CONFIRMED');
+    await laptop.expectAccessible('dispatch console: one confirmation recorded');
+    await confirmedByAnother(world, south);
     await expect.poll(() => desk.locator('h2 .badge').textContent()).toBe('CONFIRMED');
     await desk.getByRole('button', { name: 'All clear: it is over' }).click();
     await desk.getByRole('button', { name: 'Yes' }).click();

@@ -87,7 +87,7 @@ export const common = {
   stateHint: {
     reported: 'One report so far. Waiting for a second neighbor or a verifier.',
     corroborated: 'Reported by at least two neighbors. Not checked yet.',
-    confirmed: 'A verifier on the scene confirmed it.',
+    confirmed: 'Two independent verifiers confirmed it.',
     false_alarm: 'Checked: this was a false alarm.',
     ended: 'It is over.',
     merged: 'Joined with another report of the same event.',

@@ -95,7 +95,7 @@ export const common: Pick<
   stateHint: {
     reported: 'Por ahora un solo reporte. Se espera a un segundo vecino o a un verificador.',
     corroborated: 'Lo reportaron al menos dos vecinos. Todavía no se ha verificado.',
-    confirmed: 'Un verificador en el lugar lo confirmó.',
+    confirmed: 'Dos verificadores independientes lo confirmaron.',
     false_alarm: 'Verificado: fue una falsa alarma.',
     ended: 'Ya terminó.',
     merged: 'Se unió con otro reporte del mismo hecho.',

@@ -98,7 +98,7 @@ export const common: Pick<
     reported:
       'Tam sim no muaj ib tsab qhia xwb. Tos tus neeg zej zog thib ob los yog tus kuaj xyuas.',
     corroborated: 'Tsawg kawg ob tus neeg zej zog tau qhia. Tseem tsis tau kuaj xyuas.',
-    confirmed: 'Ib tus kuaj xyuas nyob ntawm qhov chaw tau lees paub lawm.',
+    confirmed: 'Ob tug kuaj xyuas uas tsis txuas nrog lawv tau lees paub lawm.',
     false_alarm: 'Kuaj xyuas lawm: qhov no yog kev ceeb toom cuav.',
     ended: 'Dhau lawm.',
     merged: 'Muab ua ke nrog lwm tsab qhia ntawm tib qho xwm txheej.',

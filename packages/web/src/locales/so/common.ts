@@ -95,7 +95,7 @@ export const common: Pick<
   stateHint: {
     reported: 'Hal warbixin ayaa jirta ilaa hadda. Waxaa la sugayaa deris labaad ama xaqiijiye.',
     corroborated: 'Ugu yaraan laba deris ayaa soo sheegay. Weli lama hubin.',
-    confirmed: 'Xaqiijiye goobta jooga ayaa xaqiijiyay.',
+    confirmed: 'Laba xaqiijiye oo madax-bannaan ayaa xaqiijiyay.',
     false_alarm: 'Waa la hubiyay: tani waxay ahayd digniin been ah.',
     ended: 'Way dhammaatay.',
     merged: 'Waxaa lagu daray warbixin kale oo isla dhacdadan ah.',
