@@ -10,7 +10,23 @@ export interface FigureRow {
   measured: string;
   target: string;
   status: 'met' | 'NOT MET' | 'not measured';
+  /** What the figure's scenario is, for the report's notes. */
+  note?: string;
 }
+
+/** Scenarios worth a sentence in the report, by figure. */
+const NOTES: Partial<Record<FigureName, string>> = {
+  infiltration:
+    'Issue 14, findings 5 and 6 (infiltration-roles.test.ts). One organizer invites 20 puppets ' +
+    '(bound invites, approved by the organizer). Every way to raise them is tried: invites bound ' +
+    'to verifier, dispatcher, organizer or admin; the organizer asking any of these roles for each ' +
+    'puppet and for themselves; puppets asking for each other. Grants wait for a countersign by a ' +
+    'second organizer or admin who is neither the asker nor the sponsor, so each would need an ' +
+    'outsider. Then, in the worst case where all 20 already hold the verifier role, they ' +
+    'confirm incidents the organizer and a puppet reported: an incident is confirmed only by two ' +
+    'confirmers independent of each other and of every reporter by the sponsor tree (the rule ' +
+    'corroboration uses), so none is. Two outside verifiers confirm one of them, as a control.',
+};
 
 type Counts = Record<string, number>;
 
@@ -156,6 +172,25 @@ const SPECS: Record<FigureName, FigureSpec> = {
       met: sum(r, 'platesListed') === 0 && sum(r, 'approvalsTried') > 0,
     }),
   },
+  infiltration: {
+    title: 'One organizer and invited puppets: roles gained, incidents confirmed',
+    target: '0 role grants without an outside countersign, 0 incidents confirmed',
+    read: (r) => {
+      const grants = sum(
+        r.filter((x) => x.counts.grantsWithoutCountersign !== undefined),
+        'grantsWithoutCountersign',
+      );
+      const confirmed = sum(r, 'confirmed');
+      const puppets = Math.max(0, ...r.map((x) => x.counts.puppets ?? 0));
+      return {
+        measured:
+          `${puppets} puppets: ${grants} role grants without an outside countersign ` +
+          `(${sum(r, 'refused')} of ${sum(r, 'attempts')} attempts refused); ` +
+          `${confirmed} incidents confirmed after ${sum(r, 'confirmations')} puppet confirmations`,
+        met: grants === 0 && confirmed === 0,
+      };
+    },
+  },
 };
 
 /**
@@ -224,11 +259,13 @@ export function figureRows(records: FigureRecord[], audit: AuditResult): FigureR
       };
     }
     const { measured, met } = spec.read(mine);
+    const note = NOTES[name];
     return {
       figure: spec.title,
       measured,
       target: spec.target,
       status: met ? 'met' : 'NOT MET',
+      ...(note ? { note } : {}),
     };
   });
   rows.push(

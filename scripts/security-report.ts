@@ -37,6 +37,7 @@ const FILES = [
   'plate-hash.test.ts',
   'subpoena-drill.test.ts',
   'plate-infiltration.test.ts',
+  'infiltration-roles.test.ts',
 ];
 
 interface Run {
@@ -162,6 +163,10 @@ function markdown(
     ...measurements(records),
     '',
   ];
+  const notes = rows.filter((r) => r.note);
+  if (notes.length) {
+    lines.push('## Scenarios', '', ...notes.map((r) => `- ${r.figure}: ${r.note ?? ''}`), '');
+  }
   if (outcome.failedTests.length) {
     lines.push('## Failed tests', '', ...outcome.failedTests.map((f) => `- ${cell(f)}`), '');
   }

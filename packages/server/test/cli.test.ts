@@ -68,6 +68,18 @@ describe('tocsin command', () => {
     expect(bad.code).toBe(64);
   });
 
+  it('lists role grants waiting for a countersign and refuses an unknown or malformed id', async () => {
+    const env = { TOCSIN_DATA_DIR: dataDir };
+    const list = await run(['grants'], env).done;
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toBe('No role grant is waiting for a countersign.\n');
+    const malformed = await run(['countersign', 'not-an-id'], env).done;
+    expect(malformed.code).toBe(64);
+    const unknown = await run(['countersign', '00000000-0000-4000-8000-000000000000'], env).done;
+    expect(unknown.code).toBe(65);
+    expect(unknown.stderr).toContain('No such role grant');
+  });
+
   it('refuses to start on invalid configuration, naming the variable', async () => {
     const result = await run(['start'], { TOCSIN_DATA_DIR: dataDir, PORT: 'eighty' }).done;
     expect(result.code).toBe(78);

@@ -4,6 +4,7 @@ import { createApp } from '../src/app';
 import { buildCity, buildMember, type BuiltMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
 import { inviteCode, loginWithKey, registerWithInvite } from './helpers/identity';
+import { setRolesCountersigned } from './helpers/roles';
 
 type ErrorBody = { error: { code: string } };
 
@@ -165,14 +166,15 @@ describeEachDatabase('vouching, approval, suspension and roles', (kind) => {
   it("organizers set roles in their own areas only; the admin role is the admin's to give", async () => {
     const member = await buildMember(t.ctx, { roles: [{ areaId: city.north.id, role: 'member' }] });
     const url = `/api/v1/areas/${city.north.id}/members/${member.id}/roles`;
-    const set = await app.inject({
-      method: 'PUT',
-      url,
-      headers: northOrganizer.auth,
-      payload: { roles: ['verifier', 'dispatcher'] },
+    // Verifier and dispatcher wait for a second person: the admin countersigns.
+    const set = await setRolesCountersigned(app, {
+      areaId: city.north.id,
+      memberId: member.id,
+      roles: ['verifier', 'dispatcher'],
+      by: northOrganizer.auth,
+      countersigner: admin.auth,
     });
-    expect(set.statusCode).toBe(200);
-    expect(set.json()).toEqual({ roles: ['dispatcher', 'member', 'verifier'] });
+    expect(set).toEqual(['dispatcher', 'member', 'verifier']);
 
     const bySouth = await app.inject({
       method: 'PUT',
@@ -239,7 +241,7 @@ describeEachDatabase('vouching, approval, suspension and roles', (kind) => {
       headers: northOrganizer.auth,
       payload: { roles: [] },
     });
-    expect(cleared.json()).toEqual({ roles: [] });
+    expect(cleared.json()).toEqual({ roles: [], pending: [] });
   });
 
   it('an organizer can bind an invite to their area and role; a member cannot', async () => {
@@ -258,11 +260,18 @@ describeEachDatabase('vouching, approval, suspension and roles', (kind) => {
     expect(hidden.statusCode).toBe(404);
     const ok = await post('/api/v1/invites', northOrganizer.auth, {
       areaId: city.shop.id,
-      role: 'verifier',
+      role: 'responder',
     });
     expect(ok.statusCode).toBe(201);
+    // Roles that need a countersign never come with an invite: the inviter is the sponsor.
+    const verifierInvite = await post('/api/v1/invites', northOrganizer.auth, {
+      areaId: city.shop.id,
+      role: 'verifier',
+    });
+    expect(verifierInvite.statusCode).toBe(403);
+    expect(verifierInvite.json<ErrorBody>().error.code).toBe('countersign_required');
     const adminInvite = await post('/api/v1/invites', northOrganizer.auth, { role: 'admin' });
     expect(adminInvite.statusCode).toBe(403);
-    expect((await post('/api/v1/invites', admin.auth, { role: 'admin' })).statusCode).toBe(201);
+    expect((await post('/api/v1/invites', admin.auth, { role: 'admin' })).statusCode).toBe(403);
   });
 });

@@ -59,13 +59,18 @@ suite(title, () => {
     expect(second.json()).toMatchObject({ incident: { id: incidentId, state: 'corroborated' } });
     await eventually(() => expect(onB.kinds()).toEqual(['unconfirmed']), 10_000);
 
-    const verify = (outcome: string) =>
+    const verify = (outcome: string, by = verifier) =>
       a.app.inject({
         method: 'POST',
         url: `/api/v1/incidents/${incidentId}/verification`,
-        headers: verifier.auth,
+        headers: by.auth,
         payload: { outcome },
       });
+    // Two independent verifiers confirm; one alone only corroborates.
+    const verifier2 = await buildMember(a.t.ctx, {
+      roles: [{ areaId: areaIds.powderhornId, role: 'verifier' }],
+    });
+    expect((await verify('confirmed', verifier2)).statusCode).toBe(200);
     expect((await verify('confirmed')).statusCode).toBe(200);
     await eventually(() => expect(onB.kinds()).toEqual(['unconfirmed', 'confirmed']), 10_000);
     onB.send({ type: 'location', location: FIVE_KM_AWAY });

@@ -34,7 +34,7 @@ describeEachDatabase('rapid response, end to end in one process', (kind) => {
       payload: { outcome },
     });
 
-  it('two independent reports corroborate, a verifier confirms, a false alarm is retracted from everyone alerted', async () => {
+  it('two independent reports corroborate, two independent verifiers confirm, a false alarm is retracted from everyone alerted', async () => {
     const [s1, s2, s3] = [
       await buildMember(t.ctx),
       await buildMember(t.ctx),
@@ -77,7 +77,16 @@ describeEachDatabase('rapid response, end to end in one process', (kind) => {
       reporters: 2,
     });
 
-    expect((await verify(verifier, incident.id, 'confirmed')).statusCode).toBe(200);
+    // One verifier alone does not confirm; a second, independent one does.
+    const secondVerifier = await buildMember(t.ctx, {
+      roles: [{ areaId: areaIds.powderhornId, role: 'verifier' }],
+    });
+    const once = await verify(verifier, incident.id, 'confirmed');
+    expect(once.json()).toEqual({ id: incident.id, state: 'corroborated' });
+    expect((await verify(secondVerifier, incident.id, 'confirmed')).json()).toEqual({
+      id: incident.id,
+      state: 'confirmed',
+    });
     await eventually(() => expect(aStream.kinds()).toEqual(['unconfirmed', 'confirmed']));
 
     aStream.send({ type: 'location', location: FIVE_KM_AWAY });

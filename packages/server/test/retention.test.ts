@@ -119,7 +119,7 @@ describeEachDatabase('retention sweep', (kind) => {
     return response.json<Record<string, unknown>>();
   };
   const count = async (
-    table: 'reports' | 'photos' | 'incident_reporters' | 'alerts',
+    table: 'reports' | 'photos' | 'incident_reporters' | 'incident_confirmations' | 'alerts',
     column: 'incident_id' | 'report_id',
     ids: string[],
   ) => {
@@ -192,6 +192,11 @@ describeEachDatabase('retention sweep', (kind) => {
       outcome: 'confirmed',
       note: `saw them ${CANARY}`,
     });
+    // A second, independent verifier: one alone does not confirm.
+    const secondVerifier = await buildMember(t.ctx, {
+      roles: [{ areaId: areaIds.powderhornId, role: 'verifier' }],
+    });
+    await act(secondVerifier, `${base}/verification`, { outcome: 'confirmed' });
     clock.advance(20 * MINUTE);
     await act(verifier, `${base}/end`, { note: `gone ${CANARY}` });
     await eventually(() =>
@@ -223,6 +228,7 @@ describeEachDatabase('retention sweep', (kind) => {
     expect(await count('reports', 'incident_id', [incidentId])).toBe(2);
     expect(await count('photos', 'report_id', reportIds)).toBe(1);
     expect(await count('incident_reporters', 'incident_id', [incidentId])).toBe(2);
+    expect(await count('incident_confirmations', 'incident_id', [incidentId])).toBe(2);
     expect(await told(incidentId)).toBe(3);
 
     // Past 24 h: the raw material goes, the incident's outline stays.
@@ -240,6 +246,7 @@ describeEachDatabase('retention sweep', (kind) => {
     expect(await count('reports', 'incident_id', [incidentId])).toBe(0);
     expect(await count('photos', 'report_id', reportIds)).toBe(0);
     expect(await count('incident_reporters', 'incident_id', [incidentId])).toBe(0);
+    expect(await count('incident_confirmations', 'incident_id', [incidentId])).toBe(0);
     expect(await count('alerts', 'incident_id', [incidentId])).toBe(0);
     expect(await told(incidentId)).toBe(0);
     expect(await events()).toEqual([]);
@@ -266,7 +273,14 @@ describeEachDatabase('retention sweep', (kind) => {
       .select(['kind', 'note'])
       .where('incident_id', '=', incidentId)
       .execute();
-    expect(notes.map((n) => n.kind)).toEqual(['opened', 'report', 'confirmed', 'all_clear']);
+    // Two confirmations: the first corroborates, the second (independent) confirms.
+    expect(notes.map((n) => n.kind)).toEqual([
+      'opened',
+      'report',
+      'confirmed',
+      'confirmed',
+      'all_clear',
+    ]);
     expect(notes.every((n) => n.note === null)).toBe(true);
 
     // The subpoena drill: the canary is in no column of any table, and never was in a log line.

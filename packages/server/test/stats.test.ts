@@ -54,6 +54,10 @@ describeEachDatabase('area statistics', (kind) => {
     const verifier = await buildMember(t.ctx, {
       roles: [{ areaId: areaIds.cityId, role: 'verifier' }],
     });
+    // Confirming takes a second, independent verifier.
+    const verifier2 = await buildMember(t.ctx, {
+      roles: [{ areaId: areaIds.cityId, role: 'verifier' }],
+    });
     const [s1, s2] = [await buildMember(t.ctx), await buildMember(t.ctx)];
     // Workers of the workplace: only its members may place a report there by its id.
     const worker = { roles: [{ areaId: workplaceId, role: 'member' as const }] };
@@ -75,10 +79,13 @@ describeEachDatabase('area statistics', (kind) => {
       }
       return incident.id;
     };
-    const act = (id: string, what: 'end' | 'confirmed' | 'false_alarm') =>
-      what === 'end'
-        ? post(verifier, `/api/v1/incidents/${id}/end`, {})
-        : post(verifier, `/api/v1/incidents/${id}/verification`, { outcome: what });
+    const act = async (id: string, what: 'end' | 'confirmed' | 'false_alarm') => {
+      if (what === 'end') return post(verifier, `/api/v1/incidents/${id}/end`, {});
+      if (what === 'confirmed') {
+        await post(verifier2, `/api/v1/incidents/${id}/verification`, { outcome: what });
+      }
+      return post(verifier, `/api/v1/incidents/${id}/verification`, { outcome: what });
+    };
 
     const i1 = await sighting({ location: POWDERHORN }, 10);
     clock.advance(20 * MINUTE);

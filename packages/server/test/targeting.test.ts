@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock';
 import { buildMember, type BuiltMember } from './helpers/factories';
+import { confirmByTwo } from './helpers/confirm';
 import { POWDERHORN, POWDERHORN_100M } from './helpers/city';
 import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';
 import { closeCityApp, openCityApp, type CityApp } from './helpers/city-app';
@@ -124,12 +125,8 @@ describeEachDatabase('alert targeting, levels, merge, all clear and report limit
     const verifier = await buildMember(t.ctx, {
       roles: [{ areaId: ids.powderhornId, role: 'verifier' }],
     });
-    await app.inject({
-      method: 'POST',
-      url: `/api/v1/incidents/${incidentId}/verification`,
-      headers: verifier.auth,
-      payload: { outcome: 'confirmed' },
-    });
+    // Two independent verifiers confirm (one alone only corroborates).
+    await confirmByTwo(app, t.ctx, incidentId, ids.powderhornId, verifier);
     await eventually(() => {
       expect(sConfirmed.kinds()).toEqual(['confirmed']);
       expect(sArea.kinds()).toEqual(['unconfirmed', 'confirmed']);

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from './api-client';
 import { launchBrowser, TEST_BROWSER } from './browser';
 import { Phone } from './phone';
-import { approvedMember, POWDERHORN, startWorld, type World } from './world';
+import {
+  approvedMember,
+  confirmedByAnother,
+  POWDERHORN,
+  roleInvite,
+  startWorld,
+  type World,
+} from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -39,7 +46,7 @@ suite(title, () => {
   };
 
   it('shows the live queue of my areas; merges a duplicate, confirms, ends', async () => {
-    const code = await world.admin.invite({ areaId: world.areas.powderhornId, role: 'dispatcher' });
+    const code = await roleInvite(world, 'dispatcher');
     await laptop.join.joinWith(code, 'Powderhorn Park');
     const me = await laptop.page.evaluate<{ id: string }>(
       `fetch('/api/v1/me').then((r) => r.json())`,
@@ -71,8 +78,13 @@ suite(title, () => {
 
     await laptop.page.locator(`[data-incident="${south}"] button`).click();
     await desk.getByText('Agents questioning people').first().waitFor();
+    // The dispatcher's confirmation alone does not confirm: it waits for a second verifier.
     await desk.getByRole('button', { name: 'Confirm: it is happening' }).click();
     await desk.getByRole('button', { name: 'Yes' }).click();
+    await desk.getByText('Your confirmation is recorded.', { exact: false }).waitFor();
+    expect(await desk.locator('h2 .badge').textContent()).not.toBe('CONFIRMED');
+    await laptop.expectAccessible('dispatch console: one confirmation recorded');
+    await confirmedByAnother(world, south);
     await expect.poll(() => desk.locator('h2 .badge').textContent()).toBe('CONFIRMED');
     await desk.getByRole('button', { name: 'All clear: it is over' }).click();
     await desk.getByRole('button', { name: 'Yes' }).click();

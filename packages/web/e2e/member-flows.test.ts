@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
 import type { Phone } from './phone';
-import { approve, joinApproved, POWDERHORN_100M } from './world';
+import { approve, confirmedByAnother, joinApproved, POWDERHORN_100M } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -139,6 +139,8 @@ suite(title, () => {
     const verifier = await phone('verifier');
     await joinApproved(stage.world, verifier, 'verifier');
 
+    // Another verifier confirmed first: one alone does not confirm.
+    await confirmedByAnother(stage.world, incidentId);
     await verifier.incident.open(incidentId);
     expect(await verifier.incident.state()).toBe('UNCONFIRMED');
     await verifier.expectAccessible('incident (verifier)');

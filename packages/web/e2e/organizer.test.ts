@@ -4,7 +4,7 @@ import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
 import { OrganizerScreen } from './pages/organizer-screen';
 import type { Phone } from './phone';
-import { POWDERHORN } from './world';
+import { approvedMember, POWDERHORN, roleInvite } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -31,10 +31,7 @@ suite(title, () => {
   it('shows the organizer entry only to an active organizer', async () => {
     organizer = await phone('organizer');
     screen = new OrganizerScreen(organizer);
-    const code = await stage.world.admin.invite({
-      areaId: stage.world.areas.powderhornId,
-      role: 'organizer',
-    });
+    const code = await roleInvite(stage.world, 'organizer');
     await organizer.join.joinWith(code, 'Powderhorn Park');
     const nav = organizer.page.getByRole('navigation', { name: 'Main' });
     // On probation an organizer cannot act yet (the server refuses), so there is no entry.
@@ -90,15 +87,42 @@ suite(title, () => {
     await screen.openRoles(newcomer.handle);
     await organizer.expectAccessible('organize: roles');
     await organizer.screenshot('42-organize-roles');
-    await screen.saveRoles(newcomer.handle, ['Verifier', 'Responder']);
+    // The organizer invited the newcomer: as their sponsor, they cannot ask for verifier.
+    await screen.saveRolesRefused(newcomer.handle, ['Verifier', 'Responder']);
+    await screen.member(newcomer.handle).getByText('you can neither ask for').waitFor();
+    await screen.saveRoles(newcomer.handle, ['Responder']);
     const member = (await powderhornMembers()).find((m) => m.id === newcomer.id);
-    expect(member?.roles).toEqual(['member', 'responder', 'verifier']);
-    await screen.member(newcomer.handle).getByText('Responder, Verifier').waitFor();
+    expect(member?.roles).toEqual(['member', 'responder']);
+    await screen.member(newcomer.handle).getByText('Responder').waitFor();
 
     await screen.suspend(newcomer.handle, 'Shared an invite link in a public group');
     expect((await powderhornMembers()).find((m) => m.id === newcomer.id)?.status).toBe('suspended');
     await screen.reinstate(newcomer.handle);
     expect((await powderhornMembers()).find((m) => m.id === newcomer.id)?.status).toBe('active');
+  });
+
+  it('countersigns a role the admin asked for a member the organizer did not invite', async () => {
+    const { powderhornId } = stage.world.areas;
+    const other = await approvedMember(stage.world, stage.world.sponsors[0]);
+    const { id, handle } = await other.ok<{ id: string; handle: string }>('GET', '/me');
+    const asked = await stage.world.admin.ok<{ roles: string[]; pending: unknown[] }>(
+      'PUT',
+      `/areas/${powderhornId}/members/${id}/roles`,
+      { roles: ['member', 'verifier'] },
+    );
+    expect(asked).toMatchObject({ roles: ['member'], pending: [{ role: 'verifier' }] });
+
+    await organizer.page.reload();
+    await screen.section('Members');
+    const pending = organizer.page.getByTestId('pending-grants');
+    await pending.locator('strong', { hasText: `Verifier for ${handle}` }).waitFor();
+    await organizer.expectAccessible('organize: roles waiting for a second person');
+    await organizer.screenshot('42b-organize-pending-roles');
+    await pending.getByRole('button', { name: `Countersign Verifier for ${handle}` }).click();
+    await screen.done(`Countersigned: Verifier for ${handle}.`);
+    await pending.getByText('No role is waiting.').waitFor();
+    const member = (await powderhornMembers()).find((m) => m.id === id);
+    expect(member?.roles).toEqual(['member', 'verifier']);
   });
 
   it('joins a working group, sees who is in it, adds a group', async () => {

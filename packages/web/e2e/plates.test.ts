@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from './api-client';
 import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
 import { PlatesScreen } from './pages/plates-screen';
 import type { Phone } from './phone';
-import { approvedMember, joinApproved, POWDERHORN } from './world';
+import {
+  apiVerifier as verifierOf,
+  approvedMember,
+  confirmedByAnother,
+  joinApproved,
+  POWDERHORN,
+} from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -24,24 +29,8 @@ suite(title, () => {
 
   const at = { lat: POWDERHORN.latitude, lng: POWDERHORN.longitude };
 
-  /**
-   * A Powderhorn verifier, active, signed in through the API, invited by the second sponsor:
-   * independent of the reporter (the first sponsor's invitee) and of verifiers the admin invites,
-   * so the two approvals count (the sponsor-tree rule of corroboration).
-   */
-  const apiVerifier = async () => {
-    const { client, id } = await ApiClient.join(
-      stage.world.server.url,
-      await stage.world.sponsors[1].invite(),
-    );
-    await stage.world.admin.ok('POST', `/members/${id}/approve`);
-    await stage.world.admin.ok(
-      'PUT',
-      `/areas/${stage.world.areas.powderhornId}/members/${id}/roles`,
-      { roles: ['verifier'] },
-    );
-    return client;
-  };
+  /** A Powderhorn verifier, active, signed in through the API. */
+  const apiVerifier = () => verifierOf(stage.world);
 
   /** Approvals count once a verifier has held the role 7 days: these two have held it for 14. */
   const seasonVerifiers = () =>
@@ -69,6 +58,8 @@ suite(title, () => {
     const first = await apiVerifier();
     await seasonVerifiers();
     await first.ok('POST', `/incidents/${incidentId}/verification`, { outcome: 'confirmed' });
+    // A confirmation takes a second, independent verifier.
+    await confirmedByAnother(stage.world, incidentId);
     expect(
       await first.ok('POST', `/plates/${encodeURIComponent('MN TOC 123')}/approvals`, {}),
     ).toEqual({ listed: false, approvals: 1 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client';
 import { launchBrowser, TEST_BROWSER } from './browser';
 import { Phone } from './phone';
-import { POWDERHORN, startWorld, type World } from './world';
+import { confirmedByAnother, POWDERHORN, startWorld, type World } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -65,6 +65,8 @@ suite(title, () => {
     // On the scene, the responder may confirm what they see.
     await responder.respond.dispatch().getByRole('link', { name: 'See the incident' }).click();
     await responder.page.getByTestId('incident-state').waitFor();
+    // A verifier confirmed first; the responder on the scene is the second, independent one.
+    await confirmedByAnother(world, reported.incident.id);
     await responder.incident.act('Confirm: it is happening');
     await expect.poll(() => responder.incident.state()).toBe('CONFIRMED');
     const incident = await neighbor.ok<{ state: string }>(

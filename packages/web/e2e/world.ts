@@ -1,4 +1,8 @@
-import { createBootstrapInvite } from '../../server/src/membership/invites/invites.service';
+import type { Role } from '@tocsin/core';
+import {
+  createBootstrapInvite,
+  createOperatorInvite,
+} from '../../server/src/membership/invites/invites.service';
 import { generateVapidKeys } from '../../server/src/platform/push/vapid-keys';
 import type { RunningServer } from '../../server/src/server';
 import { ApiClient } from './api-client';
@@ -73,9 +77,38 @@ export async function approve(world: World, phone: Phone): Promise<void> {
   await world.admin.ok('POST', `/members/${(await phone.me()).id}/approve`);
 }
 
-/** Joins the phone to Powderhorn Park with an admin's invite for `role`, approved at once. */
+/**
+ * An invite into Powderhorn Park for `role` from the operator's console (no sponsor). Members'
+ * invites never carry verifier, dispatcher, organizer or admin: those wait for a countersign.
+ */
+export async function roleInvite(world: World, role: string): Promise<string> {
+  const invite = await createOperatorInvite(
+    world.server.ctx,
+    { role: role as Role, areaId: world.areas.powderhornId },
+    world.url,
+  );
+  return invite.code;
+}
+
+/** An active Powderhorn verifier signed in through the API, independent of everyone. */
+export async function apiVerifier(world: World): Promise<ApiClient> {
+  const joined = await ApiClient.join(world.server.url, await roleInvite(world, 'verifier'));
+  await world.admin.ok('POST', `/members/${joined.id}/approve`);
+  return joined.client;
+}
+
+/**
+ * A first confirmation by another, independent verifier through the API: an incident is
+ * confirmed only once two independent people have confirmed it.
+ */
+export async function confirmedByAnother(world: World, incidentId: string): Promise<void> {
+  const other = await apiVerifier(world);
+  await other.ok('POST', `/incidents/${incidentId}/verification`, { outcome: 'confirmed' });
+}
+
+/** Joins the phone to Powderhorn Park with an operator's invite for `role`, approved at once. */
 export async function joinApproved(world: World, phone: Phone, role: string): Promise<void> {
-  const code = await world.admin.invite({ areaId: world.areas.powderhornId, role });
+  const code = await roleInvite(world, role);
   await phone.join.joinWith(code, 'Powderhorn Park');
   await approve(world, phone);
 }

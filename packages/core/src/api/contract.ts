@@ -109,6 +109,15 @@ export const apiV1 = {
     body: m.rolesBody,
     response: { 200: m.rolesResponse },
   },
+  'GET /api/v1/role-grants': { response: { 200: z.array(m.roleGrantSchema) } },
+  'POST /api/v1/role-grants/:id/countersign': {
+    params: m.roleGrantParams,
+    response: { 200: m.roleGrantSchema },
+  },
+  'POST /api/v1/role-grants/:id/refuse': {
+    params: m.roleGrantParams,
+    response: { 200: m.roleGrantSchema },
+  },
   'GET /api/v1/areas/:areaId/members': {
     params: m.areaParams,
     response: { 200: z.array(m.areaMemberSchema) },

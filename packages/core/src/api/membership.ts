@@ -56,7 +56,30 @@ export const suspendResponse = z.object({
 });
 export const areaMemberParams = z.strictObject({ areaId: z.uuid(), memberId: z.uuid() });
 export const rolesBody = z.strictObject({ roles: z.array(roleSchema).max(6) });
-export const rolesResponse = z.object({ roles: z.array(roleSchema) });
+/** A role change waiting for (or decided by) a second organizer or admin. */
+export const roleGrantSchema = z.object({
+  id: z.uuid(),
+  member: z.object({ id: z.uuid(), handle: z.string() }),
+  areaId: z.uuid(),
+  role: roleSchema,
+  kind: z.enum(['grant', 'revoke']).describe('revoke: taking the admin role from someone'),
+  requestedBy: z.object({ id: z.uuid(), handle: z.string() }).nullable(),
+  requestedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  status: z.enum(['pending', 'countersigned', 'refused', 'withdrawn', 'expired']),
+  mayCountersign: z.boolean().describe('Whether the caller may countersign it'),
+});
+export type RoleGrantView = z.infer<typeof roleGrantSchema>;
+export const roleGrantParams = z.strictObject({ id: z.uuid() });
+
+/**
+ * PUT /areas/:areaId/members/:memberId/roles: `roles` held now; `pending` the grants of verifier,
+ * dispatcher, organizer or admin (and any removal of an admin) that wait for a countersign.
+ */
+export const rolesResponse = z.object({
+  roles: z.array(roleSchema),
+  pending: z.array(roleGrantSchema),
+});
 
 /** GET /areas/:areaId/members: for the area's organizers. */
 export const areaMemberSchema = z.object({

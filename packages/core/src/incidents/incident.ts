@@ -33,6 +33,12 @@ export interface Actor {
   readonly onShift: boolean;
 }
 
+/** An actor who may confirm: independence needs to know who invited them. */
+export interface Verifier extends Actor {
+  /** Null for members nobody invited (the first admins). */
+  readonly sponsorId: string | null;
+}
+
 /** A reporter as far as independence goes: who vouched for them. */
 export interface Reporter {
   readonly memberId: string;
@@ -68,6 +74,11 @@ export interface Incident {
   /** A verifier or an on-shift responder reported, which corroborates on its own. */
   readonly trustedReport: boolean;
   readonly notSeenCount: number;
+  /**
+   * Who recorded `confirmed`, in order. The incident is confirmed once two of them are
+   * independent of each other and of every reporter (countIndependentConfirmers).
+   */
+  readonly confirmers: readonly Reporter[];
   /** When it first reached general members (corroborated, or confirmed directly). */
   readonly corroboratedAt: number | null;
   readonly confirmedAt: number | null;

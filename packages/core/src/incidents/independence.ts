@@ -22,6 +22,19 @@ export function countCorroboratingReporters(reporters: readonly Reporter[]): num
   return countIndependentReporters(reporters.filter((r) => r.vouched !== false));
 }
 
+/**
+ * The confirmations that count: by members independent of every reporter (the same sponsor-tree
+ * rule as corroboration, so an organizer's invitees cannot confirm what the organizer or another
+ * invitee reported), then the largest pairwise-independent set among them.
+ */
+export function countIndependentConfirmers(
+  confirmers: readonly Reporter[],
+  reporters: readonly Reporter[],
+): number {
+  const outside = confirmers.filter((c) => reporters.every((r) => areIndependent(c, r)));
+  return countIndependentReporters(outside);
+}
+
 /** The largest set of pairwise-independent reporters, each member counted once (exact, linear time). */
 export function countIndependentReporters(reporters: readonly Reporter[]): number {
   const sponsorOf = distinctSponsors(reporters);

@@ -24,16 +24,27 @@ export type {
   MemberRole,
   OpenState,
   Reporter,
+  Verifier,
 } from './incident';
 export { isOpen, OPEN_STATES, openRank } from './incident';
 export {
   areIndependent,
   countCorroboratingReporters,
+  countIndependentConfirmers,
   countIndependentReporters,
 } from './independence';
 export type { PlateApprover } from './plate-approvers';
 export { countListingApprovals } from './plate-approvers';
-export { isCorroborated, isStaff, isTrustedReporter, mayEnd, mayMerge, mayVerify } from './roles';
+export {
+  CONFIRMATIONS_NEEDED,
+  isConfirmedBy,
+  isCorroborated,
+  isStaff,
+  isTrustedReporter,
+  mayEnd,
+  mayMerge,
+  mayVerify,
+} from './roles';
 export type { ClusterSettings, EngineSettings } from './settings';
 export {
   DEFAULT_QUIET_MINUTES,

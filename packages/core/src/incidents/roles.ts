@@ -1,5 +1,5 @@
 import type { Actor, Reporter } from './incident';
-import { countCorroboratingReporters } from './independence';
+import { countCorroboratingReporters, countIndependentConfirmers } from './independence';
 
 // The server's policy files check role, area and probation first; these rules repeat the role
 // part so that the pure machine never lets a plain member confirm, end or merge.
@@ -35,4 +35,15 @@ export function mayMerge(actor: Actor): boolean {
 /** ≥ 2 independent vouched reporters, or one trusted report. */
 export function isCorroborated(reporters: readonly Reporter[], trustedReport: boolean): boolean {
   return trustedReport || countCorroboratingReporters(reporters) >= 2;
+}
+
+/** How many independent people must confirm: one person never confirms alone. */
+export const CONFIRMATIONS_NEEDED = 2;
+
+/** Two confirmers independent of each other and of every reporter. */
+export function isConfirmedBy(
+  confirmers: readonly Reporter[],
+  reporters: readonly Reporter[],
+): boolean {
+  return countIndependentConfirmers(confirmers, reporters) >= CONFIRMATIONS_NEEDED;
 }

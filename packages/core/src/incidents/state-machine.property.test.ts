@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Incident, IncidentReport, IncidentState, MemberRole } from './incident';
 import { isOpen, openRank } from './incident';
-import { isCorroborated } from './roles';
+import { isConfirmedBy, isCorroborated } from './roles';
 import type { VerificationOutcome } from './state-machine';
 import {
   applyEnd,
@@ -67,12 +67,16 @@ function reportBy(a: Actor, at: number): IncidentReport {
   return { ...a, sponsorId: SPONSOR[a.memberId] ?? null, at };
 }
 
+function verifierOf(a: Actor) {
+  return { ...a, sponsorId: SPONSOR[a.memberId] ?? null };
+}
+
 function apply(incident: Incident, e: Event, at: number): Result<Transition> {
   switch (e.type) {
     case 'report':
       return applyReport(incident, reportBy(e.actor, at));
     case 'verify':
-      return applyVerification(incident, e.outcome, e.actor, at);
+      return applyVerification(incident, e.outcome, verifierOf(e.actor), at);
     case 'end':
       return applyEnd(incident, e.by, at);
     case 'merge': {
@@ -99,7 +103,10 @@ function expectWellFormed(i: Incident): void {
     expect(isCorroborated(i.reporters, i.trustedReport)).toBe(false);
     expect(i.corroboratedAt).toBeNull();
   }
-  if (i.state === 'corroborated') expect(isCorroborated(i.reporters, i.trustedReport)).toBe(true);
+  // Corroborated by independent reports, a trusted report or one confirmation short of two.
+  if (i.state === 'corroborated') {
+    expect(isCorroborated(i.reporters, i.trustedReport) || i.confirmers.length > 0).toBe(true);
+  }
   if (i.state === 'corroborated' || i.state === 'confirmed')
     expect(i.corroboratedAt).not.toBeNull();
   if (i.state === 'confirmed') expect(i.confirmedAt).not.toBeNull();
@@ -168,6 +175,67 @@ describe('incident state machine (properties)', () => {
         }
         expect(kinds.filter((k) => k !== 'reported')).toEqual([]);
       }),
+    );
+  });
+
+  it('confirms only on a confirmation that makes two independent outside confirmers', () => {
+    const verifying = fc.array(
+      fc.oneof(
+        fc.record({ type: fc.constant('report' as const), actor }),
+        fc.record({
+          type: fc.constant('verify' as const),
+          actor,
+          outcome: fc.constant<VerificationOutcome>('confirmed'),
+        }),
+      ),
+      { maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(actor, verifying, (first, events) => {
+        let incident = openIncident(
+          { id: 'inc', ...LAKE_AND_CHICAGO, areaId: null },
+          reportBy(first, T0),
+        ).incident;
+        for (const [n, e] of events.entries()) {
+          const result = apply(incident, e, T0 + (n + 1) * MIN);
+          if (!result.ok) continue;
+          const next = result.value.incident;
+          if (next.state === 'confirmed' && incident.state !== 'confirmed') {
+            expect(e.type).toBe('verify');
+            expect(isConfirmedBy(next.confirmers, next.reporters)).toBe(true);
+            expect(isConfirmedBy(incident.confirmers, incident.reporters)).toBe(false);
+          }
+          incident = next;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('one family confirms nothing: invitees of one sponsor never confirm what the family reported', () => {
+    const family = fc.constantFrom('m2', 'm5', 'm6', 'm0', 'm3'); // m0, its invitees and theirs
+    const staff = fc.constantFrom<MemberRole>('verifier', 'dispatcher', 'admin', 'responder');
+    fc.assert(
+      fc.property(
+        family,
+        fc.array(fc.tuple(family, staff, fc.boolean()), { maxLength: 20 }),
+        (first, steps) => {
+          const opened = openIncident(
+            { id: 'inc', ...LAKE_AND_CHICAGO, areaId: null },
+            reportBy({ memberId: first, role: 'member', onShift: false }, T0),
+          );
+          let incident = opened.incident;
+          for (const [n, [memberId, role, confirm]] of steps.entries()) {
+            const who = { memberId, role, onShift: false };
+            const at = T0 + (n + 1) * MIN;
+            const result = confirm
+              ? applyVerification(incident, 'confirmed', verifierOf(who), at)
+              : applyReport(incident, reportBy(who, at));
+            if (result.ok) incident = result.value.incident;
+          }
+          expect(incident.state).not.toBe('confirmed');
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from './incident';
+import type { Incident, Verifier } from './incident';
 import {
   applyEnd,
   applyMerge,
@@ -173,11 +173,15 @@ describe('applyReport', () => {
 });
 
 describe('applyVerification', () => {
-  it('confirms from reported or corroborated, telling everyone in range', () => {
+  it('confirms from reported or corroborated on a second independent confirmation, telling everyone in range', () => {
+    const second = buildActor({ memberId: 'v2', sponsorId: 'sv2' });
     for (const state of ['reported', 'corroborated'] as const) {
-      const t = value(
-        applyVerification(buildIncident({ state }), 'confirmed', verifier, T0 + 20 * MIN),
+      const once = value(
+        applyVerification(buildIncident({ state }), 'confirmed', verifier, T0 + 10 * MIN),
       );
+      expect(once.incident).toMatchObject({ state: 'corroborated', confirmedAt: null });
+      expect(once.alerts.map((a) => a.kind)).not.toContain('confirmed');
+      const t = value(applyVerification(once.incident, 'confirmed', second, T0 + 20 * MIN));
       expect(t.incident).toMatchObject({
         state: 'confirmed',
         confirmedAt: T0 + 20 * MIN,
@@ -187,13 +191,34 @@ describe('applyVerification', () => {
         {
           at: T0 + 20 * MIN,
           kind: 'confirmed',
-          from: state,
+          from: 'corroborated',
           to: 'confirmed',
           actorRole: 'verifier',
         },
       ]);
       expect(t.alerts).toEqual([{ incidentId: 'inc-1', kind: 'confirmed', audience: 'everyone' }]);
     }
+  });
+
+  it("never confirms on one person, two of one family, or a reporter's own invitees", () => {
+    const confirmTwice = (incident: Incident, a: Verifier, b: Verifier) => {
+      const once = value(applyVerification(incident, 'confirmed', a, T0 + MIN));
+      return value(applyVerification(once.incident, 'confirmed', b, T0 + 2 * MIN)).incident;
+    };
+    const v = (memberId: string, sponsorId: string | null) => buildActor({ memberId, sponsorId });
+    // The same verifier twice.
+    expect(confirmTwice(buildIncident(), v('v1', 'a'), v('v1', 'a')).state).toBe('corroborated');
+    // Two verifiers invited by the same sponsor.
+    expect(confirmTwice(buildIncident(), v('v1', 'o'), v('v2', 'o')).state).toBe('corroborated');
+    // One verifier invited the other.
+    expect(confirmTwice(buildIncident(), v('v1', 'a'), v('v2', 'v1')).state).toBe('corroborated');
+    // The reporter (m1, invited by s1) invited one of them, or shares their sponsor.
+    expect(confirmTwice(buildIncident(), v('v1', 'a'), v('v2', 'm1')).state).toBe('corroborated');
+    expect(confirmTwice(buildIncident(), v('v1', 'a'), v('v2', 's1')).state).toBe('corroborated');
+    // The reporter's sponsor confirming their invitee's report.
+    expect(confirmTwice(buildIncident(), v('v1', 'a'), v('s1', null)).state).toBe('corroborated');
+    // Two outsiders from different families confirm.
+    expect(confirmTwice(buildIncident(), v('v1', 'a'), v('v2', 'b')).state).toBe('confirmed');
   });
 
   it('counts a direct confirmation as reaching general members for time-to-corroborate', () => {

@@ -6,9 +6,17 @@ import type {
   IncidentState,
   OpenState,
   Reporter,
+  Verifier,
 } from './incident';
 import { isOpen, OPEN_STATES, openRank } from './incident';
-import { isCorroborated, isTrustedReporter, mayEnd, mayMerge, mayVerify } from './roles';
+import {
+  isConfirmedBy,
+  isCorroborated,
+  isTrustedReporter,
+  mayEnd,
+  mayMerge,
+  mayVerify,
+} from './roles';
 import { DEFAULT_QUIET_MINUTES, MINUTE_MS } from './settings';
 import type { Result, TimelineEntry, TimelineKind, TimelineRole, Transition } from './transition';
 import { ok, refuse } from './transition';
@@ -37,6 +45,7 @@ export function openIncident(origin: IncidentOrigin, report: IncidentReport): Tr
     reporters: [reporterOf(report)],
     trustedReport,
     notSeenCount: 0,
+    confirmers: [],
     corroboratedAt: trustedReport ? report.at : null,
     confirmedAt: null,
     closedAt: null,
@@ -68,8 +77,10 @@ export function applyReport(incident: Incident, report: IncidentReport): Result<
 }
 
 /**
- * Record a verifier's finding. `confirmed` confirms (also straight from `reported`) and counts as
- * activity; `false_alarm` retracts; `not_seen` changes no state and sends nothing — one verifier
+ * Record a verifier's finding. `confirmed` counts as activity and adds the actor to the
+ * confirmers: the incident is confirmed once two confirmers are independent of each other and of
+ * every reporter (isConfirmedBy); until then one confirmation corroborates, like a trusted
+ * report; `false_alarm` retracts; `not_seen` changes no state and sends nothing — one verifier
  * missing a moving operation does not disprove independent sightings — but it is on the timeline,
  * counted in `notSeenCount`, and deliberately not activity, so an incident only checked on and
  * never seen again still ends after the quiet period.
@@ -77,7 +88,7 @@ export function applyReport(incident: Incident, report: IncidentReport): Result<
 export function applyVerification(
   incident: Incident,
   outcome: VerificationOutcome,
-  actor: Actor,
+  actor: Verifier,
   at: number,
 ): Result<Transition> {
   if (!mayVerify(actor)) return forbidden(incident, actor, 'verify');
@@ -85,14 +96,20 @@ export function applyVerification(
   const from = incident.state;
   switch (outcome) {
     case 'confirmed': {
+      const confirmers = withConfirmer(incident.confirmers, actor);
+      const state: OpenState =
+        from === 'confirmed' || isConfirmedBy(confirmers, incident.reporters)
+          ? 'confirmed'
+          : 'corroborated';
       const next: Incident = {
         ...incident,
-        state: 'confirmed',
+        state,
+        confirmers,
         lastActivityAt: Math.max(incident.lastActivityAt, at),
         corroboratedAt: incident.corroboratedAt ?? at,
-        confirmedAt: incident.confirmedAt ?? at,
+        confirmedAt: reached(incident.confirmedAt, state === 'confirmed', at),
       };
-      return ok(step(from, next, entry(at, 'confirmed', from, 'confirmed', actor.role)));
+      return ok(step(from, next, entry(at, 'confirmed', from, state, actor.role)));
     }
     case 'false_alarm': {
       const next: Incident = { ...incident, state: 'false_alarm', closedAt: at };
@@ -149,12 +166,15 @@ export function applyMerge(
   const known = new Set(into.reporters.map((r) => r.memberId));
   const reporters = [...into.reporters, ...from.reporters.filter((r) => !known.has(r.memberId))];
   const trustedReport = into.trustedReport || from.trustedReport;
+  const confirmers = from.confirmers.reduce(withConfirmer, into.confirmers);
   const further = OPEN_STATES[Math.max(openRank(from.state), openRank(into.state))] ?? into.state;
-  const state = promote(further, reporters, trustedReport);
+  const promoted = promote(further, reporters, trustedReport);
+  const state: OpenState = isConfirmedBy(confirmers, reporters) ? 'confirmed' : promoted;
   const merged: Incident = {
     ...into,
     state,
     reporters,
+    confirmers,
     trustedReport,
     notSeenCount: into.notSeenCount + from.notSeenCount,
     firstReportAt: Math.min(into.firstReportAt, from.firstReportAt),
@@ -181,6 +201,11 @@ export function applyMerge(
 
 function promote(state: OpenState, reporters: readonly Reporter[], trusted: boolean): OpenState {
   return state === 'reported' && isCorroborated(reporters, trusted) ? 'corroborated' : state;
+}
+
+function withConfirmer(confirmers: readonly Reporter[], who: Reporter): readonly Reporter[] {
+  if (confirmers.some((c) => c.memberId === who.memberId)) return confirmers;
+  return [...confirmers, { memberId: who.memberId, sponsorId: who.sponsorId }];
 }
 
 function reached(when: number | null, now: boolean, at: number): number | null {

@@ -1,7 +1,7 @@
 // Builders for the incident tests: sensible defaults, override what the test is about.
 import { EARTH_RADIUS_METERS } from '../geo';
 import type { LatLng } from '../geo';
-import type { Actor, Incident, IncidentReport } from './incident';
+import type { Incident, IncidentReport, Verifier } from './incident';
 
 /** 2025-01-15T18:00:00Z, a fixed clock for tests. */
 export const T0 = Date.UTC(2025, 0, 15, 18, 0, 0);
@@ -23,8 +23,8 @@ export function buildReport(overrides: Partial<IncidentReport> = {}): IncidentRe
 }
 
 /** An actor; verifier by default since most actions need one. */
-export function buildActor(overrides: Partial<Actor> = {}): Actor {
-  return { memberId: 'v1', role: 'verifier', onShift: false, ...overrides };
+export function buildActor(overrides: Partial<Verifier> = {}): Verifier {
+  return { memberId: 'v1', sponsorId: 'sv1', role: 'verifier', onShift: false, ...overrides };
 }
 
 /** An incident opened by one plain member at T0. */
@@ -40,6 +40,7 @@ export function buildIncident(overrides: Partial<Incident> = {}): Incident {
     reporters: [{ memberId: 'm1', sponsorId: 's1' }],
     trustedReport: false,
     notSeenCount: 0,
+    confirmers: [],
     corroboratedAt: null,
     confirmedAt: null,
     closedAt: null,

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../platform/config/config';
 import { cityLoadCommand } from './city';
 import { COUNT_METHODS, countCommand, type CountOptions } from './count';
+import { countersignCommand, grantsCommand } from './countersign';
 import { inviteCommand } from './invite';
 import { migrateCommand } from './migrate';
 import { purgeCommand } from './purge';
@@ -73,6 +74,23 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--seed <seed>', 'seed for lots (default: the SHA-256 of the file)')
     .action(async (file: string, options: CountOptions) => {
       exitCode = await countCommand(file, options);
+    });
+
+  program
+    .command('grants')
+    .description('List the role grants waiting for a countersign')
+    .action(async () => {
+      exitCode = await grantsCommand();
+    });
+
+  program
+    .command('countersign')
+    .description(
+      'Countersign a role grant as the second person (only while the city has one admin and no organizer)',
+    )
+    .argument('<grant-id>', 'the grant id, as `tocsin grants` lists it')
+    .action(async (id: string) => {
+      exitCode = await countersignCommand(id);
     });
 
   try {

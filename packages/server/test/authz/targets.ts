@@ -193,6 +193,7 @@ export async function buildIncident(
     reporters: [{ memberId: reporter.id, sponsorId: null }],
     trustedReport: state !== 'reported',
     notSeenCount: 0,
+    confirmers: [],
     corroboratedAt: state === 'reported' ? null : at,
     confirmedAt: null,
     closedAt: null,
@@ -251,4 +252,35 @@ export async function buildInvite(
 /** The persona's member id, or a fresh member's for anonymous (whose request is refused anyway). */
 export async function memberIdOf(world: World, persona: Persona): Promise<string> {
   return persona === 'anonymous' ? (await newMember(world)).id : world.members[persona].id;
+}
+
+/**
+ * A pending grant of `verifier` in this area for a new member (sponsored by the outsider), asked
+ * for by a separate organizer of this area: any other organizer of the area, or an admin, may
+ * countersign or refuse it.
+ */
+export async function buildRoleGrant(world: World): Promise<string> {
+  const { ctx } = world;
+  const asker = await buildMember(ctx, { roles: [{ areaId: world.area.id, role: 'organizer' }] });
+  const grantee = await newMember(world);
+  const id = randomUUID();
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('role_grants')
+    .values({
+      id,
+      member_id: grantee.id,
+      area_id: world.area.id,
+      role: 'verifier',
+      kind: 'grant',
+      requested_by: asker.id,
+      requested_at: now,
+      expires_at: new Date(now.getTime() + 72 * 3_600_000),
+      status: 'pending',
+      decided_by: null,
+      decided_via: null,
+      decided_at: null,
+    })
+    .execute();
+  return id;
 }

@@ -13,6 +13,7 @@ export const FIGURES = [
   'plate-hash',
   'subpoena-drill',
   'plate-infiltration',
+  'infiltration',
 ] as const;
 export type FigureName = (typeof FIGURES)[number];
 

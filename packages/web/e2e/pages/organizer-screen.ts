@@ -92,6 +92,17 @@ export class OrganizerScreen {
     await this.done(`The roles of ${handle} were saved.`);
   }
 
+  /** Ticks these roles and saves; the server refuses, and the row says why. */
+  async saveRolesRefused(handle: string, roles: string[]): Promise<void> {
+    const row = this.member(handle);
+    for (const box of await row.getByRole('checkbox').all()) {
+      const label = (await box.locator('xpath=..').innerText()).trim();
+      await box.setChecked(roles.includes(label));
+    }
+    await row.getByRole('button', { name: 'Save roles' }).click();
+    await row.getByRole('alert').waitFor();
+  }
+
   async suspend(handle: string, reason: string): Promise<void> {
     const row = this.member(handle);
     await row.getByRole('button', { name: `Suspend ${handle}` }).click();

@@ -1,4 +1,4 @@
-import { hasRoleIn, isAdmin, type Principal, type Role } from '@tocsin/core';
+import { COUNTERSIGNED_ROLES, hasRoleIn, isAdmin, type Principal, type Role } from '@tocsin/core';
 
 const DAY_MS = 86_400_000;
 export const INVITE_TTL_MS = 7 * DAY_MS;
@@ -15,8 +15,8 @@ export type InviteDecision =
   { ok: true } | { ok: false; status: 403 | 404; code: string; message: string };
 
 /**
- * Who may invite: active members. Binding an invite to an area and role is an organizer's act in
- * that area; an admin invite only an admin can make.
+ * Who may invite: active members. Binding an invite to an area (as member or responder) is an
+ * organizer's act in that area; verifier, dispatcher, organizer and admin are never invited into.
  */
 export function canCreateInvite(
   principal: Principal,
@@ -30,12 +30,15 @@ export function canCreateInvite(
       message: 'Members on probation cannot invite yet',
     };
   }
-  if (target.role === 'admin' && !isAdmin(principal)) {
+  // A role that needs a countersign never comes with an invite from a member: the inviter is
+  // the sponsor, who may neither ask for nor countersign it (the operator's console still can).
+  if (target.role && (COUNTERSIGNED_ROLES as readonly Role[]).includes(target.role)) {
     return {
       ok: false,
       status: 403,
-      code: 'forbidden',
-      message: 'Only an admin can invite an admin',
+      code: 'countersign_required',
+      message:
+        'Invite them as a member or responder; another organizer asks for the role and a second one countersigns',
     };
   }
   if (target.areaChain) {

@@ -6,10 +6,15 @@ import {
   approveMember,
   listAreaMembers,
   reinstateMember,
-  setAreaRoles,
   suspendMember,
   vouchFor,
 } from './members.service';
+import {
+  countersignRoleGrant,
+  listRoleGrants,
+  refuseRoleGrant,
+  setAreaRoles,
+} from './role-grants.service';
 
 /** Vouching, approval, suspension and roles: the organization's own governance. */
 export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -74,19 +79,56 @@ export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['members'],
-          summary: "Set a member's roles in an area (organizer of the area, or admin)",
+          summary:
+            "Set a member's roles in an area (organizer of the area, or admin); verifier, dispatcher, organizer and admin wait for a countersign",
           ...apiV1['PUT /api/v1/areas/:areaId/members/:memberId/roles'],
         },
       },
-      async (request) => ({
-        roles: await setAreaRoles(
+      async (request) =>
+        setAreaRoles(
           ctx,
           principalOf(request),
           request.params.areaId,
           request.params.memberId,
           request.body.roles,
         ),
-      }),
+    );
+
+    app.get(
+      '/role-grants',
+      {
+        schema: {
+          tags: ['members'],
+          summary: 'Role grants waiting for a countersign (organizers of their areas, admins)',
+          ...apiV1['GET /api/v1/role-grants'],
+        },
+      },
+      async (request) => listRoleGrants(ctx, principalOf(request)),
+    );
+
+    app.post(
+      '/role-grants/:id/countersign',
+      {
+        schema: {
+          tags: ['members'],
+          summary:
+            'Countersign a role grant: a second organizer of the area or admin, not the one who asked nor the sponsor',
+          ...apiV1['POST /api/v1/role-grants/:id/countersign'],
+        },
+      },
+      async (request) => countersignRoleGrant(ctx, principalOf(request), request.params.id),
+    );
+
+    app.post(
+      '/role-grants/:id/refuse',
+      {
+        schema: {
+          tags: ['members'],
+          summary: 'Refuse a role grant (or withdraw one you asked for)',
+          ...apiV1['POST /api/v1/role-grants/:id/refuse'],
+        },
+      },
+      async (request) => refuseRoleGrant(ctx, principalOf(request), request.params.id),
     );
 
     app.get(

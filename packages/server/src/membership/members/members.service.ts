@@ -1,4 +1,4 @@
-import { AREA_ROLES, isAdmin, type AreaRole, type Principal, type Role } from '@tocsin/core';
+import { isAdmin, type Principal } from '@tocsin/core';
 import {
   AppError,
   ConflictError,
@@ -15,10 +15,8 @@ import { revokeUnusedInvites } from '../invites';
 import {
   findMember,
   findMemberForUpdate,
-  grantRoles,
   insertVouch,
   membersOfArea,
-  removeRolesInArea,
   rolesOfMember,
   setStatus,
   updateProfile,
@@ -190,49 +188,6 @@ export async function reinstateMember(
     });
   });
   return status;
-}
-
-/** Replaces a member's roles in one area; an organizer of the area (or an admin) decides. */
-export async function setAreaRoles(
-  ctx: AppContext,
-  principal: Principal,
-  areaId: string,
-  memberId: string,
-  roles: Role[],
-): Promise<Role[]> {
-  const { area, chain } = await visibleArea(ctx, principal, areaId);
-  requireOrganizer(principal, chain, 'set roles');
-  const wanted = [...new Set(roles)];
-  if (wanted.includes('admin') && (!isAdmin(principal) || area.kind !== 'city')) {
-    throw new ForbiddenError('The admin role is given by an admin, on the city only');
-  }
-  const areaRoles = wanted.filter(
-    (r): r is AreaRole | 'admin' => r === 'admin' || (AREA_ROLES as readonly string[]).includes(r),
-  );
-  // Any role in an area makes one a member of it.
-  if (areaRoles.length > 0 && !areaRoles.includes('member')) areaRoles.push('member');
-  const target = await findMember(ctx.db, memberId);
-  if (!target) throw new NotFoundError('No such member');
-  await transact(ctx, async (tx) => {
-    const now = ctx.clock.now();
-    await removeRolesInArea(tx, memberId, areaId);
-    await grantRoles(tx, memberId, areaId, areaRoles, principal.memberId, now);
-    await audit(tx, {
-      at: now,
-      actorId: principal.memberId,
-      action: 'roles.set',
-      areaId,
-      targetId: memberId,
-      details: { roles: areaRoles },
-    });
-    await enqueueEvents(
-      ctx,
-      tx,
-      [{ name: 'member.updated', payload: { memberId, change: 'roles', areaId } }],
-      now,
-    );
-  });
-  return areaRoles.sort();
 }
 
 /** The members of an area with their roles there: for that area's organizers only. */

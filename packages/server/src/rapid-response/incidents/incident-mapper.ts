@@ -7,7 +7,11 @@ export type IncidentRow = Selectable<IncidentsTable>;
 const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
 
 /** A stored incident as the pure rules see it. */
-export function toIncident(row: IncidentRow, reporters: Reporter[]): Incident {
+export function toIncident(
+  row: IncidentRow,
+  reporters: Reporter[],
+  confirmers: Reporter[],
+): Incident {
   return {
     id: row.id,
     state: row.state,
@@ -20,6 +24,7 @@ export function toIncident(row: IncidentRow, reporters: Reporter[]): Incident {
     reporters,
     trustedReport: row.trusted_report,
     notSeenCount: row.not_seen_count,
+    confirmers,
     corroboratedAt: ms(row.corroborated_at),
     confirmedAt: ms(row.confirmed_at),
     closedAt: ms(row.closed_at),

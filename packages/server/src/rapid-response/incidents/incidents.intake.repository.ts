@@ -100,6 +100,17 @@ export async function absorbIncident(db: Executor, id: string, into: string): Pr
     .onConflict((oc) => oc.columns(['incident_id', 'member_id']).doNothing())
     .execute();
   await db
+    .insertInto('incident_confirmations')
+    .columns(['incident_id', 'member_id', 'sponsor_id', 'at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('incident_confirmations')
+        .select([eb.val(into).as('incident_id'), 'member_id', 'sponsor_id', 'at'])
+        .where('incident_id', '=', id),
+    )
+    .onConflict((oc) => oc.columns(['incident_id', 'member_id']).doNothing())
+    .execute();
+  await db
     .updateTable('reports')
     .set({ incident_id: into })
     .where('incident_id', '=', id)

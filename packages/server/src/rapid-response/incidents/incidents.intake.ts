@@ -16,7 +16,12 @@ import { offerDispatches } from '../dispatch';
 import { incidentColumns, toIncident } from './incident-mapper';
 import { cityDay, recordTransition } from './incident-writer';
 import { insertIncidentRow } from './incidents.intake.repository';
-import { addReporter, lockOpenIncidentsInCells, reportersOf } from './incidents.repository';
+import {
+  addReporter,
+  confirmersOf,
+  lockOpenIncidentsInCells,
+  reportersOf,
+} from './incidents.repository';
 
 /** A placed report as the intake takes it: who, where (bounded cell center) and when. */
 export interface IntakeReport {
@@ -87,7 +92,10 @@ export async function intakeReport(
   const now = new Date(report.at);
   if (chosen) {
     const row = candidates.find((c) => c.id === chosen.id)!;
-    const result = applyReport(toIncident(row, await reportersOf(tx, row.id)), report);
+    const result = applyReport(
+      toIncident(row, await reportersOf(tx, row.id), await confirmersOf(tx, row.id)),
+      report,
+    );
     if (!result.ok) throw new ConflictError(result.error.code, result.error.message);
     await addReporter(tx, row.id, report, now);
     await recordTransition(ctx, tx, result.value, { activity: row.activity });

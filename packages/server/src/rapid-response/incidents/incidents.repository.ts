@@ -57,6 +57,37 @@ export async function reportersOf(db: Executor, incidentId: string): Promise<Rep
   }));
 }
 
+/** Who confirmed an incident, in order, with their sponsor for independence. */
+export async function confirmersOf(db: Executor, incidentId: string): Promise<Reporter[]> {
+  const rows = await db
+    .selectFrom('incident_confirmations')
+    .select(['member_id', 'sponsor_id'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('at')
+    .orderBy('member_id')
+    .execute();
+  return rows.map((r) => ({ memberId: r.member_id, sponsorId: r.sponsor_id }));
+}
+
+/** Records a confirmation (once per member and incident). */
+export async function addConfirmer(
+  db: Executor,
+  incidentId: string,
+  confirmer: Reporter,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('incident_confirmations')
+    .values({
+      incident_id: incidentId,
+      member_id: confirmer.memberId,
+      sponsor_id: confirmer.sponsorId,
+      at,
+    })
+    .onConflict((oc) => oc.columns(['incident_id', 'member_id']).doNothing())
+    .execute();
+}
+
 export async function addReporter(
   db: Executor,
   incidentId: string,

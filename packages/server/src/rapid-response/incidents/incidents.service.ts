@@ -5,7 +5,7 @@ import {
   cellsInRadius,
   COARSE_RES,
   haversineMeters,
-  type Actor,
+  type Verifier,
   type IncidentDetailView,
   type IncidentSummaryView,
   type Principal,
@@ -35,6 +35,8 @@ import {
   involvementRows,
   lockIncident,
   reportersOf,
+  addConfirmer,
+  confirmersOf,
   reportsOfIncident,
   timelineOf,
 } from './incidents.repository';
@@ -182,7 +184,7 @@ async function actorOn(
   principal: Principal,
   incident: { id: string; area_id: string | null; state: string },
   action: 'verify' | 'end' | 'merge',
-): Promise<Actor> {
+): Promise<Verifier> {
   const areas = await ctx.areas.get();
   const chain = areas.chainOrCity(incident.area_id);
   const mine = await involvement(ctx.db, incident.id, principal.memberId);
@@ -206,7 +208,17 @@ async function actorOn(
         : staff;
   if (!allowed) throw new ForbiddenError(`Not allowed to ${action} this incident`);
   // A responder acting on their accepted dispatch is on the scene, whatever their shift says.
-  return { memberId: principal.memberId, role, onShift: onShift || mine.accepted };
+  return {
+    memberId: principal.memberId,
+    sponsorId: principal.sponsorId,
+    role,
+    onShift: onShift || mine.accepted,
+  };
+}
+
+/** A locked incident row with its reporters and confirmers, as the rules see it. */
+async function loadIncident(tx: Executor, row: Parameters<typeof toIncident>[0]) {
+  return toIncident(row, await reportersOf(tx, row.id), await confirmersOf(tx, row.id));
 }
 
 function refused(error: { code: string; message: string }): never {
@@ -227,15 +239,13 @@ export async function verifyIncident(
   return transact(ctx, async (tx) => {
     const locked = await lockIncident(tx, id);
     if (!locked) throw new NotFoundError('No such incident');
-    const result = applyVerification(
-      toIncident(locked, await reportersOf(tx, id)),
-      outcome,
-      actor,
-      ctx.clock.now().getTime(),
-    );
+    const now = ctx.clock.now();
+    const result = applyVerification(await loadIncident(tx, locked), outcome, actor, now.getTime());
     if (!result.ok) refused(result.error);
     await recordTransition(ctx, tx, result.value, { activity: locked.activity, note });
-    if (outcome === 'confirmed') await onIncidentConfirmed(ctx, tx, id);
+    if (outcome === 'confirmed') await addConfirmer(tx, id, actor, now);
+    // Plates wait for the incident itself to be confirmed, by two independent people.
+    if (result.value.incident.state === 'confirmed') await onIncidentConfirmed(ctx, tx, id);
     return { id, state: result.value.incident.state };
   });
 }
@@ -253,11 +263,7 @@ export async function endIncident(
   return transact(ctx, async (tx) => {
     const locked = await lockIncident(tx, id);
     if (!locked) throw new NotFoundError('No such incident');
-    const result = applyEnd(
-      toIncident(locked, await reportersOf(tx, id)),
-      actor,
-      ctx.clock.now().getTime(),
-    );
+    const result = applyEnd(await loadIncident(tx, locked), actor, ctx.clock.now().getTime());
     if (!result.ok) refused(result.error);
     await recordTransition(ctx, tx, result.value, { activity: locked.activity, note });
     return { id, state: result.value.incident.state };
@@ -287,8 +293,8 @@ export async function mergeIncident(
     const target = lockedA?.id === into ? lockedA : lockedB;
     if (!from || !target) throw new NotFoundError('No such incident');
     const result = applyMerge(
-      toIncident(from, await reportersOf(tx, id)),
-      toIncident(target, await reportersOf(tx, into)),
+      await loadIncident(tx, from),
+      await loadIncident(tx, target),
       actor,
       ctx.clock.now().getTime(),
     );

@@ -11,6 +11,7 @@ export {
   findIncident,
   lockIncident,
   lockOpenIncidentsInCells,
+  confirmersOf,
   reportersOf,
 } from './incidents.repository';
 export { listIncidents } from './incidents.service';

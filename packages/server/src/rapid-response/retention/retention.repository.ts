@@ -86,6 +86,7 @@ export async function deleteRawData(tx: Tx, incidentIds: string[]): Promise<RawD
     .deleteFrom('incident_reporters')
     .where('incident_id', 'in', incidentIds)
     .executeTakeFirst();
+  await tx.deleteFrom('incident_confirmations').where('incident_id', 'in', incidentIds).execute();
   // Outbox events are keyed by alert id and carry an incident snapshot or a dispatch id.
   const alertIds = tx.selectFrom('alerts').select('id').where('incident_id', 'in', incidentIds);
   const dispatchIds = tx

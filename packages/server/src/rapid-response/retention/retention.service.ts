@@ -1,6 +1,6 @@
 import { applyEnd, cellCenter, DEFAULT_QUIET_MINUTES, shouldAutoEnd } from '@tocsin/core';
 import { transact, type AppContext } from '../../platform';
-import { recordTransition, reportersOf, toIncident } from '../incidents';
+import { confirmersOf, recordTransition, reportersOf, toIncident } from '../incidents';
 import { expirePlates } from '../plates';
 import {
   deleteDeadSessions,
@@ -71,7 +71,11 @@ export async function autoEndQuietIncidents(ctx: AppContext): Promise<number> {
       );
       let count = 0;
       for (const row of rows) {
-        const incident = toIncident(row, await reportersOf(tx, row.id));
+        const incident = toIncident(
+          row,
+          await reportersOf(tx, row.id),
+          await confirmersOf(tx, row.id),
+        );
         if (!shouldAutoEnd(incident, now.getTime(), quietMinutes)) continue;
         const result = applyEnd(incident, 'auto', now.getTime());
         if (!result.ok) continue;

@@ -27,6 +27,17 @@ export const entries: MatrixEntry[] = [
   {
     method: 'POST',
     url: '/api/v1/invites',
+    case: 'bound to this area as verifier (a role that needs a countersign)',
+    request: (world) =>
+      Promise.resolve({
+        url: '/api/v1/invites',
+        payload: { areaId: world.area.id, role: 'verifier' },
+      }),
+    expect: everyMember(403),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/invites',
     case: 'bound to the private workplace',
     request: (world) =>
       Promise.resolve({

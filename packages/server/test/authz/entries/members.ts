@@ -1,4 +1,4 @@
-import { newMember } from '../targets';
+import { buildRoleGrant, newMember } from '../targets';
 import { everyMember, type MatrixEntry } from '../types';
 
 // Governance acts on a member of this area. Non-organizers are refused (403); an organizer of
@@ -59,6 +59,52 @@ export const entries: MatrixEntry[] = [
       payload: { roles: ['member'] },
     }),
     expect: everyMember(404, { organizer: 200, admin: 200 }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/areas/:areaId/members/:memberId/roles',
+    case: 'asking for verifier in this area (waits for a countersign)',
+    request: async (world) => ({
+      url: `/api/v1/areas/${world.area.id}/members/${(await newMember(world)).id}/roles`,
+      payload: { roles: ['member', 'verifier'] },
+    }),
+    expect: everyMember(403, { organizer: 200, admin: 200 }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/areas/:areaId/members/:memberId/roles',
+    case: 'raising oneself',
+    request: (world, persona) =>
+      Promise.resolve({
+        url: `/api/v1/areas/${world.area.id}/members/${
+          persona === 'anonymous' ? world.members.member.id : world.members[persona].id
+        }/roles`,
+        payload: { roles: ['member', 'responder', 'verifier', 'dispatcher', 'organizer'] },
+      }),
+    expect: everyMember(403),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/role-grants',
+    request: () => Promise.resolve({ url: '/api/v1/role-grants' }),
+    expect: everyMember(403, { otherOrganizer: 200, organizer: 200, admin: 200 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/role-grants/:id/countersign',
+    // A second organizer of the area or an admin; an organizer elsewhere does not see it.
+    request: async (world) => ({
+      url: `/api/v1/role-grants/${await buildRoleGrant(world)}/countersign`,
+    }),
+    expect: organizersOfTheirArea,
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/role-grants/:id/refuse',
+    request: async (world) => ({
+      url: `/api/v1/role-grants/${await buildRoleGrant(world)}/refuse`,
+    }),
+    expect: organizersOfTheirArea,
   },
   {
     method: 'GET',

@@ -21,6 +21,8 @@ export function VerifyActions({
   const [pending, setPending] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // One confirmation corroborates; a second, independent verifier confirms.
+  const [recorded, setRecorded] = useState(false);
   if (!OPEN.has(incident.state)) return null;
 
   const label = (action: Action) =>
@@ -37,7 +39,10 @@ export function VerifyActions({
     setError(null);
     try {
       if (action === 'end') await endpoints.endIncident(incident.id);
-      else await endpoints.verify(incident.id, action);
+      else {
+        const answer = await endpoints.verify(incident.id, action);
+        setRecorded(action === 'confirmed' && answer.state !== 'confirmed');
+      }
       setPending(null);
       await onDone();
     } catch (caught) {
@@ -60,6 +65,9 @@ export function VerifyActions({
           {error}
         </p>
       ) : null}
+      <p className="notice notice--ok" role="status" hidden={!recorded}>
+        {t('incident.confirmRecorded')}
+      </p>
       {pending ? (
         <Confirm
           question={t('incident.sure', { action: label(pending) })}

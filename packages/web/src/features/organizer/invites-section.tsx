@@ -5,7 +5,7 @@ import type { Area, CreatedInvite } from '@tocsin/core/api/membership';
 import type { Role } from '@tocsin/core/identity/roles';
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../session/session-provider';
-import { GRANTABLE_ROLES } from './role-names';
+import { INVITABLE_ROLES } from './role-names';
 import { useAction } from './use-action';
 import { useLoad } from './use-load';
 
@@ -47,7 +47,7 @@ export function InvitesSection({ area, areas }: { area: Area; areas: Area[] }) {
         <div className="field">
           <label htmlFor={roleId}>{t('organize.invite.role')}</label>
           <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {GRANTABLE_ROLES.map((r) => (
+            {INVITABLE_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`organize.role.${r}`)}
               </option>

@@ -52,10 +52,17 @@ export function MemberRow({ member, area, onChanged, approval = false }: MemberR
       'member',
       ...ROLE_ORDER.filter((r) => r !== 'member' && roles.includes(r)),
     ];
-    void act(
-      () => endpoints.setAreaRoles(area.id, member.id, wanted),
-      t('organize.member.rolesSaved', { handle }),
-    );
+    // Verifier, dispatcher, organizer and admin wait for a second person's countersign.
+    void run(async () => {
+      const answer = await endpoints.setAreaRoles(area.id, member.id, wanted);
+      setMode(null);
+      const waiting = answer.pending.length;
+      await onChanged(
+        waiting > 0
+          ? t('organize.member.rolesWaiting', { count: waiting })
+          : t('organize.member.rolesSaved', { handle }),
+      );
+    });
   };
 
   const shownRoles = member.roles.filter((r) => r !== 'member');

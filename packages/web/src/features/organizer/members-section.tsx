@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError, endpoints } from '../../lib/api';
 import type { Area } from '@tocsin/core/api/membership';
 import { MemberRow } from './member-row';
+import { PendingGrantsSection } from './pending-grants-section';
 import { useLoad } from './use-load';
 
 /** The members of an area: those waiting for approval first, then everyone with their roles. */
@@ -12,11 +13,12 @@ export function MembersSection({ area }: { area: Area }) {
   const { data, error, reload } = useLoad(
     useCallback(() => endpoints.areaMembers(area.id), [area.id]),
   );
+  const grants = useLoad(endpoints.roleGrants);
   const members = data ?? [];
   const waiting = members.filter((m) => m.status === 'probation');
   const changed = async (message: string) => {
     setDone(message);
-    await reload();
+    await Promise.all([reload(), grants.reload()]);
   };
 
   return (
@@ -36,6 +38,7 @@ export function MembersSection({ area }: { area: Area }) {
           ))}
         </ul>
       </section>
+      <PendingGrantsSection area={area} grants={grants.data ?? []} onChanged={changed} />
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">
           {t('organize.member.all', { count: members.length, area: area.name })}

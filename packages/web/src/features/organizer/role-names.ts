@@ -10,3 +10,9 @@ export const GRANTABLE_ROLES = [
 ] as const;
 
 export const ROLE_ORDER: readonly Role[] = [...GRANTABLE_ROLES, 'admin'];
+
+/**
+ * The roles an invite may carry: verifier, dispatcher, organizer and admin are never invited
+ * into, they wait for a second person's countersign (the inviter, as sponsor, may not ask).
+ */
+export const INVITABLE_ROLES = ['member', 'responder'] as const;

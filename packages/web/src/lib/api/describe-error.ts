@@ -24,6 +24,14 @@ const KNOWN = [
   'not_suspended',
   'invite_quota',
   'plate_lookup_rate_limited',
+  'self_grant',
+  'sponsor_grant',
+  'same_granter',
+  'admin_only',
+  'last_admin',
+  'grant_expired',
+  'grant_decided',
+  'countersign_required',
 ] as const;
 
 type KnownCode = (typeof KNOWN)[number];

@@ -119,6 +119,13 @@ export const endpoints = {
       `/areas/${enc(areaId)}/members/${enc(memberId)}/roles`,
       { roles },
     ),
+  roleGrants: () => api.get<Answer<'GET /api/v1/role-grants'>>('/role-grants'),
+  countersignGrant: (id: string) =>
+    api.post<Answer<'POST /api/v1/role-grants/:id/countersign'>>(
+      `/role-grants/${enc(id)}/countersign`,
+    ),
+  refuseGrant: (id: string) =>
+    api.post<Answer<'POST /api/v1/role-grants/:id/refuse'>>(`/role-grants/${enc(id)}/refuse`),
   groups: (areaId: string) =>
     api.get<Answer<'GET /api/v1/areas/:areaId/groups'>>(`/areas/${enc(areaId)}/groups`),
   createGroup: (areaId: string, body: Body<'POST /api/v1/areas/:areaId/groups'>) =>

@@ -65,6 +65,16 @@ export const common = {
     not_suspended: 'This member is not suspended.',
     invite_quota: 'You have made all the invites you can for now. Try again in a few days.',
     plate_lookup_rate_limited: 'You have checked many plates in the last hour. Try again later.',
+    self_grant: 'Nobody can give themselves a role or countersign their own.',
+    sponsor_grant:
+      'You invited this member, so you can neither ask for nor countersign their roles. Another organizer has to.',
+    same_granter: 'You asked for this role: a second organizer or admin has to countersign it.',
+    admin_only: 'Only an admin can give or take the admin role.',
+    last_admin: 'The city must keep at least one admin.',
+    grant_expired: 'This role waited more than 72 hours and lapsed. Ask again.',
+    grant_decided: 'This role was already decided.',
+    countersign_required:
+      'Invite them as a member or responder. A second organizer then has to countersign any other role.',
   },
   state: {
     reported: 'REPORTED',
@@ -77,7 +87,7 @@ export const common = {
   stateHint: {
     reported: 'One report so far. Waiting for a second neighbor or a verifier.',
     corroborated: 'Reported by at least two neighbors. Not checked yet.',
-    confirmed: 'A verifier on the scene confirmed it.',
+    confirmed: 'Two independent verifiers confirmed it.',
     false_alarm: 'Checked: this was a false alarm.',
     ended: 'It is over.',
     merged: 'Joined with another report of the same event.',

@@ -67,6 +67,10 @@ export const organize = {
       rolesHint: 'Every role includes being a member of the area.',
       saveRoles: 'Save roles',
       rolesSaved: 'The roles of {{handle}} were saved.',
+      rolesWaiting_one:
+        'Saved. {{count}} role waits for a second organizer or admin to countersign it.',
+      rolesWaiting_other:
+        'Saved. {{count}} roles wait for a second organizer or admin to countersign them.',
       suspend: 'Suspend',
       suspendSure:
         'Suspend {{handle}}? All their sessions and unused invites stop working at once.',
@@ -77,6 +81,21 @@ export const organize = {
       reinstateSure: 'Lift the suspension of {{handle}}?',
       reinstateConfirm: 'Yes, reinstate',
       reinstated: 'The suspension of {{handle}} was lifted.',
+    },
+    grant: {
+      title: 'Roles waiting for a second person',
+      intro:
+        "Verifier, dispatcher, organizer and admin need a second organizer or admin to countersign within 72 hours. Not the one who asked, and never the member's sponsor.",
+      none: 'No role is waiting.',
+      give: '{{role}} for {{handle}}',
+      take: 'Remove {{role}} from {{handle}}',
+      askedBy: 'Asked by {{handle}}, lapses {{when}}',
+      countersign: 'Countersign',
+      refuse: 'Refuse',
+      withdraw: 'Withdraw',
+      cannotSign: 'You cannot countersign this one: someone else must.',
+      countersigned: 'Countersigned: {{role}} for {{handle}}.',
+      refused: 'Refused: {{role}} for {{handle}}.',
     },
     group: {
       title: 'Working groups of {{area}}',

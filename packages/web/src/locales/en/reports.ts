@@ -104,6 +104,8 @@ export const reports = {
     live: 'This page updates by itself.',
     verifyTitle: 'Verify',
     verifyIntro: 'Everyone who was alerted is told what you choose.',
+    confirmRecorded:
+      'Your confirmation is recorded. It becomes CONFIRMED when a second verifier, independent of you and of the reporters, confirms too.',
     confirm: 'Confirm: it is happening',
     falseAlarm: 'False alarm',
     notSeen: 'Not seen',

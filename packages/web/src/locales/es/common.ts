@@ -72,6 +72,17 @@ export const common: Pick<
     invite_quota:
       'Ya hizo todas las invitaciones que puede por ahora. Inténtelo de nuevo en unos días.',
     plate_lookup_rate_limited: 'Consultó muchas placas en la última hora. Inténtelo más tarde.',
+    self_grant: 'Nadie puede darse una función a sí mismo ni firmar la suya.',
+    sponsor_grant:
+      'Usted invitó a esta persona, así que no puede pedir ni firmar sus funciones. Tiene que hacerlo otro organizador.',
+    same_granter:
+      'Usted pidió esta función: tiene que firmarla un segundo organizador o administrador.',
+    admin_only: 'Solo un administrador puede dar o quitar la función de administrador.',
+    last_admin: 'La ciudad debe conservar al menos un administrador.',
+    grant_expired: 'Esta función esperó más de 72 horas y venció. Pídala de nuevo.',
+    grant_decided: 'Esta función ya se decidió.',
+    countersign_required:
+      'Invítela como miembro o respondedor. Cualquier otra función la tiene que firmar un segundo organizador.',
   },
   state: {
     reported: 'REPORTADO',
@@ -84,7 +95,7 @@ export const common: Pick<
   stateHint: {
     reported: 'Por ahora un solo reporte. Se espera a un segundo vecino o a un verificador.',
     corroborated: 'Lo reportaron al menos dos vecinos. Todavía no se ha verificado.',
-    confirmed: 'Un verificador en el lugar lo confirmó.',
+    confirmed: 'Dos verificadores independientes lo confirmaron.',
     false_alarm: 'Verificado: fue una falsa alarma.',
     ended: 'Ya terminó.',
     merged: 'Se unió con otro reporte del mismo hecho.',

@@ -69,6 +69,10 @@ export const organize: Pick<Messages, 'organize'> = {
       rolesHint: 'Toda función incluye ser miembro de la zona.',
       saveRoles: 'Guardar funciones',
       rolesSaved: 'Se guardaron las funciones de {{handle}}.',
+      rolesWaiting_one:
+        'Guardado. {{count}} función espera la firma de un segundo organizador o administrador.',
+      rolesWaiting_other:
+        'Guardado. {{count}} funciones esperan la firma de un segundo organizador o administrador.',
       suspend: 'Suspender',
       suspendSure:
         '¿Suspender a {{handle}}? Todas sus sesiones e invitaciones sin usar dejan de funcionar enseguida.',
@@ -79,6 +83,21 @@ export const organize: Pick<Messages, 'organize'> = {
       reinstateSure: '¿Levantar la suspensión de {{handle}}?',
       reinstateConfirm: 'Sí, readmitir',
       reinstated: 'Se levantó la suspensión de {{handle}}.',
+    },
+    grant: {
+      title: 'Funciones que esperan a una segunda persona',
+      intro:
+        'Verificador, despachador, organizador y administrador necesitan la firma de un segundo organizador o administrador en 72 horas. No de quien lo pidió, y nunca de quien invitó al miembro.',
+      none: 'Ninguna función está esperando.',
+      give: '{{role}} para {{handle}}',
+      take: 'Quitar {{role}} a {{handle}}',
+      askedBy: 'Lo pidió {{handle}}, vence {{when}}',
+      countersign: 'Firmar',
+      refuse: 'Rechazar',
+      withdraw: 'Retirar',
+      cannotSign: 'No puede firmar esta: debe hacerlo otra persona.',
+      countersigned: 'Firmado: {{role}} para {{handle}}.',
+      refused: 'Rechazado: {{role}} para {{handle}}.',
     },
     group: {
       title: 'Grupos de trabajo de {{area}}',

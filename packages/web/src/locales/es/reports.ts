@@ -107,6 +107,8 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
     live: 'Esta página se actualiza sola.',
     verifyTitle: 'Verificar',
     verifyIntro: 'Todas las personas que recibieron la alerta sabrán lo que usted elija.',
+    confirmRecorded:
+      'Su confirmación quedó registrada. Pasa a CONFIRMADO cuando un segundo verificador, independiente de usted y de quienes lo reportaron, también confirme.',
     confirm: 'Confirmar: está pasando',
     falseAlarm: 'Falsa alarma',
     notSeen: 'No se vio',

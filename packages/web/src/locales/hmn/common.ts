@@ -73,6 +73,18 @@ export const common: Pick<
       'Koj twb ua tag nrho cov ntawv caw uas koj ua tau lawm. Rov sim dua ob peb hnub tom ntej.',
     plate_lookup_rate_limited:
       'Koj twb kuaj ntau daim tsheb hauv ib teev dhau los. Rov sim dua tom qab.',
+    self_grant:
+      'Tsis muaj leej twg muab tau txoj haujlwm rau nws tus kheej lossis kos npe rau nws tus kheej.',
+    sponsor_grant:
+      'Koj caw tus tswv cuab no, yog li koj thov tsis tau thiab kos npe tsis tau rau nws txoj haujlwm. Yuav tsum yog lwm tus neeg npaj.',
+    same_granter:
+      'Koj thov txoj haujlwm no: yuav tsum muaj tus neeg npaj lossis tus thawj thib ob kos npe.',
+    admin_only: 'Tsuas yog tus thawj thiaj muab tau lossis tshem tau txoj haujlwm thawj.',
+    last_admin: 'Lub nroog yuav tsum muaj tsawg kawg ib tug thawj.',
+    grant_expired: 'Txoj haujlwm no tos ntev tshaj 72 teev thiab tas sij hawm lawm. Thov dua.',
+    grant_decided: 'Txoj haujlwm no twb txiav txim lawm.',
+    countersign_required:
+      'Caw nws ua tus tswv cuab lossis tus teb xwm txheej. Lwm txoj haujlwm yuav tsum muaj tus neeg npaj thib ob kos npe.',
   },
   state: {
     reported: 'TAU QHIA',
@@ -86,7 +98,7 @@ export const common: Pick<
     reported:
       'Tam sim no muaj ib tsab qhia xwb. Tos tus neeg zej zog thib ob los yog tus kuaj xyuas.',
     corroborated: 'Tsawg kawg ob tus neeg zej zog tau qhia. Tseem tsis tau kuaj xyuas.',
-    confirmed: 'Ib tus kuaj xyuas nyob ntawm qhov chaw tau lees paub lawm.',
+    confirmed: 'Ob tug kuaj xyuas uas tsis txuas nrog lawv tau lees paub lawm.',
     false_alarm: 'Kuaj xyuas lawm: qhov no yog kev ceeb toom cuav.',
     ended: 'Dhau lawm.',
     merged: 'Muab ua ke nrog lwm tsab qhia ntawm tib qho xwm txheej.',

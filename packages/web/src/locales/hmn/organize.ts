@@ -69,6 +69,10 @@ export const organize: Pick<Messages, 'organize'> = {
       rolesHint: 'Txhua txoj haujlwm suav nrog ua tswv cuab ntawm cheeb tsam.',
       saveRoles: 'Khaws txoj haujlwm',
       rolesSaved: 'Khaws txoj haujlwm ntawm {{handle}} lawm.',
+      rolesWaiting_one:
+        'Khaws lawm. {{count}} txoj haujlwm tos ib tug neeg npaj lossis tus thawj thib ob kos npe.',
+      rolesWaiting_other:
+        'Khaws lawm. {{count}} txoj haujlwm tos ib tug neeg npaj lossis tus thawj thib ob kos npe.',
       suspend: 'Ncua',
       suspendSure:
         'Ncua {{handle}}? Tag nrho nws cov kev nkag thiab cov ntawv caw tsis tau siv yuav tsis ua haujlwm tam sim ntawd.',
@@ -79,6 +83,21 @@ export const organize: Pick<Messages, 'organize'> = {
       reinstateSure: 'Tshem kev ncua ntawm {{handle}}?',
       reinstateConfirm: 'Yog, rov qab txais',
       reinstated: 'Tshem kev ncua ntawm {{handle}} lawm.',
+    },
+    grant: {
+      title: 'Txoj haujlwm tos tus neeg thib ob',
+      intro:
+        'Tus kuaj xyuas, tus xa neeg, tus neeg npaj thiab tus thawj yuav tsum muaj ib tug neeg npaj lossis tus thawj thib ob kos npe hauv 72 teev. Tsis yog tus thov, thiab tsis yog tus caw tus tswv cuab ntawd.',
+      none: 'Tsis muaj txoj haujlwm twg tos.',
+      give: '{{role}} rau {{handle}}',
+      take: 'Tshem {{role}} ntawm {{handle}}',
+      askedBy: '{{handle}} thov, tas sij hawm {{when}}',
+      countersign: 'Kos npe',
+      refuse: 'Tsis kam',
+      withdraw: 'Rho tawm',
+      cannotSign: 'Koj kos tsis tau daim no: yuav tsum yog lwm tus.',
+      countersigned: 'Kos npe lawm: {{role}} rau {{handle}}.',
+      refused: 'Tsis kam lawm: {{role}} rau {{handle}}.',
     },
     group: {
       title: 'Cov pab pawg ua haujlwm ntawm {{area}}',

@@ -108,6 +108,8 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
     live: 'Nplooj ntawv no hloov tshiab nws tus kheej.',
     verifyTitle: 'Kuaj xyuas',
     verifyIntro: 'Txhua tus neeg tau txais kev ceeb toom yuav paub yam koj xaiv.',
+    confirmRecorded:
+      'Koj qhov lees paub tau sau tseg lawm. Nws yuav dhau los ua LEES PAUB LAWM thaum tus kuaj xyuas thib ob, uas tsis txuas nrog koj thiab cov neeg qhia, lees paub thiab.',
     confirm: 'Lees paub: muaj tiag',
     falseAlarm: 'Ceeb toom cuav',
     notSeen: 'Tsis pom',

@@ -73,6 +73,16 @@ export const common: Pick<
       'Hadda waxaad samaysay dhammaan casuumaadaha aad samayn karto. Isku day dhawr maalmood kadib.',
     plate_lookup_rate_limited:
       'Saacaddii u dambaysay taarikooyin badan ayaad hubisay. Mar dambe isku day.',
+    self_grant: 'Qofna isma siin karo door, mana saxiixi karo kiisa.',
+    sponsor_grant:
+      'Adigaa casuumay xubintan, markaa ma codsan kartid mana saxiixi kartid doorarkooda. Abaabule kale ayaa sameynaya.',
+    same_granter: 'Adigaa codsaday doorkan: abaabule ama maamule labaad ayaa saxiixaya.',
+    admin_only: 'Maamule kaliya ayaa bixin kara ama ka qaadi kara doorka maamulaha.',
+    last_admin: 'Magaaladu waa inay haysataa ugu yaraan hal maamule.',
+    grant_expired: 'Doorkan wuxuu sugay in ka badan 72 saacadood wuuna dhacay. Mar kale codso.',
+    grant_decided: "Doorkan horay ayaa loo go'aamiyay.",
+    countersign_required:
+      'U casuun xubin ahaan ama jawaab-bixiye ahaan. Door kasta oo kale abaabule labaad ayaa saxiixaya.',
   },
   state: {
     reported: 'LA SOO SHEEGAY',
@@ -85,7 +95,7 @@ export const common: Pick<
   stateHint: {
     reported: 'Hal warbixin ayaa jirta ilaa hadda. Waxaa la sugayaa deris labaad ama xaqiijiye.',
     corroborated: 'Ugu yaraan laba deris ayaa soo sheegay. Weli lama hubin.',
-    confirmed: 'Xaqiijiye goobta jooga ayaa xaqiijiyay.',
+    confirmed: 'Laba xaqiijiye oo madax-bannaan ayaa xaqiijiyay.',
     false_alarm: 'Waa la hubiyay: tani waxay ahayd digniin been ah.',
     ended: 'Way dhammaatay.',
     merged: 'Waxaa lagu daray warbixin kale oo isla dhacdadan ah.',

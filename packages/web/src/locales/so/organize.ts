@@ -69,6 +69,10 @@ export const organize: Pick<Messages, 'organize'> = {
       rolesHint: 'Door kastaa wuxuu ka mid yahay xubinnimada aagga.',
       saveRoles: 'Kaydi doorarka',
       rolesSaved: 'Doorarka {{handle}} waa la kaydiyay.',
+      rolesWaiting_one:
+        'Waa la kaydiyay. {{count}} door waxay sugaysaa abaabule ama maamule labaad oo saxiixa.',
+      rolesWaiting_other:
+        'Waa la kaydiyay. {{count}} door waxay sugayaan abaabule ama maamule labaad oo saxiixa.',
       suspend: 'Hakin',
       suspendSure:
         'Ma hakinaysaa {{handle}}? Dhammaan fadhiyadiisa iyo casuumaadihiisa aan la isticmaalin isla markiiba way joogsanayaan.',
@@ -79,6 +83,21 @@ export const organize: Pick<Messages, 'organize'> = {
       reinstateSure: 'Ma ka qaadaysaa hakinta {{handle}}?',
       reinstateConfirm: 'Haa, soo celi',
       reinstated: 'Hakinta {{handle}} waa laga qaaday.',
+    },
+    grant: {
+      title: 'Doorar sugaya qof labaad',
+      intro:
+        'Xaqiijiye, diraha, abaabule iyo maamule waxay u baahan yihiin abaabule ama maamule labaad oo saxiixa 72 saacadood gudahood. Ma aha qofkii codsaday, mana aha qofkii xubinta casuumay.',
+      none: 'Door sugaya ma jiro.',
+      give: '{{role}} loogu talagalay {{handle}}',
+      take: 'Ka qaad {{role}} {{handle}}',
+      askedBy: 'Waxaa codsaday {{handle}}, wuu dhacayaa {{when}}',
+      countersign: 'Saxiix',
+      refuse: 'Diid',
+      withdraw: 'Ka noqo',
+      cannotSign: 'Adigu ma saxiixi kartid tan: qof kale ayaa saxiixaya.',
+      countersigned: 'La saxiixay: {{role}} loogu talagalay {{handle}}.',
+      refused: 'La diiday: {{role}} loogu talagalay {{handle}}.',
     },
     group: {
       title: 'Kooxaha shaqada ee {{area}}',

@@ -107,6 +107,8 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
     live: 'Boggani iskiis ayuu u cusboonaysiiyaa.',
     verifyTitle: 'Xaqiiji',
     verifyIntro: 'Qof kasta oo digniinta helay waxaa loo sheegi doonaa waxaad doorato.',
+    confirmRecorded:
+      'Xaqiijintaada waa la diiwaangeliyay. Waxay noqonaysaa LA XAQIIJIYAY marka xaqiijiye labaad, oo kaa madax-bannaan adiga iyo kuwii soo sheegay, uu sidoo kale xaqiijiyo.',
     confirm: 'Xaqiiji: way dhacaysaa',
     falseAlarm: 'Digniin been ah',
     notSeen: 'Lama arag',

@@ -41,6 +41,14 @@ export interface IncidentReportersTable {
   first_at: Timestamp;
 }
 
+/** Who confirmed an incident; deleted with the raw reports at retention. */
+export interface IncidentConfirmationsTable {
+  incident_id: string;
+  member_id: string;
+  sponsor_id: string | null;
+  at: Timestamp;
+}
+
 export interface ReportsTable {
   id: string;
   member_id: string;

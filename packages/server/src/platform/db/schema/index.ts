@@ -11,6 +11,7 @@ import type {
   AuditLogTable,
   InvitesTable,
   MembersTable,
+  RoleGrantsTable,
   VouchesTable,
   WorkingGroupMembersTable,
   WorkingGroupsTable,
@@ -21,6 +22,7 @@ import type {
   AlertPreferencesTable,
   AlertsTable,
   DispatchesTable,
+  IncidentConfirmationsTable,
   IncidentReportersTable,
   IncidentsTable,
   IncidentTimelineTable,
@@ -43,6 +45,7 @@ export interface Database {
   area_cells: AreaCellsTable;
   members: MembersTable;
   area_roles: AreaRolesTable;
+  role_grants: RoleGrantsTable;
   invites: InvitesTable;
   vouches: VouchesTable;
   working_groups: WorkingGroupsTable;
@@ -55,6 +58,7 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   incidents: IncidentsTable;
   incident_reporters: IncidentReportersTable;
+  incident_confirmations: IncidentConfirmationsTable;
   reports: ReportsTable;
   incident_timeline: IncidentTimelineTable;
   alerts: AlertsTable;

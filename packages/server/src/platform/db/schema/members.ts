@@ -31,6 +31,22 @@ export interface AreaRolesTable {
   granted_at: Timestamp;
 }
 
+/** A role change waiting for, or decided by, a second person. */
+export interface RoleGrantsTable {
+  id: string;
+  member_id: string;
+  area_id: string;
+  role: Role;
+  kind: 'grant' | 'revoke';
+  requested_by: string | null;
+  requested_at: Timestamp;
+  expires_at: Timestamp;
+  status: 'pending' | 'countersigned' | 'refused' | 'withdrawn';
+  decided_by: string | null;
+  decided_via: 'member' | 'operator' | null;
+  decided_at: MaybeTimestamp;
+}
+
 export interface InvitesTable {
   id: string;
   code_hash: string;
