@@ -101,8 +101,8 @@ describeEachDatabase('subpoena drill', (kind) => {
     await sweepDaily(60);
     sessions.clear();
 
-    // The week: each day two independent neighbors report a van with a plate; on odd days a
-    // verifier confirms and both verifiers approve the plate; every day people look plates up.
+    // The week: each day two independent neighbors report a van with a plate; on odd days the
+    // verifiers confirm and both verifiers approve the plate; every day people look plates up.
     for (let day = 0; day < 7; day++) {
       clock.advance(DAY_MS);
       const plate = `MN:DRL${String(day).padStart(3, '0')}`;
@@ -121,9 +121,12 @@ describeEachDatabase('subpoena drill', (kind) => {
         text: `white van ${stray.replace(':', ' ')} near the park`,
       });
       if (day % 2 === 1) {
-        await inject(verifiers[0]!, 'POST', `/api/v1/incidents/${incidentId}/verification`, {
-          outcome: 'confirmed',
-        });
+        // Confirmation takes both verifiers (independent of each other and of the reporters).
+        for (const v of verifiers) {
+          await inject(v, 'POST', `/api/v1/incidents/${incidentId}/verification`, {
+            outcome: 'confirmed',
+          });
+        }
         for (const v of verifiers) {
           await inject(v, 'POST', `/api/v1/plates/${encodeURIComponent(plate)}/approvals`);
         }
