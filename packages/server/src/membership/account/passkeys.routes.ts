@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform';
 import { baseUrlOf, principalOf, setSessionCookie } from '../auth';
+import { limitInviteFailures } from '../invites';
 import { AUTH_LIMITS } from './auth.routes';
 import { relyingParty } from './passkeys.ceremony';
 import { presentPasskey } from './passkeys.presenter';
@@ -25,7 +26,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/passkey/register/options',
       {
-        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.register) },
+        config: { auth: 'public', rateLimit: false },
         schema: {
           tags: ['auth'],
           summary:
@@ -34,16 +35,18 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        startPasskeyRegistration(ctx, relyingParty(baseUrlOf(ctx, request)), {
-          invite: request.body?.invite,
-          principal: request.principal,
-        }),
+        limitInviteFailures(ctx, request, () =>
+          startPasskeyRegistration(ctx, relyingParty(baseUrlOf(ctx, request)), {
+            invite: request.body?.invite,
+            principal: request.principal,
+          }),
+        ),
     );
 
     app.post(
       '/auth/passkey/register/verify',
       {
-        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.register) },
+        config: { auth: 'public', rateLimit: false },
         schema: {
           tags: ['auth'],
           summary: 'Finish a passkey registration: joins (uses the invite) or adds the passkey',
@@ -51,10 +54,12 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const result = await finishPasskeyRegistration(ctx, {
-          ...request.body,
-          principal: request.principal,
-        });
+        const result = await limitInviteFailures(ctx, request, () =>
+          finishPasskeyRegistration(ctx, {
+            ...request.body,
+            principal: request.principal,
+          }),
+        );
         if (result.kind === 'added') {
           return reply.status(201).send({ credentialId: result.credentialId });
         }

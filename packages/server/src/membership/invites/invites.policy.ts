@@ -15,12 +15,13 @@ export type InviteDecision =
   { ok: true } | { ok: false; status: 403 | 404; code: string; message: string };
 
 /**
- * Who may invite: active members. Binding an invite to an area and role is an organizer's act in
+ * Who may invite: active members; an invite several people can use (a meeting invite): an
+ * organizer (of the area, when bound to one). Binding an invite to an area and role is an organizer's act in
  * that area; an admin invite only an admin can make.
  */
 export function canCreateInvite(
   principal: Principal,
-  target: { areaChain: string[] | null; role: Role | null },
+  target: { areaChain: string[] | null; role: Role | null; uses?: number },
 ): InviteDecision {
   if (principal.status !== 'active') {
     return {
@@ -37,6 +38,20 @@ export function canCreateInvite(
       code: 'forbidden',
       message: 'Only an admin can invite an admin',
     };
+  }
+  const meeting = (target.uses ?? 1) > 1;
+  if (meeting) {
+    const organizes = target.areaChain
+      ? hasRoleIn(principal, target.areaChain, 'organizer')
+      : isAdmin(principal) || principal.roles.some((grant) => grant.role === 'organizer');
+    if (!organizes) {
+      return {
+        ok: false,
+        status: 403,
+        code: 'organizer_only',
+        message: 'Only organizers can make an invite for several people',
+      };
+    }
   }
   if (target.areaChain) {
     if (!hasRoleIn(principal, target.areaChain, 'organizer')) {
