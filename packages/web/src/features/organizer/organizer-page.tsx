@@ -8,12 +8,13 @@ import { useAreas } from '../areas/use-areas';
 import { useMe } from '../session/session-provider';
 import { GroupsSection } from './groups-section';
 import { InvitesSection } from './invites-section';
+import { MeetingSection } from './meeting-section';
 import { MembersSection } from './members-section';
 import { isOrganizer, organizedAreas } from './organized-areas';
 import { StatsSection } from './stats-section';
 import './organizer.css';
 
-const SECTIONS = ['members', 'invites', 'groups', 'stats'] as const;
+const SECTIONS = ['members', 'invites', 'meeting', 'groups', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];
 const isSection = (s: string | undefined): s is Section =>
   (SECTIONS as readonly (string | undefined)[]).includes(s);
@@ -80,6 +81,7 @@ export function OrganizerPage() {
         </nav>
         {section === 'members' ? <MembersSection key={area.id} area={area} /> : null}
         {section === 'invites' ? <InvitesSection key={area.id} area={area} areas={areas} /> : null}
+        {section === 'meeting' ? <MeetingSection key={area.id} area={area} /> : null}
         {section === 'groups' ? <GroupsSection key={area.id} area={area} /> : null}
         {section === 'stats' ? <StatsSection key={area.id} area={area} /> : null}
       </>

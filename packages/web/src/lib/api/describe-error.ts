@@ -24,6 +24,9 @@ const KNOWN = [
   'not_suspended',
   'invite_quota',
   'plate_lookup_rate_limited',
+  'invite_gone',
+  'invite_attempts',
+  'recovery_locked',
 ] as const;
 
 type KnownCode = (typeof KNOWN)[number];
