@@ -55,7 +55,7 @@ export function sharedLimiter(
   quota: SlidingWindow,
 ): AttemptLimiter {
   let byName = limiters.get(owner);
-  if (!byName) limiters.set(owner, (byName = new Map()));
+  if (!byName) limiters.set(owner, (byName = new Map<string, AttemptLimiter>()));
   let limiter = byName.get(name);
   if (!limiter) byName.set(name, (limiter = new AttemptLimiter(quota, owner.clock)));
   return limiter;
