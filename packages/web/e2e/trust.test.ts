@@ -184,8 +184,10 @@ suite(title, () => {
       .getByRole('button', { name: 'Log out everywhere' })
       .click();
     await member.page.getByRole('heading', { name: 'Welcome to Tocsin' }).waitFor();
-    // This phone's own key was kept: it logs straight back in.
+    // This phone's own key was kept: it logs straight back in, on the screen it was on.
     await member.page.getByRole('button', { name: "Log in with this phone's key" }).click();
-    await member.page.getByRole('heading', { name: 'Alerts', exact: true }).waitFor();
+    await member.page.getByRole('heading', { name: 'Your devices' }).waitFor();
+    await expect.poll(() => list.locator('li[data-current="yes"]').count()).toBe(1);
+    expect((await member.me()).status).toBe('active');
   });
 });
