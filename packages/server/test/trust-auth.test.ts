@@ -368,17 +368,16 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
       headers: laptopAuth,
     });
     expect(list.statusCode).toBe(200);
-    const devices =
-      list.json<
-        {
-          id: string;
-          kind: string;
-          name: string;
-          createdDay: string;
-          lastUsedDay: string | null;
-          current: boolean;
-        }[]
-      >();
+    const devices = list.json<
+      {
+        id: string;
+        kind: string;
+        name: string;
+        createdDay: string;
+        lastUsedDay: string | null;
+        current: boolean;
+      }[]
+    >();
     expect(devices.map((d) => d.kind).sort()).toEqual(['device_key', 'device_key', 'passkey']);
     const today = clock.now().toISOString().slice(0, 10);
     for (const d of devices) {

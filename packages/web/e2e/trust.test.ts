@@ -58,7 +58,8 @@ suite(title, () => {
     const qr = made.getByRole('img', { name: 'QR code to join Tocsin: Block 12 assembly' });
     await qr.waitFor();
     // Drawn here: an SVG of modules, no image fetched.
-    expect(await qr.evaluate((svg) => svg.tagName)).toBe('svg');
+    expect(await made.locator('svg[role="img"]').count()).toBe(1);
+    expect(await made.locator('img').count()).toBe(0);
     expect((await qr.locator('path').getAttribute('d'))?.length).toBeGreaterThan(200);
     const link = (await made.locator('.meeting-card__url').textContent()) ?? '';
     expect(link).toMatch(new RegExp(`^${stage.world.url}/join#[\\w-]{16,}$`));

@@ -24,8 +24,7 @@ export {
   UnauthorizedError,
   ValidationError,
 } from './errors';
-export { AttemptLimiter, sharedLimiter } from './http/attempt-limiter';
-export { addressKey } from './http/client-key';
+export { AttemptLimiter, addressKey, sharedLimiter } from './http';
 export type { Logger } from './logger';
 export { enqueueEvents } from './outbox';
 export { defaultPushTransport, sendAll } from './push';
