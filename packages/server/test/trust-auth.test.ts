@@ -146,6 +146,23 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
     const after = await failureCounts();
     expect((after.recovery_failed ?? 0) - (before.recovery_failed ?? 0)).toBe(10);
     expect((after.recovery_locked ?? 0) - (before.recovery_locked ?? 0)).toBe(2);
+    // The city's statistics show them (counts only); an area below the city does not.
+    const admin = await buildMember(t.ctx, { roles: [{ areaId: city.city.id, role: 'admin' }] });
+    const stats = await app.inject({
+      method: 'GET',
+      url: `/api/v1/areas/${city.city.id}/stats?days=7`,
+      headers: admin.auth,
+    });
+    expect(stats.statusCode, stats.body).toBe(200);
+    expect(
+      stats.json<{ authFailures: { recoveryFailed: number } }>().authFailures.recoveryFailed,
+    ).toBe(after.recovery_failed);
+    const below = await app.inject({
+      method: 'GET',
+      url: `/api/v1/areas/${city.north.id}/stats?days=7`,
+      headers: admin.auth,
+    });
+    expect(below.json<{ authFailures: unknown }>().authFailures).toBeNull();
     // Counts only: the table has no column that could name a member or an address.
     const columns = Object.keys(
       await t.ctx.db.selectFrom('auth_failure_counts').selectAll().executeTakeFirstOrThrow(),
@@ -294,6 +311,43 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
       label: 'City-wide assembly',
     });
   }, 240_000);
+
+  it('passkey joins through one meeting invite are not limited per address; adding passkeys is, per member', async () => {
+    const org = await organizer();
+    const { code } = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/invites',
+        headers: org.auth,
+        payload: { uses: 50, expiresInHours: 2, label: 'Passkey hall' },
+      })
+    ).json<{ code: string }>();
+    const joining: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/passkey/register/options',
+        remoteAddress: '100.64.0.2',
+        payload: { invite: code },
+      });
+      joining.push(response.statusCode);
+    }
+    expect(joining.every((s) => s === 200)).toBe(true);
+    const member = await buildMember(t.ctx);
+    const adding: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/passkey/register/options',
+        remoteAddress: `100.64.1.${i}`,
+        headers: member.auth,
+        payload: {},
+      });
+      adding.push(response.statusCode);
+    }
+    expect(adding.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(adding[10]).toBe(429);
+  });
 
   it('revoking a meeting invite stops further joins at once; an active member vouches in person', async () => {
     const org = await organizer();

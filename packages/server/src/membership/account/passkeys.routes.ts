@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform';
@@ -18,6 +19,16 @@ import {
 const limit = (max: number) => ({ max, timeWindow: 60_000 });
 
 /**
+ * Registration: a member adding a passkey is limited (per member); someone joining with an
+ * invite is not (only refused invite codes are, per address: limitInviteFailures).
+ */
+const addingOnly = {
+  max: 10,
+  timeWindow: 60_000,
+  allowList: (request: FastifyRequest) => !request.principal,
+};
+
+/**
  * Passkeys (WebAuthn): join with an invite, add one to an account, log in without a user name,
  * list and remove. The RP ID and origin come from TOCSIN_PUBLIC_URL, else from the request.
  */
@@ -26,7 +37,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/passkey/register/options',
       {
-        config: { auth: 'public', rateLimit: false },
+        config: { auth: 'public', rateLimit: addingOnly },
         schema: {
           tags: ['auth'],
           summary:
@@ -46,7 +57,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/passkey/register/verify',
       {
-        config: { auth: 'public', rateLimit: false },
+        config: { auth: 'public', rateLimit: addingOnly },
         schema: {
           tags: ['auth'],
           summary: 'Finish a passkey registration: joins (uses the invite) or adds the passkey',

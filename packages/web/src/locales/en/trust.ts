@@ -68,4 +68,9 @@ export const trust = {
     done: '{{handle}} is now an active member.',
     notActive: 'Once another member has vouched for you, you can vouch for others too.',
   },
+  authStats: {
+    recoveryFailed: 'Recovery codes refused (whole city)',
+    recoveryLocked: 'Recovery tries refused while locked (whole city)',
+    inviteRefused: 'Invite codes refused (whole city)',
+  },
 };

@@ -69,4 +69,9 @@ export const trust = {
     notActive:
       'Cuando otro miembro haya respondido por usted, usted también podrá responder por otras personas.',
   },
+  authStats: {
+    recoveryFailed: 'Códigos de recuperación rechazados (toda la ciudad)',
+    recoveryLocked: 'Intentos de recuperación rechazados durante el bloqueo (toda la ciudad)',
+    inviteRefused: 'Códigos de invitación rechazados (toda la ciudad)',
+  },
 };

@@ -69,4 +69,9 @@ export const trust = {
     done: '{{handle}} tam sim no yog ib tug tswv cuab tiag lawm.',
     notActive: 'Thaum lwm tus tswv cuab lav rau koj lawm, koj kuj lav tau rau lwm tus.',
   },
+  authStats: {
+    recoveryFailed: 'Cov lej rov qab raug tsis lees (tag nrho lub nroog)',
+    recoveryLocked: 'Kev sim rov qab raug tsis lees thaum raug xauv (tag nrho lub nroog)',
+    inviteRefused: 'Cov lej caw raug tsis lees (tag nrho lub nroog)',
+  },
 };

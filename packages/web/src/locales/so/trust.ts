@@ -68,4 +68,9 @@ export const trust = {
     done: '{{handle}} hadda waa xubin firfircoon.',
     notActive: 'Marka xubin kale kuu damiinto, adiguna waad u damiin kartaa dadka kale.',
   },
+  authStats: {
+    recoveryFailed: 'Koodhadka soo celinta ee la diiday (magaalada oo dhan)',
+    recoveryLocked: 'Isku dayga soo celinta ee la diiday intii la xiray (magaalada oo dhan)',
+    inviteRefused: 'Koodhadka casuumadda ee la diiday (magaalada oo dhan)',
+  },
 };
