@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../ui/loading';
@@ -8,11 +8,15 @@ import { useAreas } from '../areas/use-areas';
 import { useMe } from '../session/session-provider';
 import { GroupsSection } from './groups-section';
 import { InvitesSection } from './invites-section';
-import { MeetingSection } from './meeting-section';
 import { MembersSection } from './members-section';
 import { isOrganizer, organizedAreas } from './organized-areas';
 import { StatsSection } from './stats-section';
 import './organizer.css';
+
+// The meeting invite draws QR codes: its code (the qr library) loads only with that section.
+const MeetingSection = lazy(() =>
+  import('./meeting-section').then((m) => ({ default: m.MeetingSection })),
+);
 
 const SECTIONS = ['members', 'invites', 'meeting', 'groups', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -81,7 +85,11 @@ export function OrganizerPage() {
         </nav>
         {section === 'members' ? <MembersSection key={area.id} area={area} /> : null}
         {section === 'invites' ? <InvitesSection key={area.id} area={area} areas={areas} /> : null}
-        {section === 'meeting' ? <MeetingSection key={area.id} area={area} /> : null}
+        {section === 'meeting' ? (
+          <Suspense fallback={<Loading />}>
+            <MeetingSection key={area.id} area={area} />
+          </Suspense>
+        ) : null}
         {section === 'groups' ? <GroupsSection key={area.id} area={area} /> : null}
         {section === 'stats' ? <StatsSection key={area.id} area={area} /> : null}
       </>
