@@ -132,6 +132,16 @@ function measurements(records: FigureRecord[]): string[] {
   ];
 }
 
+/** Everything after this line in the report is written by hand and kept when it is generated. */
+const HAND_WRITTEN = '<!-- Below: written by hand (findings), kept by npm run security-report. -->';
+
+function handWritten(): string {
+  if (!existsSync(REPORT)) return '';
+  const text = readFileSync(REPORT, 'utf8');
+  const at = text.indexOf(HAND_WRITTEN);
+  return at < 0 ? '' : `\n${text.slice(at)}`;
+}
+
 function markdown(
   rows: FigureRow[],
   records: FigureRecord[],
@@ -216,7 +226,7 @@ async function main(): Promise<void> {
       outcome.failedTests.push(`vitest exited with ${tests.code}`);
     }
     const rows = figureRows(records, await audit());
-    const doc = markdown(rows, records, outcome, await commitOf(), started);
+    const doc = markdown(rows, records, outcome, await commitOf(), started) + handWritten();
     // Formatted as the repository formats Markdown, so `prettier --check` stays clean.
     const options = (await prettier.resolveConfig(REPORT)) ?? {};
     writeFileSync(REPORT, await prettier.format(doc, { ...options, filepath: REPORT }));

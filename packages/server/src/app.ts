@@ -9,13 +9,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context';
 import { AppError } from './platform/errors';
-import { createClientKeyer } from './platform/http/client-key';
+import { clientKey } from './platform/http/client-key';
 import { installDocs } from './platform/http/docs';
 import { configureZodMessages, installErrorHandler } from './platform/http/error-handler';
 import { installSecurity } from './platform/http/security';
 import { installWeb } from './platform/http/web';
 import { RequestLogController } from './platform/http/request-log';
-import { authPlugin, SESSION_COOKIE } from './membership/auth/auth.plugin';
+import { authPlugin } from './membership/auth/auth.plugin';
 import { areasRoutes } from './membership/areas/areas.routes';
 import { authRoutes } from './membership/account/auth.routes';
 import { passkeyRoutes } from './membership/account/passkeys.routes';
@@ -123,9 +123,12 @@ export async function createApp(
   await installSecurity(app, ctx.config);
   await app.register(rateLimit, {
     global: true,
+    // After the auth hook (preValidation): a request is counted against its validated member,
+    // and a bad token is refused before it can make a bucket of its own.
+    hook: 'preHandler',
     max: ctx.config.rateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: createClientKeyer(SESSION_COOKIE),
+    keyGenerator: clientKey,
     errorResponseBuilder: (_request, context) =>
       new AppError(429, 'rate_limited', `Too many requests; retry in ${context.after}`),
   });

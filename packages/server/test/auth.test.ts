@@ -275,7 +275,7 @@ describeEachDatabase('device keys, sessions and recovery', (kind) => {
     const recovered = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/recover',
-      payload: { code: typed, publicKey: newPhone.publicKey },
+      payload: { handle: joined.member.handle, code: typed, publicKey: newPhone.publicKey },
     });
     expect(recovered.statusCode, recovered.body).toBe(200);
     expect(recovered.json()).toMatchObject({ member: joined.member, recoveryCodesLeft: 9 });
@@ -287,7 +287,7 @@ describeEachDatabase('device keys, sessions and recovery', (kind) => {
     const reuse = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/recover',
-      payload: { code: joined.recoveryCodes[3] },
+      payload: { handle: joined.member.handle, code: joined.recoveryCodes[3] },
     });
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json<{ error: { code: string } }>().error.code).toBe('recovery_failed');

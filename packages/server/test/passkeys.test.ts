@@ -431,7 +431,10 @@ describeEachDatabase('passkeys (WebAuthn)', (kind) => {
 
   it('a recovery code retires the passkeys of a possibly seized phone', async () => {
     const joined = await join(await freshInvite());
-    const recovered = await post('/auth/recover', { code: joined.recoveryCodes[0] });
+    const recovered = await post('/auth/recover', {
+      handle: joined.member.handle,
+      code: joined.recoveryCodes[0],
+    });
     expect(recovered.statusCode, recovered.body).toBe(200);
     const response = await login(joined.authenticator);
     expect(response.statusCode).toBe(401);

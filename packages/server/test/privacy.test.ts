@@ -57,7 +57,7 @@ describeEachDatabase('privacy: what the server must not hold', (kind) => {
     await app.inject({
       method: 'POST',
       url: '/api/v1/auth/recover',
-      payload: { code: member.recoveryCodes[0] },
+      payload: { handle: member.member.handle, code: member.recoveryCodes[0] },
     });
     await app.inject({
       method: 'GET',

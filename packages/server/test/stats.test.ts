@@ -121,6 +121,8 @@ describeEachDatabase('area statistics', (kind) => {
     medianMinutesToCorroborate: 20,
     medianMinutesToConfirm: 35,
     alertsDelivered: 8,
+    // City-wide figures: only the city's own statistics carry them.
+    authFailures: null,
   };
 
   it('counts an area and the areas under it, with exact medians', async () => {
@@ -137,6 +139,7 @@ describeEachDatabase('area statistics', (kind) => {
       medianMinutesToCorroborate: 15,
       medianMinutesToConfirm: 35,
       alertsDelivered: 10,
+      authFailures: { recoveryFailed: 0, recoveryLocked: 0, inviteRefused: 0 },
     });
 
     const workplace = await stats(organizer, workplaceId);

@@ -61,6 +61,7 @@ suite(title, () => {
     // Lost phone: a recovery code on a new phone restores the account with a new device key.
     const replacement = await Phone.open(browser, world.url, 'replacement phone');
     await replacement.goto('/');
+    await replacement.page.getByLabel('Your nickname').fill(me.handle);
     await replacement.page.getByLabel('Recovery code').fill(codes[3]?.toLowerCase() ?? '');
     await replacement.page.getByRole('button', { name: 'Use this recovery code' }).click();
     await replacement.page.getByRole('heading', { name: 'Alerts', exact: true }).waitFor();

@@ -28,8 +28,10 @@ export const loginBody = z.strictObject({
   signature: base64url(128),
 });
 export const tokenResponse = z.object({ token: z.string() });
+/** Recovery names the account: a code is tried against that handle's codes only. */
 export const recoverBody = z.strictObject({
-  code: z.string().trim().min(1).max(32),
+  handle: z.string().trim().min(1).max(64),
+  code: z.string().trim().min(1).max(40),
   publicKey: publicKeySchema.optional(),
 });
 export const recoverResponse = z.object({

@@ -84,9 +84,12 @@ export const apiV1 = {
   'GET /api/v1/me/sessions': { response: { 200: z.array(m.sessionSchema) } },
   'DELETE /api/v1/me/sessions/:sessionId': { params: m.sessionParams },
   'POST /api/v1/me/sessions/revoke-all': {},
+  'GET /api/v1/me/devices': { response: { 200: z.array(m.deviceSchema) } },
+  'DELETE /api/v1/me/devices/:id': { params: m.deviceParams },
   'POST /api/v1/me/device-keys': { body: m.deviceKeyBody },
   'POST /api/v1/me/recovery-codes': { response: { 201: m.recoveryCodesResponse } },
 
+  'POST /api/v1/members/vouch': { body: m.vouchBody, response: { 200: m.memberStatusResponse } },
   'POST /api/v1/members/:id/vouch': {
     params: m.memberParams,
     response: { 200: m.memberStatusResponse },

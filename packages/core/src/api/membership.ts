@@ -43,10 +43,35 @@ export const sessionSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
 export const sessionParams = z.strictObject({ sessionId: z.uuid() });
+
+/**
+ * GET /me/devices: the credentials that can open a session: device keys and passkeys. Days
+ * only, never times: a list read off a seized phone tells no more than it must.
+ */
+export const deviceSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['device_key', 'passkey']),
+  name: z.string(),
+  createdDay: z.iso.date(),
+  lastUsedDay: z.iso.date().nullable(),
+  /** The credential this session was opened with. */
+  current: z.boolean(),
+});
+export type DeviceInfo = z.infer<typeof deviceSchema>;
+/** A device key id (uuid) or a passkey credential id (base64url). */
+export const deviceParams = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(512)
+    .regex(/^[A-Za-z0-9_-]+$/, 'a device id'),
+});
 export const deviceKeyBody = z.strictObject({ publicKey: publicKeySchema });
 export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()).length(10) });
 
 export const memberParams = z.strictObject({ id: z.uuid() });
+/** POST /members/vouch: in person, from the member's QR code or their handle typed in. */
+export const vouchBody = z.strictObject({ handle: z.string().trim().min(1).max(64) });
 export const memberStatusResponse = z.object({ status: memberStatus });
 export const suspendBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 export const suspendResponse = z.object({
@@ -91,16 +116,28 @@ export const areaMemberSchema = z.object({
 });
 export type AreaMember = z.infer<typeof areaMemberSchema>;
 
-/** POST /invites */
+/** The most people one meeting invite can let in, and its longest life. */
+export const MEETING_INVITE_LIMITS = { maxUses: 1000, maxHours: 48 } as const;
+
+/**
+ * POST /invites. Without `uses`, `expiresInHours` and `label` it is the single-use invite of
+ * seven days; with them, a meeting invite (organizers): up to 1,000 people join with one code.
+ */
 export const inviteBody = z.strictObject({
   areaId: z.uuid().optional(),
   role: roleSchema.optional(),
+  uses: z.number().int().min(1).max(MEETING_INVITE_LIMITS.maxUses).optional(),
+  expiresInHours: z.number().int().min(1).max(MEETING_INVITE_LIMITS.maxHours).optional(),
+  label: z.string().trim().min(1).max(80).optional(),
 });
+export type InviteBody = z.infer<typeof inviteBody>;
 /** POST /invites: the code is shown this once, never again. */
 export const createdInviteSchema = z.object({
+  id: z.uuid(),
   code: z.string(),
   url: z.string(),
   expiresAt: z.iso.datetime(),
+  uses: z.number().int(),
 });
 export type CreatedInvite = z.infer<typeof createdInviteSchema>;
 
@@ -114,6 +151,10 @@ export const inviteInfoSchema = z.object({
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   state: z.enum(['open', 'used', 'revoked', 'expired']),
+  /** How many people the invite lets in (1 unless a meeting invite), and how many joined. */
+  uses: z.number().int(),
+  used: z.number().int(),
+  label: z.string().nullable(),
 });
 export type InviteInfo = z.infer<typeof inviteInfoSchema>;
 

@@ -35,6 +35,18 @@ export const areaStatsViewSchema = z.object({
   medianMinutesToCorroborate: z.number().nullable(),
   medianMinutesToConfirm: z.number().nullable(),
   alertsDelivered: z.number().int(),
+  /**
+   * City-wide failed logins of the window (counts only, nothing about who or where): recovery
+   * codes refused, recovery attempts refused while a handle was locked, invite codes refused.
+   * Only for the city's own area; null for any area below it.
+   */
+  authFailures: z
+    .object({
+      recoveryFailed: z.number().int(),
+      recoveryLocked: z.number().int(),
+      inviteRefused: z.number().int(),
+    })
+    .nullable(),
 });
 export type AreaStatsView = z.infer<typeof areaStatsViewSchema>;
 

@@ -5,6 +5,7 @@ export { transact } from './context';
 export type { AppContext, PlatformContext } from './context';
 export type {
   AreaKind,
+  AuthFailureKind,
   Db,
   DispatchState,
   Executor,
@@ -23,6 +24,7 @@ export {
   UnauthorizedError,
   ValidationError,
 } from './errors';
+export { AttemptLimiter, addressKey, sharedLimiter } from './http';
 export type { Logger } from './logger';
 export { enqueueEvents } from './outbox';
 export { defaultPushTransport, sendAll } from './push';

@@ -66,6 +66,18 @@ export const router = createBrowserRouter([
                 Component: m.SettingsPage,
               })),
           },
+          {
+            path: 'settings/devices',
+            lazy: () =>
+              import('../features/settings/devices-page').then((m) => ({
+                Component: m.DevicesPage,
+              })),
+          },
+          {
+            path: 'vouch',
+            lazy: () =>
+              import('../features/vouch/vouch-page').then((m) => ({ Component: m.VouchPage })),
+          },
         ],
       },
       {

@@ -50,13 +50,17 @@ export async function loginWithPasskey(): Promise<void> {
 }
 
 /**
- * Uses a recovery code: every other session, device key and passkey of the account ends, and
+ * Uses a recovery code with the account's nickname (handle): every other session, device key and passkey of the account ends, and
  * a new key for this device is registered in the same call.
  */
-export async function recoverWithCode(store: LocalStore, code: string): Promise<void> {
+export async function recoverWithCode(
+  store: LocalStore,
+  handle: string,
+  code: string,
+): Promise<void> {
   const key = await createDeviceKey(store);
   try {
-    await endpoints.recover(code, key.publicKey);
+    await endpoints.recover(handle, code, key.publicKey);
   } catch (error) {
     await deleteDeviceKey(store);
     throw error;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform';
 import { clearSessionCookie, principalOf, revokeSession, setSessionCookie } from '../auth';
+import { limitInviteFailures } from '../invites';
 import {
   createDeviceChallenge,
   loginWithDeviceKey,
@@ -9,8 +10,12 @@ import {
   registerDeviceKey,
 } from './device-auth.service';
 
-/** Per-client limits on the endpoints a guesser or a flood would use (per minute). */
-export const AUTH_LIMITS = { register: 10, challenge: 20, login: 20, recover: 5 } as const;
+/**
+ * Per-client limits on the endpoints a guesser or a flood would use (per minute). Joining with
+ * an invite has none of its own: only refused invite codes are limited (limitInviteFailures),
+ * so a valid invite is never refused for its address. Recovery is limited per handle too.
+ */
+export const AUTH_LIMITS = { challenge: 20, login: 20, recover: 5 } as const;
 
 const limit = (max: number) => ({ max, timeWindow: 60_000 });
 
@@ -20,7 +25,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/device/register',
       {
-        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.register) },
+        config: { auth: 'public', rateLimit: false },
         schema: {
           tags: ['auth'],
           summary: 'Join with an invite and a device key (Ed25519)',
@@ -28,7 +33,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const enrolled = await registerDeviceKey(ctx, request.body.invite, request.body.publicKey);
+        const enrolled = await limitInviteFailures(ctx, request, () =>
+          registerDeviceKey(ctx, request.body.invite, request.body.publicKey),
+        );
         setSessionCookie(reply, enrolled.token, ctx.config.sessions.maxMs);
         return reply.status(201).send({
           member: enrolled.member,
@@ -74,7 +81,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.recover) },
         schema: {
           tags: ['auth'],
-          summary: 'Restore access with a recovery code; ends every other session and device key',
+          summary:
+            'Restore access with your handle and a recovery code; ends every other session and device key (5 tries per handle an hour, then a growing lock-out)',
           ...apiV1['POST /api/v1/auth/recover'],
         },
       },

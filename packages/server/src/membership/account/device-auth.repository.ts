@@ -30,16 +30,54 @@ export function findDeviceKey(db: Executor, publicKey: string) {
     .executeTakeFirst();
 }
 
+/** Records a use: the day only (UTC midnight), which is all the devices list shows. */
 export async function touchDeviceKey(db: Executor, id: string, now: Date): Promise<void> {
-  await db.updateTable('device_keys').set({ last_used_at: now }).where('id', '=', id).execute();
+  const day = new Date(now.toISOString().slice(0, 10));
+  await db.updateTable('device_keys').set({ last_used_at: day }).where('id', '=', id).execute();
 }
 
-export async function revokeDeviceKeys(db: Executor, memberId: string, now: Date): Promise<void> {
-  await db
+/** Revokes a member's device keys, all of them or all but `keep`; returns how many. */
+export async function revokeDeviceKeys(
+  db: Executor,
+  memberId: string,
+  now: Date,
+  keep?: string | null,
+): Promise<number> {
+  let query = db
     .updateTable('device_keys')
     .set({ revoked_at: now })
     .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null);
+  if (keep) query = query.where('id', '!=', keep);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Revokes one of a member's device keys; false when it was not theirs or not active. */
+export async function revokeDeviceKey(
+  db: Executor,
+  memberId: string,
+  id: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('device_keys')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('member_id', '=', memberId)
     .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** A member's active device keys, oldest first. */
+export function listDeviceKeys(db: Executor, memberId: string) {
+  return db
+    .selectFrom('device_keys')
+    .select(['id', 'public_key', 'created_at', 'last_used_at'])
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at')
     .execute();
 }
 
@@ -113,15 +151,57 @@ export async function insertRecoveryCodes(
     .execute();
 }
 
-/** Uses up a recovery code; returns its member if it was valid and unused. */
-export function consumeRecoveryCode(db: Executor, codeHash: string, now: Date) {
-  return db
+/** Uses up one of a member's recovery codes; true if it was theirs and unused. */
+export async function consumeRecoveryCode(
+  db: Executor,
+  memberId: string,
+  codeHash: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
     .updateTable('recovery_codes')
     .set({ used_at: now })
+    .where('member_id', '=', memberId)
     .where('code_hash', '=', codeHash)
     .where('used_at', 'is', null)
     .returning(['member_id'])
     .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A member's failed recovery attempts since `since`, oldest first. */
+export async function recoveryFailuresSince(
+  db: Executor,
+  memberId: string,
+  since: Date,
+): Promise<Date[]> {
+  const rows = await db
+    .selectFrom('recovery_failures')
+    .select('at')
+    .where('member_id', '=', memberId)
+    .where('at', '>', since)
+    .orderBy('at')
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+/** Records a failed recovery attempt; forgets the member's attempts older than `forgetBefore`. */
+export async function recordRecoveryFailure(
+  db: Executor,
+  memberId: string,
+  now: Date,
+  forgetBefore: Date,
+): Promise<void> {
+  await db
+    .deleteFrom('recovery_failures')
+    .where('member_id', '=', memberId)
+    .where('at', '<=', forgetBefore)
+    .execute();
+  await db.insertInto('recovery_failures').values({ member_id: memberId, at: now }).execute();
+}
+
+export async function clearRecoveryFailures(db: Executor, memberId: string): Promise<void> {
+  await db.deleteFrom('recovery_failures').where('member_id', '=', memberId).execute();
 }
 
 export async function countUnusedRecoveryCodes(db: Executor, memberId: string): Promise<number> {

@@ -1,7 +1,14 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
-import type { Principal } from '@tocsin/core';
-import { AppError, ValidationError, transact, type AppContext } from '../../platform';
+import { lockoutWaitMs, RECOVERY_LOCKOUT, type Principal } from '@tocsin/core';
 import {
+  AppError,
+  RateLimitedError,
+  ValidationError,
+  transact,
+  type AppContext,
+} from '../../platform';
+import {
+  countAuthFailure,
   keyedHash,
   normalizeRecoveryCode,
   openSession,
@@ -11,6 +18,7 @@ import {
   verifyEd25519,
 } from '../auth';
 import {
+  clearRecoveryFailures,
   consumeChallenge,
   consumeRecoveryCode,
   countUnusedRecoveryCodes,
@@ -19,11 +27,13 @@ import {
   findDeviceKey,
   insertChallenge,
   insertDeviceKey,
+  recordRecoveryFailure,
+  recoveryFailuresSince,
   revokeDeviceKeys,
   touchDeviceKey,
 } from './device-auth.repository';
 import { credentialConflict, enrollWithInvite, type Enrolled } from './enrollment.service';
-import { findMember } from '../members';
+import { findMemberByHandle } from '../members';
 import { deletePasskeys } from './passkeys.repository';
 
 export const CHALLENGE_TTL_MS = 2 * 60_000;
@@ -54,7 +64,9 @@ export async function registerDeviceKey(
   requireKey(publicKey);
   return enrollWithInvite(ctx, invite, 'device_key', async (tx, memberId) => {
     if (await deviceKeyExists(tx, publicKey)) throw credentialConflict();
-    await insertDeviceKey(tx, { id: randomUUID(), memberId, publicKey, now: ctx.clock.now() });
+    const id = randomUUID();
+    await insertDeviceKey(tx, { id, memberId, publicKey, now: ctx.clock.now() });
+    return id;
   });
 }
 
@@ -100,7 +112,7 @@ export async function loginWithDeviceKey(
       verifyEd25519(key, input.challenge, input.signature);
     if (!valid || !device) return Promise.reject(new LoginFailedError());
     await touchDeviceKey(tx, device.id, now);
-    return openSession(ctx, tx, device.member_id, 'device_key');
+    return openSession(ctx, tx, device.member_id, 'device_key', device.id);
   }).catch(async (error: unknown) => {
     if (!(error instanceof LoginFailedError)) throw error;
     // The challenge must stay used even though the login failed: consume it outside the
@@ -133,14 +145,23 @@ export async function addDeviceKey(
   });
 }
 
+/** One answer for every failed recovery: unknown handle, wrong code or used code alike. */
+export class RecoveryFailedError extends AppError {
+  constructor() {
+    super(401, 'recovery_failed', 'Recovery failed');
+  }
+}
+
 /**
- * A recovery code restores access when a phone is lost or seized: it opens a new session,
- * ends every other session and retires every device key and passkey (a seized phone's key
- * must stop working); a new device key can be registered in the same call.
+ * A recovery code restores access when a phone is lost or seized: it names the account (its
+ * handle) and one of its unused codes. It opens a new session, ends every other session and
+ * retires every device key and passkey (a seized phone's key must stop working); a new device
+ * key can be registered in the same call. Each handle gets 5 failures an hour, then a lock-out
+ * that grows (core's lockoutWaitMs); every failure is counted (a number per day, nothing else).
  */
 export async function recoverAccount(
   ctx: AppContext,
-  input: { code: string; publicKey?: string | undefined },
+  input: { handle: string; code: string; publicKey?: string | undefined },
 ): Promise<{
   token: string;
   sessionId: string;
@@ -148,35 +169,64 @@ export async function recoverAccount(
   recoveryCodesLeft: number;
 }> {
   if (input.publicKey) requireKey(input.publicKey);
-  const failed = new AppError(401, 'recovery_failed', 'Recovery failed');
-  return transact(ctx, async (tx) => {
-    const now = ctx.clock.now();
-    const code = normalizeRecoveryCode(input.code);
-    const used = await consumeRecoveryCode(
-      tx,
-      keyedHash(ctx.secrets.serverKey, 'recovery', code),
-      now,
+  const now = ctx.clock.now();
+  const member = await findMemberByHandle(ctx.db, input.handle.trim().toLowerCase());
+  if (!member) {
+    await countAuthFailure(ctx.db, 'recovery_failed', now);
+    throw new RecoveryFailedError();
+  }
+  const since = new Date(now.getTime() - RECOVERY_LOCKOUT.maxWindowMs);
+  const failures = await recoveryFailuresSince(ctx.db, member.id, since);
+  const wait = lockoutWaitMs(
+    failures.map((at) => at.getTime()),
+    now.getTime(),
+  );
+  if (wait !== null) {
+    await countAuthFailure(ctx.db, 'recovery_locked', now);
+    throw new RateLimitedError(
+      'recovery_locked',
+      'Too many failed recovery attempts for this account; try again later',
+      wait / 1000,
     );
-    if (!used) throw failed;
-    const member = await findMember(tx, used.member_id);
-    if (!member || member.status === 'suspended') throw failed;
-    await revokeAllSessions(tx, member.id, now);
-    await revokeDeviceKeys(tx, member.id, now);
-    await deletePasskeys(tx, member.id);
-    if (input.publicKey) {
-      if (await deviceKeyExists(tx, input.publicKey)) throw credentialConflict();
-      await insertDeviceKey(tx, {
-        id: randomUUID(),
-        memberId: member.id,
-        publicKey: input.publicKey,
+  }
+  try {
+    return await transact(ctx, async (tx) => {
+      const code = normalizeRecoveryCode(input.code);
+      const used = await consumeRecoveryCode(
+        tx,
+        member.id,
+        keyedHash(ctx.secrets.serverKey, 'recovery', code),
         now,
-      });
+      );
+      if (!used || member.status === 'suspended') throw new RecoveryFailedError();
+      await clearRecoveryFailures(tx, member.id);
+      await revokeAllSessions(tx, member.id, now);
+      await revokeDeviceKeys(tx, member.id, now);
+      await deletePasskeys(tx, member.id);
+      let credentialId: string | null = null;
+      if (input.publicKey) {
+        if (await deviceKeyExists(tx, input.publicKey)) throw credentialConflict();
+        credentialId = randomUUID();
+        await insertDeviceKey(tx, {
+          id: credentialId,
+          memberId: member.id,
+          publicKey: input.publicKey,
+          now,
+        });
+      }
+      const session = await openSession(ctx, tx, member.id, 'recovery', credentialId);
+      return {
+        ...session,
+        member: { id: member.id, handle: member.handle },
+        recoveryCodesLeft: await countUnusedRecoveryCodes(tx, member.id),
+      };
+    });
+  } catch (error) {
+    if (error instanceof RecoveryFailedError) {
+      // Outside the rolled-back transaction: the failure must stay counted.
+      await recordRecoveryFailure(ctx.db, member.id, now, since);
+      await countAuthFailure(ctx.db, 'recovery_failed', now);
     }
-    const session = await openSession(ctx, tx, member.id, 'recovery');
-    return {
-      ...session,
-      member: { id: member.id, handle: member.handle },
-      recoveryCodesLeft: await countUnusedRecoveryCodes(tx, member.id),
-    };
-  });
+    throw error;
+  }
 }

@@ -62,7 +62,7 @@ export async function enrollWithInvite(
   ctx: AppContext,
   inviteCode: string,
   method: 'device_key' | 'passkey',
-  addCredential: (tx: Tx, memberId: string) => Promise<void>,
+  addCredential: (tx: Tx, memberId: string) => Promise<string>,
   options: { handle?: string } = {},
 ): Promise<Enrolled> {
   return transact(ctx, async (tx) => {
@@ -91,9 +91,9 @@ export async function enrollWithInvite(
           : (['member'] as const);
       await grantRoles(tx, memberId, invite.areaId, [...roles], invite.sponsorId, now);
     }
-    await addCredential(tx, memberId);
+    const credentialId = await addCredential(tx, memberId);
     const recoveryCodes = await issueRecoveryCodes(ctx, tx, memberId);
-    const { token, sessionId } = await openSession(ctx, tx, memberId, method);
+    const { token, sessionId } = await openSession(ctx, tx, memberId, method, credentialId);
     await audit(tx, {
       at: now,
       actorId: memberId,

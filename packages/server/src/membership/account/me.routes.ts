@@ -3,15 +3,10 @@ import { apiV1 } from '@tocsin/core';
 import { z } from 'zod';
 import { roleSchema } from '@tocsin/core';
 import { NotFoundError, transact, type AppContext } from '../../platform';
-import {
-  clearSessionCookie,
-  listActiveSessions,
-  principalOf,
-  revokeAllSessions,
-  revokeSession,
-} from '../auth';
+import { clearSessionCookie, listActiveSessions, principalOf, revokeSession } from '../auth';
 import { getMe, updateMe } from '../members';
 import { addDeviceKey } from './device-auth.service';
+import { listDevices, logOutEverywhere, revokeDevice } from './devices.service';
 import { issueRecoveryCodes } from './enrollment.service';
 
 export const meSchema = z.object({
@@ -100,13 +95,41 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['me'],
-          summary: 'Log out everywhere, this session included',
+          summary:
+            'Log out everywhere, this session included; revokes every device key and passkey but this one',
           ...apiV1['POST /api/v1/me/sessions/revoke-all'],
         },
       },
       async (request, reply) => {
-        await revokeAllSessions(ctx.db, principalOf(request).memberId, ctx.clock.now());
+        await logOutEverywhere(ctx, principalOf(request), request.sessionId);
         clearSessionCookie(reply);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/me/devices',
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'My device keys and passkeys (added and last used: days only)',
+          ...apiV1['GET /api/v1/me/devices'],
+        },
+      },
+      async (request) => listDevices(ctx, principalOf(request), request.sessionId),
+    );
+
+    app.delete(
+      '/me/devices/:id',
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'Revoke one of my device keys or passkeys; the sessions it opened end',
+          ...apiV1['DELETE /api/v1/me/devices/:id'],
+        },
+      },
+      async (request, reply) => {
+        await revokeDevice(ctx, principalOf(request), request.params.id);
         return reply.status(204).send();
       },
     );

@@ -58,7 +58,7 @@ export async function recordPasskeyUse(
 ): Promise<boolean> {
   const result = await db
     .updateTable('passkeys')
-    .set({ counter: u.newCounter, last_used_at: u.now })
+    .set({ counter: u.newCounter, last_used_at: new Date(u.now.toISOString().slice(0, 10)) })
     .where('id', '=', u.id)
     .where('counter', '=', u.seenCounter)
     .executeTakeFirst();
@@ -85,8 +85,16 @@ export async function deletePasskey(db: Executor, memberId: string, id: string):
   return result.numDeletedRows > 0n;
 }
 
-export async function deletePasskeys(db: Executor, memberId: string): Promise<void> {
-  await db.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
+/** Deletes a member's passkeys, all of them or all but `keep`; returns how many. */
+export async function deletePasskeys(
+  db: Executor,
+  memberId: string,
+  keep?: string | null,
+): Promise<number> {
+  let query = db.deleteFrom('passkeys').where('member_id', '=', memberId);
+  if (keep) query = query.where('id', '!=', keep);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /**

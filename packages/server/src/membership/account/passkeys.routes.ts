@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform';
 import { baseUrlOf, principalOf, setSessionCookie } from '../auth';
+import { limitInviteFailures } from '../invites';
 import { AUTH_LIMITS } from './auth.routes';
 import { relyingParty } from './passkeys.ceremony';
 import { presentPasskey } from './passkeys.presenter';
@@ -17,6 +19,16 @@ import {
 const limit = (max: number) => ({ max, timeWindow: 60_000 });
 
 /**
+ * Registration: a member adding a passkey is limited (per member); someone joining with an
+ * invite is not (only refused invite codes are, per address: limitInviteFailures).
+ */
+const addingOnly = {
+  max: 10,
+  timeWindow: 60_000,
+  allowList: (request: FastifyRequest) => !request.principal,
+};
+
+/**
  * Passkeys (WebAuthn): join with an invite, add one to an account, log in without a user name,
  * list and remove. The RP ID and origin come from TOCSIN_PUBLIC_URL, else from the request.
  */
@@ -25,7 +37,7 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/passkey/register/options',
       {
-        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.register) },
+        config: { auth: 'public', rateLimit: addingOnly },
         schema: {
           tags: ['auth'],
           summary:
@@ -34,16 +46,18 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        startPasskeyRegistration(ctx, relyingParty(baseUrlOf(ctx, request)), {
-          invite: request.body?.invite,
-          principal: request.principal,
-        }),
+        limitInviteFailures(ctx, request, () =>
+          startPasskeyRegistration(ctx, relyingParty(baseUrlOf(ctx, request)), {
+            invite: request.body?.invite,
+            principal: request.principal,
+          }),
+        ),
     );
 
     app.post(
       '/auth/passkey/register/verify',
       {
-        config: { auth: 'public', rateLimit: limit(AUTH_LIMITS.register) },
+        config: { auth: 'public', rateLimit: addingOnly },
         schema: {
           tags: ['auth'],
           summary: 'Finish a passkey registration: joins (uses the invite) or adds the passkey',
@@ -51,10 +65,12 @@ export function passkeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const result = await finishPasskeyRegistration(ctx, {
-          ...request.body,
-          principal: request.principal,
-        });
+        const result = await limitInviteFailures(ctx, request, () =>
+          finishPasskeyRegistration(ctx, {
+            ...request.body,
+            principal: request.principal,
+          }),
+        );
         if (result.kind === 'added') {
           return reply.status(201).send({ credentialId: result.credentialId });
         }

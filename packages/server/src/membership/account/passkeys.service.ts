@@ -141,7 +141,7 @@ async function storeCredential(
   tx: Executor,
   memberId: string,
   credential: WebAuthnCredential,
-): Promise<void> {
+): Promise<string> {
   if (await passkeyExists(tx, credential.id)) throw credentialConflict();
   await insertPasskey(tx, {
     id: credential.id,
@@ -151,6 +151,7 @@ async function storeCredential(
     transports: credential.transports ?? [],
     now: ctx.clock.now(),
   });
+  return credential.id;
 }
 
 export type PasskeyRegistered =
@@ -273,7 +274,7 @@ export async function loginWithPasskey(
       now,
     });
     if (!recorded) throw new LoginFailedError();
-    return openSession(ctx, tx, passkey.member_id, 'passkey');
+    return openSession(ctx, tx, passkey.member_id, 'passkey', passkey.id);
   });
 }
 

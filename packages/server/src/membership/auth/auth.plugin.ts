@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Principal } from '@tocsin/core';
-import { UnauthorizedError, type AppContext } from '../../platform';
+import {
+  RateLimitedError,
+  UnauthorizedError,
+  addressKey,
+  sharedLimiter,
+  type AppContext,
+} from '../../platform';
 import { authenticateToken } from './sessions.service';
 
 /** Who may call a route: anyone, or a member with a valid session (the default). */
@@ -18,6 +24,9 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = '__Host-tocsin';
+
+/** Tokens that fail to authenticate, per client address: 30 a minute, then 429. */
+export const BAD_TOKEN_QUOTA = { limit: 30, windowMs: 60_000 } as const;
 
 /** The token a request carries: `Authorization: Bearer …` first, then the session cookie. */
 export function requestToken(request: FastifyRequest): string | null {
@@ -54,6 +63,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionId', null);
   // Before validation: a caller who is not allowed learns nothing about what a valid body is.
+  // A token that fails counts against the client's address (whatever string it was), never
+  // against a bucket of its own; a valid one is never refused for its address.
+  const badTokens = sharedLimiter(opts.ctx, 'bad-token', BAD_TOKEN_QUOTA);
   app.addHook('preValidation', async (request) => {
     const token = requestToken(request);
     if (token) {
@@ -61,6 +73,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
       if (auth) {
         request.principal = auth.principal;
         request.sessionId = auth.sessionId;
+      } else {
+        const key = addressKey(request);
+        const wait = badTokens.waitSeconds(key);
+        if (wait !== null) {
+          throw new RateLimitedError(
+            'rate_limited',
+            `Too many failed logins; retry in ${wait} s`,
+            wait,
+          );
+        }
+        badTokens.fail(key);
       }
     }
     const mode = request.routeOptions.config.auth ?? 'member';

@@ -52,18 +52,26 @@ export function verifyEd25519(key: KeyObject, message: string, signature: string
 // Crockford base32 without I, L, O, U: easy to copy by hand from a screen or paper.
 const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A recovery code like `7KQ2M-XW4PD` (50 random bits). */
+/**
+ * A recovery code like `7KQ2-MXW4-PD9T-R3HE`: 16 characters of 32, 80 random bits. Codes made
+ * before issue 14 have 10 characters (50 bits); they still work, tried only against their own
+ * handle (see normalizeRecoveryCode and docs/SECURITY-REPORT.md).
+ */
 export function recoveryCode(): string {
   let code = '';
-  for (let i = 0; i < 10; i++) {
-    if (i === 5) code += '-';
+  for (let i = 0; i < 16; i++) {
+    if (i > 0 && i % 4 === 0) code += '-';
     code += RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)];
   }
   return code;
 }
 
-/** Normalizes a typed recovery code: case, spaces and dashes do not matter; I/L→1, O→0. */
+/**
+ * Normalizes a typed recovery code: case, spaces and dashes do not matter; I/L→1, O→0. Gives
+ * the stored form: 16 characters in groups of four, or an older 10-character code as 5-5.
+ */
 export function normalizeRecoveryCode(input: string): string {
   const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  if (clean.length === 16) return clean.match(/.{4}/g)?.join('-') ?? clean;
   return clean.length === 10 ? `${clean.slice(0, 5)}-${clean.slice(5)}` : clean;
 }

@@ -8,5 +8,12 @@ export {
   recoveryCode,
   verifyEd25519,
 } from './crypto';
-export { listActiveSessions, revokeAllSessions, revokeSession } from './sessions.repository';
+export { authFailureTotals, countAuthFailure } from './auth-failures.repository';
+export {
+  listActiveSessions,
+  revokeAllSessions,
+  revokeSession,
+  revokeSessionsOfCredential,
+  sessionCredential,
+} from './sessions.repository';
 export { openSession } from './sessions.service';

@@ -7,6 +7,7 @@ export interface NewSession {
   method: SessionMethod;
   now: Date;
   expiresAt: Date;
+  credentialId?: string | null;
 }
 
 export async function insertSession(db: Executor, s: NewSession): Promise<void> {
@@ -20,6 +21,7 @@ export async function insertSession(db: Executor, s: NewSession): Promise<void> 
       created_at: s.now,
       last_seen_at: s.now,
       expires_at: s.expiresAt,
+      credential_id: s.credentialId ?? null,
     })
     .execute();
 }
@@ -94,6 +96,33 @@ export async function revokeAllSessions(
     .where('revoked_at', 'is', null);
   if (keep) query = query.where('id', '!=', keep);
   const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The credential (device key or passkey id) a session was opened with, if any. */
+export async function sessionCredential(db: Executor, sessionId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .select('credential_id')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return row?.credential_id ?? null;
+}
+
+/** Ends every open session a member opened with one credential. */
+export async function revokeSessionsOfCredential(
+  db: Executor,
+  memberId: string,
+  credentialId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('member_id', '=', memberId)
+    .where('credential_id', '=', credentialId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

@@ -21,12 +21,16 @@ export function tokenHash(ctx: AppContext, token: string): string {
   return keyedHash(ctx.secrets.serverKey, 'session', token);
 }
 
-/** Opens a session for a member; the token is returned once and only its hash is kept. */
+/**
+ * Opens a session for a member; the token is returned once and only its hash is kept. The
+ * session remembers the credential that opened it (a device key or passkey id), if any.
+ */
 export async function openSession(
   ctx: AppContext,
   db: Executor,
   memberId: string,
   method: SessionMethod,
+  credentialId: string | null = null,
 ): Promise<{ token: string; sessionId: string }> {
   const token = randomToken(32);
   const now = ctx.clock.now();
@@ -38,6 +42,7 @@ export async function openSession(
     method,
     now,
     expiresAt: new Date(now.getTime() + ctx.config.sessions.maxMs),
+    credentialId,
   });
   return { token, sessionId };
 }

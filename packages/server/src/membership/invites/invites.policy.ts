@@ -15,12 +15,14 @@ export type InviteDecision =
   { ok: true } | { ok: false; status: 403 | 404; code: string; message: string };
 
 /**
- * Who may invite: active members. Binding an invite to an area (as member or responder) is an
- * organizer's act in that area; verifier, dispatcher, organizer and admin are never invited into.
+ * Who may invite: active members; an invite several people can use (a meeting invite): an
+ * organizer (of the area, when bound to one). Binding an invite to an area (as member or
+ * responder) is an organizer's act in that area; verifier, dispatcher, organizer and admin are
+ * never invited into.
  */
 export function canCreateInvite(
   principal: Principal,
-  target: { areaChain: string[] | null; role: Role | null },
+  target: { areaChain: string[] | null; role: Role | null; uses?: number },
 ): InviteDecision {
   if (principal.status !== 'active') {
     return {
@@ -40,6 +42,20 @@ export function canCreateInvite(
       message:
         'Invite them as a member or responder; another organizer asks for the role and a second one countersigns',
     };
+  }
+  const meeting = (target.uses ?? 1) > 1;
+  if (meeting) {
+    const organizes = target.areaChain
+      ? hasRoleIn(principal, target.areaChain, 'organizer')
+      : isAdmin(principal) || principal.roles.some((grant) => grant.role === 'organizer');
+    if (!organizes) {
+      return {
+        ok: false,
+        status: 403,
+        code: 'organizer_only',
+        message: 'Only organizers can make an invite for several people',
+      };
+    }
   }
   if (target.areaChain) {
     if (!hasRoleIn(principal, target.areaChain, 'organizer')) {

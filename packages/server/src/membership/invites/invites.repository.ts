@@ -8,6 +8,9 @@ export interface NewInvite {
   role: Role | null;
   now: Date;
   expiresAt: Date;
+  /** How many people may join with it (1: the single-use invite). */
+  maxUses?: number;
+  label?: string | null;
 }
 
 export async function insertInvite(db: Executor, invite: NewInvite): Promise<void> {
@@ -21,6 +24,8 @@ export async function insertInvite(db: Executor, invite: NewInvite): Promise<voi
       role: invite.role,
       created_at: invite.now,
       expires_at: invite.expiresAt,
+      max_uses: invite.maxUses ?? 1,
+      label: invite.label ?? null,
     })
     .execute();
 }
@@ -46,23 +51,44 @@ export function findInviteForUpdate(db: Executor, codeHash: string) {
     .executeTakeFirst();
 }
 
-export async function markInviteUsed(
+/**
+ * Counts one use of an invite (locked by the caller). The last use closes it (`used_at`); a
+ * single-use invite keeps who used it, a meeting invite keeps only the count.
+ */
+export async function recordInviteUse(
   db: Executor,
-  id: string,
+  invite: { id: string; use_count: number; max_uses: number },
   memberId: string,
   now: Date,
 ): Promise<void> {
+  const count = invite.use_count + 1;
+  const last = count >= invite.max_uses;
   await db
     .updateTable('invites')
-    .set({ used_at: now, used_by: memberId })
-    .where('id', '=', id)
+    .set({
+      use_count: count,
+      ...(last ? { used_at: now } : {}),
+      ...(invite.max_uses === 1 ? { used_by: memberId } : {}),
+    })
+    .where('id', '=', invite.id)
     .execute();
 }
 
 export function listInvitesBySponsor(db: Executor, sponsorId: string) {
   return db
     .selectFrom('invites')
-    .select(['id', 'area_id', 'role', 'created_at', 'expires_at', 'used_at', 'revoked_at'])
+    .select([
+      'id',
+      'area_id',
+      'role',
+      'created_at',
+      'expires_at',
+      'used_at',
+      'revoked_at',
+      'max_uses',
+      'use_count',
+      'label',
+    ])
     .where('sponsor_id', '=', sponsorId)
     .orderBy('created_at', 'desc')
     .limit(100)

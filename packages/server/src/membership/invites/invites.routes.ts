@@ -15,7 +15,8 @@ export function invitesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { rateLimit: { max: INVITE_RATE_LIMIT, timeWindow: 60_000 } },
         schema: {
           tags: ['invites'],
-          summary: 'Invite someone (active members; binding to an area and role: its organizers)',
+          summary:
+            'Invite someone (active members; binding to an area and role: its organizers); with uses, expiresInHours and label: a meeting invite for up to 1,000 people (organizers)',
           ...apiV1['POST /api/v1/invites'],
         },
       },
@@ -48,13 +49,17 @@ export function invitesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           role: i.role,
           createdAt: i.created_at.toISOString(),
           expiresAt: i.expires_at.toISOString(),
-          state: i.used_at
-            ? 'used'
-            : i.revoked_at
-              ? 'revoked'
-              : i.expires_at <= now
-                ? 'expired'
-                : 'open',
+          uses: i.max_uses,
+          used: i.use_count,
+          label: i.label,
+          state:
+            i.used_at || i.use_count >= i.max_uses
+              ? 'used'
+              : i.revoked_at
+                ? 'revoked'
+                : i.expires_at <= now
+                  ? 'expired'
+                  : 'open',
         }));
       },
     );
@@ -64,7 +69,7 @@ export function invitesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['invites'],
-          summary: 'Withdraw an unused invite',
+          summary: 'Withdraw an invite not yet used up: nobody else can join with it',
           ...apiV1['DELETE /api/v1/invites/:id'],
         },
       },

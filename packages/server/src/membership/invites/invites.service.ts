@@ -18,16 +18,37 @@ import {
   insertInvite,
   invitesCreatedSince,
   listInvitesBySponsor,
-  markInviteUsed,
+  recordInviteUse,
   revokeBootstrapInvites,
   revokeInvite,
 } from './invites.repository';
 import { canCreateInvite, INVITE_TTL_MS, inviteQuota, QUOTA_WINDOW_MS } from './invites.policy';
 
 export interface CreatedInvite {
+  id: string;
   code: string;
   url: string;
   expiresAt: Date;
+  /** How many people can join with it. */
+  uses: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+type InviteRow = NonNullable<Awaited<ReturnType<typeof findInviteForUpdate>>>;
+
+/** Throws unless the invite can take one more member now: 403 for a single-use, 410 when gone. */
+function requireOpen(invite: InviteRow | undefined, now: Date): asserts invite is InviteRow {
+  if (!invite) throw new InviteInvalidError();
+  const closed =
+    invite.used_at !== null ||
+    invite.use_count >= invite.max_uses ||
+    invite.revoked_at !== null ||
+    invite.expires_at <= now;
+  if (!closed) return;
+  // A meeting invite that was used up, withdrawn or expired says so: whoever holds its code
+  // was meant to, and a hall of people needs to know it is over, not that they typed it wrong.
+  throw invite.max_uses > 1 ? new InviteGoneError() : new InviteInvalidError();
 }
 
 /** The stored form of an invite code. */
@@ -38,9 +59,7 @@ export function inviteCodeHash(ctx: AppContext, code: string): string {
 /** Throws InviteInvalidError unless the invite could be redeemed right now (without taking it). */
 export async function requireUsableInvite(ctx: AppContext, code: string): Promise<void> {
   const invite = await findInviteForUpdate(ctx.db, inviteCodeHash(ctx, code));
-  if (!invite || invite.used_at || invite.revoked_at || invite.expires_at <= ctx.clock.now()) {
-    throw new InviteInvalidError();
-  }
+  requireOpen(invite, ctx.clock.now());
 }
 
 /** The link a person opens to join; the code travels in the fragment, never to a server log. */
@@ -52,9 +71,21 @@ export function inviteUrl(baseUrl: string, code: string): string {
 export async function createInvite(
   ctx: AppContext,
   principal: Principal,
-  input: { areaId?: string | undefined; role?: Role | undefined },
+  input: {
+    areaId?: string | undefined;
+    role?: Role | undefined;
+    uses?: number | undefined;
+    expiresInHours?: number | undefined;
+    label?: string | undefined;
+  },
   baseUrl: string,
 ): Promise<CreatedInvite> {
+  const uses = input.uses ?? 1;
+  if (uses > 1 && input.role && input.role !== 'member') {
+    throw new ValidationError('role: an invite for several people cannot carry a role', [
+      { path: 'role', message: 'an invite for several people cannot carry a role' },
+    ]);
+  }
   const areas = await ctx.areas.get();
   let areaId = input.areaId ?? null;
   if (input.role === 'admin') areaId = areas.city?.id ?? null;
@@ -70,7 +101,7 @@ export async function createInvite(
     const visible = area && canSeeArea(principal, area.kind, areaChain);
     if (!visible) throw new NotFoundError('No such area');
   }
-  const decision = canCreateInvite(principal, { areaChain, role: input.role ?? null });
+  const decision = canCreateInvite(principal, { areaChain, role: input.role ?? null, uses });
   if (!decision.ok) throw new AppError(decision.status, decision.code, decision.message);
 
   const now = ctx.clock.now();
@@ -94,7 +125,8 @@ export async function createInvite(
       );
     }
     const code = randomToken(16);
-    const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
+    const ttl = input.expiresInHours ? input.expiresInHours * HOUR_MS : INVITE_TTL_MS;
+    const expiresAt = new Date(now.getTime() + ttl);
     const id = randomUUID();
     await insertInvite(tx, {
       id,
@@ -104,8 +136,19 @@ export async function createInvite(
       role: input.role ?? null,
       now,
       expiresAt,
+      maxUses: uses,
+      label: input.label ?? null,
     });
-    if (areaId || input.role) {
+    if (uses > 1) {
+      await audit(tx, {
+        at: now,
+        actorId: principal.memberId,
+        action: 'invite.meeting',
+        areaId,
+        targetId: id,
+        details: { uses, expiresAt: expiresAt.toISOString() },
+      });
+    } else if (areaId || input.role) {
       await audit(tx, {
         at: now,
         actorId: principal.memberId,
@@ -115,7 +158,7 @@ export async function createInvite(
         details: { role: input.role ?? null },
       });
     }
-    return { code, url: inviteUrl(baseUrl, code), expiresAt };
+    return { id, code, url: inviteUrl(baseUrl, code), expiresAt, uses };
   });
 }
 
@@ -133,6 +176,13 @@ export class InviteInvalidError extends AppError {
   }
 }
 
+/** A meeting invite that was used up, withdrawn or expired. */
+export class InviteGoneError extends AppError {
+  constructor() {
+    super(410, 'invite_gone', 'This invite is used up, withdrawn or expired');
+  }
+}
+
 /** Takes an invite inside the caller's transaction; marks it used by `memberId`. */
 export async function redeemInvite(
   ctx: AppContext,
@@ -142,9 +192,7 @@ export async function redeemInvite(
 ): Promise<RedeemedInvite> {
   const invite = await findInviteForUpdate(tx, inviteCodeHash(ctx, code));
   const now = ctx.clock.now();
-  if (!invite || invite.used_at || invite.revoked_at || invite.expires_at <= now) {
-    throw new InviteInvalidError();
-  }
+  requireOpen(invite, now);
   const redeemed: RedeemedInvite = {
     inviteId: invite.id,
     sponsorId: invite.sponsor_id,
@@ -152,7 +200,7 @@ export async function redeemInvite(
     role: invite.role,
   };
   const memberId = await memberIdFor(redeemed);
-  await markInviteUsed(tx, invite.id, memberId, now);
+  await recordInviteUse(tx, invite, memberId, now);
   return redeemed;
 }
 
@@ -178,10 +226,11 @@ export async function createOperatorInvite(
   const now = ctx.clock.now();
   const code = randomToken(16);
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
+  const id = randomUUID();
   await transact(ctx, async (tx) => {
     if (input.replacePrevious) await revokeBootstrapInvites(tx, now);
     await insertInvite(tx, {
-      id: randomUUID(),
+      id,
       codeHash: inviteCodeHash(ctx, code),
       sponsorId: null,
       areaId,
@@ -197,7 +246,7 @@ export async function createOperatorInvite(
       details: { role: input.role },
     });
   });
-  return { code, url: inviteUrl(baseUrl, code), expiresAt };
+  return { id, code, url: inviteUrl(baseUrl, code), expiresAt, uses: 1 };
 }
 
 /** The first-start invite: one single-use admin invite, replacing any earlier unused one. */

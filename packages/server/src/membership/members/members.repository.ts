@@ -33,6 +33,10 @@ export async function handleTaken(db: Executor, handle: string): Promise<boolean
   return row !== undefined;
 }
 
+export function findMemberByHandle(db: Executor, handle: string) {
+  return db.selectFrom('members').selectAll().where('handle', '=', handle).executeTakeFirst();
+}
+
 export function findMember(db: Executor, id: string) {
   return db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
 }

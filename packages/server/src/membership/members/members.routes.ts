@@ -15,10 +15,26 @@ import {
   refuseRoleGrant,
   setAreaRoles,
 } from './role-grants.service';
+import { vouchForHandle } from './vouch-by-handle.service';
 
 /** Vouching, approval, suspension and roles: the organization's own governance. */
 export function membersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.post(
+      '/members/vouch',
+      {
+        schema: {
+          tags: ['members'],
+          summary:
+            'Vouch in person for a member on probation, by the handle in their QR code (active members other than their sponsor)',
+          ...apiV1['POST /api/v1/members/vouch'],
+        },
+      },
+      async (request) => ({
+        status: await vouchForHandle(ctx, principalOf(request), request.body.handle),
+      }),
+    );
+
     app.post(
       '/members/:id/vouch',
       {

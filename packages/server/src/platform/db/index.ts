@@ -3,7 +3,7 @@ export { inTransaction, openDatabase } from './database';
 export type { DatabaseHandle, Db, Executor, Tx } from './database';
 export { isDatabaseUnavailable } from './database-errors';
 export { migrateToLatest } from './migrate';
-export type { SessionMethod } from './schema/auth';
+export type { AuthFailureKind, SessionMethod } from './schema/auth';
 export type { AreaKind } from './schema/city';
 export type { DispatchState, IncidentsTable } from './schema/incidents';
 export type { MemberStatus, Role } from './schema/members';

@@ -1,20 +1,17 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 
 const ROTATE_MS = 6 * 3_600_000;
 
 /**
- * A rate-limit key that never is an IP address: a bearer token or session cookie is hashed;
- * an anonymous client's address is keyed with a random in-memory secret that is replaced every
- * six hours, so neither memory nor a heap dump can be mapped back to addresses afterwards.
+ * A key for an anonymous client that never is an IP address: the address is keyed with a random
+ * in-memory secret that is replaced every six hours, so neither memory nor a heap dump can be
+ * mapped back to addresses afterwards.
  */
-export function createClientKeyer(sessionCookie: string): (request: FastifyRequest) => string {
+export function createAddressKeyer(): (request: FastifyRequest) => string {
   let secret = randomBytes(32);
   let rotatedAt = Date.now();
   return (request) => {
-    const auth = request.headers.authorization;
-    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : request.cookies?.[sessionCookie];
-    if (token) return `t:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
     if (Date.now() - rotatedAt > ROTATE_MS) {
       secret = randomBytes(32);
       rotatedAt = Date.now();
@@ -24,4 +21,18 @@ export function createClientKeyer(sessionCookie: string): (request: FastifyReque
       .digest('base64url')
       .slice(0, 22)}`;
   };
+}
+
+/** One address keyer per process: every limit on anonymous clients shares it. */
+export const addressKey = createAddressKeyer();
+
+/**
+ * The rate-limit key: who, not what was typed. A request whose token the auth hook validated is
+ * keyed by its member (every session and device of a member shares one bucket); anything else,
+ * an unknown or forged token included, by its client address. A new bearer string therefore
+ * never makes a new bucket.
+ */
+export function clientKey(request: FastifyRequest): string {
+  const memberId = (request as { principal?: { memberId: string } | null }).principal?.memberId;
+  return memberId ? `m:${memberId}` : addressKey(request);
 }

@@ -8,6 +8,7 @@ export function presentAreaStats(
   days: number,
   stats: AreaStats | undefined,
   alertsDelivered: number,
+  authFailures: AreaStatsView['authFailures'] = null,
 ): AreaStatsView {
   return {
     areaId,
@@ -17,5 +18,6 @@ export function presentAreaStats(
     medianMinutesToCorroborate: minutes(stats?.medianTimeToCorroborateMs ?? null),
     medianMinutesToConfirm: minutes(stats?.medianTimeToConfirmMs ?? null),
     alertsDelivered,
+    authFailures,
   };
 }

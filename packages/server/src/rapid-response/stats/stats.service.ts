@@ -1,7 +1,7 @@
 import { statsByArea, type AreaStatsView, type Principal } from '@tocsin/core';
 import type { AppContext } from '../../platform';
 import { cityDay } from '../incidents';
-import { requireOrganizer, visibleArea } from '../../membership';
+import { authFailureTotals, requireOrganizer, visibleArea } from '../../membership';
 import { presentAreaStats } from './stats.presenter';
 import { incidentFigures } from './stats.repository';
 
@@ -46,5 +46,22 @@ export async function areaStats(
   );
   // Deliveries of a merged incident were real alerts, so they count even though it does not.
   const delivered = rows.reduce((sum, r) => sum + r.alerts_delivered, 0);
-  return presentAreaStats(areaId, days, stats, delivered);
+  // Failed logins are city-wide: shown with the city's own figures only.
+  let authFailures: AreaStatsView['authFailures'] = null;
+  if (snapshot.byId.get(areaId)?.kind === 'city') {
+    const totals = new Map(
+      (
+        await authFailureTotals(
+          ctx.db,
+          firstDayOf(ctx.clock.now().toISOString().slice(0, 10), days),
+        )
+      ).map((r) => [r.kind, Number(r.total)]),
+    );
+    authFailures = {
+      recoveryFailed: totals.get('recovery_failed') ?? 0,
+      recoveryLocked: totals.get('recovery_locked') ?? 0,
+      inviteRefused: totals.get('invite_refused') ?? 0,
+    };
+  }
+  return presentAreaStats(areaId, days, stats, delivered, authFailures);
 }

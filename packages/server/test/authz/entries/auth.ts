@@ -59,7 +59,7 @@ export const entries: MatrixEntry[] = [
       const [code] = await transact(world.ctx, (tx) =>
         issueRecoveryCodes(world.ctx, tx, member.id),
       );
-      return { url: '/api/v1/auth/recover', payload: { code } };
+      return { url: '/api/v1/auth/recover', payload: { handle: member.handle, code } };
     },
     expect: everyone(200),
   },

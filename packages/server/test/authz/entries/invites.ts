@@ -47,6 +47,17 @@ export const entries: MatrixEntry[] = [
     expect: everyMember(404, { organizer: 201, admin: 201 }),
   },
   {
+    method: 'POST',
+    url: '/api/v1/invites',
+    case: 'meeting invite for 50 people',
+    request: () =>
+      Promise.resolve({
+        url: '/api/v1/invites',
+        payload: { uses: 50, expiresInHours: 3, label: 'Tenants assembly' },
+      }),
+    expect: everyMember(403, { otherOrganizer: 201, organizer: 201, admin: 201 }),
+  },
+  {
     method: 'GET',
     url: '/api/v1/invites',
     request: () => Promise.resolve({ url: '/api/v1/invites' }),

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { insertDeviceKey } from '../../../src/membership/account/device-auth.repository';
 import { openSession } from '../../../src/membership/auth/sessions.service';
 import { deviceKey } from '../../helpers/identity';
 import { memberIdOf, newMember, standIn } from '../targets';
@@ -6,6 +8,18 @@ import { everyMember, type MatrixEntry, type World } from '../types';
 /** A second open session of a member, to end. */
 async function extraSession(world: World, memberId: string): Promise<string> {
   return (await openSession(world.ctx, world.ctx.db, memberId, 'device_key')).sessionId;
+}
+
+/** A device key of a member, to revoke. */
+async function extraDeviceKey(world: World, memberId: string): Promise<string> {
+  const id = randomUUID();
+  await insertDeviceKey(world.ctx.db, {
+    id,
+    memberId,
+    publicKey: deviceKey().publicKey,
+    now: world.ctx.clock.now(),
+  });
+  return id;
 }
 
 /** The caller's own account: every signed-in member, on their own records only. */
@@ -55,6 +69,30 @@ export const entries: MatrixEntry[] = [
       headers: (await standIn(world, persona)).headers,
     }),
     expect: everyMember(204),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/me/devices',
+    request: () => Promise.resolve({ url: '/api/v1/me/devices' }),
+    expect: everyMember(200),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/me/devices/:id',
+    case: 'own device key',
+    request: async (world, persona) => ({
+      url: `/api/v1/me/devices/${await extraDeviceKey(world, await memberIdOf(world, persona))}`,
+    }),
+    expect: everyMember(204),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/v1/me/devices/:id',
+    case: "another member's device key",
+    request: async (world) => ({
+      url: `/api/v1/me/devices/${await extraDeviceKey(world, (await newMember(world)).id)}`,
+    }),
+    expect: everyMember(404),
   },
   {
     method: 'POST',

@@ -17,6 +17,16 @@ export const entries: MatrixEntry[] = [
   },
   {
     method: 'POST',
+    url: '/api/v1/members/vouch',
+    // In person, by the handle in the member's QR code: the same rule as vouching by id.
+    request: async (world) => ({
+      url: '/api/v1/members/vouch',
+      payload: { handle: (await newMember(world, { status: 'probation' })).handle },
+    }),
+    expect: everyMember(200, { probation: 403 }),
+  },
+  {
+    method: 'POST',
     url: '/api/v1/members/:id/approve',
     request: async (world) => ({
       url: `/api/v1/members/${(await newMember(world, { status: 'probation' })).id}/approve`,

@@ -18,7 +18,9 @@ export function RecoveryCodesStep({
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(enrolled.recoveryCodes.join('\n'));
+      await navigator.clipboard.writeText(
+        [enrolled.member.handle, ...enrolled.recoveryCodes].join('\n'),
+      );
       setCopied(true);
     } catch {
       setCopied(false);
@@ -37,6 +39,7 @@ export function RecoveryCodesStep({
       <p>
         <strong>{t('join.codesAdvice')}</strong>
       </p>
+      <p>{t('join.codesHandle', { handle: enrolled.member.handle })}</p>
       <h2 id={listId} className="visually-hidden">
         {t('join.codesLabel')}
       </h2>

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../ui/loading';
@@ -13,7 +13,12 @@ import { isOrganizer, organizedAreas } from './organized-areas';
 import { StatsSection } from './stats-section';
 import './organizer.css';
 
-const SECTIONS = ['members', 'invites', 'groups', 'stats'] as const;
+// The meeting invite draws QR codes: its code (the qr library) loads only with that section.
+const MeetingSection = lazy(() =>
+  import('./meeting-section').then((m) => ({ default: m.MeetingSection })),
+);
+
+const SECTIONS = ['members', 'invites', 'meeting', 'groups', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];
 const isSection = (s: string | undefined): s is Section =>
   (SECTIONS as readonly (string | undefined)[]).includes(s);
@@ -80,6 +85,11 @@ export function OrganizerPage() {
         </nav>
         {section === 'members' ? <MembersSection key={area.id} area={area} /> : null}
         {section === 'invites' ? <InvitesSection key={area.id} area={area} areas={areas} /> : null}
+        {section === 'meeting' ? (
+          <Suspense fallback={<Loading />}>
+            <MeetingSection key={area.id} area={area} />
+          </Suspense>
+        ) : null}
         {section === 'groups' ? <GroupsSection key={area.id} area={area} /> : null}
         {section === 'stats' ? <StatsSection key={area.id} area={area} /> : null}
       </>

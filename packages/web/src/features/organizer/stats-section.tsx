@@ -37,6 +37,13 @@ export function StatsSection({ area }: { area: Area }) {
         [t('organize.stat.corroborate'), minutes(data.medianMinutesToCorroborate)],
         [t('organize.stat.confirm'), minutes(data.medianMinutesToConfirm)],
         [t('organize.stat.alerts'), number(data.alertsDelivered)],
+        ...(data.authFailures
+          ? ([
+              [t('authStats.recoveryFailed'), number(data.authFailures.recoveryFailed)],
+              [t('authStats.recoveryLocked'), number(data.authFailures.recoveryLocked)],
+              [t('authStats.inviteRefused'), number(data.authFailures.inviteRefused)],
+            ] as [string, string][])
+          : []),
       ]
     : [];
 

@@ -19,7 +19,9 @@ export function WelcomePage() {
   const navigate = useNavigate();
   const location = useLocation();
   const codeId = useId();
+  const handleId = useId();
   const hintId = useId();
+  const [handle, setHandle] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +62,9 @@ export function WelcomePage() {
 
   const onRecover = (event: FormEvent) => {
     event.preventDefault();
-    if (code.trim()) void attempt(() => recoverWithCode(store, code.trim()));
+    if (code.trim() && handle.trim()) {
+      void attempt(() => recoverWithCode(store, handle.trim(), code.trim()));
+    }
   };
 
   return (
@@ -101,6 +105,17 @@ export function WelcomePage() {
       <form className="card" onSubmit={onRecover}>
         <h3>{t('welcome.recoveryTitle')}</h3>
         <div className="field">
+          <label htmlFor={handleId}>{t('welcome.recoveryHandle')}</label>
+          <input
+            id={handleId}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={handle}
+            onChange={(event) => setHandle(event.target.value)}
+          />
+        </div>
+        <div className="field">
           <label htmlFor={codeId}>{t('welcome.recoveryLabel')}</label>
           <input
             id={codeId}
@@ -115,7 +130,11 @@ export function WelcomePage() {
             {t('welcome.recoveryHint')}
           </p>
         </div>
-        <button type="submit" className="button" disabled={busy || !online || !code.trim()}>
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || !online || !code.trim() || !handle.trim()}
+        >
           {busy ? t('welcome.working') : t('welcome.recoverySubmit')}
         </button>
       </form>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
 import { LanguageSelect } from '../language/language-select';
 import { NotificationPrompt } from '../home/notification-prompt';
@@ -28,6 +29,12 @@ export function SettingsPage() {
         <h2 id="account-title">{t('settings.account')}</h2>
         <p>{t('settings.handle', { handle: me.handle })}</p>
         <p className="hint">{status}</p>
+        <p>
+          <Link to="/vouch">{t('vouch.link')}</Link>
+        </p>
+        <p>
+          <Link to="/settings/devices">{t('devices.link')}</Link>
+        </p>
         <LanguageSelect saveToAccount />
       </section>
       <AlertSettings />

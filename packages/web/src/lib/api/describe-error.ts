@@ -32,6 +32,9 @@ const KNOWN = [
   'grant_expired',
   'grant_decided',
   'countersign_required',
+  'invite_gone',
+  'invite_attempts',
+  'recovery_locked',
 ] as const;
 
 type KnownCode = (typeof KNOWN)[number];

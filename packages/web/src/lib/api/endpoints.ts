@@ -34,11 +34,13 @@ export const endpoints = {
     api.post<Answer<'POST /api/v1/auth/device/challenge'>>('/auth/device/challenge', { publicKey }),
   deviceLogin: (body: Body<'POST /api/v1/auth/device/login'>) =>
     api.post<Answer<'POST /api/v1/auth/device/login'>>('/auth/device/login', body),
-  recover: (code: string, publicKey?: string) =>
+  recover: (handle: string, code: string, publicKey?: string) =>
     api.post<Answer<'POST /api/v1/auth/recover'>>(
       '/auth/recover',
-      publicKey ? { code, publicKey } : { code },
+      publicKey ? { handle, code, publicKey } : { handle, code },
     ),
+  devices: () => api.get<Answer<'GET /api/v1/me/devices'>>('/me/devices'),
+  revokeDevice: (id: string) => api.delete<void>(`/me/devices/${encodeURIComponent(id)}`),
   passkeyRegisterOptions: (invite?: string) =>
     api.post<Answer<'POST /api/v1/auth/passkey/register/options'>>(
       '/auth/passkey/register/options',
@@ -104,6 +106,8 @@ export const endpoints = {
     api.get<Answer<'GET /api/v1/areas/:areaId/members'>>(`/areas/${enc(areaId)}/members`),
   approveMember: (id: string) =>
     api.post<Answer<'POST /api/v1/members/:id/approve'>>(`/members/${enc(id)}/approve`),
+  vouchForHandle: (handle: string) =>
+    api.post<Answer<'POST /api/v1/members/vouch'>>('/members/vouch', { handle }),
   vouchFor: (id: string) =>
     api.post<Answer<'POST /api/v1/members/:id/vouch'>>(`/members/${enc(id)}/vouch`),
   suspendMember: (id: string, reason: string) =>

@@ -64,6 +64,11 @@ export const common = {
     not_on_probation: 'This member is not waiting for approval any more.',
     not_suspended: 'This member is not suspended.',
     invite_quota: 'You have made all the invites you can for now. Try again in a few days.',
+    invite_gone:
+      'This meeting invite is used up, withdrawn or expired. Ask the organizer for a new one.',
+    invite_attempts:
+      'Too many invite codes that do not work came from this network. Wait a minute, then try again.',
+    recovery_locked: 'Too many wrong recovery codes for this nickname. Wait, then try again later.',
     plate_lookup_rate_limited: 'You have checked many plates in the last hour. Try again later.',
     self_grant: 'Nobody can give themselves a role or countersign their own.',
     sponsor_grant:

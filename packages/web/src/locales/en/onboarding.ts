@@ -10,7 +10,8 @@ export const onboarding = {
     passkeyLogin: 'Log in with a passkey',
     recoveryTitle: 'Lost your phone or your key?',
     recoveryLabel: 'Recovery code',
-    recoveryHint: 'One of the ten codes you saved when you joined, like 7KQ2M-XW4PD.',
+    recoveryHint: 'One of the ten codes you saved when you joined, like 7KQ2-MXW4-PD9T-R3HE.',
+    recoveryHandle: 'Your nickname (like quiet-heron-4821)',
     recoverySubmit: 'Use this recovery code',
     offline: 'You are offline. Connect to the internet to log in.',
     working: 'One moment…',
@@ -32,6 +33,8 @@ export const onboarding = {
     codesIntro:
       'If you lose this phone, these codes are the only way back into your account. Each code works once. They are shown only this one time.',
     codesAdvice: 'Write them on paper and keep the paper somewhere safe, away from this phone.',
+    codesHandle:
+      'Write your nickname {{handle}} next to them: you need the nickname and one code to get back in.',
     codesLabel: 'Your recovery codes',
     copy: 'Copy the codes',
     copied: 'Copied. Paste them somewhere safe, then delete them from the clipboard.',

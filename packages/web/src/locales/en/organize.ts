@@ -10,6 +10,7 @@ export const organize = {
     section: {
       members: 'Members',
       invites: 'Invites',
+      meeting: 'Meeting',
       groups: 'Working groups',
       stats: 'Statistics',
     },

@@ -71,6 +71,12 @@ export const common: Pick<
     not_suspended: 'Esta persona no está suspendida.',
     invite_quota:
       'Ya hizo todas las invitaciones que puede por ahora. Inténtelo de nuevo en unos días.',
+    invite_gone:
+      'Esta invitación de reunión ya se usó por completo, se retiró o venció. Pida una nueva a quien organiza.',
+    invite_attempts:
+      'Desde esta red llegaron demasiados códigos de invitación que no sirven. Espere un minuto y vuelva a intentarlo.',
+    recovery_locked:
+      'Demasiados códigos de recuperación equivocados para este apodo. Espere y vuelva a intentarlo más tarde.',
     plate_lookup_rate_limited: 'Consultó muchas placas en la última hora. Inténtelo más tarde.',
     self_grant: 'Nadie puede darse una función a sí mismo ni firmar la suya.',
     sponsor_grant:

@@ -13,7 +13,8 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
     passkeyLogin: 'Entrar con una llave de acceso',
     recoveryTitle: '¿Perdió su teléfono o su clave?',
     recoveryLabel: 'Código de recuperación',
-    recoveryHint: 'Uno de los diez códigos que guardó al unirse, como 7KQ2M-XW4PD.',
+    recoveryHint: 'Uno de los diez códigos que guardó al unirse, como 7KQ2-MXW4-PD9T-R3HE.',
+    recoveryHandle: 'Su apodo (como quiet-heron-4821)',
     recoverySubmit: 'Usar este código de recuperación',
     offline: 'No tiene conexión. Conéctese a internet para entrar.',
     working: 'Un momento…',
@@ -37,6 +38,8 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
       'Si pierde este teléfono, estos códigos son la única forma de volver a su cuenta. Cada código sirve una vez. Solo se muestran esta vez.',
     codesAdvice:
       'Escríbalos en papel y guarde el papel en un lugar seguro, lejos de este teléfono.',
+    codesHandle:
+      'Escriba su apodo {{handle}} junto a ellos: necesita el apodo y un código para volver a entrar.',
     codesLabel: 'Sus códigos de recuperación',
     copy: 'Copiar los códigos',
     copied: 'Copiados. Péguelos en un lugar seguro y luego bórrelos del portapapeles.',

@@ -12,6 +12,7 @@ export const organize: Pick<Messages, 'organize'> = {
     section: {
       members: 'Miembros',
       invites: 'Invitaciones',
+      meeting: 'Reunión',
       groups: 'Grupos de trabajo',
       stats: 'Estadísticas',
     },

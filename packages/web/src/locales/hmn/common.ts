@@ -71,6 +71,12 @@ export const common: Pick<
     not_suspended: 'Tus tswv cuab no tsis raug ncua.',
     invite_quota:
       'Koj twb ua tag nrho cov ntawv caw uas koj ua tau lawm. Rov sim dua ob peb hnub tom ntej.',
+    invite_gone:
+      'Daim ntawv caw rau lub rooj sib tham no siv tag lawm, raug thim lawm los yog tas sij hawm lawm. Thov tus npaj ib daim tshiab.',
+    invite_attempts:
+      'Muaj ntau tus lej caw uas tsis siv tau los ntawm lub network no. Tos ib feeb, ces sim dua.',
+    recovery_locked:
+      'Muaj ntau tus lej rov qab tsis raug rau lub npe no. Tos, ces sim dua tom qab.',
     plate_lookup_rate_limited:
       'Koj twb kuaj ntau daim tsheb hauv ib teev dhau los. Rov sim dua tom qab.',
     self_grant:

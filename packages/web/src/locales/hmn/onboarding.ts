@@ -13,7 +13,9 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
     passkeyLogin: 'Nkag nrog tus yuam sij nkag (passkey)',
     recoveryTitle: 'Koj poob koj lub xov tooj los yog koj tus yuam sij?',
     recoveryLabel: 'Tus lej rov qab nkag',
-    recoveryHint: 'Ib tus ntawm kaum tus lej koj tau khaws cia thaum koj koom, xws li 7KQ2M-XW4PD.',
+    recoveryHint:
+      'Ib tus ntawm kaum tus lej koj tau khaws cia thaum koj koom, xws li 7KQ2-MXW4-PD9T-R3HE.',
+    recoveryHandle: 'Koj lub npe menyuam yaus (xws li quiet-heron-4821)',
     recoverySubmit: 'Siv tus lej rov qab nkag no',
     offline: 'Koj tsis muaj internet. Txuas internet thiaj nkag tau.',
     working: 'Tos ib pliag…',
@@ -38,6 +40,8 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
       'Yog koj poob lub xov tooj no, cov lej no yog tib txoj kev rov qab nkag tau rau koj tus account. Txhua tus lej siv tau ib zaug xwb. Lawv tsuas qhia zaum no xwb.',
     codesAdvice:
       'Sau lawv rau ntawv thiab khaws daim ntawv rau qhov chaw nyab xeeb, deb ntawm lub xov tooj no.',
+    codesHandle:
+      'Sau koj lub npe menyuam yaus {{handle}} rau ntawm ib sab: koj xav tau lub npe thiab ib tus lej thiaj rov nkag tau.',
     codesLabel: 'Koj cov lej rov qab nkag',
     copy: 'Theej cov lej',
     copied: 'Theej lawm. Muab lo rau qhov chaw nyab xeeb, ces muab tshem tawm ntawm qhov theej.',

@@ -12,6 +12,7 @@ export const organize: Pick<Messages, 'organize'> = {
     section: {
       members: 'Cov tswv cuab',
       invites: 'Cov ntawv caw',
+      meeting: 'Rooj sib tham',
       groups: 'Cov pab pawg ua haujlwm',
       stats: 'Cov lej txheeb',
     },

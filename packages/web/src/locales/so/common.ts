@@ -71,6 +71,12 @@ export const common: Pick<
     not_suspended: 'Xubintan lama hakin.',
     invite_quota:
       'Hadda waxaad samaysay dhammaan casuumaadaha aad samayn karto. Isku day dhawr maalmood kadib.',
+    invite_gone:
+      'Casuumaddan shirka waa la dhammeeyay, waa la celiyay ama way dhacday. Qabanqaabiyaha ka codso mid cusub.',
+    invite_attempts:
+      'Shabakaddan waxaa ka yimid koodhad casuumaad badan oo aan shaqaynayn. Sug hal daqiiqo, kadib isku day mar kale.',
+    recovery_locked:
+      'Koodhad soo celin oo khaldan oo badan ayaa naanaystan loo isticmaalay. Sug, kadib mar dambe isku day.',
     plate_lookup_rate_limited:
       'Saacaddii u dambaysay taarikooyin badan ayaad hubisay. Mar dambe isku day.',
     self_grant: 'Qofna isma siin karo door, mana saxiixi karo kiisa.',

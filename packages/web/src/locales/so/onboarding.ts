@@ -14,7 +14,8 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
     recoveryTitle: 'Ma lumisay telefoonkaaga ama furahaaga?',
     recoveryLabel: 'Koodhka soo celinta',
     recoveryHint:
-      'Mid ka mid ah tobanka kood ee aad kaydsatay markii aad ku biirtay, sida 7KQ2M-XW4PD.',
+      'Mid ka mid ah tobanka koodh ee aad kaydsatay markii aad ku biirtay, sida 7KQ2-MXW4-PD9T-R3HE.',
+    recoveryHandle: 'Naanaystaada (sida quiet-heron-4821)',
     recoverySubmit: 'Isticmaal koodhkan soo celinta',
     offline: 'Internet ma haysid. Ku xirmo internet-ka si aad u soo gasho.',
     working: 'Daqiiqad…',
@@ -37,6 +38,8 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
     codesIntro:
       'Haddii aad lumiso telefoonkan, koodhadhkan ayaa ah sida keliya ee aad ugu soo laaban karto koontadaada. Kood kastaa hal mar ayuu shaqeeyaa. Hal mar oo keliya ayaa lagu tusayaa.',
     codesAdvice: 'Ku qor warqad oo warqadda meel ammaan ah ku hay, oo ka fog telefoonkan.',
+    codesHandle:
+      'Ku qor naanaystaada {{handle}} agtooda: waxaad u baahan tahay naanaysta iyo hal koodh si aad dib ugu soo gasho.',
     codesLabel: 'Koodhadhkaaga soo celinta',
     copy: 'Koobi samee koodhadhka',
     copied: 'Waa la koobiyeeyay. Meel ammaan ah dhig, kadibna ka tirtir meesha koobiga.',

@@ -12,6 +12,7 @@ export const organize: Pick<Messages, 'organize'> = {
     section: {
       members: 'Xubnaha',
       invites: 'Casuumaadaha',
+      meeting: 'Shir',
       groups: 'Kooxaha shaqada',
       stats: 'Tirakoobka',
     },

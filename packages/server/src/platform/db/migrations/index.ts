@@ -5,6 +5,7 @@ import * as m20261127050000 from './20261127050000_rapid_response';
 import * as m20261127070000 from './20261127070000_push';
 import * as m20261127080000 from './20261127080000_delivery_batches';
 import * as m20261205080000 from './20261205080000_outbox_event_version';
+import * as m20261205120000 from './20261205120000_trust_auth';
 import * as m20261205130000 from './20261205130000_two_person_rules';
 import * as m20261205140000 from './20261205140000_plate_hashes';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '20261127070000_push': m20261127070000,
   '20261127080000_delivery_batches': m20261127080000,
   '20261205080000_outbox_event_version': m20261205080000,
+  '20261205120000_trust_auth': m20261205120000,
   '20261205130000_two_person_rules': m20261205130000,
   '20261205140000_plate_hashes': m20261205140000,
 };

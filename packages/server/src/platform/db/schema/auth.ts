@@ -19,6 +19,8 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
   expires_at: Timestamp;
   revoked_at: MaybeTimestamp;
+  /** The device key id or passkey id that opened the session; null for recovery sessions. */
+  credential_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DeviceKeysTable {
@@ -60,4 +62,19 @@ export interface RecoveryCodesTable {
   code_hash: string;
   created_at: Timestamp;
   used_at: MaybeTimestamp;
+}
+
+/** A failed recovery attempt against a member's handle; kept at most 7 days. */
+export interface RecoveryFailuresTable {
+  member_id: string;
+  at: Timestamp;
+}
+
+export type AuthFailureKind = 'recovery_failed' | 'recovery_locked' | 'invite_refused';
+
+/** Failed authentication attempts per day and kind: counts only. */
+export interface AuthFailureCountsTable {
+  day: ColumnType<string, string, string>;
+  kind: AuthFailureKind;
+  count: number;
 }

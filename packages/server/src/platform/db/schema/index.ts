@@ -1,8 +1,10 @@
 import type {
   AuthChallengesTable,
+  AuthFailureCountsTable,
   DeviceKeysTable,
   PasskeysTable,
   RecoveryCodesTable,
+  RecoveryFailuresTable,
   SessionsTable,
 } from './auth';
 import type { AreaCellsTable, AreasTable, CityTable } from './city';
@@ -56,6 +58,8 @@ export interface Database {
   auth_challenges: AuthChallengesTable;
   passkeys: PasskeysTable;
   recovery_codes: RecoveryCodesTable;
+  recovery_failures: RecoveryFailuresTable;
+  auth_failure_counts: AuthFailureCountsTable;
   incidents: IncidentsTable;
   incident_reporters: IncidentReportersTable;
   incident_confirmations: IncidentConfirmationsTable;

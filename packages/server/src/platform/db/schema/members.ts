@@ -58,6 +58,10 @@ export interface InvitesTable {
   used_at: MaybeTimestamp;
   used_by: string | null;
   revoked_at: MaybeTimestamp;
+  /** 1 for a single-use invite; up to 1,000 for a meeting invite. */
+  max_uses: ColumnType<number, number | undefined, number>;
+  use_count: ColumnType<number, number | undefined, number>;
+  label: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface VouchesTable {

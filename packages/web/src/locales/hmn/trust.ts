@@ -1,0 +1,77 @@
+/** Hmong (draft) strings of the devices, meeting invite and vouching screens. */
+export const trust = {
+  devices: {
+    title: 'Koj cov khoom siv',
+    link: 'Koj cov khoom siv thiab cov yuam sij',
+    intro:
+      'Cov xov tooj thiab cov passkey uas nkag tau rau hauv koj tus as khauj. Yog tias ib lub xov tooj ploj los yog raug txeeb, muab nws tshem ntawm no. Yog tias koj tsis muaj ib yam khoom siv li, siv koj lub npe menyuam yaus thiab ib tus lej rov qab rau lwm lub xov tooj: qhov ntawd tshem tag nrho cov khoom siv qub.',
+    listLabel: 'Cov khoom siv uas nkag tau',
+    kind: {
+      device_key: 'Yuam sij xov tooj',
+      passkey: 'Passkey',
+    },
+    added: 'Ntxiv rau {{day}}',
+    lastUsed: 'siv zaum kawg {{day}}',
+    neverUsed: 'tseem tsis tau siv',
+    current: 'lub khoom siv no',
+    revokeShort: 'Tshem',
+    revoke: 'Tshem {{name}}',
+    revokeSure: 'Tshem {{name}}? Nws yuav nkag tsis tau ntxiv lawm.',
+    revokeConfirm: 'Yog, tshem nws',
+    revoked: 'Tshem lawm. Nws nkag tsis tau ntxiv lawm.',
+    none: 'Tsis muaj khoom siv.',
+    everywhere: 'Tawm txhua qhov chaw',
+    everywhereHint:
+      'Xaus txhua qhov kev nkag thiab tshem txhua lub xov tooj thiab passkey lwm. Lub khoom siv no tseem nyob thiab rov nkag tau.',
+    everywhereSure: 'Tawm txhua qhov chaw thiab tshem txhua lub khoom siv lwm?',
+    back: 'Rov qab mus rau chaw teeb tsa',
+  },
+  meeting: {
+    title: 'Caw ib lub rooj sib tham rau {{area}}',
+    intro:
+      'Ib tus lej rau txhua tus neeg hauv chav. Txhua tus koom ua neeg sim, nrog koj ua tus lav, mus txog thaum lwm tus tswv cuab lav rau lawv tim ntsej muag.',
+    label: 'Lub npe ntawm lub rooj sib tham',
+    uses: 'Pes tsawg tus neeg koom tau',
+    hours: 'Siv tau pes tsawg teev',
+    create: 'Ua daim ntawv caw rooj sib tham',
+    qrLabel: 'QR code los koom Tocsin: {{label}}',
+    expires: 'Siv tau txog {{date}}',
+    capacity: 'txog {{uses}} tus neeg',
+    usage: '{{used}} ntawm {{uses}} tau koom',
+    project: 'Qhia rau ntawm lub projector',
+    closeProjector: 'Kaw qhov qhia projector',
+    projectorHint: 'Luam nrog koj lub koob yees duab xov tooj los koom',
+    listTitle: 'Cov ntawv caw rooj sib tham',
+    none: 'Tseem tsis tau muaj ntawv caw rooj sib tham.',
+    untitled: 'Rooj sib tham',
+    withdraw: 'Thim rov qab',
+    withdrawNamed: 'Thim {{label}} rov qab',
+    withdrawSure: 'Thim {{label}} rov qab? Tsis muaj leej twg koom tau nrog nws ntxiv lawm.',
+    withdrawConfirm: 'Yog, thim rov qab',
+  },
+  vouch: {
+    title: 'Lav tim ntsej muag',
+    link: 'Lav rau ib tug neeg tim ntsej muag',
+    myCodeTitle: 'Koj tus lej',
+    myCodeIntro:
+      'Qhia qhov no rau ib tug tswv cuab uas paub koj. Thaum nws luam thiab lav rau koj, koj yuav ua tus tswv cuab tiag.',
+    myCodeLabel: 'QR code nrog koj lub npe menyuam yaus {{handle}}',
+    scanTitle: 'Lav rau ib tug neeg',
+    scanIntro:
+      'Tsuas lav rau tus neeg koj paub, tim ntsej muag xwb. Luam tus lej ntawm nws lub xov tooj, los yog ntaus lub npe nyob hauv qab.',
+    scan: 'Luam nws tus lej',
+    stopScan: 'Kaw lub koob yees duab',
+    cameraLabel: 'Koob yees duab',
+    noCamera:
+      'Siv tsis tau lub koob yees duab ntawm no. Ntaus lub npe nyob hauv qab nws tus lej xwb.',
+    handle: 'Nws lub npe menyuam yaus',
+    submit: 'Lav rau tus tswv cuab no',
+    done: '{{handle}} tam sim no yog ib tug tswv cuab tiag lawm.',
+    notActive: 'Thaum lwm tus tswv cuab lav rau koj lawm, koj kuj lav tau rau lwm tus.',
+  },
+  authStats: {
+    recoveryFailed: 'Cov lej rov qab raug tsis lees (tag nrho lub nroog)',
+    recoveryLocked: 'Kev sim rov qab raug tsis lees thaum raug xauv (tag nrho lub nroog)',
+    inviteRefused: 'Cov lej caw raug tsis lees (tag nrho lub nroog)',
+  },
+};
