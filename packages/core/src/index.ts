@@ -6,3 +6,4 @@ export * from './incidents';
 export * from './api';
 export * from './events';
 export * from './limits';
+export * from './assemblies';
