@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { MOTION_STATES } from './meeting-state';
 import {
   MEETING_STATES,
-  MOTION_STATES,
   meetingTransition,
   motionTransition,
   type MeetingAction,
