@@ -11,12 +11,16 @@ export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
 export const SPEAKER_ORDERS = ['progressive', 'fifo'] as const;
 export type SpeakerOrder = (typeof SPEAKER_ORDERS)[number];
 
-/** A waiting request to speak. `requestedAt` is in ms; `id` breaks exact ties. */
+/**
+ * A waiting request to speak. `requestedAt` is in ms; `seq` (the order requests arrived, where
+ * known) and then `id` break exact ties.
+ */
 export interface SpeakerRequest {
   readonly id: string;
   readonly memberId: string;
   readonly kind: SpeakerKind;
   readonly requestedAt: number;
+  readonly seq?: number;
 }
 
 /** Points of order first, then points of information and direct responses, then `speak`. */
@@ -51,6 +55,7 @@ export function orderSpeakers<R extends SpeakerRequest>(
       if (spoken !== 0) return spoken;
     }
     if (a.requestedAt !== b.requestedAt) return a.requestedAt - b.requestedAt;
+    if (a.seq !== undefined && b.seq !== undefined && a.seq !== b.seq) return a.seq - b.seq;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 }

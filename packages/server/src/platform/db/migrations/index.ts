@@ -5,6 +5,7 @@ import * as m20261127050000 from './20261127050000_rapid_response';
 import * as m20261127070000 from './20261127070000_push';
 import * as m20261127080000 from './20261127080000_delivery_batches';
 import * as m20261205080000 from './20261205080000_outbox_event_version';
+import * as m20261205150000 from './20261205150000_assemblies';
 
 /** Every migration, by timestamped name. Never edit one after it has landed; add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261127070000_push': m20261127070000,
   '20261127080000_delivery_batches': m20261127080000,
   '20261205080000_outbox_event_version': m20261205080000,
+  '20261205150000_assemblies': m20261205150000,
 };
