@@ -456,7 +456,27 @@ describeEachDatabase('assemblies', (kind) => {
       (await write('PUT', `/meetings/${meetingId}/minutes`, m.secretary!, { markdown: 'again' }))
         .statusCode,
     ).toBe(409);
-    await ok(write('POST', `/meetings/${next!.id}/close`, m.chair!));
+    // A day-old request id is forgotten when a meeting closes; a recent one is kept.
+    const oldId = randomUUID();
+    await t.ctx.db
+      .insertInto('organizing_requests')
+      .values({
+        request_id: oldId,
+        member_id: m.m1!.id,
+        operation: 'old',
+        status: 200,
+        response: '{}',
+        created_at: new Date(t.ctx.clock.now().getTime() - 2 * 86_400_000),
+      })
+      .execute();
+    const closeId = randomUUID();
+    await ok(write('POST', `/meetings/${next!.id}/close`, m.chair!, {}, closeId));
+    const kept = await t.ctx.db
+      .selectFrom('organizing_requests')
+      .select('request_id')
+      .where('request_id', 'in', [oldId, closeId])
+      .execute();
+    expect(kept.map((r) => r.request_id)).toEqual([closeId]);
   });
 
   it('records a vote of an inquorate meeting as not valid', async () => {
