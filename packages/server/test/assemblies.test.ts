@@ -252,6 +252,23 @@ describeEachDatabase('assemblies', (kind) => {
     await ok(write('POST', `/meetings/${meetingId}/agenda/next`, m.chair!));
   });
 
+  it('keeps one waiting request of a kind, also for two taps at once', async () => {
+    const [a, b] = await Promise.all(
+      [1, 2].map(() =>
+        ok<{ id: string }>(
+          write('POST', `/meetings/${meetingId}/speakers`, m.m3!, { kind: 'direct_response' }),
+          201,
+        ),
+      ),
+    );
+    expect(a!.id).toBe(b!.id);
+    const view = await meeting(meetingId, m.m1!);
+    expect(view.queue.filter((q) => q.member.id === m.m3!.id)).toHaveLength(1);
+    expect(await ok(call('DELETE', `/meetings/${meetingId}/speakers/me`, m.m3!))).toEqual({
+      withdrawn: 1,
+    });
+  });
+
   let motionId = '';
   let amendmentId = '';
   it('moves, seconds and amends; a roll call carries the amendment', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform';
+import type { SpeakerKind } from '@tocsin/core';
 
 // Every query of bodies, meetings, speakers, motions, ballots, decisions and request ids.
 
@@ -334,29 +335,32 @@ export async function timesSpoken(db: Executor, meetingId: string): Promise<Map<
 /** Adds a waiting request; an existing waiting one of the same kind is kept and returned. */
 export async function addSpeaker(
   db: Executor,
-  row: { id: string; meetingId: string; memberId: string; kind: string; now: Date },
+  row: { id: string; meetingId: string; memberId: string; kind: SpeakerKind; now: Date },
 ): Promise<string> {
-  const existing = await db
-    .selectFrom('meeting_speakers')
-    .select('id')
-    .where('meeting_id', '=', row.meetingId)
-    .where('member_id', '=', row.memberId)
-    .where('kind', '=', row.kind as 'speak')
-    .where('state', '=', 'waiting')
-    .executeTakeFirst();
-  if (existing) return existing.id;
+  // A second waiting request of the same kind (two taps at once, too) adds nothing.
   await db
     .insertInto('meeting_speakers')
     .values({
       id: row.id,
       meeting_id: row.meetingId,
       member_id: row.memberId,
-      kind: row.kind as 'speak',
+      kind: row.kind,
       state: 'waiting',
       requested_at: row.now,
     })
+    .onConflict((oc) =>
+      oc.columns(['meeting_id', 'member_id', 'kind']).where('state', '=', 'waiting').doNothing(),
+    )
     .execute();
-  return row.id;
+  const waiting = await db
+    .selectFrom('meeting_speakers')
+    .select('id')
+    .where('meeting_id', '=', row.meetingId)
+    .where('member_id', '=', row.memberId)
+    .where('kind', '=', row.kind)
+    .where('state', '=', 'waiting')
+    .executeTakeFirst();
+  return waiting?.id ?? row.id;
 }
 
 export async function withdrawSpeaker(
