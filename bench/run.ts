@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>
   retraction: () => import('./retraction'),
   surge: () => import('./surge'),
   'pglite-startup': () => import('./pglite-startup'),
+  meeting: () => import('./meeting'),
   'web-interactive': () => import('./web-interactive'),
   stv: () => import('./stv'),
 };

@@ -7,3 +7,4 @@ export * from './api';
 export * from './events';
 export * from './limits';
 export * from './elections';
+export * from './assemblies';

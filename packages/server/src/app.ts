@@ -38,6 +38,7 @@ import { membersRoutes } from './membership/members/members.routes';
 import { photosRoutes } from './rapid-response/photos/photos.routes';
 import { pushRoutes } from './membership/push/push.routes';
 import { PushDispatcher } from './rapid-response/alerts/push.dispatcher';
+import { assembliesRoutes, MeetingFeed } from './organizing';
 
 export interface ApiRoute {
   method: string;
@@ -53,7 +54,7 @@ declare module 'fastify' {
 }
 
 /** Every module's routes, mounted under /api/v1. */
-function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
+function apiRoutes(ctx: AppContext, gateway: RealtimeGateway, meetings: MeetingFeed) {
   return [
     streamRoutes(ctx, gateway),
     reportsRoutes(ctx),
@@ -75,6 +76,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway) {
     groupsRoutes(ctx),
     statsRoutes(ctx),
     pushRoutes(ctx, (context, settings) => new PushDispatcher(context, settings)),
+    assembliesRoutes(ctx, meetings),
   ];
 }
 
@@ -120,6 +122,10 @@ export async function createApp(
   // The gateway consumes this node's events while the app is up, and closes its sockets first.
   app.addHook('onReady', () => gateway.start());
   app.addHook('preClose', () => gateway.stop());
+  // Sockets that say hello with a meeting follow its live state (organizing's meeting feed).
+  const meetings = new MeetingFeed(ctx);
+  gateway.setFollowHook(meetings);
+  app.addHook('onClose', () => meetings.close());
   await installSecurity(app, ctx.config);
   await app.register(rateLimit, {
     global: true,
@@ -138,7 +144,7 @@ export async function createApp(
     async (api) => {
       // Inside /api/v1 only: docs and the web app's files need no session.
       await api.register(authPlugin, { ctx });
-      for (const routes of apiRoutes(ctx, gateway)) await api.register(routes);
+      for (const routes of apiRoutes(ctx, gateway, meetings)) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );

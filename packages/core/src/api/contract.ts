@@ -11,6 +11,7 @@ import {
   tokenResponse,
 } from './auth';
 import * as m from './membership';
+import * as o from './organizing';
 import {
   loginOptionsBody,
   loginOptionsResponse,
@@ -239,6 +240,120 @@ export const apiV1 = {
     params: m.areaParams,
     querystring: rr.statsQuery,
     response: { 200: areaStatsViewSchema },
+  },
+  'GET /api/v1/bodies': { response: { 200: z.array(o.bodySchema) } },
+  'PUT /api/v1/bodies/:bodyId/officers': {
+    params: o.bodyParams,
+    body: o.officersBody,
+    response: { 200: o.bodySchema },
+  },
+  'POST /api/v1/bodies/:bodyId/meetings': {
+    params: o.bodyParams,
+    body: o.newMeetingBody,
+    response: { 201: o.meetingCreatedSchema },
+  },
+  'GET /api/v1/bodies/:bodyId/meetings': {
+    params: o.bodyParams,
+    response: { 200: z.array(o.meetingSummarySchema) },
+  },
+  'GET /api/v1/bodies/:bodyId/decisions': {
+    params: o.bodyParams,
+    querystring: o.decisionsQuery,
+    response: { 200: z.array(o.decisionSchema) },
+  },
+  'GET /api/v1/meetings/:id': { params: o.meetingParams, response: { 200: o.meetingViewSchema } },
+  'POST /api/v1/meetings/:id/open': {
+    params: o.meetingParams,
+    body: o.requestOnlyBody,
+    response: { 200: o.meetingSummarySchema },
+  },
+  'POST /api/v1/meetings/:id/close': {
+    params: o.meetingParams,
+    body: o.requestOnlyBody,
+    response: { 200: o.meetingSummarySchema },
+  },
+  'POST /api/v1/meetings/:id/agenda/next': {
+    params: o.meetingParams,
+    body: o.requestOnlyBody,
+    response: { 200: o.agendaNextResponse },
+  },
+  'POST /api/v1/meetings/:id/check-in': {
+    params: o.meetingParams,
+    body: o.checkInBody,
+    response: { 200: o.checkInResponse },
+  },
+  'POST /api/v1/meetings/:id/speakers': {
+    params: o.meetingParams,
+    body: o.speakerBody,
+    response: { 201: o.speakerAnswer },
+  },
+  'DELETE /api/v1/meetings/:id/speakers/me': {
+    params: o.meetingParams,
+    response: { 200: o.withdrawSpeakerResponse },
+  },
+  'POST /api/v1/meetings/:id/speakers/next': {
+    params: o.meetingParams,
+    body: o.requestOnlyBody,
+    response: { 200: o.nextSpeakerResponse },
+  },
+  'POST /api/v1/meetings/:id/speakers/order': {
+    params: o.meetingParams,
+    body: o.speakerOrderBody,
+    response: { 200: o.meetingSummarySchema },
+  },
+  'POST /api/v1/meetings/:id/motions': {
+    params: o.meetingParams,
+    body: o.newMotionBody,
+    response: { 201: o.motionSchema },
+  },
+  'POST /api/v1/motions/:id/second': {
+    params: o.motionParams,
+    body: o.requestOnlyBody,
+    response: { 200: o.motionSchema },
+  },
+  'POST /api/v1/motions/:id/withdraw': {
+    params: o.motionParams,
+    body: o.requestOnlyBody,
+    response: { 200: o.motionSchema },
+  },
+  'POST /api/v1/motions/:id/vote': {
+    params: o.motionParams,
+    body: o.openVoteBody,
+    response: { 200: o.motionSchema },
+  },
+  'POST /api/v1/motions/:id/ballots': {
+    params: o.motionParams,
+    body: o.ballotBody,
+    response: { 200: o.ballotAnswer },
+  },
+  'POST /api/v1/motions/:id/close-vote': {
+    params: o.motionParams,
+    body: o.requestOnlyBody,
+    response: { 200: o.voteResultSchema },
+  },
+  'GET /api/v1/meetings/:id/minutes': {
+    params: o.meetingParams,
+    response: { 200: o.minutesSchema },
+  },
+  'PUT /api/v1/meetings/:id/minutes': {
+    params: o.meetingParams,
+    body: o.minutesBody,
+    response: { 200: o.minutesSchema },
+  },
+  'POST /api/v1/meetings/:id/minutes/approve': {
+    params: o.meetingParams,
+    body: o.approveMinutesBody,
+    response: { 200: o.minutesSchema },
+  },
+  'POST /api/v1/decisions/:decisionId/action-items': {
+    params: o.decisionParams,
+    body: o.newActionItemBody,
+    response: { 201: o.actionItemSchema },
+  },
+  'PUT /api/v1/action-items/:itemId/status': {
+    params: o.actionItemParams,
+    body: o.actionItemStatusBody,
+    response: { 200: o.actionItemSchema },
   },
 } as const satisfies Record<string, Operation>;
 

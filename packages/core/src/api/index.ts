@@ -2,6 +2,7 @@ export * from './auth';
 export * from './contract';
 export * from './limits';
 export * from './membership';
+export * from './organizing';
 export * from './passkeys';
 export * from './platform';
 export * from './rapid-response';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AlertKind } from '../incidents/alert-policy';
+import { meetingStateSchema } from './organizing';
 import { DISPATCH_STATES } from './rapid-response';
 import { STREAM_PROTOCOL_VERSION } from './stream-protocol';
 import { incidentSummaryViewSchema } from './views';
@@ -19,6 +20,8 @@ export const helloSchema = z.strictObject({
   token: z.string().min(1).max(200).optional(),
   since: z.number().int().min(0).optional(),
   location: location.optional(),
+  /** A meeting whose live state this participant follows (a member of its body). */
+  meetingId: z.uuid().optional(),
 });
 export type HelloMessage = z.infer<typeof helloSchema>;
 
@@ -73,6 +76,17 @@ export const dispatchMessageSchema = z.object({
 });
 export type DispatchMessage = z.infer<typeof dispatchMessageSchema>;
 
+/**
+ * A meeting's live state, sent to participants who said hello with it: at most five a second per
+ * meeting (changes in between are coalesced into the latest state).
+ */
+export const meetingMessageSchema = z.object({
+  type: z.literal('meeting'),
+  meetingId: z.uuid(),
+  state: meetingStateSchema,
+});
+export type MeetingMessage = z.infer<typeof meetingMessageSchema>;
+
 /** Sent just before the server closes the stream for a hello it cannot speak. */
 export const streamErrorSchema = z.object({
   type: z.literal('error'),
@@ -87,6 +101,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   readyMessageSchema,
   alertMessageSchema,
   dispatchMessageSchema,
+  meetingMessageSchema,
   streamErrorSchema,
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

@@ -1,8 +1,51 @@
-import type { EventGroup } from './define';
+import { z } from 'zod';
+import { defineEvent, type EventGroup } from './define';
 
 /**
- * Events written by organizing. None yet: a new one is added here as
- * `'<noun>.<past participle>': defineEvent(1, z.strictObject({ ... }))`, e.g. `campaign.started`,
- * and reaches the outbox, the bus and typed subscribers with no other change.
+ * Events written by organizing. A new one is added here as
+ * `'<noun>.<past participle>': defineEvent(1, z.strictObject({ ... }))` and reaches the outbox,
+ * the bus and typed subscribers with no other change. Payloads name bodies, meetings and
+ * motions, never who voted what.
  */
-export const organizingEvents = {} as const satisfies EventGroup;
+export const organizingEvents = {
+  /** A body scheduled a meeting (also the next of a recurring series). */
+  'meeting.scheduled': defineEvent(
+    1,
+    z.strictObject({ meetingId: z.uuid(), bodyId: z.uuid(), startsAt: z.iso.datetime() }),
+  ),
+  /** The chair opened a meeting: check-in, speakers and motions start. */
+  'meeting.opened': defineEvent(1, z.strictObject({ meetingId: z.uuid(), bodyId: z.uuid() })),
+  /** The chair closed a meeting; its minutes can be written. */
+  'meeting.closed': defineEvent(
+    1,
+    z.strictObject({ meetingId: z.uuid(), bodyId: z.uuid(), nextMeetingId: z.uuid().nullable() }),
+  ),
+  /** A vote closed. `outcome` invalid: the meeting was inquorate when it closed. */
+  'motion.decided': defineEvent(
+    1,
+    z.strictObject({
+      motionId: z.uuid(),
+      meetingId: z.uuid(),
+      bodyId: z.uuid(),
+      outcome: z.enum(['carried', 'failed', 'invalid']),
+      yes: z.number().int(),
+      no: z.number().int(),
+      abstain: z.number().int(),
+    }),
+  ),
+  /** A carried motion (not an amendment) entered the body's decisions register. */
+  'decision.recorded': defineEvent(
+    1,
+    z.strictObject({
+      decisionId: z.uuid(),
+      bodyId: z.uuid(),
+      meetingId: z.uuid(),
+      motionId: z.uuid(),
+    }),
+  ),
+  /** The minutes of a meeting were approved by a later meeting of its body. */
+  'minutes.approved': defineEvent(
+    1,
+    z.strictObject({ meetingId: z.uuid(), bodyId: z.uuid(), atMeetingId: z.uuid() }),
+  ),
+} as const satisfies EventGroup;

@@ -1,5 +1,6 @@
 /**
- * The organizing half: bodies that meet and decide, elections, the council, pledges, events,
- * canvassing and mutual aid. Empty until those issues land; it may use the platform and membership.
+ * The organizing half: bodies that meet and decide (assemblies), and later elections, the council,
+ * pledges, events, canvassing and mutual aid. It may use the platform and membership.
  */
-export {};
+export { assembliesRoutes, MeetingFeed, MEETING_STREAM_INTERVAL_MS } from './assemblies';
+export type { MeetingFollower } from './assemblies';

@@ -30,6 +30,33 @@ export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
     state: 'stood_down',
     incident: null,
   }),
+  'meeting.scheduled': () => ({
+    meetingId: randomUUID(),
+    bodyId: randomUUID(),
+    startsAt: new Date().toISOString(),
+  }),
+  'meeting.opened': () => ({ meetingId: randomUUID(), bodyId: randomUUID() }),
+  'meeting.closed': () => ({ meetingId: randomUUID(), bodyId: randomUUID(), nextMeetingId: null }),
+  'motion.decided': () => ({
+    motionId: randomUUID(),
+    meetingId: randomUUID(),
+    bodyId: randomUUID(),
+    outcome: 'carried',
+    yes: 3,
+    no: 1,
+    abstain: 1,
+  }),
+  'decision.recorded': () => ({
+    decisionId: randomUUID(),
+    bodyId: randomUUID(),
+    meetingId: randomUUID(),
+    motionId: randomUUID(),
+  }),
+  'minutes.approved': () => ({
+    meetingId: randomUUID(),
+    bodyId: randomUUID(),
+    atMeetingId: randomUUID(),
+  }),
 };
 
 /** A well-formed envelope of a catalog event, as the relay would publish it. */

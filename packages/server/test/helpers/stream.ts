@@ -34,7 +34,12 @@ export class StreamClient {
   /** Opens the stream, says hello and waits for `ready`. */
   static async open(
     app: FastifyInstance,
-    hello: { token?: string; since?: number; location?: { lat: number; lng: number } },
+    hello: {
+      token?: string;
+      since?: number;
+      location?: { lat: number; lng: number };
+      meetingId?: string;
+    },
   ): Promise<StreamClient> {
     const socket = await app.injectWS('/api/v1/stream');
     const client = new StreamClient(socket);

@@ -40,7 +40,26 @@ const RECENT_ALERTS = 100;
  * so nobody gets the same kind twice, sent, and recorded in the delivery log. A reconnecting
  * client gets what it missed from the database.
  */
+/**
+ * What a socket that said hello with a `meetingId` is handed to (the organizing group's meeting
+ * feed, set by the composition root): the gateway only passes it along and says when it closes.
+ */
+export interface HelloFollowHook {
+  follow(
+    follower: { id: string; principal: Principal; send(data: string): void },
+    meetingId: string,
+  ): Promise<unknown>;
+  unfollow(followerId: string): void;
+}
+
 export class RealtimeGateway {
+  #followHook: HelloFollowHook | null = null;
+
+  /** Sockets that name a meeting in their hello are handed to this hook. */
+  setFollowHook(hook: HelloFollowHook): void {
+    this.#followHook = hook;
+  }
+
   readonly #connections = new Map<string, Connection>();
   readonly #byMember = new Map<string, Set<Connection>>();
   readonly #index = new SubscriptionIndex();
@@ -236,6 +255,18 @@ export class RealtimeGateway {
     if (hello.data.since !== undefined)
       await replayMissed(this.#replayDeps, conn, hello.data.since);
     conn.markReady();
+    if (hello.data.meetingId && this.#followHook) {
+      await this.#followHook.follow(
+        {
+          id: conn.id,
+          principal: conn.principal,
+          send: (data) => {
+            if (socket.readyState === socket.OPEN) socket.send(data);
+          },
+        },
+        hello.data.meetingId,
+      );
+    }
     return conn;
   }
 
@@ -252,6 +283,7 @@ export class RealtimeGateway {
   }
 
   #detach(conn: Connection): void {
+    this.#followHook?.unfollow(conn.id);
     this.#connections.delete(conn.id);
     this.#pingGroups[conn.pingSlot]?.delete(conn);
     this.#index.remove(conn.id);

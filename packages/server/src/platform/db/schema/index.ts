@@ -36,6 +36,18 @@ import type {
   ReportsTable,
   ResponderShiftsTable,
 } from './incidents';
+import type {
+  ActionItemsTable,
+  BallotsTable,
+  BodiesTable,
+  DecisionsTable,
+  MeetingAgendaItemsTable,
+  MeetingAttendanceTable,
+  MeetingSpeakersTable,
+  MeetingsTable,
+  MotionsTable,
+  OrganizingRequestsTable,
+} from './organizing';
 import type { OutboxTable } from './outbox';
 import type { PushDeliveriesTable, PushSubscriptionsTable } from './push';
 
@@ -78,4 +90,14 @@ export interface Database {
   photos: PhotosTable;
   push_subscriptions: PushSubscriptionsTable;
   push_deliveries: PushDeliveriesTable;
+  bodies: BodiesTable;
+  meetings: MeetingsTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_speakers: MeetingSpeakersTable;
+  motions: MotionsTable;
+  ballots: BallotsTable;
+  decisions: DecisionsTable;
+  action_items: ActionItemsTable;
+  organizing_requests: OrganizingRequestsTable;
 }

@@ -1,0 +1,7 @@
+export * from './meeting-state';
+export * from './minutes';
+export * from './quorum';
+export * from './recurrence';
+export * from './speakers';
+export * from './text-diff';
+export * from './votes';
