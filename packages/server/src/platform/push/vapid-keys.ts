@@ -2,13 +2,7 @@ import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import webpush from 'web-push';
-import { ConfigError, type TocsinEnv } from '../config';
-
-/** The VAPID key pair (RFC 8292), base64url: a raw P-256 point (65 bytes) and scalar (32). */
-export interface VapidKeys {
-  publicKey: string;
-  privateKey: string;
-}
+import { ConfigError, type TocsinEnv, type VapidKeys } from '../config';
 
 const VAPID_FILE = 'vapid.json';
 
