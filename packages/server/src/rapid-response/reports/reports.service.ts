@@ -19,11 +19,11 @@ import {
   type AppContext,
 } from '../../platform';
 import { canSeeArea } from '../../membership';
-import { findIncident, intakeReport } from '../incidents';
+import { actingRole, displayPlate, findIncident, intakeReport } from '../incidents';
 import { recordPlateSightings } from '../plates';
 import { isOnShift } from '../shifts';
 import { resolvePlace } from './place';
-import { actingRole, REPORT_LIMITS } from './reports.policy';
+import { REPORT_LIMITS } from './reports.policy';
 import {
   findReport,
   insertReport,
@@ -207,8 +207,3 @@ export async function submitReport(
 }
 
 class ReportRaceError extends Error {}
-
-/** "MN:ABC123" (as stored) → "MN ABC123" (as shown). */
-export function displayPlate(key: string): string {
-  return key.replace(':', ' ');
-}
