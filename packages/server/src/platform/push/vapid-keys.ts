@@ -4,6 +4,9 @@ import path from 'node:path';
 import webpush from 'web-push';
 import { ConfigError, type TocsinEnv, type VapidKeys } from '../config';
 
+/** Defined with the secrets it is one of (platform/config); named here too for the callers of this file. */
+export type { VapidKeys };
+
 const VAPID_FILE = 'vapid.json';
 
 /** A fresh P-256 key pair for signing pushes. */
