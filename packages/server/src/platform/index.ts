@@ -1,6 +1,6 @@
 // Public surface of platform: other modules import from here, never from its files.
 export { audit } from './audit';
-export type { Subscription } from './bus';
+export type { DomainEvent, Subscription } from './bus';
 export { transact } from './context';
 export type { AppContext, PlatformContext } from './context';
 export type {
@@ -27,3 +27,11 @@ export type { Logger } from './logger';
 export { enqueueEvents } from './outbox';
 export { defaultPushTransport, sendAll } from './push';
 export type { PushSettings, PushTransport } from './push';
+export { Connection } from './realtime';
+export type {
+  AnyStreamHandler,
+  StreamAuthenticator,
+  StreamDirectory,
+  StreamHandler,
+  TopicSubscription,
+} from './realtime';

@@ -10,3 +10,4 @@ export {
 } from './crypto';
 export { listActiveSessions, revokeAllSessions, revokeSession } from './sessions.repository';
 export { openSession } from './sessions.service';
+export { sessionStream, streamAuthenticator } from './auth.stream';
