@@ -5,6 +5,7 @@ export { transact } from './context';
 export type { AppContext, PlatformContext } from './context';
 export type {
   AreaKind,
+  AreasTable,
   Db,
   DispatchState,
   Executor,
@@ -24,6 +25,7 @@ export {
   ValidationError,
 } from './errors';
 export type { Logger } from './logger';
+export { memberTimesSince } from './db';
 export { enqueueEvents } from './outbox';
 export { defaultPushTransport, sendAll } from './push';
 export type { PushSettings, PushTransport } from './push';

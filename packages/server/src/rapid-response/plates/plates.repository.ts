@@ -176,17 +176,6 @@ export async function lockMemberLookups(tx: Tx, memberId: string): Promise<void>
   );
 }
 
-/** When a member looked up plates since `since`, oldest first. */
-export function lookupTimesOf(db: Executor, memberId: string, since: Date) {
-  return db
-    .selectFrom('plate_lookups')
-    .select('at')
-    .where('member_id', '=', memberId)
-    .where('at', '>', since)
-    .orderBy('at')
-    .execute();
-}
-
 export async function insertLookup(
   db: Executor,
   lookup: { plateHash: string; memberId: string; at: Date; listed: boolean },

@@ -4,6 +4,7 @@ import {
   RateLimitedError,
   ValidationError,
   audit,
+  memberTimesSince,
   transact,
   type AppContext,
   type Executor,
@@ -38,7 +39,6 @@ import {
   linksOf,
   lockMemberLookups,
   lockPlate,
-  lookupTimesOf,
   platesOfIncident,
   setListedAt,
   upsertPlate,
@@ -173,12 +173,9 @@ export async function lookupPlate(
   return transact(ctx, async (tx) => {
     await lockMemberLookups(tx, principal.memberId);
     const { windowMs, lookupsPerMember: limit } = PLATE_LIMITS;
-    const times = await lookupTimesOf(tx, principal.memberId, new Date(now.getTime() - windowMs));
-    const wait = quotaWaitMs(
-      { limit, windowMs },
-      times.map((t) => t.at.getTime()),
-      now.getTime(),
-    );
+    const since = new Date(now.getTime() - windowMs);
+    const times = await memberTimesSince(tx, 'plate_lookups', 'at', principal.memberId, since);
+    const wait = quotaWaitMs({ limit, windowMs }, times, now.getTime());
     if (wait !== null) {
       throw new RateLimitedError(
         'plate_lookup_rate_limited',
