@@ -3,7 +3,7 @@
 // Tocsin benchmarks' clients do, or not). Every other benchmark measures its own baseline in its
 // own run; this one shows the machine's floor. Run: npm run bench -- baseline
 import { randomUUID } from 'node:crypto';
-import { alertMessage } from '../packages/server/src/platform/realtime/messages';
+import { alertMessage } from '../packages/server/src/rapid-response/alerts/stream/messages';
 import type { BenchResult, BenchRow } from './report';
 import { BareServer, LoadGen, stopAll } from './lib/cluster';
 import { nowMs } from './lib/ipc';

@@ -2,7 +2,7 @@
 // PostgreSQL with 1,000 subscribers, over 500 reports that each corroborate an incident.
 // Run: npm run bench -- e2e
 import { randomUUID } from 'node:crypto';
-import { alertMessage } from '../packages/server/src/platform/realtime/messages';
+import { alertMessage } from '../packages/server/src/rapid-response/alerts/stream/messages';
 import type { BenchResult } from './report';
 import { haversineMeters } from '@tocsin/core';
 import { cityPoints, type CityPoint } from './lib/city-points';

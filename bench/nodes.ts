@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { alertMessage } from '../packages/server/src/platform/realtime/messages';
+import { alertMessage } from '../packages/server/src/rapid-response/alerts/stream/messages';
 import type { BenchResult } from './report';
 import { bareJetStreamFanout } from './lib/nats-baseline';
 import { BareServer, LoadGen, Seeder, stopAll } from './lib/cluster';

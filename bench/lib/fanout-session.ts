@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import { alertMessage } from '../../packages/server/src/platform/realtime/messages';
+import { alertMessage } from '../../packages/server/src/rapid-response/alerts/stream/messages';
 import {
   BareServer,
   freshDatabase,

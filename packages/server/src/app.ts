@@ -29,8 +29,8 @@ import { platesRoutes } from './rapid-response/plates/plates.routes';
 import { incidentsRoutes } from './rapid-response/incidents/incidents.routes';
 import { reportsRoutes } from './rapid-response/reports/reports.routes';
 import { statsRoutes } from './rapid-response/stats/stats.routes';
-import { RealtimeGateway } from './platform/realtime/gateway';
-import { streamRoutes } from './platform/realtime/stream.routes';
+import { streamRoutes, type RealtimeGateway } from './platform/realtime';
+import { createGateway } from './stream';
 import { invitesRoutes } from './membership/invites/invites.routes';
 import { feedRoutes } from './rapid-response/feed/feed.routes';
 import { meRoutes } from './membership/account/me.routes';
@@ -83,7 +83,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway, meetings: MeetingF
 /** Builds the HTTP app on a context; nothing listens until the caller says so. */
 export async function createApp(
   ctx: AppContext,
-  gateway: RealtimeGateway = new RealtimeGateway(ctx),
+  gateway: RealtimeGateway = createGateway(ctx),
 ): Promise<FastifyInstance> {
   configureZodMessages();
   // Typed as Fastify's logger so the instance keeps Fastify's default logger generic.

@@ -2,11 +2,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { authenticateToken } from '../src/membership/auth/sessions.service';
 import { revokeSession } from '../src/membership/auth/sessions.repository';
 import { ManualClock } from '../src/platform/clock';
-import { HelloBatcher } from '../src/platform/realtime/hello-batch';
-import { streamStart } from '../src/platform/realtime/stream.repository';
+import { HelloBatcher, type HelloStart } from '../src/platform/realtime/hello-batch';
+import {
+  streamStart,
+  type StreamStart,
+} from '../src/rapid-response/alerts/stream/stream.repository';
 import { savePreferences } from '../src/rapid-response/alerts/preferences.repository';
 import { buildCity, buildMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import { streamSetup } from '../src/stream';
+
+/** The alert topic's part of a hello's start (its preferences, shift and seq). */
+const alerts = (start: HelloStart | null | undefined) => start?.starts.alerts as StreamStart;
 
 // A reconnect storm's hellos share their statements; each still gets exactly what it would have
 // got alone: the same member, roles, standing, preferences, shift and seq, or null.
@@ -70,12 +77,13 @@ describeEachDatabase('hello batching', (kind) => {
       const auth = await authenticateToken(t.ctx, token);
       alone.push(
         auth && {
-          ...(await streamStart(t.ctx.db, auth.principal.memberId)),
+          starts: { alerts: await streamStart(t.ctx.db, auth.principal.memberId) },
           principal: auth.principal,
         },
       );
     }
-    const batcher = new HelloBatcher(t.ctx);
+    const { authenticator, handlers } = streamSetup(t.ctx);
+    const batcher = new HelloBatcher(authenticator, handlers);
     const together = await Promise.all(tokens.map((token) => batcher.start(token)));
 
     expect(together).toEqual(alone);
@@ -90,15 +98,16 @@ describeEachDatabase('hello batching', (kind) => {
       null,
       null,
     ]);
-    expect(together[1]?.prefs?.radiusMeters).toBe(800);
+    expect(alerts(together[1])?.prefs?.radiusMeters).toBe(800);
     expect(together[1]?.principal.roles).toHaveLength(2);
-    expect(together[2]?.onShift).toBe(true);
+    expect(alerts(together[2])?.onShift).toBe(true);
   });
 
   it('marks the sessions of a batch as seen, as a single hello does', async () => {
     const members = await Promise.all([buildMember(t.ctx), buildMember(t.ctx)]);
     clock.advance(5 * 60_000);
-    const batcher = new HelloBatcher(t.ctx);
+    const { authenticator, handlers } = streamSetup(t.ctx);
+    const batcher = new HelloBatcher(authenticator, handlers);
     const starts = await Promise.all(members.map((m) => batcher.start(m.token)));
     expect(starts.every((s) => s !== null)).toBe(true);
     const seen = await t.ctx.db

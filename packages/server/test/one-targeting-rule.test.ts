@@ -12,7 +12,8 @@ import {
 } from '@tocsin/core';
 import type { WebSocket } from 'ws';
 import { Connection } from '../src/platform/realtime/connection';
-import { forEachLiveRecipient } from '../src/platform/realtime/live-recipients';
+import { forEachLiveRecipient } from '../src/rapid-response/alerts/stream/live-recipients';
+import { AlertSubscriber } from '../src/rapid-response/alerts/stream/subscriber';
 import { pushRecipients, type PushCandidate } from '../src/rapid-response/alerts/push.targeting';
 import type { AlertPreferences } from '../src/rapid-response/alerts/preferences.repository';
 
@@ -71,8 +72,8 @@ describe('one targeting rule', () => {
     fc.assert(
       fc.property(scenario, ({ members, alert, chain }) => {
         const index = new SubscriptionIndex();
-        const connections = new Map<string, Connection>();
-        const byMember = new Map<string, Set<Connection>>();
+        const subscribers = new Map<string, AlertSubscriber>();
+        const byMember = new Map<string, Set<AlertSubscriber>>();
         const candidates: PushCandidate[] = [];
         const log = new Map<string, Set<AlertKind>>();
         members.forEach((m, i) => {
@@ -91,17 +92,15 @@ describe('one targeting rule', () => {
           };
           candidates.push({ principal, prefs, onShift: m.onShift });
           if (m.told.length > 0) log.set(memberId, new Set(m.told));
-          const mine = new Set<Connection>();
+          const mine = new Set<AlertSubscriber>();
           for (let s = 0; s < m.sockets; s++) {
-            const conn = new Connection(
-              `${memberId}/${s}`,
-              {} as WebSocket,
-              principal,
+            const conn = new AlertSubscriber(
+              new Connection(`${memberId}/${s}`, {} as WebSocket, principal),
               prefs,
               m.onShift,
               null,
             );
-            connections.set(conn.id, conn);
+            subscribers.set(conn.id, conn);
             index.add(conn.subscription());
             mine.add(conn);
           }
@@ -109,7 +108,7 @@ describe('one targeting rule', () => {
         });
 
         const bySocket = new Set<string>();
-        forEachLiveRecipient({ index, connections, byMember }, alert, chain, log, (id) => {
+        forEachLiveRecipient({ index, subscribers, byMember }, alert, chain, log, (id) => {
           expect(bySocket.has(id)).toBe(false);
           bySocket.add(id);
         });

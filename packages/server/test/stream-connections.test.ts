@@ -5,7 +5,8 @@ import { WebSocket } from 'ws';
 import { sql } from 'kysely';
 import { createApp } from '../src/app';
 import { inTransaction } from '../src/platform/db/database';
-import { RealtimeGateway } from '../src/platform/realtime/gateway';
+import type { RealtimeGateway } from '../src/platform/realtime/gateway';
+import { createGateway } from '../src/stream';
 import { buildMember } from './helpers/factories';
 import {
   createTestContext,
@@ -30,7 +31,7 @@ describeEachDatabase('stream connections', (kind) => {
 
   beforeAll(async () => {
     t = await createTestContext({ kind });
-    gateway = new RealtimeGateway(t.ctx, { pingIntervalMs: PING_INTERVAL_MS });
+    gateway = createGateway(t.ctx, { pingIntervalMs: PING_INTERVAL_MS });
     app = await createApp(t.ctx, gateway);
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     url = `${address.replace(/^http/, 'ws')}/api/v1/stream`;

@@ -1,10 +1,11 @@
 // Public surface of platform: other modules import from here, never from its files.
 export { audit } from './audit';
-export type { Subscription } from './bus';
+export type { DomainEvent, Subscription } from './bus';
 export { transact } from './context';
 export type { AppContext, PlatformContext } from './context';
 export type {
   AreaKind,
+  AreasTable,
   AuthFailureKind,
   Db,
   DispatchState,
@@ -26,6 +27,15 @@ export {
 } from './errors';
 export { AttemptLimiter, addressKey, sharedLimiter } from './http';
 export type { Logger } from './logger';
+export { memberTimesSince } from './db';
 export { enqueueEvents } from './outbox';
 export { defaultPushTransport, sendAll } from './push';
 export type { PushSettings, PushTransport } from './push';
+export { Connection } from './realtime';
+export type {
+  AnyStreamHandler,
+  StreamAuthenticator,
+  StreamDirectory,
+  StreamHandler,
+  TopicSubscription,
+} from './realtime';

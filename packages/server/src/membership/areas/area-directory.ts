@@ -6,18 +6,16 @@ import {
   type AreaIndex,
   type CitySettings,
 } from '@tocsin/core';
-import type { AreaKind, Db, PlatformContext } from '../../platform';
-import { areaCellRows, citySettingsRow, currentAreas } from './areas.repository';
+import type { Db, PlatformContext } from '../../platform';
+import {
+  areaCellRows,
+  citySettingsRow,
+  currentAreas,
+  toAreaRecord,
+  type AreaRecord,
+} from './areas.repository';
 
-export interface AreaRecord {
-  id: string;
-  slug: string;
-  name: string;
-  kind: AreaKind;
-  parentId: string | null;
-  sector: string | null;
-  headcount: number | null;
-}
+export type { AreaRecord };
 
 /** All areas of the city as one immutable snapshot, with the H3 index of their cells. */
 export class AreaSnapshot {
@@ -117,15 +115,7 @@ export class AreaDirectory {
     }
     const index = buildAreaIndex([...byArea].map(([id, list]) => ({ id, cells: list })));
     return new AreaSnapshot(
-      rows.map((row) => ({
-        id: row.id,
-        slug: row.slug,
-        name: row.name,
-        kind: row.kind,
-        parentId: row.parent_id,
-        sector: row.sector,
-        headcount: row.headcount,
-      })),
+      rows.map(toAreaRecord),
       index,
       city ? cityPackSchema.parse(city.settings) : null,
     );

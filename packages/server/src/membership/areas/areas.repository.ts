@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Role } from '@tocsin/core';
-import type { Executor, Tx } from '../../platform';
+import type { AreaKind, AreasTable, Executor, Tx } from '../../platform';
 
 // Any fixed number: one advisory lock serializes every change to the set of areas and slugs.
 const AREAS_LOCK = 7_242_001;
@@ -8,6 +8,35 @@ const AREAS_LOCK = 7_242_001;
 /** Serializes area writers (pack loads, new workplaces) until the transaction ends. */
 export async function lockAreas(tx: Tx): Promise<void> {
   await sql`select pg_advisory_xact_lock(${sql.lit(AREAS_LOCK)})`.execute(tx);
+}
+
+/** An area as the server works with it (the area directory, the services). */
+export interface AreaRecord {
+  id: string;
+  slug: string;
+  name: string;
+  kind: AreaKind;
+  parentId: string | null;
+  sector: string | null;
+  headcount: number | null;
+}
+
+/** An areas row (any select holding these columns) as an AreaRecord. */
+export function toAreaRecord(
+  row: Pick<
+    Selectable<AreasTable>,
+    'id' | 'slug' | 'name' | 'kind' | 'parent_id' | 'sector' | 'headcount'
+  >,
+): AreaRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    parentId: row.parent_id,
+    sector: row.sector,
+    headcount: row.headcount,
+  };
 }
 
 export function findAreaRow(db: Executor, id: string) {

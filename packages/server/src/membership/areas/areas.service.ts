@@ -35,6 +35,7 @@ import {
   lockAreas,
   removeRolesIn,
   slugsLike,
+  toAreaRecord,
 } from './areas.repository';
 import { slugOf, uniqueSlug } from './unique-slug';
 
@@ -126,7 +127,7 @@ export async function createWorkplace(
         existing.name === input.name &&
         !existing.archived_at;
       if (!sameRequest) throw new ConflictError('id_taken', 'This id is already in use');
-      return { record: toRecord(existing), created: false };
+      return { record: toAreaRecord(existing), created: false };
     }
     // Prefixed by the parent, so a clash can only be with a sibling the organizer can see
     // already: a suffix on a city-wide clash would reveal a hidden workplace elsewhere.
@@ -245,16 +246,4 @@ export async function leaveArea(
       now,
     );
   });
-}
-
-function toRecord(row: NonNullable<Awaited<ReturnType<typeof findAreaRow>>>): AreaRecord {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    kind: row.kind,
-    parentId: row.parent_id,
-    sector: row.sector,
-    headcount: row.headcount,
-  };
 }

@@ -17,3 +17,4 @@ export {
   sessionCredential,
 } from './sessions.repository';
 export { openSession } from './sessions.service';
+export { sessionStream, streamAuthenticator } from './auth.stream';

@@ -2,4 +2,4 @@
 export { ConfigError } from './config';
 export type { DatabaseConfig, TocsinConfig } from './config';
 export type { TocsinEnv } from './env';
-export type { TocsinSecrets } from './secrets';
+export type { TocsinSecrets, VapidKeys } from './secrets';

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { VapidKeys } from '../push';
 import { ConfigError } from './config';
 import type { TocsinEnv } from './env';
+
+/** The VAPID key pair (RFC 8292), base64url: a raw P-256 point (65 bytes) and scalar (32). */
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
 
 export interface TocsinSecrets {
   /** Server key for keyed hashes (tokens, invite codes) — 32 bytes. */

@@ -3,4 +3,4 @@ export { sendAll } from './push.sender';
 export type { PushSettings } from './push.sender';
 export { defaultPushTransport } from './push.transport';
 export type { PushTransport } from './push.transport';
-export type { VapidKeys } from './vapid-keys';
+export type { VapidKeys } from '../config';

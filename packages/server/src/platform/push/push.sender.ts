@@ -1,6 +1,6 @@
 import webpush from 'web-push';
 import type { PushTransport } from './push.transport';
-import type { VapidKeys } from './vapid-keys';
+import type { VapidKeys } from '../config';
 
 export interface PushTarget {
   id: string;

@@ -2,13 +2,10 @@ import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import webpush from 'web-push';
-import { ConfigError, type TocsinEnv } from '../config';
+import { ConfigError, type TocsinEnv, type VapidKeys } from '../config';
 
-/** The VAPID key pair (RFC 8292), base64url: a raw P-256 point (65 bytes) and scalar (32). */
-export interface VapidKeys {
-  publicKey: string;
-  privateKey: string;
-}
+/** Defined with the secrets it is one of (platform/config); named here too for the callers of this file. */
+export type { VapidKeys };
 
 const VAPID_FILE = 'vapid.json';
 

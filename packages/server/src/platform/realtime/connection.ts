@@ -1,56 +1,50 @@
-import type { Principal, Subscription } from '@tocsin/core';
+import type { Principal } from '@tocsin/core';
 import type { WebSocket } from 'ws';
-import type { AlertPreferences } from '../../rapid-response/alerts/preferences.repository';
+
+/** A handler's part in one socket, from its hello to its close. */
+export interface TopicSubscription {
+  /** Joins the handler's live set; synchronous, the socket is open now. */
+  attach(): void;
+  /** Leaves it (the socket closed). */
+  detach(): void;
+  /** Fields of `ready`, the stream's position for this topic (alerts: `seq`). */
+  readonly ready?: Readonly<Record<string, unknown>>;
+  /** The hello asked for what was missed since `since`: sent after `ready`, before live ones. */
+  replay?(since: number): Promise<void>;
+  /** A raw frame before JSON parsing (a fast path); true when it was this topic's. */
+  takeRaw?(raw: Buffer): boolean;
+  /** A client message after hello (unknown messages are ignored: old servers meet new clients). */
+  message?(message: unknown): void;
+}
 
 const SENT_MEMORY = 1_000;
-/** Alerts are JSON: text frames, also when handed over as pre-encoded bytes. */
+/** Stream messages are JSON: text frames, also when handed over as pre-encoded bytes. */
 const TEXT = { binary: false } as const;
 
-/** One authenticated socket: who it is, what it follows, what it was already sent. */
+/** One authenticated socket: who it is, its topics, what it was already sent. */
 export class Connection {
   /**
    * Ids sent to this socket, kept once a replay has sent it something (null until then): replay
-   * and live delivery may both hold the same alert. Without a replay the gateway sends each live
-   * alert once per member and nothing needs remembering, which a 10,000-socket fan-out would
-   * otherwise pay for with 10,000 sets.
+   * and live delivery may both hold the same message. Without a replay each live message goes
+   * once per member and nothing needs remembering, which a 10,000-socket fan-out would otherwise
+   * pay for with 10,000 sets.
    */
   #sent: Set<string> | null = null;
   #ready = false;
   #queued: { id: string; data: string | Buffer }[] = [];
   /** Which of the gateway's ping groups holds this socket. */
   pingSlot = 0;
+  /** Each registered handler's part in this socket (set when it joins). */
+  topics: readonly TopicSubscription[] = [];
 
   constructor(
     readonly id: string,
     readonly socket: WebSocket,
     public principal: Principal,
-    public prefs: AlertPreferences,
-    public onShift: boolean,
-    public live: { lat: number; lng: number } | null,
   ) {}
 
   get memberId(): string {
     return this.principal.memberId;
-  }
-
-  /** What the targeting index holds for this socket. */
-  subscription(): Subscription {
-    const active = this.principal.status === 'active';
-    const roles = new Set(this.principal.roles.map((r) => r.role));
-    return {
-      id: this.id,
-      areaIds: this.prefs.areaIds,
-      placeCells: this.prefs.placeCells,
-      live: this.live,
-      radiusMeters: this.prefs.radiusMeters,
-      minLevel: this.prefs.minLevel,
-      staff:
-        active &&
-        (roles.has('verifier') ||
-          roles.has('dispatcher') ||
-          roles.has('admin') ||
-          (roles.has('responder') && this.onShift)),
-    };
   }
 
   /** Sends a live message once per id; held back until the replay is done. */

@@ -1,44 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { SubscriptionIndex, type Principal } from '@tocsin/core';
-import type { WebSocket } from 'ws';
-import type { Subscription as BusSubscription, DomainEvent } from '../bus/bus';
-import type { AppContext } from '../context';
-import { isDatabaseUnavailable } from '../db/database-errors';
-import type { Logger } from '../logger';
-import type { AreaSnapshot } from '../../membership/areas/area-directory';
-import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
-import { deliveryLog, markAcked } from '../../rapid-response/alerts/deliveries.repository';
-import { defaultPreferences, preferencesOf } from '../../rapid-response/alerts/preferences.service';
-import { isOnShift } from '../../rapid-response/shifts';
-import { Connection } from './connection';
-import { memberRoleGrants } from './stream.repository';
-import { DeliveryRecorder } from './delivery-recorder';
-import { HelloBatcher } from './hello-batch';
-import { alertMessage, canonicalAckId } from './messages';
-import { replayMissed, type ReplayDeps } from './replay';
-import { forEachLiveRecipient, type SocketDirectory } from './live-recipients';
 import {
-  clientMessageSchema,
   helloSchema,
   helloVersionError,
   STREAM_CLOSE as CLOSE,
+  type EventName,
+  type Principal,
 } from '@tocsin/core';
+import type { WebSocket } from 'ws';
+import type { DomainEvent, Subscription as BusSubscription } from '../bus';
+import type { AppContext } from '../context';
+import { isDatabaseUnavailable } from '../db';
+import type { Logger } from '../logger';
+import { Connection } from './connection';
+import { HelloBatcher } from './hello-batch';
+import type {
+  AnyStreamHandler,
+  StreamDirectory,
+  StreamSetup,
+  TopicSubscription,
+} from './stream-handler';
 
 const HELLO_TIMEOUT_MS = 10_000;
-// Acks are for the record, not the alert: written a second after the first of a burst, so a
-// fan-out's acks land in one statement after the sends rather than competing with them.
-const ACK_FLUSH_MS = 1_000;
-
 const PING_INTERVAL_MS = 30_000;
 /** A slice of the sockets is pinged every tick: 300 slices of 50 at 15,000 sockets. */
 const PING_TICK_MS = 100;
-const RECENT_ALERTS = 100;
+
+export interface GatewayOptions extends StreamSetup {
+  /** How often each socket is pinged (tests shorten it); a socket silent for two is closed. */
+  pingIntervalMs?: number;
+}
 
 /**
- * This node's live connections. Each alert event is targeted at the node's own sockets through
- * an H3 subscription index (cost grows with recipients), filtered by the incident's delivery log
- * so nobody gets the same kind twice, sent, and recorded in the delivery log. A reconnecting
- * client gets what it missed from the database.
+ * This node's live connections, whatever they follow: hello (its version and token), the order
+ * replay-then-live, pings, and routing of bus events and client messages to the topics' handlers
+ * (registered by the composition root, src/stream.ts). It names no topic and no group.
  */
 /**
  * What a socket that said hello with a `meetingId` is handed to (the organizing group's meeting
@@ -62,21 +57,13 @@ export class RealtimeGateway {
 
   readonly #connections = new Map<string, Connection>();
   readonly #byMember = new Map<string, Set<Connection>>();
-  readonly #index = new SubscriptionIndex();
-  readonly #sockets: SocketDirectory = {
-    index: this.#index,
-    connections: this.#connections,
-    byMember: this.#byMember,
-  };
-  /** Acks waiting for the next batch: alert id → member ids. */
-  #acks = new Map<string, Set<string>>();
   readonly #logger: Logger;
-  #ackTimer: NodeJS.Timeout | null = null;
-  #ackFlush: Promise<void> = Promise.resolve();
-  /** Delivery-log writes in flight: later alerts of an incident, and acks, wait for them. */
-  readonly #recorder: DeliveryRecorder;
-  /** Who this node sent its last RECENT_ALERTS live alerts to: an ack counts only from them. */
-  readonly #recentRecipients = new Map<string, Set<string>>();
+  readonly #handlers: readonly AnyStreamHandler[];
+  readonly #cookie: string;
+  readonly #directory: StreamDirectory = {
+    ofMember: (memberId) => this.#byMember.get(memberId),
+    updatePrincipal: (memberId, principal) => this.#updatePrincipal(memberId, principal),
+  };
   #subscription: BusSubscription | null = null;
   #heartbeat: NodeJS.Timeout | null = null;
   /** Sockets that answered the last ping (or joined since). */
@@ -89,39 +76,36 @@ export class RealtimeGateway {
   readonly #pingIntervalMs: number;
   /** Concurrent hellos share their database statements (a reconnect storm). */
   readonly #hellos: HelloBatcher;
-  readonly #replayDeps: ReplayDeps;
 
   constructor(
     private readonly ctx: AppContext,
-    options: {
-      /** How often each socket is pinged (tests shorten it); a socket silent for two is closed. */
-      pingIntervalMs?: number;
-    } = {},
+    options: GatewayOptions,
   ) {
     this.#pingIntervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
     const groups = Math.max(1, Math.round(this.#pingIntervalMs / PING_TICK_MS));
     this.#pingGroups = Array.from({ length: groups }, () => new Set<Connection>());
     this.#logger = ctx.logger.child({ sub: 'realtime' });
-    this.#hellos = new HelloBatcher(ctx);
-    this.#recorder = new DeliveryRecorder(ctx, this.#logger);
-    this.#replayDeps = {
-      ctx,
-      recorder: this.#recorder,
-      chainOf: (areas, alert) => this.#chainOf(areas, alert),
-    };
+    this.#handlers = options.handlers;
+    this.#cookie = options.authenticator.cookie;
+    this.#hellos = new HelloBatcher(options.authenticator, options.handlers);
   }
 
   get size(): number {
     return this.#connections.size;
   }
 
-  /** Starts consuming this node's copy of alert and membership events. */
+  /** The cookie that may carry the session token of an upgrade request. */
+  get cookie(): string {
+    return this.#cookie;
+  }
+
+  /** Starts consuming this node's copy of the events the handlers follow. */
   async start(): Promise<void> {
     // A ping every 30 s keeps idle sockets open through load balancers' idle timeouts (clients
     // would otherwise reconnect, each hello costing a database round trip or three) and closes
     // sockets whose peer is gone without a word, which would otherwise hold memory forever. The
-    // sockets are pinged a three-hundredth at a time, every 100 ms: an alert waits behind at most
-    // 50 pings at 15,000 sockets (under a millisecond), never behind 15,000.
+    // sockets are pinged a three-hundredth at a time, every 100 ms: a message waits behind at
+    // most 50 pings at 15,000 sockets (under a millisecond), never behind 15,000.
     this.#heartbeat = setInterval(() => {
       this.#pingSlot = (this.#pingSlot + 1) % this.#pingGroups.length;
       for (const conn of this.#pingGroups[this.#pingSlot]!) {
@@ -134,9 +118,11 @@ export class RealtimeGateway {
       }
     }, this.#pingIntervalMs / this.#pingGroups.length);
     this.#heartbeat.unref();
-    this.#subscription = await this.ctx.bus.subscribe({
+    const types = [...new Set(this.#handlers.flatMap((h) => h.events ?? []))];
+    if (types.length === 0) return;
+    this.#subscription = await this.ctx.bus.subscribe<EventName>({
       consumer: `realtime-${this.ctx.config.nodeId}`,
-      types: ['alert.issued', 'dispatch.offered', 'member.suspended', 'member.updated'],
+      types,
       handler: (event) => this.#onEvent(event),
     });
   }
@@ -149,9 +135,7 @@ export class RealtimeGateway {
     this.#subscription = null;
     for (const conn of this.#connections.values())
       conn.socket.close(CLOSE.goingAway, 'server shutting down');
-    if (this.#ackTimer) clearTimeout(this.#ackTimer);
-    await this.#recorder.recorded();
-    await this.#flushAcks();
+    for (const handler of this.#handlers) await handler.stop?.();
   }
 
   /** Takes a new socket: waits for hello, authenticates, replays, then joins the live stream. */
@@ -166,13 +150,12 @@ export class RealtimeGateway {
       HELLO_TIMEOUT_MS,
     );
     socket.on('message', (raw: Buffer) => {
-      // Acks are most of what clients send (one per alert, all at once after a fan-out): the
-      // canonical form is read without JSON.parse, a closure or a promise per message.
-      // Acks of replayed alerts come while the replay is still going: `attached` takes them.
-      const acking = conn ?? attached;
-      if (acking) {
-        const id = canonicalAckId(raw);
-        if (id !== null) return this.#ack(acking, id);
+      // Acks are most of what clients send (one per alert, all at once after a fan-out): a topic
+      // may take its frames before JSON.parse, without a closure or a promise per message.
+      // Frames during the replay come while the hello is still going: `attached` takes them.
+      const taking = conn ?? attached;
+      if (taking) {
+        for (const topic of taking.topics) if (topic.takeRaw?.(raw)) return;
       }
       void (async () => {
         let message: unknown;
@@ -232,28 +215,30 @@ export class RealtimeGateway {
       return null;
     }
     const token = hello.data.token ?? cookieToken;
-    // The seq is read before the socket joins, so an alert sent in between is either delivered
-    // live or after `ready.seq` (replayed on reconnect).
+    // The topics' positions are read before the socket joins, so a message sent in between is
+    // either delivered live or after `ready` (replayed on reconnect).
     const start = token ? await this.#hellos.start(token) : null;
     if (!start) {
       socket.close(CLOSE.unauthorized, 'unauthorized');
       return null;
     }
-    const conn = new Connection(
-      randomUUID(),
-      socket,
-      start.principal,
-      start.prefs ?? defaultPreferences(start.principal, await this.ctx.areas.get()),
-      start.onShift,
-      hello.data.location ?? null,
-    );
+    const conn = new Connection(randomUUID(), socket, start.principal);
+    const topics: TopicSubscription[] = [];
+    for (const handler of this.#handlers) {
+      const topic = await handler.open?.(conn, hello.data, start.starts[handler.name]);
+      if (topic) topics.push(topic);
+    }
     // Gone while we asked the database: nothing to join.
     if (socket.readyState !== socket.OPEN) return null;
+    conn.topics = topics;
     this.#attach(conn);
     onAttach(conn);
-    socket.send(JSON.stringify({ type: 'ready', seq: start.seq }));
-    if (hello.data.since !== undefined)
-      await replayMissed(this.#replayDeps, conn, hello.data.since);
+    const ready: Record<string, unknown> = { type: 'ready' };
+    for (const topic of topics) Object.assign(ready, topic.ready);
+    socket.send(JSON.stringify(ready));
+    if (hello.data.since !== undefined) {
+      for (const topic of topics) await topic.replay?.(hello.data.since);
+    }
     conn.markReady();
     if (hello.data.meetingId && this.#followHook) {
       await this.#followHook.follow(
@@ -279,142 +264,43 @@ export class RealtimeGateway {
     let set = this.#byMember.get(conn.memberId);
     if (!set) this.#byMember.set(conn.memberId, (set = new Set()));
     set.add(conn);
-    this.#index.add(conn.subscription());
+    for (const topic of conn.topics) topic.attach();
   }
 
   #detach(conn: Connection): void {
     this.#followHook?.unfollow(conn.id);
     this.#connections.delete(conn.id);
     this.#pingGroups[conn.pingSlot]?.delete(conn);
-    this.#index.remove(conn.id);
+    for (const topic of conn.topics) topic.detach();
     const set = this.#byMember.get(conn.memberId);
     set?.delete(conn);
     if (set?.size === 0) this.#byMember.delete(conn.memberId);
   }
 
   #onClientMessage(conn: Connection, message: unknown): void {
-    const parsed = clientMessageSchema.safeParse(message);
-    if (!parsed.success) return; // Unknown messages are ignored: old servers meet newer clients.
-    if (parsed.data.type === 'ack') return this.#ack(conn, parsed.data.id);
-    conn.live = parsed.data.location;
-    this.#index.update(conn.subscription());
-  }
-
-  /** Queues an ack for the next batch; only for an alert this socket was sent. */
-  #ack(conn: Connection, alertId: string): void {
-    if (!this.#recentRecipients.get(alertId)?.has(conn.memberId) && !conn.wasSent(alertId)) return;
-    let members = this.#acks.get(alertId);
-    if (!members) this.#acks.set(alertId, (members = new Set()));
-    members.add(conn.memberId);
-    if (this.#ackTimer === null)
-      this.#ackTimer = setTimeout(() => void this.#flushAcks(), ACK_FLUSH_MS);
-  }
-
-  /** Writes the waiting acks, one statement per alert; batches run one after another. */
-  #flushAcks(): Promise<void> {
-    this.#ackTimer = null;
-    const batch = new Map([...this.#acks].map(([alertId, members]) => [alertId, [...members]]));
-    this.#acks = new Map();
-    const now = this.ctx.clock.now();
-    const recording = this.#recorder.recorded();
-    this.#ackFlush = this.#ackFlush.then(async () => {
-      if (batch.size === 0) return;
-      await recording;
-      await markAcked(this.ctx.db, batch, now).catch((error: unknown) =>
-        this.#logger.warn({ err: error }, 'acks not recorded'),
-      );
-    });
-    return this.#ackFlush;
+    for (const topic of conn.topics) topic.message?.(message);
   }
 
   async #onEvent(event: DomainEvent): Promise<void> {
-    switch (event.name) {
-      case 'alert.issued':
-        await this.deliver(event.payload);
-        return;
-      case 'member.suspended':
-        for (const conn of this.#byMember.get(event.payload.memberId) ?? []) {
-          conn.socket.close(CLOSE.suspended, 'suspended');
-        }
-        return;
-      case 'member.updated':
-        return this.#refresh(event.payload.memberId);
-      case 'dispatch.offered': {
-        const offer = event.payload;
-        const data = JSON.stringify({
-          type: 'dispatch',
-          id: offer.dispatchId,
-          state: offer.state,
-          incident: offer.incident,
-        });
-        for (const conn of this.#byMember.get(offer.memberId) ?? [])
-          conn.send(`${offer.dispatchId}:${offer.state}`, data);
-        return;
+    for (const handler of this.#handlers) {
+      if (handler.onEvent && handler.events?.includes(event.name)) {
+        await handler.onEvent(event, this.#directory);
       }
     }
   }
 
-  /** Reloads a member's roles, preferences and shift into their sockets' subscriptions. */
-  async #refresh(memberId: string): Promise<void> {
+  /** Loads each topic's part of a member's new principal, then swaps it all in at once. */
+  async #updatePrincipal(memberId: string, principal: Principal): Promise<void> {
     const conns = this.#byMember.get(memberId);
     if (!conns?.size) return;
-    const first = conns.values().next().value as Connection;
-    const principal: Principal = {
-      ...first.principal,
-      roles: await memberRoleGrants(this.ctx.db, memberId),
-    };
-    const prefs = await preferencesOf(this.ctx, principal);
-    const onShift = await isOnShift(this.ctx.db, memberId);
+    const apply: ((conn: Connection) => void)[] = [];
+    for (const handler of this.#handlers) {
+      const applyTo = await handler.refresh?.(principal);
+      if (applyTo) apply.push(applyTo);
+    }
     for (const conn of conns) {
       conn.principal = principal;
-      conn.prefs = prefs;
-      conn.onShift = onShift;
-      this.#index.update(conn.subscription());
+      for (const applyTo of apply) applyTo(conn);
     }
-  }
-
-  #chainOf(areas: AreaSnapshot, alert: AlertCreated): string[] {
-    return areas.chainOrCity(alert.incident.area?.id);
-  }
-
-  /** Targets, sends and records one alert for this node's sockets. */
-  async deliver(alert: AlertCreated): Promise<number> {
-    if (this.#connections.size === 0) return 0;
-    const areas = await this.ctx.areas.get();
-    const chain = this.#chainOf(areas, alert);
-    await (alert.audience === 'delivered'
-      ? this.#recorder.recorded()
-      : this.#recorder.forIncident(alert.incident.id));
-    // A retraction, all-clear or update goes to everyone in the log; any other alert needs only
-    // to know who already got its kind.
-    const log = await deliveryLog(
-      this.ctx.db,
-      alert.incident.id,
-      alert.audience === 'delivered' ? undefined : alert.kind,
-    );
-    // Encoded once: every socket is handed the same bytes. Sending starts with the first
-    // recipient found, not once all are known.
-    const data = Buffer.from(alertMessage(alert));
-    const recipients = new Set<string>();
-    const target = {
-      kind: alert.kind,
-      audience: alert.audience,
-      location: alert.incident.location,
-    };
-    forEachLiveRecipient(this.#sockets, target, chain, log, (memberId) => {
-      recipients.add(memberId);
-      for (const conn of this.#byMember.get(memberId) ?? []) conn.send(alert.alertId, data);
-    });
-    if (recipients.size === 0) return 0;
-    this.#recentRecipients.set(alert.alertId, recipients);
-    if (this.#recentRecipients.size > RECENT_ALERTS) {
-      const oldest = this.#recentRecipients.keys().next().value;
-      if (oldest !== undefined) this.#recentRecipients.delete(oldest);
-    }
-    // Every socket has its copy before the log is written; the event is acknowledged on the bus
-    // only once the log holds every recipient, so a retraction can find them all. (A node that
-    // dies in between gets the event again and records it then.)
-    await this.#recorder.record(alert, [...recipients]);
-    return recipients.size;
   }
 }

@@ -1,16 +1,15 @@
 import type { Principal } from '@tocsin/core';
-import type { AppContext } from '../context';
-import { authenticateTokens } from '../../membership/auth/sessions.service';
-import { type StreamStart, streamStarts } from './stream.repository';
+import type { AnyStreamHandler, StreamAuthenticator } from './stream-handler';
 
 /** At most this many hellos share one set of statements (one `in (…)` list each). */
 const MAX_BATCH = 500;
 /** Batches in flight at once: the rest wait and grow, a few pool connections stay free. */
 const MAX_IN_FLIGHT = 4;
 
-/** What a hello with a valid token starts from. */
-export interface HelloStart extends StreamStart {
+/** What a hello with a valid token starts from: the member, and each topic's start by name. */
+export interface HelloStart {
   principal: Principal;
+  starts: Record<string, unknown>;
 }
 
 interface Waiting {
@@ -21,17 +20,20 @@ interface Waiting {
 
 /**
  * Coalesces concurrent hellos: after a network blip every client reconnects at once, and each
- * hello on its own costs three or four statements (session, roles, preferences and shift, and a
- * touch of the session). Hellos that arrive while earlier ones are with the database wait and go
- * together, so a storm of N hellos costs a few statements per batch instead of 3N round trips
- * queued on the pool; a lone hello still goes at once.
+ * hello on its own costs a few statements (session, roles, each topic's start, and a touch of the
+ * session). Hellos that arrive while earlier ones are with the database wait and go together, so
+ * a storm of N hellos costs a few statements per batch instead of 3N round trips queued on the
+ * pool; a lone hello still goes at once.
  */
 export class HelloBatcher {
   #waiting: Waiting[] = [];
   #inFlight = 0;
   #scheduled = false;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly authenticator: StreamAuthenticator,
+    private readonly handlers: readonly AnyStreamHandler[],
+  ) {}
 
   /** The member a token belongs to and their stream start, or null for a token that fails. */
   start(token: string): Promise<HelloStart | null> {
@@ -60,19 +62,25 @@ export class HelloBatcher {
 
   async #run(batch: Waiting[]): Promise<void> {
     try {
-      const auths = await authenticateTokens(
-        this.ctx,
-        batch.map((w) => w.token),
-      );
-      const members = auths.flatMap((auth) => (auth ? [auth.principal.memberId] : []));
-      const starts =
-        members.length > 0
-          ? await streamStarts(this.ctx.db, members)
-          : new Map<string, StreamStart>();
+      const principals = await this.authenticator.authenticate(batch.map((w) => w.token));
+      const members = principals.flatMap((principal) => (principal ? [principal.memberId] : []));
+      const prepared: [string, ReadonlyMap<string, unknown>][] = [];
+      for (const handler of this.handlers) {
+        if (!handler.prepare) continue;
+        prepared.push([
+          handler.name,
+          members.length > 0 ? await handler.prepare(members) : new Map<string, unknown>(),
+        ]);
+      }
       batch.forEach((waiting, i) => {
-        const principal = auths[i]?.principal;
-        const start = principal && starts.get(principal.memberId);
-        waiting.resolve(principal && start ? { ...start, principal } : null);
+        const principal = principals[i];
+        if (!principal) return waiting.resolve(null);
+        const starts: Record<string, unknown> = {};
+        for (const [name, byMember] of prepared) {
+          if (!byMember.has(principal.memberId)) return waiting.resolve(null);
+          starts[name] = byMember.get(principal.memberId);
+        }
+        waiting.resolve({ principal, starts });
       });
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);

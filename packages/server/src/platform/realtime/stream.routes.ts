@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
-import { SESSION_COOKIE } from '../../membership/auth/auth.plugin';
 import type { RealtimeGateway } from './gateway';
 import { STREAM_CLOSE as CLOSE } from '@tocsin/core';
 
@@ -25,7 +24,7 @@ export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): Fastify
           socket.close(CLOSE.forbiddenOrigin, 'origin: not this server');
           return;
         }
-        gateway.accept(socket, request.cookies[SESSION_COOKIE] ?? null);
+        gateway.accept(socket, request.cookies[gateway.cookie] ?? null);
       },
     );
   };

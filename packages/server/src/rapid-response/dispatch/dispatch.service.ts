@@ -17,6 +17,7 @@ import {
   onShiftResponders,
   setDispatchState,
   staleOffers,
+  standDownOpenDispatches,
 } from './dispatch.repository';
 
 /** How many responders are asked at once, how many should go, how long an offer waits. */
@@ -168,4 +169,22 @@ export async function escalateDispatches(ctx: AppContext): Promise<number> {
     offered += await transact(ctx, (tx) => escalateIncident(ctx, tx, incident_id));
   }
   return offered;
+}
+
+/** Stands down every open dispatch of an incident that is over, telling each member through the outbox. */
+export async function standDownDispatches(
+  ctx: AppContext,
+  tx: Tx,
+  incidentId: string,
+): Promise<void> {
+  const stood = await standDownOpenDispatches(tx, incidentId, ctx.clock.now());
+  await enqueueEvents(
+    ctx,
+    tx,
+    stood.map((d) => ({
+      name: 'dispatch.offered',
+      payload: { dispatchId: d.id, memberId: d.member_id, state: 'stood_down', incident: null },
+    })),
+    ctx.clock.now(),
+  );
 }

@@ -1,3 +1,3 @@
 // Public surface of rapid-response/dispatch: other modules import from here, never from its files.
-export { standDownOpenDispatches } from './dispatch.repository';
-export { offerDispatches } from './dispatch.service';
+export { offerDispatches, standDownDispatches } from './dispatch.service';
+export { dispatchStream } from './dispatch.stream';

@@ -9,7 +9,6 @@ import {
   type TimelineEntry,
 } from '@tocsin/core';
 import { enqueueEvents, type AppContext, type Tx } from '../../platform';
-import { standDownOpenDispatches } from '../dispatch';
 import { incidentColumns } from './incident-mapper';
 import {
   insertAlert,
@@ -55,16 +54,7 @@ export async function recordTransition(
   await insertTimelineEntries(tx, incident.id, transition.timeline, options.note ?? null);
   if (!isOpen(incident.state)) {
     // An incident that is over needs nobody on the way any more.
-    const stood = await standDownOpenDispatches(tx, incident.id, ctx.clock.now());
-    await enqueueEvents(
-      ctx,
-      tx,
-      stood.map((d) => ({
-        name: 'dispatch.offered',
-        payload: { dispatchId: d.id, memberId: d.member_id, state: 'stood_down', incident: null },
-      })),
-      ctx.clock.now(),
-    );
+    await ctx.incidentHooks.ended(ctx, tx, incident.id);
   }
   if (transition.alerts.length === 0) return [];
   const areas = await ctx.areas.get();

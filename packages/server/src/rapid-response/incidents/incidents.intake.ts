@@ -12,7 +12,6 @@ import {
 } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
 import { ConflictError, type AppContext, type Tx } from '../../platform';
-import { offerDispatches } from '../dispatch';
 import { incidentColumns, toIncident } from './incident-mapper';
 import { cityDay, recordTransition } from './incident-writer';
 import { insertIncidentRow } from './incidents.intake.repository';
@@ -106,7 +105,7 @@ export async function intakeReport(
   await insertIncident(tx, transition.incident, input.activity, settings.timeZone);
   await addReporter(tx, transition.incident.id, report, now);
   await recordTransition(ctx, tx, transition, { activity: input.activity, isNew: true });
-  await offerDispatches(ctx, tx, transition.incident, 1, [report.memberId]);
+  await ctx.incidentHooks.opened(ctx, tx, transition.incident, [report.memberId]);
   const { id, state } = transition.incident;
   return { id, state, reporters: 1 };
 }

@@ -1,4 +1,4 @@
-import { hasRoleIn, type Principal } from '@tocsin/core';
+import { hasRoleIn, rolesIn, type MemberRole, type Principal } from '@tocsin/core';
 
 /** Verifiers and dispatchers of the incident's area (active members) see everything about it. */
 export function isAreaStaff(principal: Principal, areaChain: readonly string[]): boolean {
@@ -35,4 +35,17 @@ export function canSeeIncident(
     involvement.reporter ||
     involvement.dispatched
   );
+}
+
+/**
+ * The role a member reports or acts with in an area. Members on probation act as plain members
+ * whatever roles they were given: they cannot verify, dispatch or corroborate alone.
+ */
+export function actingRole(principal: Principal, areaChain: readonly string[]): MemberRole {
+  if (principal.status !== 'active') return 'member';
+  const roles = rolesIn(principal, areaChain);
+  if (roles.has('verifier')) return 'verifier';
+  if (roles.has('dispatcher')) return 'dispatcher';
+  if (roles.has('responder')) return 'responder';
+  return 'member';
 }

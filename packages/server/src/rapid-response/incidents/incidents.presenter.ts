@@ -43,3 +43,8 @@ export function presentTimeline(
     ...(withNotes && r.note ? { note: r.note } : {}),
   }));
 }
+
+/** "MN:ABC123" (as stored) → "MN ABC123" (as shown). */
+export function displayPlate(key: string): string {
+  return key.replace(':', ' ');
+}

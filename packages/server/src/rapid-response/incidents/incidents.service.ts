@@ -22,9 +22,6 @@ import {
   type Executor,
 } from '../../platform';
 import { canSeeArea } from '../../membership';
-import { photosOfIncident } from '../photos';
-import { actingRole, displayPlate } from '../reports';
-import { onIncidentConfirmed } from '../plates';
 import { toIncident } from './incident-mapper';
 import { recordTransition } from './incident-writer';
 import {
@@ -34,6 +31,7 @@ import {
   incidentsInCells,
   involvementRows,
   lockIncident,
+  photosOfIncident,
   reportersOf,
   addConfirmer,
   confirmersOf,
@@ -41,8 +39,8 @@ import {
   timelineOf,
 } from './incidents.repository';
 import { absorbIncident } from './incidents.intake.repository';
-import { canSeeIncident, isAreaStaff } from './incidents.policy';
-import { presentIncident, presentTimeline } from './incidents.presenter';
+import { actingRole, canSeeIncident, isAreaStaff } from './incidents.policy';
+import { displayPlate, presentIncident, presentTimeline } from './incidents.presenter';
 
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 200;
@@ -245,7 +243,7 @@ export async function verifyIncident(
     await recordTransition(ctx, tx, result.value, { activity: locked.activity, note });
     if (outcome === 'confirmed') await addConfirmer(tx, id, actor, now);
     // Plates wait for the incident itself to be confirmed, by two independent people.
-    if (result.value.incident.state === 'confirmed') await onIncidentConfirmed(ctx, tx, id);
+    if (result.value.incident.state === 'confirmed') await ctx.incidentHooks.confirmed(ctx, tx, id);
     return { id, state: result.value.incident.state };
   });
 }
@@ -303,7 +301,8 @@ export async function mergeIncident(
     await absorbIncident(tx, id, into);
     await recordTransition(ctx, tx, result.value.from, { activity: from.activity });
     await recordTransition(ctx, tx, result.value.into, { activity: target.activity });
-    if (result.value.into.incident.state === 'confirmed') await onIncidentConfirmed(ctx, tx, into);
+    if (result.value.into.incident.state === 'confirmed')
+      await ctx.incidentHooks.confirmed(ctx, tx, into);
     return {
       id,
       state: result.value.from.incident.state,

@@ -4,8 +4,9 @@ export type { IncidentRow } from './incident-mapper';
 export { cityDay, recordTransition } from './incident-writer';
 export type { AlertCreated, AlertIncident } from './incident-writer';
 export { insertIncident, intakeReport } from './incidents.intake';
-export { isAreaStaff } from './incidents.policy';
-export { presentIncident } from './incidents.presenter';
+export type { IncidentHooks } from './incident-hooks';
+export { actingRole, isAreaStaff } from './incidents.policy';
+export { displayPlate, presentIncident } from './incidents.presenter';
 export {
   addReporter,
   findIncident,

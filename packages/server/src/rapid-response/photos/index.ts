@@ -1,2 +1,1 @@
 // Public surface of rapid-response/photos: other modules import from here, never from its files.
-export { photosOfIncident } from './photos.repository';

@@ -61,19 +61,6 @@ export function photosOfReport(db: Executor, reportId: string) {
     .execute();
 }
 
-/** Photos of an incident's reports that are not purged (staff view of an incident). */
-export function photosOfIncident(db: Executor, incidentId: string) {
-  return db
-    .selectFrom('photos')
-    .innerJoin('reports', 'reports.id', 'photos.report_id')
-    .select(['photos.id', 'photos.report_id'])
-    .where('reports.incident_id', '=', incidentId)
-    .where('reports.purged_at', 'is', null)
-    .orderBy('photos.created_at')
-    .orderBy('photos.id')
-    .execute();
-}
-
 export interface NewPhoto {
   id: string;
   reportId: string;

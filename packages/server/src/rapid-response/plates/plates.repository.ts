@@ -271,17 +271,6 @@ export async function lockMemberLookups(tx: Tx, memberId: string): Promise<void>
   );
 }
 
-/** When a member looked up plates since `since`, oldest first. */
-export function lookupTimesOf(db: Executor, memberId: string, since: Date) {
-  return db
-    .selectFrom('plate_lookups')
-    .select('at')
-    .where('member_id', '=', memberId)
-    .where('at', '>', since)
-    .orderBy('at')
-    .execute();
-}
-
 /** A lookup, by whom and when: never which plate. */
 export async function insertLookup(
   db: Executor,

@@ -11,6 +11,7 @@ import {
   RateLimitedError,
   ValidationError,
   audit,
+  memberTimesSince,
   transact,
   type AppContext,
   type Executor,
@@ -50,7 +51,6 @@ import {
   linksOf,
   lockMemberLookups,
   lockPlate,
-  lookupTimesOf,
   pendingApprovers,
   platesOfIncident,
   rehashPlate,
@@ -220,14 +220,14 @@ export async function onIncidentConfirmed(
   }
 }
 
-/** Refuses a member over the lookup quota; `times` are their lookups in the window. */
-function checkLookupQuota(times: readonly { at: Date }[], now: Date): void {
+/** When a member looked up plates since `since` (epoch ms, oldest first). */
+const lookupTimesOfMember = (db: Executor, memberId: string, since: Date) =>
+  memberTimesSince(db, 'plate_lookups', 'at', memberId, since);
+
+/** Refuses a member over the lookup quota; `times` are their lookups in the window (epoch ms). */
+function checkLookupQuota(times: readonly number[], now: Date): void {
   const { windowMs, lookupsPerMember: limit } = PLATE_LIMITS;
-  const wait = quotaWaitMs(
-    { limit, windowMs },
-    times.map((t) => t.at.getTime()),
-    now.getTime(),
-  );
+  const wait = quotaWaitMs({ limit, windowMs }, times, now.getTime());
   if (wait !== null) {
     throw new RateLimitedError(
       'plate_lookup_rate_limited',
@@ -253,11 +253,11 @@ export async function lookupPlate(
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - PLATE_LIMITS.windowMs);
   // A member over the quota costs no hash; the locked check below settles races.
-  checkLookupQuota(await lookupTimesOf(ctx.db, principal.memberId, since), now);
+  checkLookupQuota(await lookupTimesOfMember(ctx.db, principal.memberId, since), now);
   const hash = await hashPlate(ctx, key);
   return transact(ctx, async (tx) => {
     await lockMemberLookups(tx, principal.memberId);
-    checkLookupQuota(await lookupTimesOf(tx, principal.memberId, since), now);
+    checkLookupQuota(await lookupTimesOfMember(tx, principal.memberId, since), now);
     const status = await statusOf(tx, hash, areas, now);
     const listed = status !== null && isListed(status);
     await insertLookup(tx, { memberId: principal.memberId, at: now, listed });

@@ -1,3 +1,3 @@
 // Public surface of rapid-response/reports: other modules import from here, never from its files.
-export { actingRole } from './reports.policy';
-export { displayPlate } from './reports.service';
+// Reports sits above incidents, plates and shifts; no other module uses it yet.
+export {};

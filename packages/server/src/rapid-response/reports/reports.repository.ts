@@ -46,17 +46,6 @@ export async function insertReport(db: Executor, r: NewReport): Promise<boolean>
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
-/** Reports by one member since a time, oldest first (rate limit). */
-export function reportTimesOfMember(db: Executor, memberId: string, since: Date) {
-  return db
-    .selectFrom('reports')
-    .select('received_at')
-    .where('member_id', '=', memberId)
-    .where('received_at', '>', since)
-    .orderBy('received_at')
-    .execute();
-}
-
 /** Reports by every member one sponsor invited, since a time, oldest first (rate limit). */
 export function reportTimesOfSponsorFamily(db: Executor, sponsorId: string, since: Date) {
   return db

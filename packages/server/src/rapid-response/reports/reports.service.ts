@@ -15,21 +15,17 @@ import {
   NotFoundError,
   RateLimitedError,
   ValidationError,
+  memberTimesSince,
   transact,
   type AppContext,
 } from '../../platform';
 import { canSeeArea } from '../../membership';
-import { findIncident, intakeReport } from '../incidents';
+import { actingRole, displayPlate, findIncident, intakeReport } from '../incidents';
 import { hashPlates, recordPlateSightings } from '../plates';
 import { isOnShift } from '../shifts';
 import { resolvePlace } from './place';
-import { actingRole, REPORT_LIMITS } from './reports.policy';
-import {
-  findReport,
-  insertReport,
-  reportTimesOfMember,
-  reportTimesOfSponsorFamily,
-} from './reports.repository';
+import { REPORT_LIMITS } from './reports.policy';
+import { findReport, insertReport, reportTimesOfSponsorFamily } from './reports.repository';
 
 export interface ReportResult {
   created: boolean;
@@ -62,24 +58,22 @@ async function existing(
 async function checkRateLimits(ctx: AppContext, principal: Principal): Promise<void> {
   const now = ctx.clock.now().getTime();
   const since = new Date(now - REPORT_LIMITS.windowMs);
-  const refuse = (times: { received_at: Date }[], limit: number, code: string, message: string) => {
+  const refuse = (times: number[], limit: number, code: string, message: string) => {
     const { windowMs } = REPORT_LIMITS;
-    const wait = quotaWaitMs(
-      { limit, windowMs },
-      times.map((t) => t.received_at.getTime()),
-      now,
-    );
+    const wait = quotaWaitMs({ limit, windowMs }, times, now);
     if (wait !== null) throw new RateLimitedError(code, message, wait / 1000);
   };
   refuse(
-    await reportTimesOfMember(ctx.db, principal.memberId, since),
+    await memberTimesSince(ctx.db, 'reports', 'received_at', principal.memberId, since),
     REPORT_LIMITS.perMember,
     'report_rate_limited',
     'Too many reports from you in a short time',
   );
   if (principal.sponsorId) {
     refuse(
-      await reportTimesOfSponsorFamily(ctx.db, principal.sponsorId, since),
+      (await reportTimesOfSponsorFamily(ctx.db, principal.sponsorId, since)).map((t) =>
+        t.received_at.getTime(),
+      ),
       REPORT_LIMITS.perSponsorFamily,
       'sponsor_rate_limited',
       'Too many reports from members invited by the same person',
@@ -209,8 +203,3 @@ export async function submitReport(
 }
 
 class ReportRaceError extends Error {}
-
-/** "MN:ABC123" (as stored) → "MN ABC123" (as shown). */
-export function displayPlate(key: string): string {
-  return key.replace(':', ' ');
-}

@@ -4,13 +4,14 @@ import {
   type SubscriptionIndex,
   type TargetedAlert,
 } from '@tocsin/core';
-import type { Connection } from './connection';
+import type { AlertSubscriber } from './subscriber';
 
-/** The sockets a node holds, as the live fan-out looks them up. */
+/** The sockets a node holds that follow alerts, as the live fan-out looks them up. */
 export interface SocketDirectory {
   readonly index: SubscriptionIndex;
-  readonly connections: ReadonlyMap<string, Connection>;
-  readonly byMember: ReadonlyMap<string, ReadonlySet<Connection>>;
+  /** By socket id. */
+  readonly subscribers: ReadonlyMap<string, AlertSubscriber>;
+  readonly byMember: ReadonlyMap<string, ReadonlySet<AlertSubscriber>>;
 }
 
 /**
@@ -42,7 +43,7 @@ export function forEachLiveRecipient(
   const { lat, lng } = alert.location;
   const audience = alert.audience;
   sockets.index.forEachTarget(lat, lng, chain, audience, (socketId) => {
-    const conn = sockets.connections.get(socketId);
+    const conn = sockets.subscribers.get(socketId);
     if (!conn) return;
     if (audience === 'staff' && !isStaffFor(conn, chain)) return;
     offer(conn.memberId);

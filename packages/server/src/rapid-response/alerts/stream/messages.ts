@@ -1,5 +1,5 @@
 import { ackSchema } from '@tocsin/core';
-import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
+import type { AlertCreated } from '../../incidents';
 
 const ACK_PREFIX = '{"type":"ack","id":"';
 const ACK_LENGTH = ACK_PREFIX.length + 36 + 2;

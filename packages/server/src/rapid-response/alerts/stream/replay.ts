@@ -1,15 +1,11 @@
 import { isAlertDue, isStaffFor, type AlertKind } from '@tocsin/core';
-import type { AppContext } from '../context';
-import type { AreaSnapshot } from '../../membership/areas/area-directory';
-import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
-import {
-  alertsSince,
-  deliveredSince,
-  memberLog,
-} from '../../rapid-response/alerts/deliveries.repository';
-import type { Connection } from './connection';
+import type { AppContext } from '../../../platform';
+import type { AreaSnapshot } from '../../../membership';
+import type { AlertCreated } from '../../incidents';
+import { alertsSince, deliveredSince, memberLog } from '../deliveries.repository';
 import type { DeliveryRecorder } from './delivery-recorder';
 import { alertMessage } from './messages';
+import type { AlertSubscriber } from './subscriber';
 
 const REPLAY_WINDOW_MS = 24 * 3_600_000;
 const REPLAY_LIMIT = 500;
@@ -24,7 +20,7 @@ export interface ReplayDeps {
 /** Sends what a reconnecting member missed since `since`: already theirs, or theirs by the rules. */
 export async function replayMissed(
   deps: ReplayDeps,
-  conn: Connection,
+  subscriber: AlertSubscriber,
   since: number,
 ): Promise<void> {
   const { ctx, recorder } = deps;
@@ -37,11 +33,11 @@ export async function replayMissed(
   );
   if (alerts.length === 0) return;
   const areas = await ctx.areas.get();
-  const mine = await deliveredSince(ctx.db, conn.memberId, since);
-  const log = await memberLog(ctx.db, conn.memberId, [
+  const mine = await deliveredSince(ctx.db, subscriber.memberId, since);
+  const log = await memberLog(ctx.db, subscriber.memberId, [
     ...new Set(alerts.map((a) => a.incident_id)),
   ]);
-  const sub = conn.subscription();
+  const sub = subscriber.subscription();
   for (const row of alerts) {
     const alert: AlertCreated = {
       alertId: row.id,
@@ -60,13 +56,13 @@ export async function replayMissed(
         audience: alert.audience,
         location: alert.incident.location,
       };
-      due = isAlertDue(target, chain, { ...sub, staff: isStaffFor(conn, chain) }, kinds);
+      due = isAlertDue(target, chain, { ...sub, staff: isStaffFor(subscriber, chain) }, kinds);
       if (due) {
         kinds.add(alert.kind);
         log.set(row.incident_id, kinds);
-        await recorder.record(alert, [conn.memberId]);
+        await recorder.record(alert, [subscriber.memberId]);
       }
     }
-    if (due) conn.sendNow(alert.alertId, alertMessage(alert));
+    if (due) subscriber.conn.sendNow(alert.alertId, alertMessage(alert));
   }
 }

@@ -1,7 +1,6 @@
-import type { AppContext } from '../context';
-import type { Logger } from '../logger';
-import type { AlertCreated } from '../../rapid-response/incidents/incident-writer';
-import { recordDeliveries } from '../../rapid-response/alerts/deliveries.repository';
+import type { AppContext, Logger } from '../../../platform';
+import type { AlertCreated } from '../../incidents';
+import { recordDeliveries } from '../deliveries.repository';
 
 const RECORD_ATTEMPTS = 5;
 

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { Role } from '@tocsin/core';
-import type { Executor } from '../db/database';
-import type { AlertPreferences } from '../../rapid-response/alerts/preferences.repository';
+import type { Executor } from '../../../platform';
+import type { AlertPreferences } from '../preferences.repository';
 
 /** What a socket needs after its token checks out (see streamStarts). */
 export interface StreamStart {
@@ -57,17 +56,4 @@ export async function streamStarts(
       seq: Number(row.seq ?? 0),
     });
   return starts;
-}
-
-/** A member's role grants as they stand now (a socket's roles after `member.updated`). */
-export async function memberRoleGrants(
-  db: Executor,
-  memberId: string,
-): Promise<{ areaId: string; role: Role }[]> {
-  const rows = await db
-    .selectFrom('area_roles')
-    .select(['area_id', 'role'])
-    .where('member_id', '=', memberId)
-    .execute();
-  return rows.map((r) => ({ areaId: r.area_id, role: r.role }));
 }

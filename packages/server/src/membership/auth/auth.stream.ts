@@ -1,0 +1,50 @@
+import { STREAM_CLOSE as CLOSE } from '@tocsin/core';
+import type {
+  AppContext,
+  DomainEvent,
+  StreamAuthenticator,
+  StreamDirectory,
+  StreamHandler,
+} from '../../platform';
+import { SESSION_COOKIE } from './auth.plugin';
+import { rolesOfMembers } from './sessions.repository';
+import { authenticateTokens } from './sessions.service';
+
+/** Who a hello's token belongs to: a session token, in the hello or in the session cookie. */
+export function streamAuthenticator(ctx: AppContext): StreamAuthenticator {
+  return {
+    cookie: SESSION_COOKIE,
+    async authenticate(tokens) {
+      const auths = await authenticateTokens(ctx, tokens);
+      return auths.map((auth) => auth?.principal ?? null);
+    },
+  };
+}
+
+type MemberEvent = 'member.suspended' | 'member.updated';
+
+/**
+ * The membership part of every socket: a suspended member's sockets are closed, and an updated
+ * member's sockets take their roles as they stand now (each topic reloads what depends on them).
+ */
+export function sessionStream(ctx: AppContext): StreamHandler<never, MemberEvent> {
+  return {
+    name: 'session',
+    events: ['member.suspended', 'member.updated'],
+    async onEvent(event: DomainEvent<MemberEvent>, sockets: StreamDirectory): Promise<void> {
+      const { memberId } = event.payload;
+      const conns = sockets.ofMember(memberId);
+      if (event.name === 'member.suspended') {
+        for (const conn of conns ?? []) conn.socket.close(CLOSE.suspended, 'suspended');
+        return;
+      }
+      if (!conns?.size) return;
+      const first = conns.values().next().value!;
+      const roles = await rolesOfMembers(ctx.db, [memberId]);
+      await sockets.updatePrincipal(memberId, {
+        ...first.principal,
+        roles: roles.map((r) => ({ areaId: r.area_id, role: r.role })),
+      });
+    },
+  };
+}

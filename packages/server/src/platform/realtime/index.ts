@@ -1,0 +1,13 @@
+// Public surface of platform/realtime: other modules import from here, never from its files.
+export { Connection } from './connection';
+export { RealtimeGateway } from './gateway';
+export type { GatewayOptions } from './gateway';
+export type {
+  AnyStreamHandler,
+  StreamAuthenticator,
+  StreamDirectory,
+  StreamHandler,
+  StreamSetup,
+  TopicSubscription,
+} from './stream-handler';
+export { streamRoutes } from './stream.routes';
