@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SubscriptionIndex, type Principal } from '@tocsin/core';
+import { parseInput, SubscriptionIndex, type Principal } from '@tocsin/core';
 import type { WebSocket } from 'ws';
 import type { Subscription as BusSubscription, DomainEvent } from '../bus/bus';
 import type { AppContext } from '../context';
@@ -206,7 +206,7 @@ export class RealtimeGateway {
       socket.close(CLOSE.unsupportedVersion, 'unsupported protocol version');
       return null;
     }
-    const hello = helloSchema.safeParse(message);
+    const hello = parseInput(helloSchema, message);
     if (!hello.success) {
       const field = hello.error.issues[0]?.path.join('.') || 'type';
       socket.close(CLOSE.badHello, `${field}: invalid hello`);
@@ -261,7 +261,7 @@ export class RealtimeGateway {
   }
 
   #onClientMessage(conn: Connection, message: unknown): void {
-    const parsed = clientMessageSchema.safeParse(message);
+    const parsed = parseInput(clientMessageSchema, message);
     if (!parsed.success) return; // Unknown messages are ignored: old servers meet newer clients.
     if (parsed.data.type === 'ack') return this.#ack(conn, parsed.data.id);
     conn.live = parsed.data.location;
