@@ -104,6 +104,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await revokeSession(ctx.db, principal.memberId, request.sessionId, ctx.clock.now());
         }
         clearSessionCookie(reply);
+        // The browser drops what it kept of this session: cached answers, cookies, storage.
+        void reply.header('clear-site-data', '"cache", "cookies", "storage"');
         return reply.status(204).send();
       },
     );
