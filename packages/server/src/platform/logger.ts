@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { loggedDatabaseError } from './db/database-errors';
 
 export type { Logger };
 
@@ -40,6 +41,21 @@ const REDACT = [
   '*.invite',
 ];
 
+/**
+ * Errors as logged: a database error (or one caused by it) only as its SQLSTATE, constraint and
+ * table, since its message, detail and PGlite's query parameters carry the data that failed.
+ */
+export function serializeError(error: unknown): unknown {
+  const database = loggedDatabaseError(error);
+  if (database) return database;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const causeDatabase = loggedDatabaseError(cause);
+  if (error instanceof Error && causeDatabase) {
+    return { type: error.name, message: error.message, cause: causeDatabase };
+  }
+  return error instanceof Error ? pino.stdSerializers.err(error) : error;
+}
+
 /** The root logger; subsystems take a child with `{ sub: 'relay' }` and the like. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
@@ -47,7 +63,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: undefined,
       redact: { paths: REDACT, censor: '[redacted]' },
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: serializeError, error: serializeError },
     },
     destination,
   );
