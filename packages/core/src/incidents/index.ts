@@ -26,6 +26,8 @@ export type {
   Reporter,
 } from './incident';
 export { isOpen, OPEN_STATES, openRank } from './incident';
+export type { Disclosure, DisclosureViewer } from './disclosure';
+export { incidentDisclosure, RETRACTED_STATES } from './disclosure';
 export {
   areIndependent,
   countCorroboratingReporters,

@@ -1,4 +1,10 @@
-import { hasRoleIn, type Principal } from '@tocsin/core';
+import {
+  hasRoleIn,
+  incidentDisclosure,
+  type Disclosure,
+  type IncidentState,
+  type Principal,
+} from '@tocsin/core';
 
 /** Verifiers and dispatchers of the incident's area (active members) see everything about it. */
 export function isAreaStaff(principal: Principal, areaChain: readonly string[]): boolean {
@@ -34,5 +40,24 @@ export function canSeeIncident(
     isOnShiftResponder(principal, areaChain, involvement.onShift) ||
     involvement.reporter ||
     involvement.dispatched
+  );
+}
+
+/** How much of an incident a member is served (core's `incidentDisclosure`), on every read path. */
+export function disclosureOf(
+  principal: Principal,
+  incident: { state: IncidentState; confirmed_at: Date | null },
+  areaChain: readonly string[],
+  involvement: { reporter: boolean; dispatched: boolean; onShift: boolean },
+): Disclosure {
+  return incidentDisclosure(
+    { state: incident.state, confirmedAt: incident.confirmed_at },
+    {
+      staff: isAreaStaff(principal, areaChain),
+      involved:
+        isOnShiftResponder(principal, areaChain, involvement.onShift) ||
+        involvement.reporter ||
+        involvement.dispatched,
+    },
   );
 }
