@@ -15,6 +15,7 @@ import { figureRows, readAudit, type AuditResult, type FigureRow } from './secur
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = path.join(root, 'docs/SECURITY-REPORT.md');
+const HAND_WRITTEN = '<!-- Written by hand from here on: kept when the report is generated. -->';
 const COMMAND = 'npm run security-report';
 
 /** The test files that record figures, relative to packages/server/test. */
@@ -201,7 +202,11 @@ async function main(): Promise<void> {
       outcome.failedTests.push(`vitest exited with ${tests.code}`);
     }
     const rows = figureRows(records, await audit());
-    const doc = markdown(rows, records, outcome, await commitOf(), started);
+    // What follows the marker is written by hand (findings, dependency lag): kept as it is.
+    const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
+    const at = previous.indexOf(HAND_WRITTEN);
+    const kept = at >= 0 ? `\n${previous.slice(at)}` : '';
+    const doc = markdown(rows, records, outcome, await commitOf(), started) + kept;
     // Formatted as the repository formats Markdown, so `prettier --check` stays clean.
     const options = (await prettier.resolveConfig(REPORT)) ?? {};
     writeFileSync(REPORT, await prettier.format(doc, { ...options, filepath: REPORT }));
