@@ -86,15 +86,13 @@ function breakages(entry: MatrixEntry): fc.Arbitrary<Breakage> {
   const fields = schemas.body ? fieldNodes(schemas.body) : [];
   if (fields.length > 0) {
     options.push(
-      fc
-        .constantFrom(...fields)
-        .chain(({ path, node }) =>
-          fc.record({
-            kind: fc.constant('field' as const),
-            path: fc.constant(path),
-            value: badValue(node),
-          }),
-        ),
+      fc.constantFrom(...fields).chain(({ path, node }) =>
+        fc.record({
+          kind: fc.constant('field' as const),
+          path: fc.constant(path),
+          value: badValue(node),
+        }),
+      ),
     );
   }
   const params = Object.entries(schemas.params?.properties ?? {});

@@ -1,5 +1,4 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { loggedDatabaseError } from './db/database-errors';
 
 export type { Logger };
 
@@ -40,6 +39,38 @@ const REDACT = [
   'invite',
   '*.invite',
 ];
+
+/** What a log may say about a database error: never its message, detail, query or parameters. */
+interface LoggedDatabaseError {
+  type: 'DatabaseError';
+  sqlState: string;
+  constraint?: string;
+  table?: string;
+}
+
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/**
+ * The loggable part of an error from PostgreSQL (node-postgres) or PGlite, or null for any other
+ * error. Their messages and details quote the values that failed ("Key (plate)=(…)", "invalid
+ * input syntax for type uuid: …"), PGlite attaches the whole query with its parameters, and the
+ * stack repeats the message: only the SQLSTATE, the constraint and the table are kept.
+ */
+function loggedDatabaseError(error: unknown): LoggedDatabaseError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as { code?: unknown; severity?: unknown; constraint?: unknown; table?: unknown };
+  const fromDatabase =
+    typeof e.code === 'string' &&
+    SQLSTATE.test(e.code) &&
+    ('severity' in error || 'routine' in error || 'query' in error || 'params' in error);
+  if (!fromDatabase) return null;
+  return {
+    type: 'DatabaseError',
+    sqlState: e.code as string,
+    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+    ...(typeof e.table === 'string' ? { table: e.table } : {}),
+  };
+}
 
 /**
  * Errors as logged: a database error (or one caused by it) only as its SQLSTATE, constraint and
