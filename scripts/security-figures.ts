@@ -287,6 +287,17 @@ export function figureRows(records: FigureRecord[], audit: AuditResult): FigureR
 }
 
 /** Reads `npm audit --json` output; an error object or unreadable output is a failure, not 0. */
+/**
+ * An audit failure as the report may print it: never a URL, host name or address (the report is
+ * published; where a node fetches from is nobody's business).
+ */
+export function withoutHosts(text: string): string {
+  return text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, 'the advisory service')
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, 'an address')
+    .replace(/\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi, 'a host');
+}
+
 export function readAudit(stdout: string, stderr: string): AuditResult {
   try {
     const parsed = JSON.parse(stdout) as {
@@ -301,11 +312,11 @@ export function readAudit(stdout: string, stderr: string): AuditResult {
         parsed.error?.summary ||
         parsed.error?.code ||
         'no vulnerability counts in its output';
-      return { ok: false, reason };
+      return { ok: false, reason: withoutHosts(reason) };
     }
     return { ok: true, high: v.high ?? 0, critical: v.critical ?? 0, total: v.total ?? 0 };
   } catch {
     const firstLine = stderr.trim().split('\n')[0] ?? '';
-    return { ok: false, reason: firstLine || 'output was not JSON' };
+    return { ok: false, reason: withoutHosts(firstLine) || 'output was not JSON' };
   }
 }

@@ -2,17 +2,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context';
 import { AppError } from './platform/errors';
 import { clientKey } from './platform/http/client-key';
 import { installDocs } from './platform/http/docs';
 import { configureZodMessages, installErrorHandler } from './platform/http/error-handler';
 import { installSecurity } from './platform/http/security';
+import { validatorCompiler } from './platform/http/validator';
 import { installWeb } from './platform/http/web';
 import { RequestLogController } from './platform/http/request-log';
 import { authPlugin } from './membership/auth/auth.plugin';

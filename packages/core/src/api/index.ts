@@ -1,5 +1,7 @@
 export * from './auth';
 export * from './contract';
+export * from './input';
+export * from './schema-paths';
 export * from './limits';
 export * from './membership';
 export * from './organizing';

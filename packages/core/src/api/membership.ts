@@ -26,6 +26,7 @@ export const updateMeBody = z.strictObject({
   language: z
     .string()
     .trim()
+    .max(35)
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'a language tag like es or hmn')
     .nullable()
     .optional(),

@@ -8,13 +8,9 @@ import {
 } from './limits';
 import { normalizePlate } from './plates';
 
-// PostgreSQL refuses NUL in text; rejecting it here keeps such input a 400, never a 500.
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+// NUL and lone surrogates are refused before this schema by the API's one input rule
+// (../api/input), like every other string that enters.
+const text = (max: number) => z.string().trim().max(max);
 
 const field = () => text(SALUTE_FIELD_MAX).optional();
 

@@ -76,7 +76,8 @@ export async function createContext(
     const bus =
       options.bus ??
       (config.nats
-        ? await NatsBus.connect({
+        ? // Not awaited: the node starts without NATS and connects when it can (outbox holds events).
+          NatsBus.start({
             url: config.nats.url,
             stream: config.nats.stream,
             logger: logger.child({ sub: 'bus' }),

@@ -112,6 +112,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await revokeSession(ctx.db, principal.memberId, request.sessionId, ctx.clock.now());
         }
         clearSessionCookie(reply);
+        // The browser drops what it kept of this session: cached answers and cookies. Not
+        // "storage": it holds this phone's device key (a member logs back in with it; a lost phone
+        // is revoked from /me/devices) and the outbox of reports not yet acknowledged.
+        void reply.header('clear-site-data', '"cache", "cookies"');
         return reply.status(204).send();
       },
     );

@@ -33,33 +33,127 @@ export interface NatsBusOptions {
   logger: Logger;
 }
 
+/** The connection once made. */
+interface Link {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+}
+
+/** A subscription asked for while NATS was away: made once the bus connects. */
+interface Deferred {
+  options: SubscribeOptions;
+  live: Subscription | null;
+  closed: boolean;
+}
+
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 15_000;
+
+class BusUnavailableError extends Error {
+  constructor() {
+    super('the bus is not connected yet');
+    this.name = 'BusUnavailableError';
+  }
+}
+
 /**
  * The bus for several nodes: one JetStream stream, message id = event id so JetStream drops a
  * republished event inside the duplicate window, durable pull consumers with explicit acks.
+ *
+ * A node starts without NATS: `start` returns at once and connects in the background, retrying
+ * with a growing delay. Until then publishing fails (the outbox relay keeps the events and
+ * retries), subscriptions wait and are made on connecting, and `ping` fails (readiness says the
+ * bus is down).
  */
 export class NatsBus implements Bus {
   readonly kind = 'nats' as const;
   readonly #subscriptions = new Set<ConsumerMessages>();
+  readonly #deferred = new Set<Deferred>();
+  #link: Link | null = null;
+  #closed = false;
+  #wakeRetry: (() => void) | null = null;
+  readonly #connected: Promise<void>;
 
   private constructor(
-    private readonly nc: NatsConnection,
-    private readonly js: JetStreamClient,
-    private readonly jsm: JetStreamManager,
+    private readonly options: NatsBusOptions,
     private readonly stream: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.#connected = this.#connectLoop();
+  }
 
-  /** Connects and creates the stream when it is missing. */
+  /** Starts connecting in the background and returns at once. */
+  static start(options: NatsBusOptions): NatsBus {
+    return new NatsBus(options, options.stream, options.logger);
+  }
+
+  /** Connects and creates the stream when it is missing (waits until NATS answers). */
   static async connect(options: NatsBusOptions): Promise<NatsBus> {
-    const nc = await connect({
-      servers: options.url,
-      name: 'tocsin',
-      maxReconnectAttempts: -1,
-    });
-    const jsm = await jetstreamManager(nc);
-    const bus = new NatsBus(nc, jetstream(nc), jsm, options.stream, options.logger);
-    await bus.#ensureStream();
+    const bus = NatsBus.start(options);
+    await bus.connected();
     return bus;
+  }
+
+  /** Resolves once connected (or closed before that). */
+  connected(): Promise<void> {
+    return this.#connected;
+  }
+
+  get #js(): JetStreamClient {
+    if (!this.#link) throw new BusUnavailableError();
+    return this.#link.js;
+  }
+
+  get jsm(): JetStreamManager {
+    if (!this.#link) throw new BusUnavailableError();
+    return this.#link.jsm;
+  }
+
+  async #connectLoop(): Promise<void> {
+    let delay = FIRST_RETRY_MS;
+    let failures = 0;
+    while (!this.#closed) {
+      let nc: NatsConnection | null = null;
+      try {
+        nc = await connect({
+          servers: this.options.url,
+          name: 'tocsin',
+          maxReconnectAttempts: -1,
+          timeout: 5_000,
+        });
+        const jsm = await jetstreamManager(nc);
+        this.#link = { nc, js: jetstream(nc), jsm };
+        await this.#ensureStream();
+        if (this.#closed) break;
+        for (const deferred of this.#deferred) {
+          if (!deferred.closed) deferred.live = await this.#subscribeNow(deferred.options);
+        }
+        this.#deferred.clear();
+        if (failures > 0) this.logger.info({ failures }, 'bus connected');
+        return;
+      } catch (error) {
+        this.#link = null;
+        if (nc && !nc.isClosed()) await nc.close().catch(() => undefined);
+        failures += 1;
+        // Said once, then quietly every tenth try: a node may wait a long time for NATS.
+        if (failures === 1 || failures % 10 === 0) {
+          this.logger.warn({ err: error, failures, retryInMs: delay }, 'bus unreachable; retrying');
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          this.#wakeRetry = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.#wakeRetry = null;
+        delay = Math.min(delay * 2, MAX_RETRY_MS);
+      }
+    }
+    // Closed while connecting.
+    const link = this.#link;
+    if (link && !link.nc.isClosed()) await link.nc.close().catch(() => undefined);
   }
 
   async #ensureStream(): Promise<void> {
@@ -80,12 +174,29 @@ export class NatsBus implements Bus {
   }
 
   async publish(event: DomainEvent): Promise<void> {
-    await this.js.publish(`${this.stream}.${event.name}`, JSON.stringify(event), {
+    await this.#js.publish(`${this.stream}.${event.name}`, JSON.stringify(event), {
       msgID: event.id,
     });
   }
 
   async subscribe<F extends EventFilter>(options: SubscribeOptions<F>): Promise<Subscription> {
+    if (this.#link) return this.#subscribeNow(options as unknown as SubscribeOptions);
+    const deferred: Deferred = {
+      options: options as unknown as SubscribeOptions,
+      live: null,
+      closed: false,
+    };
+    this.#deferred.add(deferred);
+    return {
+      close: async () => {
+        deferred.closed = true;
+        this.#deferred.delete(deferred);
+        await deferred.live?.close();
+      },
+    };
+  }
+
+  async #subscribeNow(options: SubscribeOptions): Promise<Subscription> {
     // One filter goes to the server; several need filter_subjects (NATS ≥ 2.10), so with
     // several we take everything and drop what does not match here, acknowledging it.
     const types = options.types ?? [];
@@ -102,7 +213,7 @@ export class NatsBus implements Bus {
         inactive_threshold: nanos(24 * 60 * MINUTE_MS),
       });
     }
-    const consumer = await this.js.consumers.get(this.stream, options.consumer);
+    const consumer = await this.#js.consumers.get(this.stream, options.consumer);
     const messages = await consumer.consume({ max_messages: 256 });
     this.#subscriptions.add(messages);
     const handler = inboundHandler(options, this.logger);
@@ -153,13 +264,20 @@ export class NatsBus implements Bus {
   }
 
   async ping(): Promise<void> {
-    await this.nc.rtt();
+    if (!this.#link) throw new BusUnavailableError();
+    await this.#link.nc.rtt();
     await this.jsm.streams.info(this.stream);
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
+    this.#wakeRetry?.();
+    this.#deferred.clear();
+    await this.#connected;
     for (const messages of this.#subscriptions) await messages.close();
     this.#subscriptions.clear();
-    if (!this.nc.isClosed()) await this.nc.drain();
+    const link = this.#link;
+    this.#link = null;
+    if (link && !link.nc.isClosed()) await link.nc.drain();
   }
 }

@@ -106,7 +106,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send(envelope('validation_failed', summary(problems), problems));
     }
     if (error instanceof ZodError) {
-      const problems = zodIssuesToProblems(error.issues, 'body');
+      // From the validator compiler (./validator), which says which part of the request.
+      const root = (error as ZodError & { validationContext?: string }).validationContext ?? 'body';
+      const problems = zodIssuesToProblems(error.issues, root, root === 'body' ? '' : root);
       return reply.status(400).send(envelope('validation_failed', summary(problems), problems));
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;

@@ -37,6 +37,17 @@ export async function installSecurity(app: FastifyInstance, config: TocsinConfig
     xFrameOptions: { action: 'deny' },
   });
 
+  // No API answer may stay in a cache of a shared or seized device (a browser's, a proxy's):
+  // whatever a route set, it leaves as no-store (a route may only add to it, like `private`).
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const current = reply.getHeader('cache-control');
+    const directives = String(current ?? '')
+      .split(',')
+      .map((d) => d.trim().toLowerCase());
+    if (!directives.includes('no-store')) void reply.header('cache-control', 'no-store');
+  });
+
   const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null;
   app.addHook('onRequest', async (request) => {
     if (!UNSAFE_METHODS.has(request.method)) return;

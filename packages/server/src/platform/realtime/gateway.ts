@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   helloSchema,
+  parseInput,
   helloVersionError,
   STREAM_CLOSE as CLOSE,
   type EventName,
@@ -208,7 +209,7 @@ export class RealtimeGateway {
       socket.close(CLOSE.unsupportedVersion, 'unsupported protocol version');
       return null;
     }
-    const hello = helloSchema.safeParse(message);
+    const hello = parseInput(helloSchema, message);
     if (!hello.success) {
       const field = hello.error.issues[0]?.path.join('.') || 'type';
       socket.close(CLOSE.badHello, `${field}: invalid hello`);

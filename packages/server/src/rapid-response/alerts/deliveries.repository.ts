@@ -108,10 +108,21 @@ export async function markAcked(
 export function alertsSince(db: Executor, since: number, after: Date, limit: number) {
   return db
     .selectFrom('alerts')
-    .select(['id', 'seq', 'incident_id', 'kind', 'audience', 'body'])
-    .where('seq', '>', String(since))
-    .where('created_at', '>', after)
-    .orderBy('seq')
+    .innerJoin('incidents', 'incidents.id', 'alerts.incident_id')
+    .select([
+      'alerts.id',
+      'alerts.seq',
+      'alerts.incident_id',
+      'alerts.kind',
+      'alerts.audience',
+      'alerts.body',
+      // Where the incident stands now: a withdrawn one is replayed as its outline only.
+      'incidents.state as incident_state',
+      'incidents.confirmed_at as incident_confirmed_at',
+    ])
+    .where('alerts.seq', '>', String(since))
+    .where('alerts.created_at', '>', after)
+    .orderBy('alerts.seq')
     .limit(limit)
     .execute();
 }

@@ -1,4 +1,12 @@
-import { hasRoleIn, rolesIn, type MemberRole, type Principal } from '@tocsin/core';
+import {
+  hasRoleIn,
+  incidentDisclosure,
+  rolesIn,
+  type Disclosure,
+  type IncidentState,
+  type MemberRole,
+  type Principal,
+} from '@tocsin/core';
 
 /** Verifiers and dispatchers of the incident's area (active members) see everything about it. */
 export function isAreaStaff(principal: Principal, areaChain: readonly string[]): boolean {
@@ -48,4 +56,23 @@ export function actingRole(principal: Principal, areaChain: readonly string[]): 
   if (roles.has('dispatcher')) return 'dispatcher';
   if (roles.has('responder')) return 'responder';
   return 'member';
+}
+
+/** How much of an incident a member is served (core's `incidentDisclosure`), on every read path. */
+export function disclosureOf(
+  principal: Principal,
+  incident: { state: IncidentState; confirmed_at: Date | null },
+  areaChain: readonly string[],
+  involvement: { reporter: boolean; dispatched: boolean; onShift: boolean },
+): Disclosure {
+  return incidentDisclosure(
+    { state: incident.state, confirmedAt: incident.confirmed_at },
+    {
+      staff: isAreaStaff(principal, areaChain),
+      involved:
+        isOnShiftResponder(principal, areaChain, involvement.onShift) ||
+        involvement.reporter ||
+        involvement.dispatched,
+    },
+  );
 }

@@ -1,4 +1,9 @@
-import type { IncidentState, IncidentSummaryView, TimelineEntryView } from '@tocsin/core';
+import {
+  cellCenter,
+  type IncidentState,
+  type IncidentSummaryView,
+  type TimelineEntryView,
+} from '@tocsin/core';
 import type { AreaSnapshot } from '../../membership';
 import type { IncidentRow } from './incident-mapper';
 
@@ -20,6 +25,22 @@ export function presentIncident(row: IncidentRow, areas: AreaSnapshot): Incident
     confirmedAt: iso(row.confirmed_at),
     closedAt: iso(row.closed_at),
     mergedInto: row.merged_into,
+  };
+}
+
+/**
+ * A withdrawn incident that was never confirmed, as members who are not the area's staff see it:
+ * that it was retracted or ended, its area and its times. No report text, no reporters, and for
+ * a location only the middle of its area (the same for every incident there).
+ */
+export function presentRetracted(row: IncidentRow, areas: AreaSnapshot): IncidentSummaryView {
+  const anchor = areas.chainOrCity(row.area_id)[0];
+  const cell = anchor ? areas.middleCell(anchor) : null;
+  return {
+    ...presentIncident(row, areas),
+    activity: null,
+    location: cell ? cellCenter(cell) : { lat: 0, lng: 0 },
+    reporters: 0,
   };
 }
 

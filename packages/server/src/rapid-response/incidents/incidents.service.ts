@@ -39,8 +39,8 @@ import {
   timelineOf,
 } from './incidents.repository';
 import { absorbIncident } from './incidents.intake.repository';
-import { actingRole, canSeeIncident, isAreaStaff } from './incidents.policy';
-import { displayPlate, presentIncident, presentTimeline } from './incidents.presenter';
+import { actingRole, canSeeIncident, disclosureOf, isAreaStaff } from './incidents.policy';
+import { displayPlate, presentIncident, presentRetracted, presentTimeline } from './incidents.presenter';
 
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 200;
@@ -132,10 +132,9 @@ export async function listIncidents(
   const visible = [];
   for (const row of rows) {
     const chain = areas.chainOrCity(row.area_id);
-    const seen =
-      row.state !== 'reported' ||
-      canSeeIncident(principal, row, chain, mine.get(row.id) ?? UNINVOLVED);
-    if (seen) visible.push(presentIncident(row, areas));
+    const disclosure = disclosureOf(principal, row, chain, mine.get(row.id) ?? UNINVOLVED);
+    if (disclosure === 'full') visible.push(presentIncident(row, areas));
+    else if (disclosure === 'retracted') visible.push(presentRetracted(row, areas));
   }
   return visible;
 }
@@ -150,8 +149,17 @@ export async function getIncident(
   const row = await findIncident(ctx.db, id);
   if (!row) throw new NotFoundError('No such incident');
   const chain = areas.chainOrCity(row.area_id);
-  if (!canSeeIncident(principal, row, chain, await involvement(ctx.db, id, principal.memberId))) {
-    throw new NotFoundError('No such incident');
+  const disclosure = disclosureOf(
+    principal,
+    row,
+    chain,
+    await involvement(ctx.db, id, principal.memberId),
+  );
+  if (disclosure === 'none') throw new NotFoundError('No such incident');
+  if (disclosure === 'retracted') {
+    // Only how it ended: the last step of its timeline, without notes.
+    const last = presentTimeline(await timelineOf(ctx.db, id), false).slice(-1);
+    return { ...presentRetracted(row, areas), timeline: last };
   }
   const staff = isAreaStaff(principal, chain);
   const timeline = presentTimeline(await timelineOf(ctx.db, id), staff);

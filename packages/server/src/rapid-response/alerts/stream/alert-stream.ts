@@ -1,4 +1,4 @@
-import { clientMessageSchema, SubscriptionIndex, type HelloMessage } from '@tocsin/core';
+import { clientMessageSchema, parseInput, SubscriptionIndex, type HelloMessage } from '@tocsin/core';
 import type {
   AppContext,
   Connection,
@@ -129,7 +129,7 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
   }
 
   #onClientMessage(sub: AlertSubscriber, message: unknown): void {
-    const parsed = clientMessageSchema.safeParse(message);
+    const parsed = parseInput(clientMessageSchema, message);
     if (!parsed.success) return; // Unknown messages are ignored: old servers meet newer clients.
     if (parsed.data.type === 'ack') return this.#ack(sub.conn, parsed.data.id);
     sub.live = parsed.data.location;

@@ -1,4 +1,10 @@
-import { isAlertDue, isStaffFor, type AlertKind } from '@tocsin/core';
+import {
+  cellCenter,
+  incidentDisclosure,
+  isAlertDue,
+  isStaffFor,
+  type AlertKind,
+} from '@tocsin/core';
 import type { AppContext } from '../../../platform';
 import type { AreaSnapshot } from '../../../membership';
 import type { AlertCreated } from '../../incidents';
@@ -63,6 +69,44 @@ export async function replayMissed(
         await recorder.record(alert, [subscriber.memberId]);
       }
     }
-    if (due) subscriber.conn.sendNow(alert.alertId, alertMessage(alert));
+    if (due) {
+      subscriber.conn.sendNow(alert.alertId, alertMessage(withdrawnAs(areas, subscriber, alert, row)));
+    }
   }
+}
+
+/**
+ * The alert as this member may be served it now (core's `incidentDisclosure`): an incident that
+ * was never confirmed and has since been withdrawn (false alarm, merged, ended) is replayed to
+ * members who are not the area's verifiers or dispatchers as its outline only: its state now,
+ * its area, the time; no text, no reporters, the middle of its area for a location.
+ */
+function withdrawnAs(
+  areas: AreaSnapshot,
+  subscriber: AlertSubscriber,
+  alert: AlertCreated,
+  row: { incident_state: AlertCreated['incident']['state']; incident_confirmed_at: Date | null },
+): AlertCreated {
+  const anchor = areas.chainOrCity(alert.incident.area?.id)[0];
+  const staff = isStaffFor(
+    { principal: subscriber.conn.principal, onShift: false },
+    areas.chainOrCity(anchor),
+  );
+  const disclosure = incidentDisclosure(
+    { state: row.incident_state, confirmedAt: row.incident_confirmed_at },
+    // Whether the member was due this alert at all was decided above.
+    { staff, involved: true },
+  );
+  if (disclosure !== 'retracted') return alert;
+  const cell = anchor ? areas.middleCell(anchor) : null;
+  return {
+    ...alert,
+    incident: {
+      ...alert.incident,
+      state: row.incident_state,
+      activity: null,
+      reporters: 0,
+      location: cell ? cellCenter(cell) : { lat: 0, lng: 0 },
+    },
+  };
 }

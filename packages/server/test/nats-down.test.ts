@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { DomainEvent } from '@tocsin/core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { transact } from '../src/platform/context';
+import { countUnpublished, enqueueEvents } from '../src/platform/outbox/outbox.repository';
+import { samplePayloads } from './helpers/events';
+import { createTestContext, eventually, type TestContext } from './helpers/harness';
+
+// Issue 14.8: a node starts without NATS. With NATS_URL pointing at a port where nothing listens
+// yet, the node starts, /ready says the bus is down, the outbox holds the events, and once a NATS
+// server comes up on that port the node connects (with backoff) and the held alert arrives once.
+// No uncaught error on the way.
+
+const NATS_SERVER = '/usr/sbin/nats-server';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe.skipIf(!existsSync(NATS_SERVER))('starting while NATS is down', () => {
+  let t: TestContext | undefined;
+  let app: FastifyInstance | undefined;
+  let nats: ChildProcess | undefined;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tocsin-nats-'));
+  const uncaught: unknown[] = [];
+  const onUncaught = (error: unknown) => uncaught.push(error);
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUncaught);
+
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+    nats?.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+  });
+
+  it('starts, reports the bus down, holds the alert, and delivers it once when NATS comes up', async () => {
+    const port = await freePort();
+    const stream = `T${randomBytes(4).toString('hex')}`;
+    t = await createTestContext({ nats: { url: `nats://127.0.0.1:${port}`, stream } });
+    const ctx = t.ctx;
+    app = await createApp(ctx);
+    await app.ready();
+    ctx.relay.start();
+
+    const down = await app.inject({ method: 'GET', url: '/api/v1/ready' });
+    expect(down.statusCode).toBe(503);
+    expect(down.json()).toMatchObject({ checks: { database: 'ok', bus: 'failing' } });
+
+    const received: DomainEvent[] = [];
+    await ctx.bus.subscribe({
+      consumer: `held-${randomUUID().slice(0, 8)}`,
+      types: ['alert.issued'],
+      handler: (event) => {
+        received.push(event);
+        return Promise.resolve();
+      },
+    });
+    const payload = samplePayloads['alert.issued']();
+    await transact(ctx, (tx) =>
+      enqueueEvents(ctx, tx, [{ name: 'alert.issued', payload }], ctx.clock.now()),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(received).toEqual([]);
+    expect(await countUnpublished(ctx.db)).toBe(1);
+
+    nats = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], {
+      stdio: 'ignore',
+    });
+    await eventually(() => expect(received).toHaveLength(1), 30_000);
+    expect((received[0]?.payload as { alertId: string }).alertId).toBe(payload.alertId);
+    await eventually(async () => expect(await countUnpublished(ctx.db)).toBe(0), 10_000);
+    const up = await app.inject({ method: 'GET', url: '/api/v1/ready' });
+    expect(up.statusCode).toBe(200);
+    // Once: nothing more arrives.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received).toHaveLength(1);
+    expect(uncaught).toEqual([]);
+    expect(t.logs.text).toContain('bus unreachable; retrying');
+  }, 60_000);
+});
