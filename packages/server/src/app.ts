@@ -80,8 +80,11 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway, meetings: MeetingF
 /** Builds the HTTP app on a context; nothing listens until the caller says so. */
 export async function createApp(
   ctx: AppContext,
-  gateway: RealtimeGateway = createGateway(ctx),
+  gateway?: RealtimeGateway,
 ): Promise<FastifyInstance> {
+  // A meeting's routes tell this feed of changes; the gateway's meeting topic sends them.
+  const meetings = new MeetingFeed(ctx);
+  gateway ??= createGateway(ctx, { meetings });
   configureZodMessages();
   // Typed as Fastify's logger so the instance keeps Fastify's default logger generic.
   const httpLogger: FastifyBaseLogger = ctx.logger.child({ sub: 'http' });
@@ -119,10 +122,6 @@ export async function createApp(
   // The gateway consumes this node's events while the app is up, and closes its sockets first.
   app.addHook('onReady', () => gateway.start());
   app.addHook('preClose', () => gateway.stop());
-  // Sockets that say hello with a meeting follow its live state (organizing's meeting feed).
-  const meetings = new MeetingFeed(ctx);
-  gateway.setFollowHook(meetings);
-  app.addHook('onClose', () => meetings.close());
   await installSecurity(app, ctx.config);
   await app.register(rateLimit, {
     global: true,

@@ -3,23 +3,29 @@ import type { AppContext } from './platform/context';
 import { RealtimeGateway, type StreamSetup } from './platform/realtime';
 import { AlertStream } from './rapid-response/alerts';
 import { dispatchStream } from './rapid-response/dispatch';
+import { MeetingFeed, meetingStream } from './organizing';
 
 /**
  * The stream's topics, registered at composition: membership authenticates hellos and keeps
- * sockets' roles current, rapid-response sends alerts and dispatch offers. A new topic (an
- * assembly's meeting, ...) is one more handler in this list (docs/ARCHITECTURE.md).
+ * sockets' roles current, rapid-response sends alerts and dispatch offers, organizing sends a
+ * meeting's live state to the sockets that follow it (`meetings`, the feed its routes tell of
+ * changes). A new topic is one more handler in this list (docs/ARCHITECTURE.md).
  */
-export function streamSetup(ctx: AppContext): StreamSetup {
+export function streamSetup(
+  ctx: AppContext,
+  meetings: MeetingFeed = new MeetingFeed(ctx),
+): StreamSetup {
   return {
     authenticator: streamAuthenticator(ctx),
-    handlers: [sessionStream(ctx), new AlertStream(ctx), dispatchStream],
+    handlers: [sessionStream(ctx), new AlertStream(ctx), dispatchStream, meetingStream(meetings)],
   };
 }
 
 /** This node's stream gateway with every topic registered. */
 export function createGateway(
   ctx: AppContext,
-  options: { pingIntervalMs?: number } = {},
+  options: { pingIntervalMs?: number; meetings?: MeetingFeed } = {},
 ): RealtimeGateway {
-  return new RealtimeGateway(ctx, { ...streamSetup(ctx), ...options });
+  const { meetings, ...rest } = options;
+  return new RealtimeGateway(ctx, { ...streamSetup(ctx, meetings), ...rest });
 }

@@ -37,9 +37,13 @@ export interface CleanInput {
   issues: InputIssue[];
 }
 
+/**
+ * Whether a value is a record of fields to walk: any object but binary data and dates. Parsed
+ * query strings are records with a prototype of their own (not Object.prototype), so the test is
+ * on what is not text, not on the prototype.
+ */
 function isPlainRecord(value: object): value is Record<string, unknown> {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  return !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer) && !(value instanceof Date);
 }
 
 function clean(value: unknown, path: (string | number)[], issues: InputIssue[]): unknown {

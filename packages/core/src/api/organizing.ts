@@ -217,6 +217,7 @@ export const checkInBody = z.strictObject({
   code: z
     .string()
     .trim()
+    .max(16)
     .regex(/^[0-9]{6}$/, 'the six digits on the screen')
     .optional(),
 });
@@ -274,7 +275,7 @@ export const minutesSchema = z.strictObject({
 export type MinutesView = z.infer<typeof minutesSchema>;
 export const minutesBody = z.strictObject({
   ...withRequestId,
-  markdown: z.string().min(1).max(100_000),
+  markdown: z.string().min(1).max(32_000),
 });
 /** POST /meetings/:id/minutes/approve: a later open meeting of the body approves them. */
 export const approveMinutesBody = z.strictObject({ ...withRequestId, atMeetingId: z.uuid() });

@@ -2,5 +2,10 @@
  * The organizing half: bodies that meet and decide (assemblies), and later elections, the council,
  * pledges, events, canvassing and mutual aid. It may use the platform and membership.
  */
-export { assembliesRoutes, MeetingFeed, MEETING_STREAM_INTERVAL_MS } from './assemblies';
+export {
+  assembliesRoutes,
+  MeetingFeed,
+  MEETING_STREAM_INTERVAL_MS,
+  meetingStream,
+} from './assemblies';
 export type { MeetingFollower } from './assemblies';

@@ -2,4 +2,5 @@
 export { assembliesRoutes } from './assemblies.routes';
 export { MeetingFeed, MEETING_STREAM_INTERVAL_MS } from './meeting-feed';
 export type { MeetingFollower } from './meeting-feed';
+export { meetingStream } from './meeting.stream';
 export { ensureBodies, purgeRequests } from './assemblies.repository';

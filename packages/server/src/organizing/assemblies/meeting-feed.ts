@@ -33,16 +33,26 @@ export class MeetingFeed {
     private readonly intervalMs = MEETING_STREAM_INTERVAL_MS,
   ) {}
 
+  /** Whether a member may follow a meeting's live state (on the body's roll). */
+  mayFollow(principal: Principal, meetingId: string): Promise<boolean> {
+    return mayFollow(this.ctx, principal, meetingId);
+  }
+
   /** Starts sending a meeting's state to a socket, if its member is on the body's roll. */
   async follow(follower: MeetingFollower, meetingId: string): Promise<boolean> {
-    if (!(await mayFollow(this.ctx, follower.principal, meetingId))) return false;
+    if (!(await this.mayFollow(follower.principal, meetingId))) return false;
+    this.add(follower, meetingId);
+    return true;
+  }
+
+  /** Adds a follower already allowed (`mayFollow`); its first state comes within one interval. */
+  add(follower: MeetingFollower, meetingId: string): void {
     this.unfollow(follower.id);
     let set = this.#followers.get(meetingId);
     if (!set) this.#followers.set(meetingId, (set = new Map<string, MeetingFollower>()));
     set.set(follower.id, follower);
     this.#meetingOf.set(follower.id, meetingId);
     this.changed(meetingId);
-    return true;
   }
 
   unfollow(followerId: string): void {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, ValidationError } from '../errors';
 import type { TocsinConfig } from '../config';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -46,6 +46,24 @@ export async function installSecurity(app: FastifyInstance, config: TocsinConfig
       .split(',')
       .map((d) => d.trim().toLowerCase());
     if (!directives.includes('no-store')) void reply.header('cache-control', 'no-store');
+  });
+
+  // A query string that is not UTF-8 once percent-decoded is refused whole, before any field is
+  // read: the parser would otherwise hand the raw, undecoded text to the route as if it were valid.
+  app.addHook('onRequest', async (request) => {
+    const at = request.url.indexOf('?');
+    if (at < 0 || !request.url.startsWith('/api/')) return;
+    for (const part of request.url.slice(at + 1).split('&')) {
+      for (const side of part.split('=')) {
+        try {
+          decodeURIComponent(side.replaceAll('+', ' '));
+        } catch {
+          throw new ValidationError('querystring: not valid UTF-8', [
+            { path: 'querystring', message: 'not valid UTF-8 once percent-decoded' },
+          ]);
+        }
+      }
+    }
   });
 
   const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null;

@@ -36,26 +36,7 @@ export interface GatewayOptions extends StreamSetup {
  * replay-then-live, pings, and routing of bus events and client messages to the topics' handlers
  * (registered by the composition root, src/stream.ts). It names no topic and no group.
  */
-/**
- * What a socket that said hello with a `meetingId` is handed to (the organizing group's meeting
- * feed, set by the composition root): the gateway only passes it along and says when it closes.
- */
-export interface HelloFollowHook {
-  follow(
-    follower: { id: string; principal: Principal; send(data: string): void },
-    meetingId: string,
-  ): Promise<unknown>;
-  unfollow(followerId: string): void;
-}
-
 export class RealtimeGateway {
-  #followHook: HelloFollowHook | null = null;
-
-  /** Sockets that name a meeting in their hello are handed to this hook. */
-  setFollowHook(hook: HelloFollowHook): void {
-    this.#followHook = hook;
-  }
-
   readonly #connections = new Map<string, Connection>();
   readonly #byMember = new Map<string, Set<Connection>>();
   readonly #logger: Logger;
@@ -241,18 +222,6 @@ export class RealtimeGateway {
       for (const topic of topics) await topic.replay?.(hello.data.since);
     }
     conn.markReady();
-    if (hello.data.meetingId && this.#followHook) {
-      await this.#followHook.follow(
-        {
-          id: conn.id,
-          principal: conn.principal,
-          send: (data) => {
-            if (socket.readyState === socket.OPEN) socket.send(data);
-          },
-        },
-        hello.data.meetingId,
-      );
-    }
     return conn;
   }
 
@@ -269,7 +238,6 @@ export class RealtimeGateway {
   }
 
   #detach(conn: Connection): void {
-    this.#followHook?.unfollow(conn.id);
     this.#connections.delete(conn.id);
     this.#pingGroups[conn.pingSlot]?.delete(conn);
     for (const topic of conn.topics) topic.detach();

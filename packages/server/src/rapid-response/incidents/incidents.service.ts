@@ -40,7 +40,12 @@ import {
 } from './incidents.repository';
 import { absorbIncident } from './incidents.intake.repository';
 import { actingRole, canSeeIncident, disclosureOf, isAreaStaff } from './incidents.policy';
-import { displayPlate, presentIncident, presentRetracted, presentTimeline } from './incidents.presenter';
+import {
+  displayPlate,
+  presentIncident,
+  presentRetracted,
+  presentTimeline,
+} from './incidents.presenter';
 
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 200;

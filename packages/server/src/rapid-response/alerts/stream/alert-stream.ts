@@ -1,4 +1,9 @@
-import { clientMessageSchema, parseInput, SubscriptionIndex, type HelloMessage } from '@tocsin/core';
+import {
+  clientMessageSchema,
+  parseInput,
+  SubscriptionIndex,
+  type HelloMessage,
+} from '@tocsin/core';
 import type {
   AppContext,
   Connection,

@@ -70,7 +70,10 @@ export async function replayMissed(
       }
     }
     if (due) {
-      subscriber.conn.sendNow(alert.alertId, alertMessage(withdrawnAs(areas, subscriber, alert, row)));
+      subscriber.conn.sendNow(
+        alert.alertId,
+        alertMessage(withdrawnAs(areas, subscriber, alert, row)),
+      );
     }
   }
 }
