@@ -194,6 +194,16 @@ describeEachDatabase('role grants need a second, outside person', (kind) => {
       403,
     );
 
+    // Nor can one admin remove another by suspending them: the admin role goes first.
+    const suspension = await s.app.inject({
+      method: 'POST',
+      url: `/api/v1/members/${admin3.id}/suspend`,
+      headers: admin2.auth,
+      payload: { reason: 'a quarrel' },
+    });
+    expect(suspension.statusCode, suspension.body).toBe(409);
+    expect(suspension.json<ErrorBody>().error.code).toBe('admin_role_first');
+
     const removal = await put(admin2.auth, cityId, admin3.id, []);
     expect(removal.statusCode, removal.body).toBe(200);
     const pending = removal.json<RolesAnswer>().pending;
@@ -203,6 +213,14 @@ describeEachDatabase('role grants need a second, outside person', (kind) => {
     expect((await countersign(s.app, pending[0]!.id, cityOrganizer.auth)).statusCode).toBe(403);
     expect((await countersign(s.app, pending[0]!.id, admin.auth)).statusCode).toBe(200);
     expect(await rolesIn(admin3.id, cityId)).toEqual([]);
+    // Once the role is gone, suspension is an ordinary one.
+    const later = await s.app.inject({
+      method: 'POST',
+      url: `/api/v1/members/${admin3.id}/suspend`,
+      headers: admin2.auth,
+      payload: { reason: 'a quarrel' },
+    });
+    expect(later.statusCode, later.body).toBe(200);
 
     // Stepping down is one's own decision, while another admin stays.
     const stepDown = await put(admin2.auth, cityId, admin2.id, []);

@@ -147,8 +147,14 @@ export async function suspendMember(
   if (memberId === principal.memberId) throw new ForbiddenError('You cannot suspend yourself');
   await memberUnderAuthority(ctx, principal, memberId);
   const targetRoles = await rolesOfMember(ctx.db, memberId);
-  if (targetRoles.some((r) => r.role === 'admin') && !isAdmin(principal)) {
-    throw new ForbiddenError('Only an admin can suspend an admin');
+  if (targetRoles.some((r) => r.role === 'admin')) {
+    if (!isAdmin(principal)) throw new ForbiddenError('Only an admin can suspend an admin');
+    // Suspending an admin would remove them with one person's act: their admin role goes first,
+    // which takes a second admin's countersign (the two-person rule of role grants).
+    throw new ConflictError(
+      'admin_role_first',
+      'Take their admin role away first (a second admin countersigns), then suspend',
+    );
   }
   return transact(ctx, async (tx) => {
     const now = ctx.clock.now();
