@@ -29,6 +29,7 @@ const KNOWN = [
   'same_granter',
   'admin_only',
   'last_admin',
+  'admin_role_first',
   'grant_expired',
   'grant_decided',
   'countersign_required',

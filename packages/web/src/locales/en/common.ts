@@ -76,6 +76,8 @@ export const common = {
     same_granter: 'You asked for this role: a second organizer or admin has to countersign it.',
     admin_only: 'Only an admin can give or take the admin role.',
     last_admin: 'The city must keep at least one admin.',
+    admin_role_first:
+      'Take away their admin role first (a second admin has to agree), then suspend them.',
     grant_expired: 'This role waited more than 72 hours and lapsed. Ask again.',
     grant_decided: 'This role was already decided.',
     countersign_required:

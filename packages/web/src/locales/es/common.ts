@@ -85,6 +85,8 @@ export const common: Pick<
       'Usted pidió esta función: tiene que firmarla un segundo organizador o administrador.',
     admin_only: 'Solo un administrador puede dar o quitar la función de administrador.',
     last_admin: 'La ciudad debe conservar al menos un administrador.',
+    admin_role_first:
+      'Primero quítele el rol de administrador (otro administrador debe confirmarlo) y luego suspéndalo.',
     grant_expired: 'Esta función esperó más de 72 horas y venció. Pídala de nuevo.',
     grant_decided: 'Esta función ya se decidió.',
     countersign_required:

@@ -87,6 +87,8 @@ export const common: Pick<
       'Koj thov txoj haujlwm no: yuav tsum muaj tus neeg npaj lossis tus thawj thib ob kos npe.',
     admin_only: 'Tsuas yog tus thawj thiaj muab tau lossis tshem tau txoj haujlwm thawj.',
     last_admin: 'Lub nroog yuav tsum muaj tsawg kawg ib tug thawj.',
+    admin_role_first:
+      'Ua ntej tshem nws txoj hauj lwm thawj (lwm tus thawj yuav tsum pom zoo), ces mam ncua nws.',
     grant_expired: 'Txoj haujlwm no tos ntev tshaj 72 teev thiab tas sij hawm lawm. Thov dua.',
     grant_decided: 'Txoj haujlwm no twb txiav txim lawm.',
     countersign_required:

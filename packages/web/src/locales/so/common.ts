@@ -85,6 +85,8 @@ export const common: Pick<
     same_granter: 'Adigaa codsaday doorkan: abaabule ama maamule labaad ayaa saxiixaya.',
     admin_only: 'Maamule kaliya ayaa bixin kara ama ka qaadi kara doorka maamulaha.',
     last_admin: 'Magaaladu waa inay haysataa ugu yaraan hal maamule.',
+    admin_role_first:
+      'Marka hore ka qaad doorka maamulaha (maamule kale waa inuu oggolaadaa), kadibna hakin.',
     grant_expired: 'Doorkan wuxuu sugay in ka badan 72 saacadood wuuna dhacay. Mar kale codso.',
     grant_decided: "Doorkan horay ayaa loo go'aamiyay.",
     countersign_required:
