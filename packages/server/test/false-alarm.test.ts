@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { buildIncident, headersOf } from './authz/targets';
 import type { Persona } from './authz/types';
 import { useWorld } from './authz/world';
+import { confirmByTwo } from './helpers/confirm';
 import { describeEachDatabase } from './helpers/harness';
 
 // Issue 14.4: a false alarm stops spreading. Once an incident that was never confirmed ends as a
@@ -106,7 +107,8 @@ describeEachDatabase('a withdrawn incident stops spreading', (kind) => {
 
   it('a confirmed incident that ends stays in full view', async () => {
     const id = await buildIncident(world());
-    await post('verifier', `/api/v1/incidents/${id}/verification`, { outcome: 'confirmed' });
+    // Confirmed by two verifiers independent of each other and of the reporters.
+    await confirmByTwo(world().app, world().ctx, id, world().area.id);
     await post('verifier', `/api/v1/incidents/${id}/end`, {});
     const page = await get<IncidentDetailView>('member', `/api/v1/incidents/${id}`);
     expect(page.state).toBe('ended');

@@ -10,6 +10,7 @@ import { createApp } from '../src/app';
 import type { AppContext } from '../src/platform/context';
 import { tokenHash } from '../src/membership/auth/sessions.service';
 import { startAppNodes, type AppNode, type AppNodes } from './helpers/app-nodes';
+import { confirmByTwo } from './helpers/confirm';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { recordFigure } from './helpers/figures';
 import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN } from './helpers/city';
@@ -239,6 +240,11 @@ describeEachDatabase(`scale, one node, ${SUBSCRIBERS} subscribers`, (kind) => {
     return response.json<{ incident: { id: string; state: string } }>().incident;
   };
   const verify = async (incidentId: string, outcome: string) => {
+    // A confirmation takes two verifiers independent of each other and of the reporters.
+    if (outcome === 'confirmed') {
+      await confirmByTwo(app, t.ctx, incidentId, areaIds.cityId, verifier);
+      return;
+    }
     const response = await app.inject({
       method: 'POST',
       url: `/api/v1/incidents/${incidentId}/verification`,
@@ -290,7 +296,11 @@ describeEachDatabase(`scale, one node, ${SUBSCRIBERS} subscribers`, (kind) => {
     }
     expect(far.alerts).toEqual([]);
     expectInSeqOrder(subscribers);
-    const ids = (await alertIds(incident.id)).map((a) => a.id);
+    // The first of the two confirmations corroborates (an 'unconfirmed' alert); the second
+    // confirms. The confirmed alert and its retraction are this test's.
+    const ids = (await alertIds(incident.id))
+      .filter((a) => a.kind === 'confirmed' || a.kind === 'retraction')
+      .map((a) => a.id);
     expect(ids).toHaveLength(2);
     // Acks are written in batches about a second apart.
     await eventually(
@@ -306,7 +316,8 @@ describeEachDatabase(`scale, one node, ${SUBSCRIBERS} subscribers`, (kind) => {
       .select('alerts_delivered')
       .where('id', '=', incident.id)
       .executeTakeFirstOrThrow();
-    expect(row.alerts_delivered).toBe(2 * SUBSCRIBERS);
+    // Three alerts reached every subscriber: the corroboration, the confirmation, the retraction.
+    expect(row.alerts_delivered).toBe(3 * SUBSCRIBERS);
   });
 
   it('end to end: each corroborating report alerts every subscriber once, in seq order', async () => {
@@ -409,13 +420,18 @@ suite(title, () => {
     const incidentId = reported.json<{ incident: { id: string } }>().incident.id;
     try {
       for (const outcome of ['confirmed', 'false_alarm']) {
-        const response = await a.app.inject({
-          method: 'POST',
-          url: `/api/v1/incidents/${incidentId}/verification`,
-          headers: verifier.auth,
-          payload: { outcome },
-        });
-        expect(response.statusCode, response.body).toBe(200);
+        if (outcome === 'confirmed') {
+          // Two verifiers independent of each other and of the reporter confirm.
+          await confirmByTwo(a.app, a.t.ctx, incidentId, areaIds.cityId, verifier);
+        } else {
+          const response = await a.app.inject({
+            method: 'POST',
+            url: `/api/v1/incidents/${incidentId}/verification`,
+            headers: verifier.auth,
+            payload: { outcome },
+          });
+          expect(response.statusCode, response.body).toBe(200);
+        }
         const kind = outcome === 'confirmed' ? 'confirmed' : 'retraction';
         await eventually(
           () =>
@@ -431,8 +447,12 @@ suite(title, () => {
         `${incidentId}:retraction`,
       ]);
     }
+    // The first of the two confirmations corroborates ('unconfirmed'); the rest is this test's.
     for (const s of everyone) {
-      expect(s.alerts.map((x) => x.kind)).toEqual(['confirmed', 'retraction']);
+      expect(s.alerts.map((x) => x.kind).filter((k) => k !== 'unconfirmed')).toEqual([
+        'confirmed',
+        'retraction',
+      ]);
     }
     expectInSeqOrder(everyone);
     const ids = (
@@ -442,7 +462,7 @@ suite(title, () => {
         .where('incident_id', '=', incidentId)
         .execute()
     )
-      .filter((x) => x.kind !== 'reported')
+      .filter((x) => x.kind === 'confirmed' || x.kind === 'retraction')
       .map((x) => x.id);
     await eventually(
       async () =>
