@@ -101,7 +101,7 @@ export async function run(): Promise<BenchResult> {
     note: [
       `Median of ${s.rounds.filter((r) => r.acks).length} rounds with acks and ${s.rounds.filter((r) => !r.acks).length} without, after a warm-up round; each round is a bare broadcast then a Tocsin alert, and ratios are taken per round.`,
       `One Tocsin node (PostgreSQL, in-process bus) and one bare \`ws\` server, each with its own load-generator process holding ${s.subscribers.toLocaleString('en-US')} sockets over loopback source addresses 127.0.0.x; payload ${s.payloadBytes} bytes, the same for both.`,
-      'Tocsin path: the verifier POSTs the confirmation → the state change and its alert commit with the outbox row → relay → bus → targeting (SubscriptionIndex) → one serialized message → send; clients timestamp arrival and ack (the bare server JSON-parses acks too).',
+      "Tocsin path: a first verifier's confirmation corroborates the incident (its alert is delivered and not measured); the second, independent verifier POSTs the confirmation → the state change and its alert commit with the outbox row → relay → bus → targeting (SubscriptionIndex) → one serialized message → send; clients timestamp arrival and ack (the bare server JSON-parses acks too).",
       'Delivery rate = subscribers / (last arrival − first arrival); time to reach all = last arrival − the moment the verification request (or the broadcast order) left the benchmark process.',
       'CPU is read from /proc over each broadcast and the 1.5 s after it (so the acks and their writes count): the bare server process, the Tocsin node process, and every PostgreSQL process; it is steadier than wall time on this shared machine.',
     ].join(' '),

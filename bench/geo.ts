@@ -47,7 +47,8 @@ export async function run(): Promise<BenchResult> {
     const reporters = await seeder.members(4 * ROUNDS, {
       roles: () => [{ areaId: cityId, role: 'member' }],
     });
-    const [verifier] = await seeder.members(1, {
+    // Two verifiers independent of each other and of the reporters: a confirmation takes both.
+    const [firstVerifier, verifier] = await seeder.members(2, {
       roles: () => [{ areaId: cityId, role: 'verifier' }],
     });
     const subs: Subscription[] = homes.map((h, i) => ({
@@ -126,6 +127,9 @@ export async function run(): Promise<BenchResult> {
     };
     /** Confirms an incident; waits for the expected recipients (per node); arrival times and who. */
     const confirm = async (incident: Placed, expected: Set<number>) => {
+      // The first confirmation corroborates (its alert is not measured); the second confirms.
+      await nodes[0]!.verify(firstVerifier!.token, incident.id, 'confirmed');
+      await sleep(1_500);
       const t0 = nowMs();
       await nodes[0]!.verify(verifier!.token, incident.id, 'confirmed');
       const got = await Promise.all(

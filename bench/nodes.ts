@@ -144,7 +144,8 @@ export async function run(): Promise<BenchResult> {
     const reporters = await seeder.members(ROUNDS + 1, {
       roles: () => [{ areaId: cityId, role: 'member' }],
     });
-    const [verifier] = await seeder.members(1, {
+    // Two verifiers independent of each other and of the reporters: a confirmation takes both.
+    const [firstVerifier, verifier] = await seeder.members(2, {
       roles: () => [{ areaId: cityId, role: 'verifier' }],
     });
     const connectStart = nowMs();
@@ -170,7 +171,9 @@ export async function run(): Promise<BenchResult> {
     const cpu: RoundCpu[] = [];
     for (let r = 0; r <= ROUNDS; r++) {
       const incident = await nodes[0]!.report(reporters[r]!.token, INCIDENT);
-      await sleep(300);
+      // The first confirmation corroborates (its alert is not measured); the second confirms.
+      await nodes[0]!.verify(firstVerifier!.token, incident.id, 'confirmed');
+      await sleep(1_500);
       if (r === 1) await nodes[1]!.profileStart();
       const meter = roundMeter(nodes, clients);
       const t0 = nowMs();

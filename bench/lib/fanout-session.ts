@@ -101,7 +101,8 @@ async function runSession(): Promise<FanoutSession> {
     const reporters = await seeder.members(WARMUP + ROUNDS + NO_ACK_ROUNDS, {
       roles: () => [{ areaId: cityId, role: 'member' }],
     });
-    const [verifier] = await seeder.members(1, {
+    // Two verifiers independent of each other and of the reporters: a confirmation takes both.
+    const [first, verifier] = await seeder.members(2, {
       roles: () => [{ areaId: cityId, role: 'verifier' }],
     });
     const specs = subscribers.map((m, i) => ({
@@ -158,10 +159,17 @@ async function runSession(): Promise<FanoutSession> {
       await sleep(1_500);
       const bareMs = bareCpu();
 
-      // Tocsin: a report opens an incident (staff only), a verifier confirms it.
+      // Tocsin: a report opens an incident (staff only); one verifier's confirmation corroborates
+      // it (an 'unconfirmed' alert, not measured), the second verifier's confirms it (measured).
       const incident = await node.report(reporters[r]!.token, INCIDENT);
       if (incident.state !== 'reported') throw new Error(`incident is ${incident.state}`);
-      await sleep(200);
+      await node.verify(first!.token, incident.id, 'confirmed');
+      const u = await tocsinClients.expect(`${incident.id}:unconfirmed`, SUBSCRIBERS, {
+        settleMs: 200,
+      });
+      if (u.timedOut || u.count !== SUBSCRIBERS)
+        throw new Error(`round ${r}: ${u.count} of ${SUBSCRIBERS} got the corroboration`);
+      await sleep(1_500);
       const nodeCpu = cpuMeter(() => [node!.child.process.pid!]);
       const pgCpu = cpuMeter(postgresPids);
       const t0 = nowMs();
@@ -225,7 +233,8 @@ async function runSession(): Promise<FanoutSession> {
     const { rows: sizes } = await sql<{ deliveries: string; acks: string }>`
       select pg_total_relation_size('alert_deliveries') as deliveries,
         pg_total_relation_size('alert_acks') as acks`.execute(db);
-    const ackedAlerts = 2 * (WARMUP + ROUNDS);
+    // Three alerts a round: the corroboration, the confirmation, the retraction.
+    const ackedAlerts = 3 * (WARMUP + ROUNDS);
     return {
       subscribers: SUBSCRIBERS,
       rounds,
@@ -236,7 +245,7 @@ async function runSession(): Promise<FanoutSession> {
         rows: Number(rows?.rows ?? 0),
         acked: Number(acks[0]?.acked ?? 0),
       },
-      expectedRows: 2 * total * SUBSCRIBERS,
+      expectedRows: 3 * total * SUBSCRIBERS,
       // Every alert of the acknowledging rounds, acknowledged by every subscriber.
       expectedAcked: ackedAlerts * SUBSCRIBERS,
       bytesPerDelivery: Number(sizes[0]?.deliveries ?? 0) / Math.max(1, Number(rows?.rows ?? 0)),
