@@ -1,3 +1,4 @@
 export * from './blt';
 export * from './lot';
 export * from './scottish-stv';
+export * from './phase';
