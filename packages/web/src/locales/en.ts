@@ -5,6 +5,7 @@ import { reports } from './en/reports';
 import { respond } from './en/respond';
 import { organize } from './en/organize';
 import { settings } from './en/settings';
+import { assemblies } from './en/assemblies';
 
 /** English: the source language. Every other locale has exactly these keys (see Messages). */
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...respond,
   ...organize,
   ...settings,
+  ...assemblies,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -6,6 +6,7 @@ import { reports } from './es/reports';
 import { respond } from './es/respond';
 import { organize } from './es/organize';
 import { settings } from './es/settings';
+import { assemblies } from './es/assemblies';
 
 /** Spanish (complete). Written for Mexican and Central American readers: plain, usted. */
 export const es: Messages = {
@@ -16,4 +17,5 @@ export const es: Messages = {
   ...respond,
   ...organize,
   ...settings,
+  ...assemblies,
 };

@@ -6,6 +6,7 @@ import { reports } from './hmn/reports';
 import { respond } from './hmn/respond';
 import { organize } from './hmn/organize';
 import { settings } from './hmn/settings';
+import { assemblies } from './hmn/assemblies';
 
 /**
  * Hmong (White Hmong, RPA spelling). A DRAFT for every string of the member flows, not yet
@@ -19,4 +20,5 @@ export const hmn: Messages = {
   ...respond,
   ...organize,
   ...settings,
+  ...assemblies,
 };

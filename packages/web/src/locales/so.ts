@@ -6,6 +6,7 @@ import { reports } from './so/reports';
 import { respond } from './so/respond';
 import { organize } from './so/organize';
 import { settings } from './so/settings';
+import { assemblies } from './so/assemblies';
 
 /**
  * Somali. A DRAFT for every string of the member flows, not yet reviewed by a native speaker:
@@ -19,4 +20,5 @@ export const so: Messages = {
   ...respond,
   ...organize,
   ...settings,
+  ...assemblies,
 };
