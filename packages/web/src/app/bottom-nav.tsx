@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useMe } from '../features/session/session-provider';
 
-/** Where a member goes: alerts, report, plates, settings (and staff screens). At thumb reach. */
+/**
+ * Where a member goes: alerts, report, plates, meetings, settings (and staff screens). At thumb
+ * reach.
+ */
 export function BottomNav() {
   const { t } = useTranslation();
   const me = useMe();
@@ -21,6 +24,7 @@ export function BottomNav() {
       {responder ? <NavLink to="/respond">{t('nav.respond')}</NavLink> : null}
       {staff ? <NavLink to="/dispatch">{t('nav.console')}</NavLink> : null}
       <NavLink to="/plates">{t('nav.plates')}</NavLink>
+      <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
       {organizer ? <NavLink to="/organize">{t('nav.organize')}</NavLink> : null}
       <NavLink to="/settings">{t('nav.settings')}</NavLink>
     </nav>

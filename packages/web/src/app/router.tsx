@@ -7,6 +7,20 @@ import { RouteError } from './route-error';
 // Every screen is its own chunk: the first load carries only the shell and the current screen.
 export const router = createBrowserRouter([
   {
+    // The projector: the whole screen, without the app's header and navigation.
+    path: '/meetings/:id/screen',
+    Component: MemberOnly,
+    ErrorBoundary: RouteError,
+    HydrateFallback: Loading,
+    children: [
+      {
+        index: true,
+        lazy: () =>
+          import('../features/assemblies/screen-page').then((m) => ({ Component: m.ScreenPage })),
+      },
+    ],
+  },
+  {
     path: '/',
     Component: Layout,
     ErrorBoundary: RouteError,
@@ -57,6 +71,42 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('../features/organizer/organizer-page').then((m) => ({
                 Component: m.OrganizerPage,
+              })),
+          },
+          {
+            path: 'meetings',
+            lazy: () =>
+              import('../features/assemblies/bodies-page').then((m) => ({
+                Component: m.BodiesPage,
+              })),
+          },
+          {
+            path: 'meetings/:id',
+            lazy: () =>
+              import('../features/assemblies/meeting-page').then((m) => ({
+                Component: m.MeetingPage,
+              })),
+          },
+          {
+            // Laptop-first, like the organizer pages: its own chunk.
+            path: 'meetings/:id/console',
+            lazy: () =>
+              import('../features/assemblies/console-page').then((m) => ({
+                Component: m.ConsolePage,
+              })),
+          },
+          {
+            path: 'meetings/:id/minutes',
+            lazy: () =>
+              import('../features/assemblies/minutes-page').then((m) => ({
+                Component: m.MinutesPage,
+              })),
+          },
+          {
+            path: 'bodies/:bodyId/decisions',
+            lazy: () =>
+              import('../features/assemblies/decisions-page').then((m) => ({
+                Component: m.DecisionsPage,
               })),
           },
           {

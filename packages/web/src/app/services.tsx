@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { endpoints } from '../lib/api';
 import { LocalStore } from '../lib/local-store';
 import { Outbox } from '../lib/outbox';
+import { sendMeetingAction } from '../features/assemblies/send-action';
 
 /** The app's long-lived objects, made once in main.tsx and handed down by context. */
 export interface Services {
@@ -11,7 +12,7 @@ export interface Services {
 
 export function createServices(): Services {
   const store = new LocalStore();
-  const outbox = new Outbox(store, { send: endpoints.report });
+  const outbox = new Outbox(store, { send: endpoints.report, sendMeeting: sendMeetingAction });
   return { store, outbox };
 }
 

@@ -84,3 +84,62 @@ it('does not retry what the server refused for good', async () => {
   );
   expect(refused.status).toBe('failed');
 });
+
+it('sends a meeting action with its request id, again with the same id after a failure, then forgets it', async () => {
+  const sent: { type: string; requestId: string }[] = [];
+  let fail = true;
+  const outbox = new Outbox(memoryStore(), {
+    send: () => Promise.reject(new Error('no reports here')),
+    sendMeeting: (action, requestId) => {
+      sent.push({ type: action.type, requestId });
+      if (fail) return Promise.reject(new ApiError(0, 'network', 'offline'));
+      return Promise.resolve({});
+    },
+    now: () => now,
+  });
+  await outbox.start();
+  const meetingId = '0b5f2a3e-9d3c-4c1e-8f0a-2f1d3c4b5a69';
+  const item = await outbox.addMeeting({ type: 'speak', meetingId, kind: 'speak' });
+  await vi.waitFor(() => expect(outbox.items[0]?.attempts).toBe(1));
+  expect(outbox.items[0]).toMatchObject({ status: 'waiting', kind: 'meeting' });
+  fail = false;
+  now += 60_000;
+  outbox.retryAll();
+  await vi.waitFor(() => expect(outbox.items).toHaveLength(0));
+  expect(sent).toEqual([
+    { type: 'speak', requestId: item.id },
+    { type: 'speak', requestId: item.id },
+  ]);
+  outbox.stop();
+});
+
+it('keeps the order of one meeting: a later action waits while an earlier one waits', async () => {
+  const sent: string[] = [];
+  let fail = true;
+  const outbox = new Outbox(memoryStore(), {
+    send: () => Promise.reject(new Error('no reports here')),
+    sendMeeting: (action) => {
+      if (fail && action.type === 'speak') return Promise.reject(new ApiError(503, 'busy', 'busy'));
+      sent.push(action.type);
+      return Promise.resolve({});
+    },
+    now: () => now,
+  });
+  await outbox.start();
+  const meetingId = '0b5f2a3e-9d3c-4c1e-8f0a-2f1d3c4b5a69';
+  const other = '7c1e0d2b-3a4f-4b5c-9d6e-1f2a3b4c5d6e';
+  await outbox.addMeeting({ type: 'speak', meetingId, kind: 'point_of_order' });
+  now += 1;
+  await outbox.addMeeting({ type: 'withdraw', meetingId });
+  now += 1;
+  await outbox.addMeeting({ type: 'withdraw', meetingId: other });
+  // The other meeting's action goes; this meeting's withdrawal waits behind its request.
+  await vi.waitFor(() => expect(sent).toEqual(['withdraw']));
+  expect(outbox.items.map((i) => i.status).sort()).toEqual(['waiting', 'waiting']);
+  fail = false;
+  now += 60_000;
+  outbox.retryAll();
+  await vi.waitFor(() => expect(outbox.items).toHaveLength(0));
+  expect(sent).toEqual(['withdraw', 'speak', 'withdraw']);
+  outbox.stop();
+});

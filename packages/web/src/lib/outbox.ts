@@ -1,25 +1,55 @@
 import { ApiError } from './api';
 import type { ReportAnswer, ReportBody } from '@tocsin/core/api/rapid-response';
+import type { SpeakerKind } from '@tocsin/core/assemblies/speakers';
+import type { VoteChoice } from '@tocsin/core/assemblies/votes';
 import type { IncidentState } from '@tocsin/core/incidents/incident';
 import type { LocalStore } from './local-store';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'failed' | 'needs_login';
 
-/** A report on its way: kept in IndexedDB until the server has it. */
-export interface OutboxItem {
+interface ItemState {
   id: string;
-  body: ReportBody;
   createdAt: number;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: number;
   error?: { code: string; message: string };
-  incident?: { id: string; state: IncidentState; reporters: number };
   sentAt?: number;
+}
+
+/** A report on its way: kept in IndexedDB until the server has it. */
+export interface ReportItem extends ItemState {
+  /** Absent on reports stored before meeting actions shared the outbox. */
+  kind?: 'report';
+  body: ReportBody;
+  incident?: { id: string; state: IncidentState; reporters: number };
+}
+
+/**
+ * What a participant does in a meeting that must survive bad hall Wi-Fi: ask to speak, withdraw,
+ * vote. `requestId` is the item's id: the server does a repeat of it once only.
+ */
+export type MeetingAction =
+  | { type: 'speak'; meetingId: string; kind: SpeakerKind }
+  | { type: 'withdraw'; meetingId: string }
+  | { type: 'ballot'; meetingId: string; motionId: string; choice: VoteChoice };
+
+/** A meeting action on its way; it leaves the phone once sent (a ballot is not kept). */
+export interface MeetingItem extends ItemState {
+  kind: 'meeting';
+  action: MeetingAction;
+}
+
+export type OutboxItem = ReportItem | MeetingItem;
+
+export function isReport(item: OutboxItem): item is ReportItem {
+  return item.kind !== 'meeting';
 }
 
 export interface OutboxOptions {
   send: (body: ReportBody) => Promise<ReportAnswer>;
+  /** Sends a meeting action with its request id (the item's id). */
+  sendMeeting?: (action: MeetingAction, requestId: string) => Promise<unknown>;
   online?: () => boolean;
   now?: () => number;
 }
@@ -38,6 +68,7 @@ const KEEP_SENT_MS = 60 * 60_000;
 export class Outbox {
   readonly #store: LocalStore;
   readonly #send: OutboxOptions['send'];
+  readonly #sendMeeting: OutboxOptions['sendMeeting'];
   readonly #online: () => boolean;
   readonly #now: () => number;
   readonly #listeners = new Set<(items: OutboxItem[]) => void>();
@@ -50,6 +81,7 @@ export class Outbox {
   constructor(store: LocalStore, options: OutboxOptions) {
     this.#store = store;
     this.#send = options.send;
+    this.#sendMeeting = options.sendMeeting;
     this.#online = options.online ?? (() => navigator.onLine);
     this.#now = options.now ?? Date.now;
   }
@@ -75,6 +107,9 @@ export class Outbox {
     for (const item of await db.getAll('outbox')) {
       if (item.status === 'sent' && now - (item.sentAt ?? 0) > KEEP_SENT_MS) {
         await db.delete('outbox', item.id);
+      } else if (item.kind === 'meeting' && item.status === 'failed') {
+        // Refused for good (the vote closed, the meeting ended) and already shown.
+        await db.delete('outbox', item.id);
       } else if (item.status === 'sending') {
         // The page closed mid-send: the server may or may not have it; the same id makes
         // the retry safe.
@@ -93,10 +128,30 @@ export class Outbox {
   }
 
   /** Stores a report and tries to send it at once. */
-  async add(body: ReportBody): Promise<OutboxItem> {
-    const item: OutboxItem = {
+  async add(body: ReportBody): Promise<ReportItem> {
+    const item: ReportItem = {
       id: body.id,
       body,
+      createdAt: this.#now(),
+      status: 'waiting',
+      attempts: 0,
+      nextAttemptAt: 0,
+    };
+    await (await this.#store.db()).put('outbox', item);
+    await this.#publish();
+    this.flush();
+    return item;
+  }
+
+  /**
+   * Stores a meeting action and tries to send it at once. Actions of one meeting are sent in the
+   * order they were made: a later one waits while an earlier one waits to be retried.
+   */
+  async addMeeting(action: MeetingAction): Promise<MeetingItem> {
+    const item: MeetingItem = {
+      id: crypto.randomUUID(),
+      kind: 'meeting',
+      action,
       createdAt: this.#now(),
       status: 'waiting',
       attempts: 0,
@@ -154,27 +209,46 @@ export class Outbox {
     const due = (await db.getAll('outbox'))
       .filter((item) => item.status === 'waiting' && item.nextAttemptAt <= this.#now())
       .sort((a, b) => a.createdAt - b.createdAt);
+    // Meetings with an action still waiting: their later actions wait behind it.
+    const held = new Set(
+      (await db.getAll('outbox'))
+        .filter((item) => item.kind === 'meeting' && item.status === 'waiting')
+        .filter((item) => item.nextAttemptAt > this.#now())
+        .map((item) => (item as MeetingItem).action.meetingId),
+    );
     for (const item of due) {
       if (this.#stopped) return;
       // Offline, a request would fail anyway; the 'online' event brings us back.
       if (!this.#online()) return;
+      if (item.kind === 'meeting' && held.has(item.action.meetingId)) continue;
       await db.put('outbox', { ...item, status: 'sending' });
       await this.#publish();
-      await db.put('outbox', await this.#attempt(item));
+      const after = await this.#attempt(item);
+      if (after.kind === 'meeting' && after.status === 'sent') await db.delete('outbox', after.id);
+      else await db.put('outbox', after);
+      if (after.kind === 'meeting' && after.status === 'waiting') held.add(after.action.meetingId);
       await this.#publish();
     }
+  }
+
+  async #deliver(item: OutboxItem): Promise<OutboxItem> {
+    if (isReport(item)) {
+      const answer = await this.#send(item.body);
+      return { ...item, incident: answer.incident };
+    }
+    if (!this.#sendMeeting) throw new ApiError(0, 'network', 'meeting actions cannot be sent');
+    await this.#sendMeeting(item.action, item.id);
+    return item;
   }
 
   async #attempt(item: OutboxItem): Promise<OutboxItem> {
     const attempts = item.attempts + 1;
     try {
-      const answer = await this.#send(item.body);
       const sent: OutboxItem = {
-        ...item,
+        ...(await this.#deliver(item)),
         status: 'sent',
         attempts,
         sentAt: this.#now(),
-        incident: answer.incident,
       };
       delete sent.error;
       return sent;

@@ -6,6 +6,7 @@ import { respond } from './en/respond';
 import { organize } from './en/organize';
 import { settings } from './en/settings';
 import { trust } from './en/trust';
+import { assemblies } from './en/assemblies';
 
 /** English: the source language. Every other locale has exactly these keys (see Messages). */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...organize,
   ...settings,
   ...trust,
+  ...assemblies,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -7,6 +7,7 @@ import { respond } from './es/respond';
 import { organize } from './es/organize';
 import { settings } from './es/settings';
 import { trust } from './es/trust';
+import { assemblies } from './es/assemblies';
 
 /** Spanish (complete). Written for Mexican and Central American readers: plain, usted. */
 export const es: Messages = {
@@ -18,4 +19,5 @@ export const es: Messages = {
   ...organize,
   ...settings,
   ...trust,
+  ...assemblies,
 };

@@ -7,6 +7,7 @@ import { respond } from './hmn/respond';
 import { organize } from './hmn/organize';
 import { settings } from './hmn/settings';
 import { trust } from './hmn/trust';
+import { assemblies } from './hmn/assemblies';
 
 /**
  * Hmong (White Hmong, RPA spelling). A DRAFT for every string of the member flows, not yet
@@ -21,4 +22,5 @@ export const hmn: Messages = {
   ...organize,
   ...settings,
   ...trust,
+  ...assemblies,
 };

@@ -7,6 +7,7 @@ import { respond } from './so/respond';
 import { organize } from './so/organize';
 import { settings } from './so/settings';
 import { trust } from './so/trust';
+import { assemblies } from './so/assemblies';
 
 /**
  * Somali. A DRAFT for every string of the member flows, not yet reviewed by a native speaker:
@@ -21,4 +22,5 @@ export const so: Messages = {
   ...organize,
   ...settings,
   ...trust,
+  ...assemblies,
 };

@@ -3,12 +3,12 @@ import { Link } from 'react-router';
 import { useServices } from '../../app/services';
 import { useSession } from '../session/session-provider';
 import { formatTime } from '../../lib/time';
-import type { OutboxItem } from '../../lib/outbox';
+import { isReport, type ReportItem } from '../../lib/outbox';
 import { useOutboxItems } from './use-outbox';
 import './report.css';
 
 /** One report on its way, with its status in words and what can be done about it. */
-export function OutboxRow({ item }: { item: OutboxItem }) {
+export function OutboxRow({ item }: { item: ReportItem }) {
   const { t, i18n } = useTranslation();
   const { outbox } = useServices();
   const { city } = useSession();
@@ -64,9 +64,9 @@ export function OutboxList({
   only?: string;
 }) {
   const { t } = useTranslation();
-  const items = useOutboxItems().filter((item) =>
-    only ? item.id === only : !pendingOnly || item.status !== 'sent',
-  );
+  const items = useOutboxItems()
+    .filter(isReport)
+    .filter((item) => (only ? item.id === only : !pendingOnly || item.status !== 'sent'));
   if (items.length === 0) return null;
   const pending = items.filter((item) => item.status !== 'sent').length;
   return (

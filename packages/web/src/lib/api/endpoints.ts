@@ -142,4 +142,84 @@ export const endpoints = {
     api.get<Answer<'GET /api/v1/groups/:groupId/members'>>(`/groups/${enc(id)}/members`),
   areaStats: (areaId: string, days: number) =>
     api.get<Answer<'GET /api/v1/areas/:areaId/stats'>>(`/areas/${enc(areaId)}/stats?days=${days}`),
+
+  // Assemblies: bodies, meetings, speakers, motions, votes, minutes, decisions. Every write
+  // carries the caller's request id: repeating it changes nothing.
+  bodies: () => api.get<Answer<'GET /api/v1/bodies'>>('/bodies'),
+  bodyMeetings: (bodyId: string) =>
+    api.get<Answer<'GET /api/v1/bodies/:bodyId/meetings'>>(`/bodies/${enc(bodyId)}/meetings`),
+  createMeeting: (bodyId: string, body: Body<'POST /api/v1/bodies/:bodyId/meetings'>) =>
+    api.post<Answer<'POST /api/v1/bodies/:bodyId/meetings'>>(
+      `/bodies/${enc(bodyId)}/meetings`,
+      body,
+    ),
+  decisions: (bodyId: string, q?: string) =>
+    api.get<Answer<'GET /api/v1/bodies/:bodyId/decisions'>>(
+      `/bodies/${enc(bodyId)}/decisions${q ? `?q=${enc(q)}` : ''}`,
+    ),
+  meeting: (id: string) => api.get<Answer<'GET /api/v1/meetings/:id'>>(`/meetings/${enc(id)}`),
+  openMeeting: (id: string, requestId: string) =>
+    api.post<Answer<'POST /api/v1/meetings/:id/open'>>(`/meetings/${enc(id)}/open`, { requestId }),
+  closeMeeting: (id: string, requestId: string) =>
+    api.post<Answer<'POST /api/v1/meetings/:id/close'>>(`/meetings/${enc(id)}/close`, {
+      requestId,
+    }),
+  nextItem: (id: string, requestId: string) =>
+    api.post<Answer<'POST /api/v1/meetings/:id/agenda/next'>>(`/meetings/${enc(id)}/agenda/next`, {
+      requestId,
+    }),
+  checkIn: (id: string, body: Body<'POST /api/v1/meetings/:id/check-in'>) =>
+    api.post<Answer<'POST /api/v1/meetings/:id/check-in'>>(`/meetings/${enc(id)}/check-in`, body),
+  askToSpeak: (id: string, body: Body<'POST /api/v1/meetings/:id/speakers'>) =>
+    api.post<Answer<'POST /api/v1/meetings/:id/speakers'>>(`/meetings/${enc(id)}/speakers`, body),
+  withdrawSpeaker: (id: string) =>
+    api.delete<Answer<'DELETE /api/v1/meetings/:id/speakers/me'>>(
+      `/meetings/${enc(id)}/speakers/me`,
+    ),
+  nextSpeaker: (id: string, requestId: string) =>
+    api.post<Answer<'POST /api/v1/meetings/:id/speakers/next'>>(
+      `/meetings/${enc(id)}/speakers/next`,
+      { requestId },
+    ),
+  speakerOrder: (id: string, body: Body<'POST /api/v1/meetings/:id/speakers/order'>) =>
+    api.post<Answer<'POST /api/v1/meetings/:id/speakers/order'>>(
+      `/meetings/${enc(id)}/speakers/order`,
+      body,
+    ),
+  move: (id: string, body: Body<'POST /api/v1/meetings/:id/motions'>) =>
+    api.post<Answer<'POST /api/v1/meetings/:id/motions'>>(`/meetings/${enc(id)}/motions`, body),
+  second: (motionId: string, requestId: string) =>
+    api.post<Answer<'POST /api/v1/motions/:id/second'>>(`/motions/${enc(motionId)}/second`, {
+      requestId,
+    }),
+  withdrawMotion: (motionId: string, requestId: string) =>
+    api.post<Answer<'POST /api/v1/motions/:id/withdraw'>>(`/motions/${enc(motionId)}/withdraw`, {
+      requestId,
+    }),
+  openVote: (motionId: string, body: Body<'POST /api/v1/motions/:id/vote'>) =>
+    api.post<Answer<'POST /api/v1/motions/:id/vote'>>(`/motions/${enc(motionId)}/vote`, body),
+  ballot: (motionId: string, body: Body<'POST /api/v1/motions/:id/ballots'>) =>
+    api.post<Answer<'POST /api/v1/motions/:id/ballots'>>(`/motions/${enc(motionId)}/ballots`, body),
+  closeVote: (motionId: string, requestId: string) =>
+    api.post<Answer<'POST /api/v1/motions/:id/close-vote'>>(
+      `/motions/${enc(motionId)}/close-vote`,
+      { requestId },
+    ),
+  minutes: (id: string) =>
+    api.get<Answer<'GET /api/v1/meetings/:id/minutes'>>(`/meetings/${enc(id)}/minutes`),
+  saveMinutes: (id: string, body: Body<'PUT /api/v1/meetings/:id/minutes'>) =>
+    api.put<Answer<'PUT /api/v1/meetings/:id/minutes'>>(`/meetings/${enc(id)}/minutes`, body),
+  addActionItem: (
+    decisionId: string,
+    body: Body<'POST /api/v1/decisions/:decisionId/action-items'>,
+  ) =>
+    api.post<Answer<'POST /api/v1/decisions/:decisionId/action-items'>>(
+      `/decisions/${enc(decisionId)}/action-items`,
+      body,
+    ),
+  actionItemStatus: (itemId: string, body: Body<'PUT /api/v1/action-items/:itemId/status'>) =>
+    api.put<Answer<'PUT /api/v1/action-items/:itemId/status'>>(
+      `/action-items/${enc(itemId)}/status`,
+      body,
+    ),
 };

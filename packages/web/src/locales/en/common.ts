@@ -31,6 +31,7 @@ export const common = {
     respond: 'Respond',
     settings: 'Settings',
     plates: 'Plates',
+    meetings: 'Meetings',
     organize: 'Organize',
   },
   language: {

@@ -36,6 +36,7 @@ export const common: Pick<
     respond: 'Responder',
     settings: 'Ajustes',
     plates: 'Placas',
+    meetings: 'Reuniones',
     organize: 'Organizar',
   },
   language: {

@@ -36,6 +36,7 @@ export const common: Pick<
     respond: 'Teb',
     settings: 'Chaw teeb tsa',
     plates: 'Daim tsheb',
+    meetings: 'Rooj sib tham',
     organize: 'Npaj koom haum',
   },
   language: {

@@ -36,6 +36,7 @@ export const common: Pick<
     respond: 'Jawaab',
     settings: 'Dejinta',
     plates: 'Taarikada',
+    meetings: 'Shirarka',
     organize: 'Abaabul',
   },
   language: {

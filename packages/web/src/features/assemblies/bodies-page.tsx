@@ -1,0 +1,209 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { BodyView, NewMeetingBody } from '@tocsin/core/api/organizing';
+import { usePageTitle } from '../../app/use-page-title';
+import { describeError, endpoints } from '../../lib/api';
+import { formatDateTime } from '../../lib/time';
+import { Loading } from '../../ui/loading';
+import { useLoad } from '../organizer/use-load';
+import { useSession } from '../session/session-provider';
+import { useWrite } from './use-write';
+import './assemblies.css';
+
+/** My committees, their meetings and registers; officers schedule meetings here. */
+export function BodiesPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('meetings.title'));
+  const loadBodies = useCallback(() => endpoints.bodies(), []);
+  const bodies = useLoad(loadBodies);
+  // Only the bodies whose roll I am on hold meetings I can see.
+  const mine = bodies.data?.filter((b) => b.roles.length > 0) ?? null;
+  return (
+    <div className="bodies">
+      <h1 tabIndex={-1}>{t('meetings.title')}</h1>
+      <p className="hint">{t('meetings.intro')}</p>
+      {bodies.error ? (
+        <p className="notice notice--error">{describeError(bodies.error, t)}</p>
+      ) : null}
+      {!mine ? (
+        bodies.error ? null : (
+          <Loading />
+        )
+      ) : mine.length === 0 ? (
+        <p className="notice notice--info">{t('meetings.noBodies')}</p>
+      ) : (
+        mine.map((body) => <Body key={body.id} body={body} />)
+      )}
+    </div>
+  );
+}
+
+function Body({ body }: { body: BodyView }) {
+  const { t, i18n } = useTranslation();
+  const { city } = useSession();
+  const load = useCallback(() => endpoints.bodyMeetings(body.id), [body.id]);
+  const meetings = useLoad(load);
+  const officer = body.roles.includes('chair') || body.roles.includes('secretary');
+  const headingId = useId();
+  return (
+    <section className="card body" aria-labelledby={headingId} data-testid="body">
+      <h2 id={headingId}>{body.name}</h2>
+      <p className="hint">
+        {t(`meetings.kind.${body.kind}`)} · {t('meetings.roll', { count: body.rollSize })} ·{' '}
+        {body.roles.map((r) => t(`meetings.roles.${r}`)).join(', ')}
+      </p>
+      {meetings.error ? (
+        <p className="notice notice--error">{describeError(meetings.error, t)}</p>
+      ) : null}
+      {meetings.data && meetings.data.length === 0 ? (
+        <p className="hint">{t('meetings.none')}</p>
+      ) : null}
+      {meetings.data && meetings.data.length > 0 ? (
+        <ul className="meeting-list">
+          {meetings.data.map((m) => (
+            <li key={m.id}>
+              <Link to={`/meetings/${m.id}`}>{m.title}</Link>{' '}
+              <span className="hint">
+                · {formatDateTime(m.startsAt, i18n.language, city?.timeZone ?? 'UTC')} ·{' '}
+                {t(`meetings.state.${m.state}`)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        <Link to={`/bodies/${body.id}/decisions`}>{t('meetings.decisions')}</Link>
+      </p>
+      {officer ? <Schedule body={body} reload={meetings.reload} /> : null}
+    </section>
+  );
+}
+
+/** "Title | 10" → an agenda item of 10 minutes. */
+function agendaOf(text: string): NewMeetingBody['agenda'] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 50)
+    .map((line) => {
+      const match = /^(.*?)\s*\|\s*(\d{1,3})$/.exec(line);
+      const minutes = match ? Number(match[2]) : 0;
+      return match && minutes > 0
+        ? { title: (match[1] ?? '').slice(0, 200), minutes }
+        : { title: line.slice(0, 200) };
+    });
+}
+
+function Schedule({ body, reload }: { body: BodyView; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [startsAt, setStartsAt] = useState('');
+  const [place, setPlace] = useState('');
+  const [remote, setRemote] = useState(false);
+  const [quorum, setQuorum] = useState('');
+  const [agenda, setAgenda] = useState('');
+  const [done, setDone] = useState(false);
+  const ids = {
+    title: useId(),
+    startsAt: useId(),
+    place: useId(),
+    quorum: useId(),
+    agenda: useId(),
+    hint: useId(),
+  };
+  const write = useWrite(async () => {
+    setTitle('');
+    setAgenda('');
+    setDone(true);
+    await reload();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    const when = new Date(startsAt);
+    if (Number.isNaN(when.getTime())) return;
+    const members = Number(quorum);
+    const input: Omit<NewMeetingBody, 'requestId'> = {
+      title: title.trim(),
+      startsAt: when.toISOString(),
+      agenda: agendaOf(agenda),
+      ...(place.trim() ? { place: place.trim() } : {}),
+      ...(remote ? { remote } : {}),
+      ...(Number.isInteger(members) && members > 0 ? { quorum: { members } } : {}),
+    };
+    void write.run(`schedule:${JSON.stringify(input)}`, (requestId) =>
+      endpoints.createMeeting(body.id, { requestId, ...input }),
+    );
+  };
+  return (
+    <details className="schedule">
+      <summary>{t('meetings.schedule.title')}</summary>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={ids.title}>{t('meetings.schedule.name')}</label>
+          <input
+            id={ids.title}
+            required
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.startsAt}>{t('meetings.schedule.startsAt')}</label>
+          <input
+            id={ids.startsAt}
+            type="datetime-local"
+            required
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.place}>{t('meetings.schedule.place')}</label>
+          <input
+            id={ids.place}
+            maxLength={200}
+            value={place}
+            onChange={(e) => setPlace(e.target.value)}
+          />
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={remote} onChange={(e) => setRemote(e.target.checked)} />
+          {t('meetings.schedule.remote')}
+        </label>
+        <div className="field">
+          <label htmlFor={ids.quorum}>{t('meetings.schedule.quorum')}</label>
+          <input
+            id={ids.quorum}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={quorum}
+            onChange={(e) => setQuorum(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.agenda}>{t('meetings.schedule.agenda')}</label>
+          <textarea
+            id={ids.agenda}
+            rows={4}
+            aria-describedby={ids.hint}
+            value={agenda}
+            onChange={(e) => setAgenda(e.target.value)}
+          />
+          <p className="hint" id={ids.hint}>
+            {t('meetings.schedule.agendaHint')}
+          </p>
+        </div>
+        <button type="submit" className="button button--primary" disabled={write.busy}>
+          {t('meetings.schedule.submit')}
+        </button>
+        {done ? <p role="status">{t('meetings.schedule.done')}</p> : null}
+        {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,190 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ActionItemView, BodyView, DecisionView } from '@tocsin/core/api/organizing';
+import { usePageTitle } from '../../app/use-page-title';
+import { describeError, endpoints } from '../../lib/api';
+import { formatDateTime } from '../../lib/time';
+import { Loading } from '../../ui/loading';
+import { useLoad } from '../organizer/use-load';
+import { useSession } from '../session/session-provider';
+import { useWrite } from './use-write';
+import './assemblies.css';
+
+/** A body's decisions register: every carried motion, searchable, with its action items. */
+export function DecisionsPage() {
+  const { t } = useTranslation();
+  const { bodyId = '' } = useParams();
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
+  const searchId = useId();
+  const loadBodies = useCallback(() => endpoints.bodies(), []);
+  const loadDecisions = useCallback(
+    () => endpoints.decisions(bodyId, search || undefined),
+    [bodyId, search],
+  );
+  const bodies = useLoad(loadBodies);
+  const decisions = useLoad(loadDecisions);
+  const body = bodies.data?.find((b) => b.id === bodyId) ?? null;
+  const title = t('meetings.register.title', { body: body?.name ?? '' });
+  usePageTitle(title);
+  const error = decisions.error ?? bodies.error;
+  return (
+    <div className="register">
+      <h1 tabIndex={-1}>{title}</h1>
+      <form
+        role="search"
+        className="register__search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch(query.trim());
+        }}
+      >
+        <label htmlFor={searchId}>{t('meetings.register.search')}</label>
+        <div className="register__search-row">
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <button type="submit" className="button">
+            {t('meetings.register.search')}
+          </button>
+        </div>
+      </form>
+      {error ? <p className="notice notice--error">{describeError(error, t)}</p> : null}
+      {!decisions.data ? (
+        error ? null : (
+          <Loading />
+        )
+      ) : decisions.data.length === 0 ? (
+        <p className="hint">{t('meetings.register.none')}</p>
+      ) : (
+        <ul className="decisions" data-testid="decisions">
+          {decisions.data.map((decision) => (
+            <Decision key={decision.id} decision={decision} body={body} reload={decisions.reload} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Decision({
+  decision,
+  body,
+  reload,
+}: {
+  decision: DecisionView;
+  body: BodyView | null;
+  reload: () => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const { city } = useSession();
+  const officer = Boolean(body?.roles.includes('chair') || body?.roles.includes('secretary'));
+  const date = formatDateTime(decision.decidedAt, i18n.language, city?.timeZone ?? 'UTC');
+  return (
+    <li className="card decision" data-testid="decision">
+      <p className="decision__text">{decision.text}</p>
+      <p className="hint">
+        {t('meetings.register.decided', { date, meeting: decision.meetingTitle })} ·{' '}
+        <Link to={`/meetings/${decision.meetingId}/minutes`}>{t('meetings.meeting.minutes')}</Link>
+      </p>
+      {decision.actionItems.length > 0 ? (
+        <>
+          <h2 className="decision__actions">{t('meetings.register.actions')}</h2>
+          <ul className="action-items">
+            {decision.actionItems.map((item) => (
+              <ActionItem key={item.id} item={item} reload={reload} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {officer ? <AddActionItem decisionId={decision.id} reload={reload} /> : null}
+    </li>
+  );
+}
+
+function ActionItem({ item, reload }: { item: ActionItemView; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const write = useWrite(reload);
+  const next = item.status === 'open' ? 'done' : 'open';
+  return (
+    <li className={`action-item action-item--${item.status}`} data-testid="action-item">
+      <span>{item.text}</span>
+      {item.owner ? (
+        <span className="hint"> · {t('meetings.register.owner', { name: item.owner.name })}</span>
+      ) : null}
+      {item.due ? (
+        <span className="hint"> · {t('meetings.register.due', { date: item.due })}</span>
+      ) : null}
+      <span className="badge"> {t(`meetings.register.status.${item.status}`)}</span>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={write.busy}
+        onClick={() =>
+          void write.run(`status:${item.id}:${next}`, (requestId) =>
+            endpoints.actionItemStatus(item.id, { requestId, status: next }),
+          )
+        }
+      >
+        {next === 'done' ? t('meetings.register.markDone') : t('meetings.register.reopen')}
+      </button>
+      {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+    </li>
+  );
+}
+
+function AddActionItem({
+  decisionId,
+  reload,
+}: {
+  decisionId: string;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [due, setDue] = useState('');
+  const textId = useId();
+  const dueId = useId();
+  const write = useWrite(async () => {
+    setText('');
+    setDue('');
+    await reload();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void write.run(`item:${text}:${due}`, (requestId) =>
+      endpoints.addActionItem(decisionId, {
+        requestId,
+        text: text.trim(),
+        ...(due ? { due } : {}),
+      }),
+    );
+  };
+  return (
+    <form className="add-item" onSubmit={submit}>
+      <h2 className="decision__actions">{t('meetings.register.addItem')}</h2>
+      <div className="field">
+        <label htmlFor={textId}>{t('meetings.register.itemText')}</label>
+        <input
+          id={textId}
+          required
+          maxLength={1000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={dueId}>{t('meetings.register.itemDue')}</label>
+        <input id={dueId} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+      </div>
+      <button type="submit" className="button" disabled={write.busy || !text.trim()}>
+        {t('meetings.register.add')}
+      </button>
+      {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+    </form>
+  );
+}
