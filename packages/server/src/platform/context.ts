@@ -73,15 +73,10 @@ export async function createContext(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    const bus =
+    const bus: Bus =
       options.bus ??
       (config.nats
-        ? // Not awaited: the node starts without NATS and connects when it can (outbox holds events).
-          NatsBus.start({
-            url: config.nats.url,
-            stream: config.nats.stream,
-            logger: logger.child({ sub: 'bus' }),
-          })
+        ? await startNats(config.nats, logger)
         : new MemoryBus(logger.child({ sub: 'bus' })));
     const relay = new OutboxRelay({
       db: database.db,
@@ -127,4 +122,31 @@ export async function closeContext(ctx: PlatformContext, flushTimeoutMs = 5_000)
   await ctx.relay.stop();
   await ctx.bus.close();
   await ctx.database.close();
+}
+
+/** How long a start waits for NATS before going on without it (the outbox holds events). */
+const NATS_START_WAIT_MS = 3_000;
+
+/**
+ * Starts the NATS bus. A reachable NATS is connected before the node goes on, so its durable
+ * consumers exist before any event of this start is published (a consumer made later starts at
+ * new messages). An unreachable one does not stop the start: after a short wait the node goes on
+ * and the bus connects in the background with backoff.
+ */
+async function startNats(nats: { url: string; stream: string }, logger: Logger): Promise<NatsBus> {
+  const bus = NatsBus.start({
+    url: nats.url,
+    stream: nats.stream,
+    logger: logger.child({ sub: 'bus' }),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    bus.connected(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, NATS_START_WAIT_MS);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+  return bus;
 }
