@@ -130,6 +130,10 @@ export async function createApp(
     hook: 'preHandler',
     max: ctx.config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Only the API is limited. The web app's files are static, cached by the service worker and
+    // cost nothing to serve; counted, a hall of a hundred phones on one Wi-Fi (one address, one
+    // anonymous bucket) loading the app at once would be refused the app itself.
+    allowList: (request) => !request.url.startsWith('/api/'),
     keyGenerator: clientKey,
     errorResponseBuilder: (_request, context) =>
       new AppError(429, 'rate_limited', `Too many requests; retry in ${context.after}`),

@@ -287,6 +287,15 @@ describe('HTTP app', () => {
     expect(same.statusCode).toBe(200);
   });
 
+  it("does not count the web app's own files against the limit: a hall on one address loads the app", async () => {
+    const statuses = new Set<number>();
+    for (let i = 0; i < 60; i++) {
+      const page = await app.inject({ method: 'GET', url: i % 2 ? '/' : `/${ASSET}` });
+      statuses.add(page.statusCode);
+    }
+    expect([...statuses]).toEqual([200]);
+  });
+
   it('rate-limits per client key with 429 and Retry-After', async () => {
     const statuses: number[] = [];
     let last;

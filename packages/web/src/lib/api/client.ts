@@ -42,6 +42,21 @@ function isEnvelope(value: unknown): value is Envelope {
   );
 }
 
+// The GETs public/early-requests.js may preload. A preloaded answer goes to the first fetch that
+// matches it, whenever that comes. The script runs async, so the app's own first request can come
+// before the preload exists; the preload's answer then waits unused and would be handed to a
+// later request, say the `/me` after a login, as a stale 401. So only the app's first request for
+// each of these paths may match a preload; later ones use same-origin mode, which no preload
+// (cors mode) matches, and always reach the server.
+const PRELOADABLE = new Set(['/me', '/me/feed']);
+const preloadOffered = new Set<string>();
+
+function modeFor(method: string, path: string): RequestMode {
+  if (method !== 'GET' || !PRELOADABLE.has(path) || preloadOffered.has(path)) return 'same-origin';
+  preloadOffered.add(path);
+  return 'cors';
+}
+
 /** One call to `/api/v1<path>` with the session cookie; JSON in and out. */
 export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -52,9 +67,10 @@ export async function request<T>(
   let response: Response;
   try {
     // public/early-requests.js preloads some GETs in cors mode with same-origin credentials:
-    // other options here would not match them and the browser would ask twice.
+    // the first request for each uses the same options, or the browser would ask twice.
     response = await fetch(`/api/v1${path}`, {
       method,
+      mode: modeFor(method, path),
       credentials: 'same-origin',
       cache: 'no-store',
       // An empty body must not claim to be JSON: the server refuses an empty JSON body.
