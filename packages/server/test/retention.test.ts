@@ -395,7 +395,7 @@ describeEachDatabase('retention sweep', (kind) => {
     expect(await count('incident_reporters', 'incident_id', [from.incident.id])).toBe(0);
   });
 
-  it('deletes expired challenges and sessions and invites spent over 30 days ago, keeping the vouch tree', async () => {
+  it('deletes expired challenges, and sessions, invites and role grants settled over 30 days ago, keeping the vouch tree and the roles', async () => {
     await setup();
     const sponsor = await buildMember(t.ctx);
     const joined = await buildMember(t.ctx, { sponsorId: sponsor.id });
@@ -439,17 +439,50 @@ describeEachDatabase('retention sweep', (kind) => {
       ])
       .execute();
 
+    const grant = (id: string, values: { status: 'pending' | 'countersigned'; at: Date }) => ({
+      id,
+      member_id: joined.id,
+      area_id: areaIds.cityId,
+      role: 'verifier' as const,
+      kind: 'grant' as const,
+      requested_by: sponsor.id,
+      requested_at: values.at,
+      expires_at: new Date(values.at.getTime() + 72 * HOUR),
+      status: values.status,
+      decided_by: values.status === 'pending' ? null : sponsor.id,
+      decided_via: values.status === 'pending' ? null : ('member' as const),
+      decided_at: values.status === 'pending' ? null : values.at,
+    });
+    const [decidedLongAgo, lapsedLongAgo, decidedLately, waiting] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    await t.ctx.db
+      .insertInto('role_grants')
+      .values([
+        grant(decidedLongAgo, { status: 'countersigned', at: old }),
+        grant(lapsedLongAgo, { status: 'pending', at: new Date(old.getTime() - 72 * HOUR) }),
+        grant(decidedLately, { status: 'countersigned', at: recent }),
+        grant(waiting, { status: 'pending', at: recent }),
+      ])
+      .execute();
+
     const { access } = await runSweep(t.ctx);
     const keepFrom = new Date(now - SPENT_ACCESS_KEEP_MS);
     const pastTtl = await sql<{ n: number }>`select (
       (select count(*) from auth_challenges where expires_at < ${clock.now()})
       + (select count(*) from sessions where revoked_at < ${keepFrom} or expires_at < ${keepFrom})
       + (select count(*) from invites where used_at < ${keepFrom} or expires_at < ${keepFrom})
+      + (select count(*) from role_grants where decided_at < ${keepFrom} or expires_at < ${keepFrom})
     )::int as n`.execute(t.ctx.db);
     const rowsPastTtl = pastTtl.rows[0]?.n ?? -1;
     recordFigure('rows-past-ttl', 'retention.test.ts', kind, { sweeps: 1, rowsPastTtl });
     expect(rowsPastTtl).toBe(0);
-    expect(access).toEqual({ challenges: 1, sessions: 1, invites: 2 });
+    expect(access).toEqual({ challenges: 1, sessions: 1, invites: 2, roleGrants: 2 });
+    const grants = await t.ctx.db.selectFrom('role_grants').select('id').orderBy('id').execute();
+    expect(grants.map((g) => g.id)).toEqual([decidedLately, waiting].sort());
     const left = await t.ctx.db.selectFrom('invites').select('id').execute();
     expect(left.map((r) => r.id)).toEqual([fresh]);
     const sessions = await t.ctx.db.selectFrom('sessions').select('id').execute();

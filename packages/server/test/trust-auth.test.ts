@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { STREAM_CLOSE, STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import { createApp } from '../src/app';
 import { ManualClock } from '../src/platform/clock';
 import { keyedHash } from '../src/membership/auth/crypto';
@@ -7,6 +8,7 @@ import { insertRecoveryCodes } from '../src/membership/account/device-auth.repos
 import { insertPasskey } from '../src/membership/account/passkeys.repository';
 import { buildCity, buildMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import { StreamClient } from './helpers/stream';
 import { deviceKey, inviteCode, loginWithKey, registerWithInvite } from './helpers/identity';
 
 const MINUTE = 60_000;
@@ -63,6 +65,27 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
       headers: member.auth,
     });
     expect(me.statusCode).toBe(200);
+    clock.advance(MINUTE + 1000);
+  });
+
+  it('stream hellos with bad tokens count with the API: after 30 from one address the next is told to come back later', async () => {
+    const helloWith = async (token: string) => {
+      const socket = await app.injectWS('/api/v1/stream');
+      const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+      socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token }));
+      return closed;
+    };
+    const codes: number[] = [];
+    for (let i = 0; i < 32; i++)
+      codes.push(await helloWith(`forged-hello-token-${i}-xxxxxxxxxxxx`));
+    expect(codes.slice(0, 30)).toEqual(Array<number>(30).fill(STREAM_CLOSE.unauthorized));
+    expect(codes.slice(30)).toEqual([STREAM_CLOSE.tryAgainLater, STREAM_CLOSE.tryAgainLater]);
+    // (Both count in badTokenLimiter; injectWS cannot give a remote address to share with inject.)
+    // A member's valid token from that address still gets its stream.
+    const member = await buildMember(t.ctx);
+    const client = await StreamClient.open(app, { token: member.token });
+    expect(client.messages.some((m) => m.type === 'ready')).toBe(true);
+    client.socket.close();
     clock.advance(MINUTE + 1000);
   });
 

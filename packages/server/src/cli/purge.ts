@@ -12,7 +12,7 @@ export function formatSweepSummary(s: SweepSummary): string {
       `${p.alerts} alert(s), ${p.deliveries} delivery record(s), ${p.events} outbox event(s).`,
     `Expired ${s.platesExpired} plate record(s).`,
     `Deleted ${s.access.challenges} expired challenge(s), ${s.access.sessions} dead session(s), ` +
-      `${s.access.invites} spent invite(s).`,
+      `${s.access.invites} spent invite(s), ${s.access.roleGrants} settled role grant(s).`,
     `Deleted ${s.traces.plateLookups} old plate lookup(s), ${s.traces.auditLog} old audit ` +
       `entr(ies), ${s.traces.pushSubscriptions} unused push subscription(s), ` +
       `${s.traces.leftMembers} trace(s) of members who left.`,

@@ -25,7 +25,13 @@ export {
   UnauthorizedError,
   ValidationError,
 } from './errors';
-export { AttemptLimiter, addressKey, sharedLimiter } from './http';
+export {
+  AttemptLimiter,
+  addressKey,
+  BAD_TOKEN_QUOTA,
+  badTokenLimiter,
+  sharedLimiter,
+} from './http';
 export type { Logger } from './logger';
 export { memberTimesSince } from './db';
 export { enqueueEvents } from './outbox';

@@ -5,7 +5,7 @@ import {
   RateLimitedError,
   UnauthorizedError,
   addressKey,
-  sharedLimiter,
+  badTokenLimiter,
   type AppContext,
 } from '../../platform';
 import { authenticateToken } from './sessions.service';
@@ -25,8 +25,7 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = '__Host-tocsin';
 
-/** Tokens that fail to authenticate, per client address: 30 a minute, then 429. */
-export const BAD_TOKEN_QUOTA = { limit: 30, windowMs: 60_000 } as const;
+export { BAD_TOKEN_QUOTA } from '../../platform';
 
 /** The token a request carries: `Authorization: Bearer …` first, then the session cookie. */
 export function requestToken(request: FastifyRequest): string | null {
@@ -65,7 +64,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   // Before validation: a caller who is not allowed learns nothing about what a valid body is.
   // A token that fails counts against the client's address (whatever string it was), never
   // against a bucket of its own; a valid one is never refused for its address.
-  const badTokens = sharedLimiter(opts.ctx, 'bad-token', BAD_TOKEN_QUOTA);
+  const badTokens = badTokenLimiter(opts.ctx);
   app.addHook('preValidation', async (request) => {
     const token = requestToken(request);
     if (token) {

@@ -47,6 +47,17 @@ export class AttemptLimiter {
   }
 }
 
+/** Tokens that fail to authenticate, per client address: 30 a minute, then refused. */
+export const BAD_TOKEN_QUOTA = { limit: 30, windowMs: 60_000 } as const;
+
+/**
+ * The one count of failed tokens per client address, shared by the API's auth hook and the
+ * stream's hello: a guesser gains nothing by switching from requests to sockets.
+ */
+export function badTokenLimiter(owner: { clock: Clock }): AttemptLimiter {
+  return sharedLimiter(owner, 'bad-token', BAD_TOKEN_QUOTA);
+}
+
 /** One limiter per context and name, shared by every route that counts the same failures. */
 const limiters = new WeakMap<object, Map<string, AttemptLimiter>>();
 export function sharedLimiter(

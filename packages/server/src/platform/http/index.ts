@@ -1,4 +1,4 @@
 // Public surface of platform/http for the rest of platform's index: the limits on anonymous
 // clients that routes elsewhere use.
-export { AttemptLimiter, sharedLimiter } from './attempt-limiter';
+export { AttemptLimiter, BAD_TOKEN_QUOTA, badTokenLimiter, sharedLimiter } from './attempt-limiter';
 export { addressKey } from './client-key';

@@ -121,7 +121,11 @@ export class RealtimeGateway {
   }
 
   /** Takes a new socket: waits for hello, authenticates, replays, then joins the live stream. */
-  accept(socket: WebSocket, cookieToken: string | null): void {
+  accept(
+    socket: WebSocket,
+    cookieToken: string | null,
+    onBadToken?: () => 'counted' | 'limited',
+  ): void {
     /** Ready for live messages (after the replay). */
     let conn: Connection | null = null;
     /** In the gateway's maps, from the moment it joins them during hello. */
@@ -156,7 +160,7 @@ export class RealtimeGateway {
           }
           greeting = true;
           clearTimeout(timer);
-          conn = await this.#hello(socket, message, cookieToken, (c) => (attached = c));
+          conn = await this.#hello(socket, message, cookieToken, (c) => (attached = c), onBadToken);
           return;
         }
         this.#onClientMessage(conn, message);
@@ -183,6 +187,7 @@ export class RealtimeGateway {
     message: unknown,
     cookieToken: string | null,
     onAttach: (conn: Connection) => void,
+    onBadToken?: () => 'counted' | 'limited',
   ): Promise<Connection | null> {
     const versionError = helloVersionError(message);
     if (versionError) {
@@ -201,6 +206,10 @@ export class RealtimeGateway {
     // either delivered live or after `ready` (replayed on reconnect).
     const start = token ? await this.#hellos.start(token) : null;
     if (!start) {
+      if (token && onBadToken?.() === 'limited') {
+        socket.close(CLOSE.tryAgainLater, 'too many failed logins');
+        return null;
+      }
       socket.close(CLOSE.unauthorized, 'unauthorized');
       return null;
     }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
 import type { RealtimeGateway } from './gateway';
 import { STREAM_CLOSE as CLOSE } from '@tocsin/core';
+import { addressKey, badTokenLimiter } from '../http';
 
 /**
  * `GET /api/v1/stream`: the live alert stream over WebSocket. Authentication happens in the
@@ -9,6 +10,7 @@ import { STREAM_CLOSE as CLOSE } from '@tocsin/core';
  */
 export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): FastifyPluginAsync {
   const publicOrigin = ctx.config.publicUrl ? new URL(ctx.config.publicUrl).origin : null;
+  const badTokens = badTokenLimiter(ctx);
   return async (app) => {
     app.get(
       '/stream',
@@ -24,7 +26,14 @@ export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): Fastify
           socket.close(CLOSE.forbiddenOrigin, 'origin: not this server');
           return;
         }
-        gateway.accept(socket, request.cookies[gateway.cookie] ?? null);
+        // A hello whose token fails counts against its address, with the API's failed tokens;
+        // over that limit it is told to come back later. A valid token is never refused.
+        const key = addressKey(request);
+        gateway.accept(socket, request.cookies[gateway.cookie] ?? null, () => {
+          if (badTokens.waitSeconds(key) !== null) return 'limited';
+          badTokens.fail(key);
+          return 'counted';
+        });
       },
     );
   };

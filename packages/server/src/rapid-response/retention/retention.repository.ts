@@ -190,6 +190,24 @@ export async function deleteSpentInvites(db: Executor, before: Date): Promise<nu
   );
 }
 
+/**
+ * Role grants decided or lapsed before `before`: who asked for whom, and who countersigned, is
+ * not kept once it has done its work; the roles themselves stay on the member.
+ */
+export async function deleteSettledRoleGrants(db: Executor, before: Date): Promise<number> {
+  return deleted(
+    await db
+      .deleteFrom('role_grants')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '!=', 'pending'), eb('decided_at', '<', before)]),
+          eb('expires_at', '<', before),
+        ]),
+      )
+      .executeTakeFirst(),
+  );
+}
+
 /** Plate lookups (who and when, never which plate) older than `before`. */
 export async function deleteOldPlateLookups(db: Executor, before: Date): Promise<number> {
   return deleted(await db.deleteFrom('plate_lookups').where('at', '<', before).executeTakeFirst());

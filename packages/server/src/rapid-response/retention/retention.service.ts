@@ -11,6 +11,7 @@ import {
   deleteUnusedPushSubscriptions,
   deleteRawData,
   deleteSpentInvites,
+  deleteSettledRoleGrants,
   lockExpiredIncidents,
   lockQuietIncidents,
   markPurged,
@@ -24,7 +25,10 @@ const DAY_MS = 24 * HOUR_MS;
 export const DEFAULT_RETENTION_HOURS = 24;
 /** Used when no city pack is loaded; the pack's own defaults are the same. */
 export const DEFAULT_KEEP_DAYS = { plateLookups: 30, auditLog: 90, unusedPushSubscriptions: 60 };
-/** Spent sessions and invites are kept this long, to answer "was I logged in?" and nothing more. */
+/**
+ * Spent sessions and invites, and decided or lapsed role grants, are kept this long, to answer
+ * "was I logged in?" or "what happened to that grant?" and nothing more.
+ */
 export const SPENT_ACCESS_KEEP_MS = 30 * DAY_MS;
 // Small transactions: a sweep never holds many incident rows locked against live reports.
 const BATCH = 100;
@@ -39,7 +43,7 @@ export interface SweepSummary {
   purged: PurgeCounts;
   /** Plate records past their own expiry (180 days unless seen again). */
   platesExpired: number;
-  access: { challenges: number; sessions: number; invites: number };
+  access: { challenges: number; sessions: number; invites: number; roleGrants: number };
   /** Rows past the city pack's keepDays, and what members who left leave behind. */
   traces: TraceCounts;
 }
@@ -127,13 +131,14 @@ export async function purgeExpiredIncidents(ctx: AppContext, now: Date): Promise
   }
 }
 
-/** Expired login challenges, and sessions and invites spent more than 30 days ago. */
+/** Expired login challenges, and sessions, invites and role grants settled more than 30 days ago. */
 export async function purgeSpentAccess(ctx: AppContext, now: Date) {
   const before = new Date(now.getTime() - SPENT_ACCESS_KEEP_MS);
   return {
     challenges: await deleteExpiredChallenges(ctx.db, now),
     sessions: await deleteDeadSessions(ctx.db, before, ctx.config.sessions.idleMs),
     invites: await deleteSpentInvites(ctx.db, before),
+    roleGrants: await deleteSettledRoleGrants(ctx.db, before),
   };
 }
 
@@ -172,6 +177,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepSummary> {
     access.challenges +
     access.sessions +
     access.invites +
+    access.roleGrants +
     traces.plateLookups +
     traces.auditLog +
     traces.pushSubscriptions +
