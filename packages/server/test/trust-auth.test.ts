@@ -9,6 +9,8 @@ import { insertPasskey } from '../src/membership/account/passkeys.repository';
 import { buildCity, buildMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
 import { StreamClient } from './helpers/stream';
+import { addressKey } from '../src/platform';
+import { recoveryLockout } from '../src/membership/account/recovery-lockout';
 import { deviceKey, inviteCode, loginWithKey, registerWithInvite } from './helpers/identity';
 
 const MINUTE = 60_000;
@@ -38,6 +40,7 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
     buildMember(t.ctx, { roles: [{ areaId: city.north.id, role: 'organizer' }] });
   const recover = (payload: object, remoteAddress = '192.0.2.10') =>
     app.inject({ method: 'POST', url: '/api/v1/auth/recover', remoteAddress, payload });
+  const addressKeyOf = (ip: string) => addressKey({ ip } as Parameters<typeof addressKey>[0]);
   const errorCode = (response: { json: () => unknown }) =>
     (response.json() as { error: { code: string } }).error.code;
 
@@ -137,38 +140,29 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
     expect(ok.statusCode, ok.body).toBe(200);
   });
 
-  it('each handle gets 5 failed recoveries an hour, then a growing lock-out; failures are counted', async () => {
+  it('an address gets 5 failed recoveries an hour on an account, then a growing lock-out that never locks the owner out from elsewhere; failures are counted', async () => {
     const before = await failureCounts();
     const sponsor = await buildMember(t.ctx);
     const joined = await registerWithInvite(app, await inviteCode(app, sponsor.auth));
     const handle = joined.member.handle;
-    // From five different addresses: the per-address limit is not what stops this.
+    const guesser = '192.0.2.40';
     for (let i = 0; i < 5; i++) {
-      const wrong = await recover({ handle, code: 'AAAA-BBBB-CCCC-DDDD' }, `192.0.2.${40 + i}`);
+      const wrong = await recover({ handle, code: 'AAAA-BBBB-CCCC-DDDD' }, guesser);
       expect(wrong.statusCode).toBe(401);
       clock.advance(MINUTE);
     }
-    // Even the right code is refused while locked.
-    const locked = await recover({ handle, code: joined.recoveryCodes[1] }, '192.0.2.50');
+    // From that address even the right code is refused now (the lock-out's growth, with its
+    // own clock, is tested on RecoveryLockout itself; here the route's 5 a minute answers first).
+    const locked = await recover({ handle, code: joined.recoveryCodes[1] }, guesser);
     expect(locked.statusCode).toBe(429);
-    expect(errorCode(locked)).toBe('recovery_locked');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(50 * 60);
-    clock.advance(HOUR);
-    // Five more failures: now the window is two hours.
-    for (let i = 0; i < 5; i++) {
-      expect(
-        (await recover({ handle, code: 'AAAA-BBBB-CCCC-DDDD' }, `192.0.2.${60 + i}`)).statusCode,
-      ).toBe(401);
-    }
-    const longer = await recover({ handle, code: joined.recoveryCodes[1] }, '192.0.2.70');
-    expect(longer.statusCode).toBe(429);
-    expect(Number(longer.headers['retry-after'])).toBeGreaterThan(HOUR / 1000 + 50 * 60);
-    clock.advance(2 * HOUR + MINUTE);
+    const lockout = recoveryLockout(t.ctx);
+    expect(lockout.waitMs(addressKeyOf(guesser), joined.member.id)).toBeGreaterThan(50 * MINUTE);
+    // The guesser has not locked the owner out: from the owner's address the right code works at
+    // once (a lock per account alone would let anyone who knows a handle keep its owner out).
     const ok = await recover({ handle, code: joined.recoveryCodes[1] }, '192.0.2.71');
     expect(ok.statusCode, ok.body).toBe(200);
     const after = await failureCounts();
-    expect((after.recovery_failed ?? 0) - (before.recovery_failed ?? 0)).toBe(10);
-    expect((after.recovery_locked ?? 0) - (before.recovery_locked ?? 0)).toBe(2);
+    expect((after.recovery_failed ?? 0) - (before.recovery_failed ?? 0)).toBe(5);
     // The city's statistics show them (counts only); an area below the city does not.
     const admin = await buildMember(t.ctx, { roles: [{ areaId: city.city.id, role: 'admin' }] });
     const stats = await app.inject({

@@ -3,6 +3,7 @@ export { audit } from './audit';
 export type { DomainEvent, Subscription } from './bus';
 export { transact } from './context';
 export type { AppContext, PlatformContext } from './context';
+export type { Clock } from './clock';
 export type {
   AreaKind,
   AreasTable,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform';
+import { addressKey, type AppContext } from '../../platform';
 import { clearSessionCookie, principalOf, revokeSession, setSessionCookie } from '../auth';
 import { limitInviteFailures } from '../invites';
 import {
@@ -82,12 +82,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary:
-            'Restore access with your handle and a recovery code; ends every other session and device key (5 tries per handle an hour, then a growing lock-out)',
+            'Restore access with your handle and a recovery code; ends every other session and device key (5 tries an hour per account from one address, then a growing lock-out)',
           ...apiV1['POST /api/v1/auth/recover'],
         },
       },
       async (request, reply) => {
-        const recovered = await recoverAccount(ctx, request.body);
+        const recovered = await recoverAccount(ctx, request.body, addressKey(request));
         setSessionCookie(reply, recovered.token, ctx.config.sessions.maxMs);
         return {
           token: recovered.token,

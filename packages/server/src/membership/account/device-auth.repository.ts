@@ -169,41 +169,6 @@ export async function consumeRecoveryCode(
   return row !== undefined;
 }
 
-/** A member's failed recovery attempts since `since`, oldest first. */
-export async function recoveryFailuresSince(
-  db: Executor,
-  memberId: string,
-  since: Date,
-): Promise<Date[]> {
-  const rows = await db
-    .selectFrom('recovery_failures')
-    .select('at')
-    .where('member_id', '=', memberId)
-    .where('at', '>', since)
-    .orderBy('at')
-    .execute();
-  return rows.map((r) => r.at);
-}
-
-/** Records a failed recovery attempt; forgets the member's attempts older than `forgetBefore`. */
-export async function recordRecoveryFailure(
-  db: Executor,
-  memberId: string,
-  now: Date,
-  forgetBefore: Date,
-): Promise<void> {
-  await db
-    .deleteFrom('recovery_failures')
-    .where('member_id', '=', memberId)
-    .where('at', '<=', forgetBefore)
-    .execute();
-  await db.insertInto('recovery_failures').values({ member_id: memberId, at: now }).execute();
-}
-
-export async function clearRecoveryFailures(db: Executor, memberId: string): Promise<void> {
-  await db.deleteFrom('recovery_failures').where('member_id', '=', memberId).execute();
-}
-
 export async function countUnusedRecoveryCodes(db: Executor, memberId: string): Promise<number> {
   const row = await db
     .selectFrom('recovery_codes')

@@ -1,5 +1,5 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { lockoutWaitMs, RECOVERY_LOCKOUT, type Principal } from '@tocsin/core';
+import type { Principal } from '@tocsin/core';
 import {
   AppError,
   RateLimitedError,
@@ -18,7 +18,6 @@ import {
   verifyEd25519,
 } from '../auth';
 import {
-  clearRecoveryFailures,
   consumeChallenge,
   consumeRecoveryCode,
   countUnusedRecoveryCodes,
@@ -27,14 +26,13 @@ import {
   findDeviceKey,
   insertChallenge,
   insertDeviceKey,
-  recordRecoveryFailure,
-  recoveryFailuresSince,
   revokeDeviceKeys,
   touchDeviceKey,
 } from './device-auth.repository';
 import { credentialConflict, enrollWithInvite, type Enrolled } from './enrollment.service';
 import { findMemberByHandle } from '../members';
 import { deletePasskeys } from './passkeys.repository';
+import { recoveryLockout } from './recovery-lockout';
 
 export const CHALLENGE_TTL_MS = 2 * 60_000;
 
@@ -156,12 +154,14 @@ export class RecoveryFailedError extends AppError {
  * A recovery code restores access when a phone is lost or seized: it names the account (its
  * handle) and one of its unused codes. It opens a new session, ends every other session and
  * retires every device key and passkey (a seized phone's key must stop working); a new device
- * key can be registered in the same call. Each handle gets 5 failures an hour, then a lock-out
- * that grows (core's lockoutWaitMs); every failure is counted (a number per day, nothing else).
+ * key can be registered in the same call. Each client address gets 5 failures an hour on an
+ * account, then a lock-out that grows (core's lockoutWaitMs; see RecoveryLockout for why per
+ * address); every failure is counted (a number per day, nothing else).
  */
 export async function recoverAccount(
   ctx: AppContext,
   input: { handle: string; code: string; publicKey?: string | undefined },
+  addressKey: string,
 ): Promise<{
   token: string;
   sessionId: string;
@@ -175,12 +175,8 @@ export async function recoverAccount(
     await countAuthFailure(ctx.db, 'recovery_failed', now);
     throw new RecoveryFailedError();
   }
-  const since = new Date(now.getTime() - RECOVERY_LOCKOUT.maxWindowMs);
-  const failures = await recoveryFailuresSince(ctx.db, member.id, since);
-  const wait = lockoutWaitMs(
-    failures.map((at) => at.getTime()),
-    now.getTime(),
-  );
+  const lockout = recoveryLockout(ctx);
+  const wait = lockout.waitMs(addressKey, member.id);
   if (wait !== null) {
     await countAuthFailure(ctx.db, 'recovery_locked', now);
     throw new RateLimitedError(
@@ -190,7 +186,7 @@ export async function recoverAccount(
     );
   }
   try {
-    return await transact(ctx, async (tx) => {
+    const recovered = await transact(ctx, async (tx) => {
       const code = normalizeRecoveryCode(input.code);
       const used = await consumeRecoveryCode(
         tx,
@@ -199,7 +195,6 @@ export async function recoverAccount(
         now,
       );
       if (!used || member.status === 'suspended') throw new RecoveryFailedError();
-      await clearRecoveryFailures(tx, member.id);
       await revokeAllSessions(tx, member.id, now);
       await revokeDeviceKeys(tx, member.id, now);
       await deletePasskeys(tx, member.id);
@@ -221,10 +216,11 @@ export async function recoverAccount(
         recoveryCodesLeft: await countUnusedRecoveryCodes(tx, member.id),
       };
     });
+    lockout.clear(addressKey, member.id);
+    return recovered;
   } catch (error) {
     if (error instanceof RecoveryFailedError) {
-      // Outside the rolled-back transaction: the failure must stay counted.
-      await recordRecoveryFailure(ctx.db, member.id, now, since);
+      lockout.fail(addressKey, member.id);
       await countAuthFailure(ctx.db, 'recovery_failed', now);
     }
     throw error;

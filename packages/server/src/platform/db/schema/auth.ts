@@ -64,12 +64,6 @@ export interface RecoveryCodesTable {
   used_at: MaybeTimestamp;
 }
 
-/** A failed recovery attempt against a member's handle; kept at most 7 days. */
-export interface RecoveryFailuresTable {
-  member_id: string;
-  at: Timestamp;
-}
-
 export type AuthFailureKind = 'recovery_failed' | 'recovery_locked' | 'invite_refused';
 
 /** Failed authentication attempts per day and kind: counts only. */

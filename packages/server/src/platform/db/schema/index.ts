@@ -4,7 +4,6 @@ import type {
   DeviceKeysTable,
   PasskeysTable,
   RecoveryCodesTable,
-  RecoveryFailuresTable,
   SessionsTable,
 } from './auth';
 import type { AreaCellsTable, AreasTable, CityTable } from './city';
@@ -70,7 +69,6 @@ export interface Database {
   auth_challenges: AuthChallengesTable;
   passkeys: PasskeysTable;
   recovery_codes: RecoveryCodesTable;
-  recovery_failures: RecoveryFailuresTable;
   auth_failure_counts: AuthFailureCountsTable;
   incidents: IncidentsTable;
   incident_reporters: IncidentReportersTable;
