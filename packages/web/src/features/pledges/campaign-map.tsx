@@ -48,7 +48,7 @@ export function CampaignMap({ label, workplaces }: { label: string; workplaces: 
     <div
       ref={element}
       className="campaign-map"
-      role="img"
+      role="region"
       aria-label={label}
       data-testid="campaign-map"
     />
