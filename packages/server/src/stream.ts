@@ -3,7 +3,7 @@ import type { AppContext } from './platform/context';
 import { RealtimeGateway, type StreamSetup } from './platform/realtime';
 import { AlertStream } from './rapid-response/alerts';
 import { dispatchStream } from './rapid-response/dispatch';
-import { MeetingFeed, meetingStream } from './organizing';
+import { CampaignStream, MeetingFeed, meetingStream } from './organizing';
 
 /**
  * The stream's topics, registered at composition: membership authenticates hellos and keeps
@@ -17,7 +17,13 @@ export function streamSetup(
 ): StreamSetup {
   return {
     authenticator: streamAuthenticator(ctx),
-    handlers: [sessionStream(ctx), new AlertStream(ctx), dispatchStream, meetingStream(meetings)],
+    handlers: [
+      sessionStream(ctx),
+      new AlertStream(ctx),
+      dispatchStream,
+      meetingStream(meetings),
+      new CampaignStream(ctx),
+    ],
   };
 }
 

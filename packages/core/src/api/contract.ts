@@ -12,6 +12,7 @@ import {
 } from './auth';
 import * as m from './membership';
 import * as o from './organizing';
+import * as pl from './pledges';
 import {
   loginOptionsBody,
   loginOptionsResponse,
@@ -354,6 +355,72 @@ export const apiV1 = {
     params: o.actionItemParams,
     body: o.actionItemStatusBody,
     response: { 200: o.actionItemSchema },
+  },
+
+  'POST /api/v1/workplaces': {
+    body: pl.newWorkplaceProfileBody,
+    response: { 200: pl.workplaceSchema, 201: pl.workplaceSchema },
+  },
+  'GET /api/v1/workplaces/:id': {
+    params: pl.workplaceParams,
+    response: { 200: pl.workplaceSchema },
+  },
+  'PUT /api/v1/workplaces/:id': {
+    params: pl.workplaceParams,
+    body: pl.workplaceProfileBody,
+    response: { 200: pl.workplaceSchema },
+  },
+  'POST /api/v1/workplaces/:id/units': {
+    params: pl.workplaceParams,
+    body: pl.newUnitBody,
+    response: { 201: pl.unitSchema },
+  },
+  'GET /api/v1/workplaces/:id/structure': {
+    params: pl.workplaceParams,
+    response: { 200: pl.structureSchema },
+  },
+  'GET /api/v1/workplaces/:id/members/pending': {
+    params: pl.workplaceParams,
+    response: { 200: pl.pendingMembersSchema },
+  },
+  'POST /api/v1/workplaces/:id/members/:memberId/confirm': {
+    params: pl.workplaceMemberParams,
+    body: pl.confirmMemberBody,
+    response: { 200: pl.confirmedMemberSchema },
+  },
+  'GET /api/v1/me/workplace': { response: { 200: pl.myWorkplaceSchema } },
+  'PUT /api/v1/me/workplace': {
+    body: pl.myWorkplaceBody,
+    response: { 200: pl.myWorkplaceSchema },
+  },
+  'POST /api/v1/campaigns': {
+    body: pl.newCampaignBody,
+    response: { 200: pl.campaignSchema, 201: pl.campaignSchema },
+  },
+  'GET /api/v1/campaigns': { response: { 200: z.array(pl.campaignSummarySchema) } },
+  'GET /api/v1/campaigns/:id': {
+    params: pl.campaignParams,
+    response: { 200: pl.campaignSchema },
+  },
+  'GET /api/v1/campaigns/:id/history': {
+    params: pl.campaignParams,
+    response: { 200: pl.campaignHistorySchema },
+  },
+  'POST /api/v1/campaigns/:id/close': {
+    params: pl.campaignParams,
+    response: { 200: pl.campaignSchema },
+  },
+  'GET /api/v1/campaigns/:id/pledge': {
+    params: pl.campaignParams,
+    response: { 200: pl.myPledgeSchema },
+  },
+  'PUT /api/v1/campaigns/:id/pledge': {
+    params: pl.campaignParams,
+    response: { 200: pl.myPledgeSchema },
+  },
+  'DELETE /api/v1/campaigns/:id/pledge': {
+    params: pl.campaignParams,
+    response: { 200: pl.myPledgeSchema },
   },
 } as const satisfies Record<string, Operation>;
 

@@ -87,6 +87,19 @@ export const meetingMessageSchema = z.object({
 });
 export type MeetingMessage = z.infer<typeof meetingMessageSchema>;
 
+/**
+ * A strike pledge campaign is on: sent to each pledger's sockets (and only theirs), with the plan.
+ * The client dedupes by `id` (the campaign's).
+ */
+export const campaignMessageSchema = z.object({
+  type: z.literal('campaign'),
+  id: z.uuid(),
+  state: z.literal('on'),
+  title: z.string(),
+  action: z.string(),
+});
+export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
+
 /** Sent just before the server closes the stream for a hello it cannot speak. */
 export const streamErrorSchema = z.object({
   type: z.literal('error'),
@@ -102,6 +115,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   alertMessageSchema,
   dispatchMessageSchema,
   meetingMessageSchema,
+  campaignMessageSchema,
   streamErrorSchema,
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

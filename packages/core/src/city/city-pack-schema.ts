@@ -68,6 +68,15 @@ export const cityPackSchema = z
         unusedPushSubscriptions: z.int().min(7).max(365).default(60),
       })
       .prefault({}),
+    // Strike pledges: counts under minCount show as "fewer than minCount"; published counts
+    // move in steps of `step` people, republished at most every `publishMinutes`.
+    pledges: z
+      .strictObject({
+        minCount: z.int().min(2).max(50).default(5),
+        step: z.int().min(1).max(100).default(5),
+        publishMinutes: z.int().min(5).max(1_440).default(60),
+      })
+      .prefault({}),
     // A verifier's approval counts toward listing a plate once their role is this old.
     plateVerifierMinDays: z.int().min(0).max(90).default(7),
     hotline: z.strictObject({

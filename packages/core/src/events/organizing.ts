@@ -48,4 +48,19 @@ export const organizingEvents = {
     1,
     z.strictObject({ meetingId: z.uuid(), bodyId: z.uuid(), atMeetingId: z.uuid() }),
   ),
+  /** A strike pledge campaign was started (by the council or a workplace body). */
+  'campaign.created': defineEvent(
+    1,
+    z.strictObject({ campaignId: z.uuid(), bodyId: z.uuid(), workplaceId: z.uuid().nullable() }),
+  ),
+  /** A workplace met the campaign's workplace condition: its pledges bind. Never names pledgers. */
+  'campaign.workplace_triggered': defineEvent(
+    1,
+    z.strictObject({ campaignId: z.uuid(), workplaceId: z.uuid() }),
+  ),
+  /**
+   * The citywide condition was met: the campaign is on. Its pledgers are found at delivery by
+   * their keyed tags (ADR 0014); the event carries no one.
+   */
+  'campaign.triggered': defineEvent(1, z.strictObject({ campaignId: z.uuid() })),
 } as const satisfies EventGroup;

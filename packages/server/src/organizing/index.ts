@@ -9,3 +9,4 @@ export {
   meetingStream,
 } from './assemblies';
 export type { MeetingFollower } from './assemblies';
+export { CampaignPusher, CampaignStream, pledgesRoutes } from './pledges';

@@ -57,6 +57,13 @@ export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
     bodyId: randomUUID(),
     atMeetingId: randomUUID(),
   }),
+  'campaign.created': () => ({
+    campaignId: randomUUID(),
+    bodyId: randomUUID(),
+    workplaceId: null,
+  }),
+  'campaign.workplace_triggered': () => ({ campaignId: randomUUID(), workplaceId: randomUUID() }),
+  'campaign.triggered': () => ({ campaignId: randomUUID() }),
 };
 
 /** A well-formed envelope of a catalog event, as the relay would publish it. */

@@ -110,6 +110,34 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'campaigns',
+            lazy: () =>
+              import('../features/pledges/campaigns-page').then((m) => ({
+                Component: m.CampaignsPage,
+              })),
+          },
+          {
+            path: 'campaigns/:id',
+            lazy: () =>
+              import('../features/pledges/campaign-page').then((m) => ({
+                Component: m.CampaignPage,
+              })),
+          },
+          {
+            path: 'workplaces/:id',
+            lazy: () =>
+              import('../features/pledges/workplace-page').then((m) => ({
+                Component: m.WorkplacePage,
+              })),
+          },
+          {
+            path: 'workplaces/:id/join',
+            lazy: () =>
+              import('../features/pledges/join-workplace-page').then((m) => ({
+                Component: m.JoinWorkplacePage,
+              })),
+          },
+          {
             path: 'settings',
             lazy: () =>
               import('../features/settings/settings-page').then((m) => ({

@@ -1,5 +1,6 @@
 import type {
   AlertMessage,
+  CampaignMessage,
   ClientMessage,
   DispatchMessage,
   HelloMessage,
@@ -10,6 +11,9 @@ import type { LocalStore } from './local-store';
 export type { AlertMessage, DispatchMessage };
 
 export type StreamStatus = 'connecting' | 'live' | 'offline' | 'unauthorized' | 'stopped';
+
+/** The window event a "campaign on" stream message becomes (detail: the CampaignMessage). */
+export const CAMPAIGN_EVENT = 'tocsin:campaign';
 
 export interface StreamHandlers {
   onAlert(alert: AlertMessage): void;
@@ -170,6 +174,10 @@ export class AlertStream {
       this.#handlers.onAlert(alert);
     } else if (typed.type === 'dispatch') {
       this.#handlers.onDispatch?.(message as DispatchMessage);
+    } else if (typed.type === 'campaign') {
+      // A campaign I pledged to is on. Kept in memory only: a stored notice would tell whoever
+      // opens a seized phone that its owner pledged.
+      window.dispatchEvent(new CustomEvent(CAMPAIGN_EVENT, { detail: message as CampaignMessage }));
     }
   }
 

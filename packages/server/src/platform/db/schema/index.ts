@@ -48,6 +48,15 @@ import type {
   OrganizingRequestsTable,
 } from './organizing';
 import type { OutboxTable } from './outbox';
+import type {
+  CampaignPledgesTable,
+  CampaignPublicationsTable,
+  CampaignsTable,
+  CampaignWorkplacesTable,
+  WorkplaceMembersTable,
+  WorkplacesTable,
+  WorkplaceUnitsTable,
+} from './pledges';
 import type { PushDeliveriesTable, PushSubscriptionsTable } from './push';
 
 /** Every table Tocsin has; each lives in a file under schema/. */
@@ -98,4 +107,11 @@ export interface Database {
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   organizing_requests: OrganizingRequestsTable;
+  workplaces: WorkplacesTable;
+  workplace_units: WorkplaceUnitsTable;
+  workplace_members: WorkplaceMembersTable;
+  campaigns: CampaignsTable;
+  campaign_workplaces: CampaignWorkplacesTable;
+  campaign_pledges: CampaignPledgesTable;
+  campaign_publications: CampaignPublicationsTable;
 }
