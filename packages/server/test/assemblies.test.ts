@@ -81,8 +81,17 @@ describeEachDatabase('assemblies', (kind) => {
 
   const roster = () => [m.chair!, m.m1!, m.m2!, m.m3!, m.m4!];
 
+  const bodyCount = async () =>
+    Number(
+      (await sql<{ n: string }>`select count(*) as n from bodies`.execute(t.ctx.db)).rows[0]?.n,
+    );
+
   it('gives every area and working group exactly one body, and lists those on whose roll I am', async () => {
+    // Made with the areas and groups, before anyone reads them; reading writes nothing.
+    const before = await bodyCount();
+    expect(before).toBeGreaterThan(1);
     const mine = await ok<BodyView[]>(call('GET', '/bodies', m.m1!));
+    expect(await bodyCount()).toBe(before);
     const north = mine.find((b) => b.areaId === area.north);
     expect(north).toMatchObject({ kind: 'neighborhood', roles: ['member'], rollSize: 8 });
     bodyId = north!.id;
@@ -103,6 +112,30 @@ describeEachDatabase('assemblies', (kind) => {
     expect(Number(councils.rows[0]?.n)).toBe(1);
     const outsider = await ok<BodyView[]>(call('GET', '/bodies', m.outsider!));
     expect(outsider.some((b) => b.id === bodyId)).toBe(false);
+  });
+
+  it('makes a new working group its body in the same write', async () => {
+    const before = await bodyCount();
+    const group = await ok<{ id: string }>(
+      call('POST', `/areas/${area.north}/groups`, m.organizer!, { name: 'Tenants union' }),
+      201,
+    );
+    expect(await bodyCount()).toBe(before + 1);
+    const row = await sql<{ kind: string }>`
+      select kind from bodies where group_id = ${group.id}`.execute(t.ctx.db);
+    expect(row.rows).toEqual([{ kind: 'working_group' }]);
+  });
+
+  it('shows the roll by name and the area groups to the organizer, nobody else on it', async () => {
+    await ok(call('GET', `/bodies/${bodyId}/roll`, m.m1!), 403);
+    await ok(call('GET', `/bodies/${bodyId}/roll`, m.outsider!), 403);
+    const roll = await ok<{ members: { id: string }[]; groups: { name: string }[] }>(
+      call('GET', `/bodies/${bodyId}/roll`, m.organizer!),
+    );
+    expect(roll.members).toHaveLength(8);
+    expect(roll.members.map((x) => x.id)).toContain(m.m1!.id);
+    expect(roll.members.map((x) => x.id)).not.toContain(m.outsider!.id);
+    expect(roll.groups.map((g) => g.name)).toContain('Tenants union');
   });
 
   it('lets the area organizers appoint a chair and a secretary from the roll', async () => {

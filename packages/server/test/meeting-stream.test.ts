@@ -119,4 +119,32 @@ describeEachDatabase('meeting stream', (kind) => {
     member.socket.close();
     stranger.socket.close();
   });
+
+  it('follows and leaves a meeting on a live socket with `follow`; a stranger follows nothing', async () => {
+    const member = await StreamClient.open(app, { token: members[2]!.token });
+    const stranger = await StreamClient.open(app, { token: outsider.token });
+    member.send({ type: 'follow', meetingId });
+    stranger.send({ type: 'follow', meetingId });
+    await eventually(() => expect(meetingMessages(member).length).toBeGreaterThan(0));
+    expect(meetingMessages(member)[0]!.meetingId).toBe(meetingId);
+
+    member.send({ type: 'follow', meetingId: null });
+    await new Promise((resolve) => setTimeout(resolve, MEETING_STREAM_INTERVAL_MS * 2));
+    const left = meetingMessages(member).length;
+    // A change after leaving: a socket that still follows hears of it, the member's does not.
+    const control = await StreamClient.open(app, { token: members[4]!.token, meetingId });
+    await write(`/meetings/${meetingId}/speakers`, members[3]!, { kind: 'speak' });
+    await eventually(() =>
+      expect(
+        meetingMessages(control)
+          .at(-1)
+          ?.state.queue.map((q) => q.member.id),
+      ).toContain(members[3]!.id),
+    );
+    expect(meetingMessages(member)).toHaveLength(left);
+    control.socket.close();
+    expect(meetingMessages(stranger)).toEqual([]);
+    member.socket.close();
+    stranger.socket.close();
+  });
 });

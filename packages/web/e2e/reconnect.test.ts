@@ -72,7 +72,9 @@ suite(title, () => {
     await expect.poll(status).toContain('Live');
     // Installed: the service worker (which shows notifications) has precached and took over.
     await expect
-      .poll(() => alice.page.evaluate('navigator.serviceWorker.controller !== null'))
+      .poll(() => alice.page.evaluate('navigator.serviceWorker.controller !== null'), {
+        timeout: 30_000,
+      })
       .toBe(true);
     const loaded = await alice.page.evaluate('performance.timeOrigin');
     const first = sockets.at(-1)!;

@@ -243,6 +243,10 @@ export const apiV1 = {
     response: { 200: areaStatsViewSchema },
   },
   'GET /api/v1/bodies': { response: { 200: z.array(o.bodySchema) } },
+  'GET /api/v1/bodies/:bodyId/roll': {
+    params: o.bodyParams,
+    response: { 200: o.bodyRollSchema },
+  },
   'PUT /api/v1/bodies/:bodyId/officers': {
     params: o.bodyParams,
     body: o.officersBody,

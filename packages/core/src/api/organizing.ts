@@ -39,6 +39,10 @@ export const bodySchema = z.strictObject({
   roles: z.array(z.enum(BODY_ROLES)),
   /** Whether the caller may appoint the officers (an organizer of the body's area). */
   canAppoint: z.boolean(),
+  /** Whether the caller runs its meetings: the chair, or an organizer on the roll while none is. */
+  canChair: z.boolean(),
+  /** Whether the caller keeps its record (schedules, minutes, action items): secretary or chair. */
+  canRecord: z.boolean(),
   chair: personSchema.nullable(),
   secretary: personSchema.nullable(),
   secondingRequired: z.boolean(),
@@ -46,6 +50,16 @@ export const bodySchema = z.strictObject({
 export type BodyView = z.infer<typeof bodySchema>;
 
 export const bodyParams = z.strictObject({ bodyId: z.uuid() });
+
+/**
+ * GET /bodies/:bodyId/roll: who can be named an officer or own an action item (for the officers
+ * and the organizers who appoint them): the roll's members by name, and the area's working groups.
+ */
+export const bodyRollSchema = z.strictObject({
+  members: z.array(personSchema),
+  groups: z.array(z.strictObject({ id: z.uuid(), name: z.string() })),
+});
+export type BodyRoll = z.infer<typeof bodyRollSchema>;
 
 /** PUT /bodies/:bodyId/officers: an organizer of the area names the chair and the secretary. */
 export const officersBody = z.strictObject({

@@ -27,10 +27,21 @@ export type HelloMessage = z.infer<typeof helloSchema>;
 
 export const ackSchema = z.strictObject({ type: z.literal('ack'), id: z.uuid() });
 
-/** Messages after hello: acks, and a new location when the member moves. */
+/**
+ * After hello, which meeting this socket follows (null: none): a participant's app opens and
+ * leaves meeting pages on its one stream, without a new hello.
+ */
+export const followMessageSchema = z.strictObject({
+  type: z.literal('follow'),
+  meetingId: z.uuid().nullable(),
+});
+export type FollowMessage = z.infer<typeof followMessageSchema>;
+
+/** Messages after hello: acks, a new location when the member moves, the meeting followed. */
 export const clientMessageSchema = z.discriminatedUnion('type', [
   ackSchema,
   z.strictObject({ type: z.literal('location'), location: location.nullable() }),
+  followMessageSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 

@@ -4,11 +4,12 @@ import type {
   ClientMessage,
   DispatchMessage,
   HelloMessage,
+  MeetingMessage,
 } from '@tocsin/core/api/stream';
 import { STREAM_CLOSE, STREAM_PROTOCOL_VERSION } from '@tocsin/core/api/stream-protocol';
 import type { LocalStore } from './local-store';
 
-export type { AlertMessage, DispatchMessage };
+export type { AlertMessage, DispatchMessage, MeetingMessage };
 
 export type StreamStatus = 'connecting' | 'live' | 'offline' | 'unauthorized' | 'stopped';
 
@@ -18,6 +19,8 @@ export const CAMPAIGN_EVENT = 'tocsin:campaign';
 export interface StreamHandlers {
   onAlert(alert: AlertMessage): void;
   onDispatch?(dispatch: DispatchMessage): void;
+  /** The live state of the meeting this stream follows (see `follow`). */
+  onMeeting?(message: MeetingMessage): void;
   onStatus(status: StreamStatus): void;
   /** The socket is (again) live: a good moment to refresh lists that may have moved. */
   onReady?(reconnected: boolean): void;
@@ -30,8 +33,11 @@ const MAX_DELAY_MS = 30_000;
 const UNAUTHORIZED = new Set<number>([STREAM_CLOSE.unauthorized, STREAM_CLOSE.suspended]);
 
 /**
- * The live alert stream. Sends hello with the last seq it saw so a reconnect replays what was
- * missed, acknowledges every alert, and passes each alert id on once only, across reloads.
+ * The live stream: one socket per app. Sends hello with the last seq it saw so a reconnect
+ * replays what was missed, acknowledges every alert, and passes each alert id on once only,
+ * across reloads. It also carries the meeting the member has open (`follow`): named in the hello
+ * of every (re)connection, and in a `follow` message when it changes on a live socket; the server
+ * answers with the meeting's whole state, so a reconnect needs no replay of it.
  */
 export class AlertStream {
   readonly #store: LocalStore;
@@ -43,6 +49,9 @@ export class AlertStream {
   #everReady = false;
   #seq: number | undefined;
   #seen = new Set<string>();
+  /** The meeting followed, and the one the live socket was last told about. */
+  #meetingId: string | null = null;
+  #toldMeetingId: string | null = null;
 
   constructor(store: LocalStore, handlers: StreamHandlers) {
     this.#store = store;
@@ -92,6 +101,22 @@ export class AlertStream {
     this.#connect();
   };
 
+  /** Follows a meeting's live state on this socket (null: stops); kept across reconnections. */
+  follow(meetingId: string | null): void {
+    this.#meetingId = meetingId;
+    if (this.#status === 'live') this.#tellMeeting();
+  }
+
+  /** Tells the live socket which meeting it follows, when that changed. */
+  #tellMeeting(): void {
+    const socket = this.#socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    if (this.#toldMeetingId === this.#meetingId) return;
+    const follow: ClientMessage = { type: 'follow', meetingId: this.#meetingId };
+    socket.send(JSON.stringify(follow));
+    this.#toldMeetingId = this.#meetingId;
+  }
+
   /** Resumes after a login that followed an `unauthorized` close. */
   resume(): void {
     if (this.#status === 'unauthorized') this.#reconnectNow();
@@ -117,8 +142,10 @@ export class AlertStream {
         type: 'hello',
         v: STREAM_PROTOCOL_VERSION,
         ...(this.#seq !== undefined ? { since: this.#seq } : {}),
+        ...(this.#meetingId !== null ? { meetingId: this.#meetingId } : {}),
       };
       socket.send(JSON.stringify(hello));
+      this.#toldMeetingId = this.#meetingId;
     };
     socket.onmessage = (event: MessageEvent<string>) => {
       if (this.#socket !== socket) return;
@@ -161,6 +188,8 @@ export class AlertStream {
       this.#attempt = 0;
       if (this.#seq === undefined) await this.#saveSeq(seq);
       this.#setStatus('live');
+      // Followed or left while the hello was on its way: the server hears of it now.
+      this.#tellMeeting();
       this.#handlers.onReady?.(this.#everReady);
       this.#everReady = true;
     } else if (typed.type === 'alert') {
@@ -178,6 +207,9 @@ export class AlertStream {
       // A campaign I pledged to is on. Kept in memory only: a stored notice would tell whoever
       // opens a seized phone that its owner pledged.
       window.dispatchEvent(new CustomEvent(CAMPAIGN_EVENT, { detail: message as CampaignMessage }));
+    } else if (typed.type === 'meeting') {
+      const meeting = message as MeetingMessage;
+      if (meeting.meetingId === this.#meetingId) this.#handlers.onMeeting?.(meeting);
     }
   }
 

@@ -39,6 +39,8 @@ export function presentBody(access: BodyAccess, size: number): BodyView {
     rollSize: size,
     roles: access.roles,
     canAppoint: access.canAppoint,
+    canChair: access.chairing,
+    canRecord: access.recording,
     chair: body.chair_id ? { id: body.chair_id, name: body.chair_name ?? '' } : null,
     secretary: body.secretary_id
       ? { id: body.secretary_id, name: body.secretary_name ?? '' }

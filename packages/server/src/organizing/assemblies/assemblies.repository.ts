@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform';
 import type { SpeakerKind } from '@tocsin/core';
@@ -7,30 +6,8 @@ import type { SpeakerKind } from '@tocsin/core';
 
 const nameOf = sql<string>`coalesce(m.display_name, m.handle)`;
 
-/**
- * Gives every neighborhood and workplace, every working group and the city one body each, once:
- * the unique keys make a second call (or a racing one) add nothing.
- */
-export async function ensureBodies(db: Executor, now: Date): Promise<void> {
-  await sql`
-    insert into bodies (id, kind, area_id, created_at)
-    select gen_random_uuid(), a.kind, a.id, ${now}
-    from areas a
-    where a.kind in ('neighborhood', 'workplace') and a.archived_at is null
-      and not exists (select 1 from bodies b where b.area_id = a.id)
-    on conflict do nothing`.execute(db);
-  await sql`
-    insert into bodies (id, kind, group_id, created_at)
-    select gen_random_uuid(), 'working_group', g.id, ${now}
-    from working_groups g
-    where not exists (select 1 from bodies b where b.group_id = g.id)
-    on conflict do nothing`.execute(db);
-  await sql`
-    insert into bodies (id, kind, created_at)
-    select ${randomUUID()}, 'council', ${now}
-    where not exists (select 1 from bodies where kind = 'council')
-    on conflict do nothing`.execute(db);
-}
+// Bodies are made with their area or group, in its transaction (migration
+// 20261205165000_assemblies_fixes): reading them writes nothing.
 
 export interface BodyRow {
   id: string;
@@ -146,6 +123,34 @@ export async function isOnRoll(
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The roll's members by name (at most `limit`), for choosing officers and owners. */
+export async function rollMembers(
+  db: Executor,
+  body: Pick<BodyRow, 'kind' | 'area_id' | 'group_id'>,
+  limit: number,
+): Promise<{ id: string; name: string }[]> {
+  if (body.kind === 'council') return [];
+  return rollQuery(db, body)
+    .select(['m.id', nameOf.as('name')])
+    .distinct()
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+}
+
+/** The working groups of an area, by name. */
+export function groupsOfArea(
+  db: Executor,
+  areaId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('working_groups')
+    .select(['id', 'name'])
+    .where('area_id', '=', areaId)
+    .orderBy('name')
+    .execute();
 }
 
 export async function setOfficers(

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform';
 import { principalOf } from '../../membership';
-import { appointOfficers, listBodies, listMeetings } from './bodies.service';
+import { appointOfficers, bodyRoll, listBodies, listMeetings } from './bodies.service';
 import type { MeetingFeed } from './meeting-feed';
 import {
   approveMinutes,
@@ -55,6 +55,18 @@ export function assembliesRoutes(ctx: AppContext, feed: MeetingFeed): FastifyPlu
         },
       },
       (request) => listBodies(ctx, principalOf(request)),
+    );
+
+    app.get(
+      '/bodies/:bodyId/roll',
+      {
+        schema: {
+          tags,
+          summary: "A body's roll by name and its area's working groups (officers, organizers)",
+          ...apiV1['GET /api/v1/bodies/:bodyId/roll'],
+        },
+      },
+      (request) => bodyRoll(ctx, principalOf(request), request.params.bodyId),
     );
 
     app.put(

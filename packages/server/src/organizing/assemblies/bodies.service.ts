@@ -1,4 +1,4 @@
-import type { BodyView, MeetingSummary, officersBody, Principal } from '@tocsin/core';
+import type { BodyRoll, BodyView, MeetingSummary, officersBody, Principal } from '@tocsin/core';
 import type { z } from 'zod';
 import {
   ForbiddenError,
@@ -13,10 +13,11 @@ import { presentBody, presentSummary } from './assemblies.presenter';
 import {
   bodiesOfAreas,
   bodiesOnRollOf,
-  ensureBodies,
   findBody,
+  groupsOfArea,
   isOnRoll,
   meetingsOfBody,
+  rollMembers,
   rollSize,
   setOfficers,
   type BodyRow,
@@ -37,10 +38,9 @@ export async function accessToBody(
 
 /**
  * The bodies the caller is on the roll of, and those of the areas they organize directly (to
- * appoint officers). Every area and working group gets its one body here if it lacks it.
+ * appoint officers). Read only: every area and working group has its body from its creation.
  */
 export async function listBodies(ctx: AppContext, principal: Principal): Promise<BodyView[]> {
-  await ensureBodies(ctx.db, ctx.clock.now());
   const snapshot = await ctx.areas.get();
   const organized = principal.roles
     .filter((g) => g.role === 'organizer' && snapshot.byId.get(g.areaId)?.kind !== 'city')
@@ -65,6 +65,29 @@ export async function listMeetings(
   const access = await accessToBody(ctx, ctx.db, principal, bodyId);
   requireRoll(access);
   return (await meetingsOfBody(ctx.db, bodyId)).map(presentSummary);
+}
+
+/** The most members a roll answer names: a picker, not a directory. */
+const ROLL_LIMIT = 5_000;
+
+/**
+ * The roll by name and the area's working groups, for those who name officers (an organizer of
+ * the area) or owners of action items (the secretary or whoever chairs); nobody else.
+ */
+export async function bodyRoll(
+  ctx: AppContext,
+  principal: Principal,
+  bodyId: string,
+): Promise<BodyRoll> {
+  const access = await accessToBody(ctx, ctx.db, principal, bodyId);
+  if (!access.canAppoint && !access.recording) {
+    throw new ForbiddenError('Only the officers and the area’s organizers see the roll by name');
+  }
+  const { body } = access;
+  return {
+    members: await rollMembers(ctx.db, body, ROLL_LIMIT),
+    groups: body.home_area_id ? await groupsOfArea(ctx.db, body.home_area_id) : [],
+  };
 }
 
 /** An organizer of the body's area names its chair and secretary (members of its roll). */

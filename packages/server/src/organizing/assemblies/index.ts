@@ -3,4 +3,4 @@ export { assembliesRoutes } from './assemblies.routes';
 export { MeetingFeed, MEETING_STREAM_INTERVAL_MS } from './meeting-feed';
 export type { MeetingFollower } from './meeting-feed';
 export { meetingStream } from './meeting.stream';
-export { ensureBodies, purgeRequests } from './assemblies.repository';
+export { purgeRequests } from './assemblies.repository';

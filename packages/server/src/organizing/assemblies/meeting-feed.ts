@@ -116,6 +116,11 @@ export class MeetingFeed {
     }
   }
 
+  /** A follow that could not be checked (the database was away): logged, the socket kept. */
+  failed(error: unknown): void {
+    this.ctx.logger.warn({ err: error }, 'meeting follow not checked');
+  }
+
   close(): void {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();

@@ -33,7 +33,6 @@ import {
   requireOrganizer,
   type AreaSnapshot,
 } from '../../membership';
-import { ensureBodies } from '../assemblies';
 import {
   campaignWorkplaces,
   closeCampaignRow,
@@ -261,7 +260,6 @@ export async function createCampaign(
       snapshot.city ? [snapshot.city.id] : [],
       'start a citywide campaign',
     );
-    await ensureBodies(ctx.db, now);
     bodyId = await bodyIdOf(ctx.db, { council: true });
   }
   if (bodyId === null) throw new AppError(409, 'no_body', 'This workplace has no body yet');

@@ -28,7 +28,6 @@ import {
   visibleArea,
   type AreaSnapshot,
 } from '../../membership';
-import { ensureBodies } from '../assemblies';
 import {
   addUnit,
   bodyIdOf,
@@ -63,12 +62,8 @@ async function visibleWorkplace(ctx: AppContext, principal: Principal, id: strin
 }
 
 export async function bodyIdOfArea(ctx: AppContext, db: Executor, areaId: string) {
-  let id = await bodyIdOf(db, { areaId });
-  if (id === null) {
-    await ensureBodies(db, ctx.clock.now());
-    id = await bodyIdOf(db, { areaId });
-  }
-  return id;
+  // Every area has its body from the moment it exists (a trigger, ADR 0018).
+  return bodyIdOf(db, { areaId });
 }
 
 type ProfileInput = Body<'PUT /api/v1/workplaces/:id'>;
@@ -158,7 +153,6 @@ export async function createWorkplaceProfile(
           created_at: now,
         });
       }
-      await ensureBodies(tx, now);
     });
   }
   return { view: await present(ctx, principal, id), created };

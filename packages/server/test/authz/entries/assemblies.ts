@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ensureBodies } from '../../../src/organizing/assemblies';
 import { buildMember } from '../../helpers/factories';
 import { memberIdOf } from '../targets';
 import { everyMember, type MatrixEntry, type Persona, type World } from '../types';
@@ -16,7 +15,6 @@ const requestId = () => randomUUID();
 
 async function bodyOf(world: World): Promise<string> {
   const { ctx } = world;
-  await ensureBodies(ctx.db, ctx.clock.now());
   const row = await ctx.db
     .selectFrom('bodies')
     .select('id')
@@ -146,6 +144,13 @@ export const entries: MatrixEntry[] = [
     url: '/api/v1/bodies',
     request: () => Promise.resolve({ url: '/api/v1/bodies' }),
     expect: everyMember(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/bodies/:bodyId/roll',
+    // The area's organizer appoints and, with no chair named, chairs; the admin appoints.
+    request: async (world) => ({ url: `/api/v1/bodies/${await bodyOf(world)}/roll` }),
+    expect: everyMember(403, { organizer: 200, admin: 200 }),
   },
   {
     method: 'PUT',

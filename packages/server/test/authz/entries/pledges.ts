@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ensureBodies } from '../../../src/organizing/assemblies';
 import { buildMember } from '../../helpers/factories';
 import { everyMember, type MatrixEntry, type Persona, type World } from '../types';
 
@@ -13,7 +12,6 @@ const workplaceOnly = (status: number) => everyMember(404, { organizer: status, 
 
 async function bodyIdOf(world: World, areaId: string | null): Promise<string> {
   const { ctx } = world;
-  await ensureBodies(ctx.db, ctx.clock.now());
   const query = ctx.db.selectFrom('bodies').select('id');
   const row = await (
     areaId === null ? query.where('kind', '=', 'council') : query.where('area_id', '=', areaId)

@@ -5,7 +5,7 @@ import type { AlertMessage, DispatchMessage, StreamStatus } from '../../lib/stre
 import type { DispatchItem } from '../respond/dispatches';
 import { useSession } from '../session/session-provider';
 import type { FeedItem } from './feed';
-import { useAlertStream } from './use-alert-stream';
+import { useAlertStream, type LiveStream } from './use-alert-stream';
 import { useBanners } from './use-banners';
 import { useDispatches } from './use-dispatches';
 import { useFeed } from './use-feed';
@@ -32,6 +32,8 @@ interface AlertsApi {
   reload: () => Promise<void>;
   /** Called with every alert for one incident, or for all with `ALL` (pages refresh themselves). */
   watch: (incidentId: string, listener: (alert: AlertMessage) => void) => () => void;
+  /** Follows a meeting's live state on the same stream until the returned function is called. */
+  followMeeting: LiveStream['followMeeting'];
 }
 
 const AlertsContext = createContext<AlertsApi | null>(null);
@@ -70,7 +72,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     [receive, notifyDispatch],
   );
 
-  const status = useAlertStream(member, { onAlert, onDispatch, reload });
+  const { status, followMeeting } = useAlertStream(member, { onAlert, onDispatch, reload });
   useOwnReports(member, addIncident);
 
   const value = useMemo<AlertsApi>(
@@ -86,6 +88,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       dismiss,
       reload,
       watch,
+      followMeeting,
     }),
     [
       feed,
@@ -99,6 +102,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       dismiss,
       reload,
       watch,
+      followMeeting,
     ],
   );
   return <AlertsContext.Provider value={value}>{children}</AlertsContext.Provider>;

@@ -18,7 +18,8 @@ export function BodiesPage() {
   const loadBodies = useCallback(() => endpoints.bodies(), []);
   const bodies = useLoad(loadBodies);
   // Only the bodies whose roll I am on hold meetings I can see.
-  const mine = bodies.data?.filter((b) => b.roles.length > 0) ?? null;
+  // (An organizer who is not on the roll sees the bodies they appoint officers for.)
+  const mine = bodies.data?.filter((b) => b.roles.length > 0 || b.canAppoint) ?? null;
   return (
     <div className="bodies">
       <h1 tabIndex={-1}>{t('meetings.title')}</h1>
@@ -33,25 +34,35 @@ export function BodiesPage() {
       ) : mine.length === 0 ? (
         <p className="notice notice--info">{t('meetings.noBodies')}</p>
       ) : (
-        mine.map((body) => <Body key={body.id} body={body} />)
+        mine.map((body) => <Body key={body.id} body={body} reloadBodies={bodies.reload} />)
       )}
     </div>
   );
 }
 
-function Body({ body }: { body: BodyView }) {
+function Body({ body, reloadBodies }: { body: BodyView; reloadBodies: () => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const { city } = useSession();
-  const load = useCallback(() => endpoints.bodyMeetings(body.id), [body.id]);
+  const onRoll = body.roles.length > 0;
+  // An organizer who is not on the roll sees no meetings: only the officers they appoint.
+  const load = useCallback(
+    () => (onRoll ? endpoints.bodyMeetings(body.id) : Promise.resolve([])),
+    [body.id, onRoll],
+  );
   const meetings = useLoad(load);
-  const officer = body.roles.includes('chair') || body.roles.includes('secretary');
   const headingId = useId();
   return (
     <section className="card body" aria-labelledby={headingId} data-testid="body">
       <h2 id={headingId}>{body.name}</h2>
       <p className="hint">
-        {t(`meetings.kind.${body.kind}`)} · {t('meetings.roll', { count: body.rollSize })} ·{' '}
-        {body.roles.map((r) => t(`meetings.roles.${r}`)).join(', ')}
+        {t(`meetings.kind.${body.kind}`)} · {t('meetings.roll', { count: body.rollSize })}
+        {onRoll ? ` · ${body.roles.map((r) => t(`meetings.roles.${r}`)).join(', ')}` : ''}
+      </p>
+      <p className="hint" data-testid="officers">
+        {t('meetings.officers.current', {
+          chair: body.chair?.name ?? t('meetings.officers.nobody'),
+          secretary: body.secretary?.name ?? t('meetings.officers.nobody'),
+        })}
       </p>
       {meetings.error ? (
         <p className="notice notice--error">{describeError(meetings.error, t)}</p>
@@ -72,10 +83,13 @@ function Body({ body }: { body: BodyView }) {
           ))}
         </ul>
       ) : null}
-      <p>
-        <Link to={`/bodies/${body.id}/decisions`}>{t('meetings.decisions')}</Link>
-      </p>
-      {officer ? <Schedule body={body} reload={meetings.reload} /> : null}
+      {onRoll ? (
+        <p>
+          <Link to={`/bodies/${body.id}/decisions`}>{t('meetings.decisions')}</Link>
+        </p>
+      ) : null}
+      {body.canRecord ? <Schedule body={body} reload={meetings.reload} /> : null}
+      {body.canAppoint ? <Officers body={body} reload={reloadBodies} /> : null}
     </section>
   );
 }
@@ -204,6 +218,81 @@ function Schedule({ body, reload }: { body: BodyView; reload: () => Promise<void
         {done ? <p role="status">{t('meetings.schedule.done')}</p> : null}
         {write.error ? <p className="notice notice--error">{write.error}</p> : null}
       </form>
+    </details>
+  );
+}
+
+/** An organizer of the area names the chair and the secretary from the roll. */
+function Officers({ body, reload }: { body: BodyView; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const [chair, setChair] = useState(body.chair?.id ?? '');
+  const [secretary, setSecretary] = useState(body.secretary?.id ?? '');
+  const [seconding, setSeconding] = useState(body.secondingRequired);
+  const [done, setDone] = useState(false);
+  const ids = { chair: useId(), secretary: useId() };
+  const loadRoll = useCallback(
+    () => (opened ? endpoints.bodyRoll(body.id) : Promise.resolve(null)),
+    [opened, body.id],
+  );
+  const roll = useLoad(loadRoll);
+  const write = useWrite(async () => {
+    setDone(true);
+    await reload();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    const input = {
+      chair: chair || null,
+      secretary: secretary || null,
+      secondingRequired: seconding,
+    };
+    void write.run(`officers:${JSON.stringify(input)}`, (requestId) =>
+      endpoints.appointOfficers(body.id, { requestId, ...input }),
+    );
+  };
+  const members = roll.data?.members ?? [];
+  const choice = (id: string, label: string, value: string, set: (v: string) => void) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => set(e.target.value)}>
+        <option value="">{t('meetings.officers.nobody')}</option>
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <details
+      className="schedule"
+      onToggle={(event) => setOpened((event.target as HTMLDetailsElement).open)}
+    >
+      <summary>{t('meetings.officers.title')}</summary>
+      {roll.error ? <p className="notice notice--error">{describeError(roll.error, t)}</p> : null}
+      {opened && !roll.data && !roll.error ? <Loading /> : null}
+      {roll.data ? (
+        <form onSubmit={submit}>
+          {choice(ids.chair, t('meetings.officers.chair'), chair, setChair)}
+          {choice(ids.secretary, t('meetings.officers.secretary'), secretary, setSecretary)}
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={seconding}
+              onChange={(e) => setSeconding(e.target.checked)}
+            />
+            {t('meetings.officers.seconding')}
+          </label>
+          <button type="submit" className="button button--primary" disabled={write.busy}>
+            {t('meetings.officers.save')}
+          </button>
+          {done ? <p role="status">{t('meetings.officers.saved')}</p> : null}
+          {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+        </form>
+      ) : null}
     </details>
   );
 }

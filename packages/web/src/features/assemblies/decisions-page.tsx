@@ -1,13 +1,13 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ActionItemView, BodyView, DecisionView } from '@tocsin/core/api/organizing';
+import type { ActionItemView, BodyRoll, BodyView, DecisionView } from '@tocsin/core/api/organizing';
 import { usePageTitle } from '../../app/use-page-title';
 import { describeError, endpoints } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
-import { useSession } from '../session/session-provider';
+import { useMe, useSession } from '../session/session-provider';
 import { useWrite } from './use-write';
 import './assemblies.css';
 
@@ -26,6 +26,13 @@ export function DecisionsPage() {
   const bodies = useLoad(loadBodies);
   const decisions = useLoad(loadDecisions);
   const body = bodies.data?.find((b) => b.id === bodyId) ?? null;
+  // Those who add action items choose an owner from the roll or the area's working groups.
+  const recorder = Boolean(body?.canRecord);
+  const loadRoll = useCallback(
+    () => (recorder ? endpoints.bodyRoll(bodyId) : Promise.resolve(null)),
+    [recorder, bodyId],
+  );
+  const roll = useLoad(loadRoll);
   const title = t('meetings.register.title', { body: body?.name ?? '' });
   usePageTitle(title);
   const error = decisions.error ?? bodies.error;
@@ -63,7 +70,13 @@ export function DecisionsPage() {
       ) : (
         <ul className="decisions" data-testid="decisions">
           {decisions.data.map((decision) => (
-            <Decision key={decision.id} decision={decision} body={body} reload={decisions.reload} />
+            <Decision
+              key={decision.id}
+              decision={decision}
+              body={body}
+              roll={roll.data}
+              reload={decisions.reload}
+            />
           ))}
         </ul>
       )}
@@ -74,15 +87,18 @@ export function DecisionsPage() {
 function Decision({
   decision,
   body,
+  roll,
   reload,
 }: {
   decision: DecisionView;
   body: BodyView | null;
+  roll: BodyRoll | null;
   reload: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
   const { city } = useSession();
-  const officer = Boolean(body?.roles.includes('chair') || body?.roles.includes('secretary'));
+  const officer = Boolean(body?.canRecord);
+  const me = useMe().id;
   const date = formatDateTime(decision.decidedAt, i18n.language, city?.timeZone ?? 'UTC');
   return (
     <li className="card decision" data-testid="decision">
@@ -96,17 +112,30 @@ function Decision({
           <h2 className="decision__actions">{t('meetings.register.actions')}</h2>
           <ul className="action-items">
             {decision.actionItems.map((item) => (
-              <ActionItem key={item.id} item={item} reload={reload} />
+              <ActionItem
+                key={item.id}
+                item={item}
+                canChange={officer || (item.owner?.kind === 'member' && item.owner.id === me)}
+                reload={reload}
+              />
             ))}
           </ul>
         </>
       ) : null}
-      {officer ? <AddActionItem decisionId={decision.id} reload={reload} /> : null}
+      {officer ? <AddActionItem decisionId={decision.id} roll={roll} reload={reload} /> : null}
     </li>
   );
 }
 
-function ActionItem({ item, reload }: { item: ActionItemView; reload: () => Promise<void> }) {
+function ActionItem({
+  item,
+  canChange,
+  reload,
+}: {
+  item: ActionItemView;
+  canChange: boolean;
+  reload: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const write = useWrite(reload);
   const next = item.status === 'open' ? 'done' : 'open';
@@ -120,46 +149,63 @@ function ActionItem({ item, reload }: { item: ActionItemView; reload: () => Prom
         <span className="hint"> · {t('meetings.register.due', { date: item.due })}</span>
       ) : null}
       <span className="badge"> {t(`meetings.register.status.${item.status}`)}</span>
-      <button
-        type="button"
-        className="button button--small"
-        disabled={write.busy}
-        onClick={() =>
-          void write.run(`status:${item.id}:${next}`, (requestId) =>
-            endpoints.actionItemStatus(item.id, { requestId, status: next }),
-          )
-        }
-      >
-        {next === 'done' ? t('meetings.register.markDone') : t('meetings.register.reopen')}
-      </button>
+      {canChange ? (
+        <button
+          type="button"
+          className="button button--small"
+          disabled={write.busy}
+          onClick={() =>
+            void write.run(`status:${item.id}:${next}`, (requestId) =>
+              endpoints.actionItemStatus(item.id, { requestId, status: next }),
+            )
+          }
+        >
+          {next === 'done' ? t('meetings.register.markDone') : t('meetings.register.reopen')}
+        </button>
+      ) : null}
       {write.error ? <p className="notice notice--error">{write.error}</p> : null}
     </li>
   );
 }
 
+/** `m:<id>` a member of the roll, `g:<id>` a working group, '' nobody yet. */
+function ownerOf(value: string): { memberId: string } | { groupId: string } | null {
+  const id = value.slice(2);
+  if (value.startsWith('m:')) return { memberId: id };
+  if (value.startsWith('g:')) return { groupId: id };
+  return null;
+}
+
 function AddActionItem({
   decisionId,
+  roll,
   reload,
 }: {
   decisionId: string;
+  roll: BodyRoll | null;
   reload: () => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
+  const [owner, setOwner] = useState('');
   const textId = useId();
   const dueId = useId();
+  const ownerId = useId();
   const write = useWrite(async () => {
     setText('');
     setDue('');
+    setOwner('');
     await reload();
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void write.run(`item:${text}:${due}`, (requestId) =>
+    const who = ownerOf(owner);
+    void write.run(`item:${text}:${due}:${owner}`, (requestId) =>
       endpoints.addActionItem(decisionId, {
         requestId,
         text: text.trim(),
+        ...(who ? { owner: who } : {}),
         ...(due ? { due } : {}),
       }),
     );
@@ -176,6 +222,30 @@ function AddActionItem({
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
+      </div>
+      <div className="field">
+        <label htmlFor={ownerId}>{t('meetings.register.itemOwner')}</label>
+        <select id={ownerId} value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <option value="">{t('meetings.register.noOwner')}</option>
+          {roll && roll.members.length > 0 ? (
+            <optgroup label={t('meetings.register.ownerMembers')}>
+              {roll.members.map((m) => (
+                <option key={m.id} value={`m:${m.id}`}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {roll && roll.groups.length > 0 ? (
+            <optgroup label={t('meetings.register.ownerGroups')}>
+              {roll.groups.map((g) => (
+                <option key={g.id} value={`g:${g.id}`}>
+                  {g.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </select>
       </div>
       <div className="field">
         <label htmlFor={dueId}>{t('meetings.register.itemDue')}</label>

@@ -30,7 +30,8 @@ function MeetingHeader({ view, status }: { view: MeetingView; status: string }) 
   const { t, i18n } = useTranslation();
   const { city } = useSession();
   const when = formatDateTime(view.startsAt, i18n.language, city?.timeZone ?? 'UTC');
-  const officer = view.me.roles.includes('chair') || view.me.roles.includes('secretary');
+  // The officers' part comes to those who run or record the meeting.
+  const officer = view.officer !== null;
   return (
     <header className="meeting-header">
       <h1 tabIndex={-1}>{view.title}</h1>
@@ -187,10 +188,12 @@ function Speak({ view, waiting }: { view: MeetingView; waiting: boolean }) {
   return (
     <div className="speak">
       <p className="speak__place" data-testid="my-place" role="status">
-        {speaking
-          ? t('meetings.speak.speaking')
-          : place >= 0
-            ? t('meetings.speak.place', { place: place + 1 })
+        {/* Whoever has the floor may already be back in the queue for a later turn. */}
+        {speaking ? `${t('meetings.speak.speaking')} ` : null}
+        {place >= 0
+          ? t('meetings.speak.place', { place: place + 1 })
+          : speaking
+            ? null
             : t('meetings.speak.notInQueue')}
       </p>
       <div className="field">

@@ -24,8 +24,8 @@ export function MinutesPage() {
   if (!minutes.data || !meeting.data) {
     return error ? <p className="notice notice--error">{describeError(error, t)}</p> : <Loading />;
   }
-  const secretary =
-    meeting.data.me.roles.includes('secretary') || meeting.data.me.roles.includes('chair');
+  // The secretary (or whoever chairs) edits them once the meeting closed, until approved.
+  const secretary = meeting.data.officer !== null && meeting.data.state === 'closed';
   return (
     <article className="minutes">
       <h1 tabIndex={-1}>{title}</h1>

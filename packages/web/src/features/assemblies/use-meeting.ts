@@ -2,26 +2,28 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingView } from '@tocsin/core/api/organizing';
 import { useServices } from '../../app/services';
 import { endpoints } from '../../lib/api';
-import { MeetingStream, type MeetingStreamStatus } from '../../lib/meeting-stream';
 import type { MeetingAction, MeetingItem, OutboxItem } from '../../lib/outbox';
+import type { StreamStatus } from '../../lib/stream';
+import { useAlerts } from '../alerts/alerts-provider';
 
 export interface LiveMeeting {
   view: MeetingView | null;
   error: unknown;
-  status: MeetingStreamStatus;
+  /** The app's stream: `live` while the meeting's changes arrive as they happen. */
+  status: StreamStatus;
   /** Reads the whole view again (my part and the officers' part are not on the stream). */
   reload: () => Promise<void>;
 }
 
 /**
- * A meeting as the caller sees it: GET once, then the stream's `meeting` messages merged in as
- * they come. The parts the stream does not carry (`me`, `officer`) are read again, at most once a
+ * A meeting as the caller sees it: GET once, then the `meeting` messages of the app's one stream
+ * (which follows this meeting while the page is open) merged in as they come. The parts the stream does not carry (`me`, `officer`) are read again, at most once a
  * second, when the state around them moved.
  */
 export function useMeeting(id: string): LiveMeeting {
   const [view, setView] = useState<MeetingView | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState<MeetingStreamStatus>('connecting');
+  const { status, followMeeting } = useAlerts();
   const timer = useRef<number | null>(null);
   const reload = useCallback(async () => {
     try {
@@ -42,29 +44,26 @@ export function useMeeting(id: string): LiveMeeting {
         void reload();
       }, 1_000);
     };
-    const stream = new MeetingStream(id, {
-      onState: (state) =>
-        setView((previous) => {
-          if (!previous) return previous;
-          const openVotes = new Set(
-            state.motions.filter((m) => m.state === 'voting').map((m) => m.id),
-          );
-          const stale =
-            previous.attendance !== state.attendance ||
-            previous.state !== state.state ||
-            previous.me.ballots.some((b) => !openVotes.has(b.motionId));
-          if (stale) later();
-          return { ...previous, ...state };
-        }),
-      onStatus: setStatus,
-    });
-    stream.start();
+    const unfollow = followMeeting(id, (state) =>
+      setView((previous) => {
+        if (!previous) return previous;
+        const openVotes = new Set(
+          state.motions.filter((m) => m.state === 'voting').map((m) => m.id),
+        );
+        const stale =
+          previous.attendance !== state.attendance ||
+          previous.state !== state.state ||
+          previous.me.ballots.some((b) => !openVotes.has(b.motionId));
+        if (stale) later();
+        return { ...previous, ...state };
+      }),
+    );
     return () => {
-      stream.stop();
+      unfollow();
       if (timer.current !== null) window.clearTimeout(timer.current);
       timer.current = null;
     };
-  }, [id, reload]);
+  }, [id, reload, followMeeting]);
 
   return { view, error, status, reload };
 }

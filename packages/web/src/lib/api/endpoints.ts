@@ -146,6 +146,10 @@ export const endpoints = {
   // Assemblies: bodies, meetings, speakers, motions, votes, minutes, decisions. Every write
   // carries the caller's request id: repeating it changes nothing.
   bodies: () => api.get<Answer<'GET /api/v1/bodies'>>('/bodies'),
+  bodyRoll: (bodyId: string) =>
+    api.get<Answer<'GET /api/v1/bodies/:bodyId/roll'>>(`/bodies/${enc(bodyId)}/roll`),
+  appointOfficers: (bodyId: string, body: Body<'PUT /api/v1/bodies/:bodyId/officers'>) =>
+    api.put<Answer<'PUT /api/v1/bodies/:bodyId/officers'>>(`/bodies/${enc(bodyId)}/officers`, body),
   bodyMeetings: (bodyId: string) =>
     api.get<Answer<'GET /api/v1/bodies/:bodyId/meetings'>>(`/bodies/${enc(bodyId)}/meetings`),
   createMeeting: (bodyId: string, body: Body<'POST /api/v1/bodies/:bodyId/meetings'>) =>

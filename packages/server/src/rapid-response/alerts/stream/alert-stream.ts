@@ -137,6 +137,7 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
     const parsed = parseInput(clientMessageSchema, message);
     if (!parsed.success) return; // Unknown messages are ignored: old servers meet newer clients.
     if (parsed.data.type === 'ack') return this.#ack(sub.conn, parsed.data.id);
+    if (parsed.data.type !== 'location') return; // Another topic's (a meeting followed).
     sub.live = parsed.data.location;
     this.#index.update(sub.subscription());
   }
