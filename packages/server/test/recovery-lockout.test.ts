@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../platform/clock';
-import { RecoveryLockout } from './recovery-lockout';
+import { ManualClock } from '../src/platform/clock';
+import { RecoveryLockout } from '../src/membership/account/recovery-lockout';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
