@@ -9,3 +9,11 @@ export {
   meetingStream,
 } from './assemblies';
 export type { MeetingFollower } from './assemblies';
+export {
+  electionsRoutes,
+  countClosedElections,
+  remindEndingTerms,
+  startElectionSweeper,
+  sweepElections,
+} from './elections';
+export type { ElectionSweeper } from './elections';

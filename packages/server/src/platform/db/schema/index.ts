@@ -48,6 +48,15 @@ import type {
   MotionsTable,
   OrganizingRequestsTable,
 } from './organizing';
+import type {
+  ElectionBallotsTable,
+  ElectionNominationsTable,
+  ElectionsTable,
+  ElectionTokensTable,
+  OfficeHoldersTable,
+  RecallPetitionsTable,
+  RecallSignaturesTable,
+} from './elections';
 import type { OutboxTable } from './outbox';
 import type { PushDeliveriesTable, PushSubscriptionsTable } from './push';
 
@@ -100,4 +109,11 @@ export interface Database {
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   organizing_requests: OrganizingRequestsTable;
+  office_holders: OfficeHoldersTable;
+  elections: ElectionsTable;
+  election_nominations: ElectionNominationsTable;
+  election_tokens: ElectionTokensTable;
+  election_ballots: ElectionBallotsTable;
+  recall_petitions: RecallPetitionsTable;
+  recall_signatures: RecallSignaturesTable;
 }
