@@ -17,7 +17,7 @@ import {
 } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app';
 import { loadCityPack } from '../src/membership/city/city.service';
 import { ensureBodies } from '../src/organizing/assemblies';
@@ -27,6 +27,9 @@ import { writeCityPack } from './helpers/city-packs';
 import { dumpTables } from './helpers/dump';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+
+// Each election makes an RSA key and every voter blinds and unblinds one: slow on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -63,7 +66,7 @@ describeEachDatabase('elections', (kind) => {
   /** The voter's browser: blind a fresh message, get it signed, finalize. */
   async function token(electionId: string, who: BuiltMember) {
     // The key is public to the roll; any member's view gives it.
-    const view = await election(electionId, m.m1!);
+    const view = await election(electionId, m.m1);
     const publicKey = await webcrypto.subtle.importKey(
       'spki',
       fromBase64Url(view.publicKey)!,
@@ -316,7 +319,7 @@ describeEachDatabase('elections', (kind) => {
       expect(list.ballots.map((x) => x.receipt)).toEqual(
         [...list.ballots.map((x) => x.receipt)].sort(),
       );
-      const view = await election(e.id, m.m1!);
+      const view = await election(e.id, m.m1);
       expect(view).toMatchObject({
         phase: 'voting',
         tokensIssued: 8,
@@ -350,7 +353,7 @@ describeEachDatabase('elections', (kind) => {
       const list = await ok<BallotList>(call('GET', `/elections/${e.id}/ballots`, m.m9!));
       expect(list.ballots).toHaveLength(7);
       expect(list.ballots.every((x) => x.ranking !== null)).toBe(true);
-      const blt = await call('GET', `/elections/${e.id}/ballots.blt`, m.m9!);
+      const blt = await call('GET', `/elections/${e.id}/blt`, m.m9!);
       expect(blt.statusCode).toBe(200);
       expect(blt.headers['content-type']).toContain('text/plain');
       const parsed = parseBlt(blt.body);
@@ -472,7 +475,7 @@ describeEachDatabase('elections', (kind) => {
         office: 'delegate',
         phase: 'nominations',
       });
-      const blt = await call('GET', `/elections/${recallId}/ballots.blt`, m.m1!);
+      const blt = await call('GET', `/elections/${recallId}/blt`, m.m1!);
       expect(parseBlt(blt.body).candidates).toEqual(['yes', 'no']);
     });
 

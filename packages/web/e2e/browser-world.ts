@@ -20,12 +20,12 @@ export interface BrowserWorld {
  * that no phone opened with `phone` had a page error, a CSP violation or a foreign request. Call
  * it in the body of the suite's `describe`.
  */
-export function browserWorld(): BrowserWorld {
+export function browserWorld(options: Parameters<typeof startWorld>[0] = {}): BrowserWorld {
   let world: World | undefined;
   let browser: Browser | undefined;
   const phones: Phone[] = [];
   beforeAll(async () => {
-    world = await startWorld();
+    world = await startWorld(options);
     browser = await launchBrowser();
   });
   afterAll(async () => {

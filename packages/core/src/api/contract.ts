@@ -370,7 +370,10 @@ export const apiV1 = {
     body: e.appointHolderBody,
     response: { 201: e.officeHolderSchema },
   },
-  'GET /api/v1/elections/:id': { params: e.electionParams, response: { 200: e.electionViewSchema } },
+  'GET /api/v1/elections/:id': {
+    params: e.electionParams,
+    response: { 200: e.electionViewSchema },
+  },
   'POST /api/v1/elections/:id/nominations': {
     params: e.electionParams,
     body: e.nominateBody,
@@ -395,7 +398,7 @@ export const apiV1 = {
     params: e.electionParams,
     response: { 200: e.ballotListSchema },
   },
-  'GET /api/v1/elections/:id/ballots.blt': {
+  'GET /api/v1/elections/:id/blt': {
     params: e.electionParams,
     response: { 200: z.string() },
   },

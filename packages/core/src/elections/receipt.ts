@@ -22,7 +22,9 @@ export function fromBase64Url(text: string): Uint8Array | null {
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(bytes)),
+  );
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -165,12 +165,12 @@ export function electionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/elections/:id/ballots.blt',
+      '/elections/:id/blt',
       {
         schema: {
           tags,
           summary: 'The counted ballots as a BLT file (recount with `tocsin count` or droop)',
-          ...apiV1['GET /api/v1/elections/:id/ballots.blt'],
+          ...apiV1['GET /api/v1/elections/:id/blt'],
         },
       },
       async (request, reply) => {

@@ -488,7 +488,7 @@ export async function listBallots(
   };
 }
 
-/** GET /elections/:id/ballots.blt: the counted election's anonymized ballots. */
+/** GET /elections/:id/blt: the counted election's anonymized ballots. */
 export async function ballotFile(
   ctx: AppContext,
   principal: Principal,

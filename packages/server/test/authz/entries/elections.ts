@@ -238,9 +238,9 @@ export const entries: MatrixEntry[] = [
   },
   {
     method: 'GET',
-    url: '/api/v1/elections/:id/ballots.blt',
+    url: '/api/v1/elections/:id/blt',
     request: async (world) => ({
-      url: `/api/v1/elections/${(await buildElection(world, 'closed')).id}/ballots.blt`,
+      url: `/api/v1/elections/${(await buildElection(world, 'closed')).id}/blt`,
     }),
     expect: rollOrAppointer(200),
   },

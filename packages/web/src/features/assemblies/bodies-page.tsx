@@ -75,6 +75,9 @@ function Body({ body }: { body: BodyView }) {
       <p>
         <Link to={`/bodies/${body.id}/decisions`}>{t('meetings.decisions')}</Link>
       </p>
+      <p>
+        <Link to={`/bodies/${body.id}/elections`}>{t('elections.link')}</Link>
+      </p>
       {officer ? <Schedule body={body} reload={meetings.reload} /> : null}
     </section>
   );
