@@ -1,4 +1,3 @@
-import { RSABSSA } from '@cloudflare/blindrsa-ts';
 import { ballotReceipt, fromBase64Url, toBase64Url } from '@tocsin/core/elections/receipt';
 import { ApiError } from '../../lib/api';
 import { endpoints } from '../../lib/api';
@@ -9,7 +8,8 @@ import { endpoints } from '../../lib/api';
 // the ballot with the token alone on a request with credentials: 'omit' (no cookie, no session,
 // no device key), and keeps the receipt to find in the published list.
 
-const suite = () => RSABSSA.SHA384.PSS.Randomized();
+/** The blind-RSA library is loaded when the member votes, not with the page (its big numbers are heavy). */
+const suite = async () => (await import('@cloudflare/blindrsa-ts')).RSABSSA.SHA384.PSS.Randomized();
 const KEY_ALGORITHM = { name: 'RSA-PSS', hash: 'SHA-384' } as const;
 
 /** The random wait before casting: the box must not see the ballot right after the token. */
@@ -59,7 +59,7 @@ export async function getToken(
     true,
     ['verify'],
   );
-  const s = suite();
+  const s = await suite();
   const prepared = s.prepare(crypto.getRandomValues(new Uint8Array(32)));
   const { blindedMsg, inv } = await s.blind(publicKey, prepared);
   const { blindSignature } = await endpoints.ballotToken(electionId, {
