@@ -35,7 +35,7 @@ import { membersRoutes } from './membership/members/members.routes';
 import { photosRoutes } from './rapid-response/photos/photos.routes';
 import { pushRoutes } from './membership/push/push.routes';
 import { PushDispatcher } from './rapid-response/alerts/push.dispatcher';
-import { assembliesRoutes, MeetingFeed, pledgesRoutes } from './organizing';
+import { assembliesRoutes, electionsRoutes, MeetingFeed, pledgesRoutes } from './organizing';
 
 export interface ApiRoute {
   method: string;
@@ -75,6 +75,7 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway, meetings: MeetingF
     pushRoutes(ctx, (context, settings) => new PushDispatcher(context, settings)),
     assembliesRoutes(ctx, meetings),
     pledgesRoutes(ctx),
+    electionsRoutes(ctx),
   ];
 }
 

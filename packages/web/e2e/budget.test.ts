@@ -27,6 +27,7 @@ describe('performance budget of the built web app', () => {
     'settings-page',
     'plates-page',
     'organizer-page',
+    'election-page',
   ])('the %s screen needs at most 150 KB of gzipped JavaScript to start', async (screen) => {
     if (!existsSync(path.join(dist, 'index.html'))) {
       throw new Error(`the web app is not built in ${dist}: run \`npm run build\` first`);

@@ -11,6 +11,7 @@ import {
   tokenResponse,
 } from './auth';
 import * as m from './membership';
+import * as e from './elections';
 import * as o from './organizing';
 import * as pl from './pledges';
 import {
@@ -425,6 +426,57 @@ export const apiV1 = {
   'DELETE /api/v1/campaigns/:id/pledge': {
     params: pl.campaignParams,
     response: { 200: pl.myPledgeSchema },
+  },
+  'GET /api/v1/bodies/:bodyId/elections': {
+    params: o.bodyParams,
+    response: { 200: e.bodyElectionsSchema },
+  },
+  'POST /api/v1/bodies/:bodyId/elections': {
+    params: o.bodyParams,
+    body: e.newElectionBody,
+    response: { 201: e.electionSummarySchema },
+  },
+  'POST /api/v1/bodies/:bodyId/office-holders': {
+    params: o.bodyParams,
+    body: e.appointHolderBody,
+    response: { 201: e.officeHolderSchema },
+  },
+  'GET /api/v1/elections/:id': {
+    params: e.electionParams,
+    response: { 200: e.electionViewSchema },
+  },
+  'POST /api/v1/elections/:id/nominations': {
+    params: e.electionParams,
+    body: e.nominateBody,
+    response: { 201: e.nominationSchema },
+  },
+  'POST /api/v1/nominations/:id/accept': {
+    params: e.nominationParams,
+    body: e.acceptNominationBody,
+    response: { 200: e.nominationSchema },
+  },
+  'POST /api/v1/elections/:id/tokens': {
+    params: e.electionParams,
+    body: e.tokenBody,
+    response: { 200: e.ballotTokenResponse },
+  },
+  'POST /api/v1/elections/:id/ballots': {
+    params: e.electionParams,
+    body: e.castBody,
+    response: { 201: e.castResponse },
+  },
+  'GET /api/v1/elections/:id/ballots': {
+    params: e.electionParams,
+    response: { 200: e.ballotListSchema },
+  },
+  'GET /api/v1/elections/:id/blt': {
+    params: e.electionParams,
+    response: { 200: z.string() },
+  },
+  'POST /api/v1/office-holders/:id/recall': {
+    params: e.officeHolderParams,
+    body: e.recallBody,
+    response: { 200: e.recallSchema },
   },
 } as const satisfies Record<string, Operation>;
 

@@ -5,6 +5,7 @@ export * from './schema-paths';
 export * from './limits';
 export * from './membership';
 export * from './organizing';
+export * from './elections';
 export * from './passkeys';
 export * from './pledges';
 export * from './platform';

@@ -77,6 +77,14 @@ export const cityPackSchema = z
         publishMinutes: z.int().min(5).max(1_440).default(60),
       })
       .prefault({}),
+    // Recall of an office holder (issue 16): a petition of this share of the body's roll, signed
+    // within this many days, opens a recall vote.
+    recall: z
+      .strictObject({
+        thresholdPercent: z.int().min(1).max(100).default(20),
+        windowDays: z.int().min(1).max(90).default(14),
+      })
+      .prefault({}),
     // A verifier's approval counts toward listing a plate once their role is this old.
     plateVerifierMinDays: z.int().min(0).max(90).default(7),
     hotline: z.strictObject({

@@ -3,3 +3,4 @@ export * from './lot';
 export * from './scottish-stv';
 export * from './phase';
 export * from './ballot-token';
+export * from './receipt';

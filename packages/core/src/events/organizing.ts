@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, type EventGroup } from './define';
+import { electionEvents } from './elections';
 
 /**
  * Events written by organizing. A new one is added here as
@@ -8,6 +9,7 @@ import { defineEvent, type EventGroup } from './define';
  * motions, never who voted what.
  */
 export const organizingEvents = {
+  ...electionEvents,
   /** A body scheduled a meeting (also the next of a recurring series). */
   'meeting.scheduled': defineEvent(
     1,

@@ -10,3 +10,11 @@ export {
 } from './assemblies';
 export type { MeetingFollower } from './assemblies';
 export { CampaignPusher, CampaignStream, pledgesRoutes } from './pledges';
+export {
+  electionsRoutes,
+  countClosedElections,
+  remindEndingTerms,
+  startElectionSweeper,
+  sweepElections,
+} from './elections';
+export type { ElectionSweeper } from './elections';

@@ -64,6 +64,32 @@ export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
   }),
   'campaign.workplace_triggered': () => ({ campaignId: randomUUID(), workplaceId: randomUUID() }),
   'campaign.triggered': () => ({ campaignId: randomUUID() }),
+  'election.called': () => ({
+    electionId: randomUUID(),
+    bodyId: randomUUID(),
+    kind: 'office',
+    office: 'delegate',
+    seats: 2,
+    votingOpensAt: '2026-12-10T18:00:00.000Z',
+    votingClosesAt: '2026-12-12T18:00:00.000Z',
+  }),
+  'election.counted': () => ({ electionId: randomUUID(), bodyId: randomUUID(), ballots: 5 }),
+  'recall.opened': () => ({
+    holderId: randomUUID(),
+    bodyId: randomUUID(),
+    electionId: randomUUID(),
+  }),
+  'holder.recalled': () => ({
+    holderId: randomUUID(),
+    bodyId: randomUUID(),
+    byElectionId: randomUUID(),
+  }),
+  'term.ending': () => ({
+    holderId: randomUUID(),
+    bodyId: randomUUID(),
+    office: 'delegate',
+    termEnd: '2027-06-01T00:00:00.000Z',
+  }),
 };
 
 /** A well-formed envelope of a catalog event, as the relay would publish it. */

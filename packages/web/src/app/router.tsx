@@ -81,6 +81,20 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'bodies/:bodyId/elections',
+            lazy: () =>
+              import('../features/elections/elections-page').then((m) => ({
+                Component: m.ElectionsPage,
+              })),
+          },
+          {
+            path: 'elections/:id',
+            lazy: () =>
+              import('../features/elections/election-page').then((m) => ({
+                Component: m.ElectionPage,
+              })),
+          },
+          {
             path: 'meetings/:id',
             lazy: () =>
               import('../features/assemblies/meeting-page').then((m) => ({

@@ -8,6 +8,7 @@ import { settings } from './en/settings';
 import { trust } from './en/trust';
 import { assemblies } from './en/assemblies';
 import { pledges } from './en/pledges';
+import { elections } from './en/elections';
 
 /** English: the source language. Every other locale has exactly these keys (see Messages). */
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...trust,
   ...assemblies,
   ...pledges,
+  ...elections,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -9,6 +9,7 @@ import { settings } from './es/settings';
 import { trust } from './es/trust';
 import { assemblies } from './es/assemblies';
 import { pledges } from './es/pledges';
+import { elections } from './es/elections';
 
 /** Spanish (complete). Written for Mexican and Central American readers: plain, usted. */
 export const es: Messages = {
@@ -22,4 +23,5 @@ export const es: Messages = {
   ...trust,
   ...assemblies,
   ...pledges,
+  ...elections,
 };

@@ -9,6 +9,7 @@ import { settings } from './hmn/settings';
 import { trust } from './hmn/trust';
 import { assemblies } from './hmn/assemblies';
 import { pledges } from './hmn/pledges';
+import { elections } from './hmn/elections';
 
 /**
  * Hmong (White Hmong, RPA spelling). A DRAFT for every string of the member flows, not yet
@@ -25,4 +26,5 @@ export const hmn: Messages = {
   ...trust,
   ...assemblies,
   ...pledges,
+  ...elections,
 };

@@ -9,6 +9,7 @@ import { settings } from './so/settings';
 import { trust } from './so/trust';
 import { assemblies } from './so/assemblies';
 import { pledges } from './so/pledges';
+import { elections } from './so/elections';
 
 /**
  * Somali. A DRAFT for every string of the member flows, not yet reviewed by a native speaker:
@@ -25,4 +26,5 @@ export const so: Messages = {
   ...trust,
   ...assemblies,
   ...pledges,
+  ...elections,
 };

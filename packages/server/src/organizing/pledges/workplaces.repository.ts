@@ -193,7 +193,7 @@ export async function confirmedWorkplaceOf(db: Executor, memberId: string): Prom
   return row?.workplace_id ?? null;
 }
 
-/** The body of an area, or the council; null before ensureBodies made it. */
+/** The body of an area, or the council (every area has one from its creation, ADR 0018). */
 export async function bodyIdOf(
   db: Executor,
   of: { areaId: string } | { council: true },

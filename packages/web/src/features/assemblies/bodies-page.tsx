@@ -88,6 +88,9 @@ function Body({ body, reloadBodies }: { body: BodyView; reloadBodies: () => Prom
           <Link to={`/bodies/${body.id}/decisions`}>{t('meetings.decisions')}</Link>
         </p>
       ) : null}
+      <p>
+        <Link to={`/bodies/${body.id}/elections`}>{t('elections.link')}</Link>
+      </p>
       {body.canRecord ? <Schedule body={body} reload={meetings.reload} /> : null}
       {body.canAppoint ? <Officers body={body} reload={reloadBodies} /> : null}
     </section>

@@ -264,4 +264,30 @@ export const endpoints = {
     api.put<Answer<'PUT /api/v1/campaigns/:id/pledge'>>(`/campaigns/${enc(id)}/pledge`, undefined),
   withdrawPledge: (id: string) =>
     api.delete<Answer<'DELETE /api/v1/campaigns/:id/pledge'>>(`/campaigns/${enc(id)}/pledge`),
+  // Elections (issue 16). The ballot itself is cast by features/elections/ballot-box.ts on a
+  // request with no credentials, never through here.
+  bodyElections: (bodyId: string) =>
+    api.get<Answer<'GET /api/v1/bodies/:bodyId/elections'>>(`/bodies/${enc(bodyId)}/elections`),
+  callElection: (bodyId: string, body: Body<'POST /api/v1/bodies/:bodyId/elections'>) =>
+    api.post<Answer<'POST /api/v1/bodies/:bodyId/elections'>>(
+      `/bodies/${enc(bodyId)}/elections`,
+      body,
+    ),
+  election: (id: string) => api.get<Answer<'GET /api/v1/elections/:id'>>(`/elections/${enc(id)}`),
+  nominate: (id: string, body: Body<'POST /api/v1/elections/:id/nominations'>) =>
+    api.post<Answer<'POST /api/v1/elections/:id/nominations'>>(
+      `/elections/${enc(id)}/nominations`,
+      body,
+    ),
+  acceptNomination: (id: string, body: Body<'POST /api/v1/nominations/:id/accept'>) =>
+    api.post<Answer<'POST /api/v1/nominations/:id/accept'>>(`/nominations/${enc(id)}/accept`, body),
+  ballotToken: (id: string, body: Body<'POST /api/v1/elections/:id/tokens'>) =>
+    api.post<Answer<'POST /api/v1/elections/:id/tokens'>>(`/elections/${enc(id)}/tokens`, body),
+  ballotList: (id: string) =>
+    api.get<Answer<'GET /api/v1/elections/:id/ballots'>>(`/elections/${enc(id)}/ballots`),
+  signRecall: (holderId: string, requestId: string) =>
+    api.post<Answer<'POST /api/v1/office-holders/:id/recall'>>(
+      `/office-holders/${enc(holderId)}/recall`,
+      { requestId },
+    ),
 };

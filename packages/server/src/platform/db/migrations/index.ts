@@ -9,6 +9,7 @@ import * as m20261205120000 from './20261205120000_trust_auth';
 import * as m20261205130000 from './20261205130000_two_person_rules';
 import * as m20261205140000 from './20261205140000_plate_hashes';
 import * as m20261205150000 from './20261205150000_assemblies';
+import * as m20261205160000 from './20261205160000_elections';
 import * as m20261205165000 from './20261205165000_assemblies_fixes';
 import * as m20261205170000 from './20261205170000_workplaces_pledges';
 import * as m20261205210000 from './20261205210000_recovery_lockout_in_memory';
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '20261205130000_two_person_rules': m20261205130000,
   '20261205140000_plate_hashes': m20261205140000,
   '20261205150000_assemblies': m20261205150000,
+  '20261205160000_elections': m20261205160000,
   '20261205165000_assemblies_fixes': m20261205165000,
   '20261205170000_workplaces_pledges': m20261205170000,
   '20261205210000_recovery_lockout_in_memory': m20261205210000,

@@ -47,6 +47,15 @@ import type {
   MotionsTable,
   OrganizingRequestsTable,
 } from './organizing';
+import type {
+  ElectionBallotsTable,
+  ElectionNominationsTable,
+  ElectionsTable,
+  ElectionTokensTable,
+  OfficeHoldersTable,
+  RecallPetitionsTable,
+  RecallSignaturesTable,
+} from './elections';
 import type { OutboxTable } from './outbox';
 import type {
   CampaignPledgesTable,
@@ -114,4 +123,11 @@ export interface Database {
   campaign_workplaces: CampaignWorkplacesTable;
   campaign_pledges: CampaignPledgesTable;
   campaign_publications: CampaignPublicationsTable;
+  office_holders: OfficeHoldersTable;
+  elections: ElectionsTable;
+  election_nominations: ElectionNominationsTable;
+  election_tokens: ElectionTokensTable;
+  election_ballots: ElectionBallotsTable;
+  recall_petitions: RecallPetitionsTable;
+  recall_signatures: RecallSignaturesTable;
 }

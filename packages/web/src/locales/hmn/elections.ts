@@ -1,0 +1,123 @@
+import type { Messages } from '../en';
+
+/** Strings of elections (DRAFT, see docs/I18N.md): kev xaiv tsa, daim npav zais cia, kev rho tawm. */
+export const elections: Pick<Messages, 'elections'> = {
+  elections: {
+    title: 'Kev xaiv tsa',
+    intro:
+      'Leej twg tuav cov hauj lwm ntawm pawg no, kev xaiv tsa los sau lawv, thiab cov ntawv thov rho tawm.',
+    link: 'Kev xaiv tsa thiab cov neeg tuav hauj lwm',
+    back: 'Rov qab mus rau pawg kev xaiv tsa',
+    counting: 'Kev pov npav kaw lawm. Tab tom suav.',
+    list: 'Kev xaiv tsa',
+    none: 'Tseem tsis tau muaj kev xaiv tsa.',
+    endingTerm:
+      'Lub sij hawm ntawm {{office}} yuav xaus rau {{date}}. Muaj ib qho kev xaiv tsa raug thov.',
+    callProposed: 'Hu qhov kev xaiv tsa no',
+    electionTitle: 'Kev xaiv tsa: {{office}} ({{count}} lub rooj)',
+    recallTitle: 'Kev pov npav rho tawm: {{name}}, {{office}}',
+    window: 'Kev pov npav qhib {{opens}} thiab kaw {{closes}}.',
+    term: 'Lub sij hawm: {{count}} lub hlis',
+    phase: {
+      nominations: 'Kev xaiv neeg sib tw',
+      voting: 'Pov npav',
+      count: 'Suav',
+      results: 'Qhov tshwm sim',
+    },
+    office: {
+      delegate: 'Tus sawv cev rau pawg sab laj',
+      chair: 'Tus thawj',
+      secretary: 'Tus tuav ntaub ntawv',
+      coordinator: 'Tus tswj pab pawg ua hauj lwm',
+    },
+    nominations: {
+      title: 'Kev xaiv neeg sib tw',
+      none: 'Tseem tsis tau muaj leej twg raug xaiv.',
+      accepted: 'Sib tw',
+      pending: 'Tseem tsis tau txais',
+      by: '{{name}} xaiv',
+      standing: 'Koj tab tom sib tw hauv qhov kev xaiv tsa no.',
+      acceptTitle: 'Koj raug xaiv. Txais nrog ib zaj lus:',
+      selfTitle: 'Sawv sib tw koj tus kheej',
+      statement: 'Koj zaj lus rau cov tswv cuab',
+      accept: 'Txais kev xaiv',
+      standSelf: 'Sawv sib tw',
+    },
+    vote: {
+      title: 'Koj daim npav zais cia',
+      secret:
+        'Koj daim npav raug xa yam tsis siv koj qhov nkag, tom qab tos ib pliag luv luv tsis paub ua ntej. Tsis muaj leej twg, txawm yog tus khiav lub server, paub tias daim npav twg yog koj li.',
+      howTo: 'Ntxiv cov neeg sib tw raws li koj nyiam ua ntej. Koj xaiv tau ntau npaum li koj xav.',
+      add: 'Ntxiv',
+      addNamed: 'Ntxiv {{name}} rau koj qhov kev teev',
+      ranking: 'Koj qhov kev teev',
+      empty: 'Tseem tsis tau teev leej twg.',
+      up: 'Txav {{name}} mus saum',
+      down: 'Txav {{name}} mus hauv qab',
+      remove: 'Tshem {{name}}',
+      cast: 'Xa kuv daim npav',
+      sending: 'Tab tom xa koj daim npav hauv li {{count}} feeb thib ob…',
+      elsewhere:
+        'Koj twb tau txais koj daim npav rau qhov kev xaiv tsa no lawm, ntawm lub xov tooj no lossis lwm lub. Txhua tus tswv cuab pov npav ib zaug xwb.',
+    },
+    receipt: {
+      title: 'Koj daim npav tau xa lawm',
+      text: 'Koj daim ntawv pov thawj. Nrhiav nws hauv daim ntawv teev npav uas tshaj tawm kom paub tias tau suav:',
+    },
+    results: {
+      title: 'Qhov tshwm sim',
+      ballots: '{{count}} daim npav tau xa',
+      quota: 'Tus lej txaus: {{quota}}',
+      elected: 'Raug xaiv: {{names}}',
+      stages: 'Kev suav, ib theem zuj zus',
+      candidate: 'Tus neeg sib tw',
+      stage: 'Theem {{n}}',
+      first: 'Thawj qhov kev nyiam',
+      surplus: 'Qhov seem ntawm {{name}}',
+      exclusion: '{{name}} raug tshem',
+      exhausted: 'Xa tsis tau mus ntxiv',
+      chart: 'Cov npav ntawm txhua tus neeg sib tw hauv txhua theem, nrog tus lej txaus',
+      quotaLine: 'Tus lej txaus ({{quota}})',
+      seed: 'Noob rau kev rho xov: {{seed}}…',
+      nothing: 'Tsis muaj daim npav siv tau; tsis muaj leej twg raug xaiv.',
+      download: 'Rub cov npav (ntaub ntawv BLT) los suav dua',
+    },
+    recall: {
+      option: {
+        yes: 'Yog, rho tawm',
+        no: 'Tsis yog, khaws cia',
+      },
+      outcome: 'Yog: {{yes}}, tsis yog: {{no}}.',
+      removed: 'Tus neeg tuav hauj lwm raug rho tawm; ib qho kev xaiv tsa rau lub rooj khoob qhib.',
+      kept: 'Tus neeg tuav hauj lwm tseem nyob.',
+      voting: 'Muaj ib qho kev pov npav rho tawm qhib.',
+      petition:
+        'Daim ntawv thov rho tawm: {{signatures}} kos npe ntawm {{threshold}} uas xav tau, txog {{date}}.',
+      fewerThanFive: 'tsawg dua 5',
+      goVote: 'Mus pov npav',
+      sign: 'Kos npe rau daim ntawv thov rho tawm',
+      signed: 'Koj twb kos npe rau daim ntawv thov rho tawm lawm.',
+    },
+    ballots: {
+      title: 'Cov npav tshaj tawm',
+      intro:
+        'Daim ntawv pov thawj ntawm txhua daim npav, tsis muaj kev teev raws sij hawm. Kev teev ntawm cov npav tshwm thaum kev pov npav kaw lawm.',
+      none: 'Tseem tsis tau muaj npav.',
+      mine: '(koj li)',
+    },
+    holders: {
+      title: 'Cov neeg tuav hauj lwm',
+      none: 'Tseem tsis tau muaj leej twg tuav hauj lwm.',
+      until: 'txog {{date}}',
+    },
+    call: {
+      title: 'Hu ib qho kev xaiv tsa',
+      office: 'Hauj lwm',
+      seats: 'Cov rooj',
+      termMonths: 'Lub sij hawm (hlis)',
+      opens: 'Kev pov npav qhib (kev xaiv neeg sib tw kaw)',
+      closes: 'Kev pov npav kaw',
+      submit: 'Hu qhov kev xaiv tsa',
+    },
+  },
+};
