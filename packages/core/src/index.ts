@@ -8,3 +8,6 @@ export * from './events';
 export * from './limits';
 export * from './elections';
 export * from './assemblies';
+export * from './canvassing';
+export * from './mutual-aid';
+export * from './privacy';
