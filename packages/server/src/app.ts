@@ -36,6 +36,7 @@ import { photosRoutes } from './rapid-response/photos/photos.routes';
 import { pushRoutes } from './membership/push/push.routes';
 import { PushDispatcher } from './rapid-response/alerts/push.dispatcher';
 import { assembliesRoutes, MeetingFeed } from './organizing';
+import { canvassingRoutes, mutualAidRoutes } from './organizing';
 
 export interface ApiRoute {
   method: string;
@@ -74,6 +75,8 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway, meetings: MeetingF
     statsRoutes(ctx),
     pushRoutes(ctx, (context, settings) => new PushDispatcher(context, settings)),
     assembliesRoutes(ctx, meetings),
+    mutualAidRoutes(ctx),
+    canvassingRoutes(ctx),
   ];
 }
 

@@ -403,7 +403,7 @@ export const apiV1 = {
   'POST /api/v1/aid/requests/:id/match': {
     params: ma.aidRequestParams,
     body: ma.matchBody,
-    response: { 200: ma.aidMatchSchema },
+    response: { 200: ma.takeAnswerSchema },
   },
   'POST /api/v1/aid/requests/:id/close': {
     params: ma.aidRequestParams,

@@ -1,5 +1,6 @@
 // Public surface of membership: other modules import from here, never from its files.
 export { canOrganize, canSeeArea, requireOrganizer, visibleArea } from './areas';
 export type { AreaSnapshot } from './areas';
-export { authFailureTotals, keyedHash, principalOf } from './auth';
+export { authFailureTotals, baseUrlOf, keyedHash, principalOf } from './auth';
+export { createInvite } from './invites';
 export { claimPushes, pushCandidateRows, recordOutcomes, subscriptionsOf, toldLog } from './push';

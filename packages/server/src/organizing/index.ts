@@ -9,3 +9,11 @@ export {
   meetingStream,
 } from './assemblies';
 export type { MeetingFollower } from './assemblies';
+export { mutualAidRoutes, sweepMutualAid } from './mutual-aid';
+export {
+  canvassingRoutes,
+  runOrganizingSweep,
+  startOrganizingSweeper,
+  sweepCanvassing,
+} from './canvassing';
+export type { OrganizingSweep, OrganizingSweeper } from './canvassing';

@@ -48,6 +48,20 @@ import type {
   MotionsTable,
   OrganizingRequestsTable,
 } from './organizing';
+import type {
+  AidMatchesTable,
+  AidMessagesTable,
+  AidOffersTable,
+  AidReceiptsTable,
+  AidRequestsTable,
+  AidTakesTable,
+  CanvassCountsTable,
+  CanvassNotesTable,
+  CanvassReceiptsTable,
+  TurfAssigneesTable,
+  TurfCellsTable,
+  TurfsTable,
+} from './community';
 import type { OutboxTable } from './outbox';
 import type { PushDeliveriesTable, PushSubscriptionsTable } from './push';
 
@@ -100,4 +114,16 @@ export interface Database {
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   organizing_requests: OrganizingRequestsTable;
+  turfs: TurfsTable;
+  turf_cells: TurfCellsTable;
+  turf_assignees: TurfAssigneesTable;
+  canvass_counts: CanvassCountsTable;
+  canvass_notes: CanvassNotesTable;
+  canvass_receipts: CanvassReceiptsTable;
+  aid_requests: AidRequestsTable;
+  aid_offers: AidOffersTable;
+  aid_takes: AidTakesTable;
+  aid_matches: AidMatchesTable;
+  aid_messages: AidMessagesTable;
+  aid_receipts: AidReceiptsTable;
 }
