@@ -22,8 +22,10 @@ export async function canvassAccess(
   const area = snapshot.byId.get(areaId);
   const chain = snapshot.chain(areaId);
   if (!area || !canSeeArea(principal, area.kind, chain)) throw new NotFoundError('No such area');
+  // Members on probation do not canvass for the group yet: the group sees notes and the map.
   const inGroup =
-    canOrganize(principal, chain) || (await inCanvassingGroup(db, principal.memberId, chain));
+    principal.status === 'active' &&
+    (canOrganize(principal, chain) || (await inCanvassingGroup(db, principal.memberId, chain)));
   return { chain, inGroup };
 }
 
