@@ -74,7 +74,7 @@ async function buildTurf(
     .values({
       id,
       area_id: world.area.id,
-      name: `Turf ${id.slice(0, 8)}`,
+      name: 'Saturday walk',
       day: '2026-01-20',
       created_by: null,
       created_at: ctx.clock.now(),
