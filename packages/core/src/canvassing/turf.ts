@@ -1,4 +1,4 @@
-import { cellToChildren, cellToParent, getResolution, isValidCell } from 'h3-js';
+import { cellToBoundary, cellToChildren, cellToParent, getResolution, isValidCell } from 'h3-js';
 import { AREA_RES } from '../geo/resolutions';
 
 /**
@@ -52,4 +52,9 @@ export function turfCellsOfArea(areaCells: readonly string[]): string[] {
     else for (const child of cellToChildren(cell, TURF_RES)) out.add(child);
   }
   return [...out].sort();
+}
+
+/** A cell's outline as [lat, lng] corners, for drawing it on a map. */
+export function cellOutline(cell: string): [number, number][] {
+  return cellToBoundary(cell).map(([lat, lng]) => [lat, lng] as [number, number]);
 }

@@ -25,6 +25,8 @@ export function BottomNav() {
       {staff ? <NavLink to="/dispatch">{t('nav.console')}</NavLink> : null}
       <NavLink to="/plates">{t('nav.plates')}</NavLink>
       <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
+      <NavLink to="/canvass">{t('community.navCanvass')}</NavLink>
+      <NavLink to="/aid">{t('community.navAid')}</NavLink>
       {organizer ? <NavLink to="/organize">{t('nav.organize')}</NavLink> : null}
       <NavLink to="/settings">{t('nav.settings')}</NavLink>
     </nav>

@@ -7,6 +7,7 @@ import { organize } from './en/organize';
 import { settings } from './en/settings';
 import { trust } from './en/trust';
 import { assemblies } from './en/assemblies';
+import { community } from './en/community';
 
 /** English: the source language. Every other locale has exactly these keys (see Messages). */
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...settings,
   ...trust,
   ...assemblies,
+  ...community,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

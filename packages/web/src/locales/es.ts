@@ -8,6 +8,7 @@ import { organize } from './es/organize';
 import { settings } from './es/settings';
 import { trust } from './es/trust';
 import { assemblies } from './es/assemblies';
+import { community } from './es/community';
 
 /** Spanish (complete). Written for Mexican and Central American readers: plain, usted. */
 export const es: Messages = {
@@ -20,4 +21,5 @@ export const es: Messages = {
   ...settings,
   ...trust,
   ...assemblies,
+  ...community,
 };

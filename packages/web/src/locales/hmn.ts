@@ -8,6 +8,7 @@ import { organize } from './hmn/organize';
 import { settings } from './hmn/settings';
 import { trust } from './hmn/trust';
 import { assemblies } from './hmn/assemblies';
+import { community } from './hmn/community';
 
 /**
  * Hmong (White Hmong, RPA spelling). A DRAFT for every string of the member flows, not yet
@@ -23,4 +24,5 @@ export const hmn: Messages = {
   ...settings,
   ...trust,
   ...assemblies,
+  ...community,
 };

@@ -8,6 +8,7 @@ import { organize } from './so/organize';
 import { settings } from './so/settings';
 import { trust } from './so/trust';
 import { assemblies } from './so/assemblies';
+import { community } from './so/community';
 
 /**
  * Somali. A DRAFT for every string of the member flows, not yet reviewed by a native speaker:
@@ -23,4 +24,5 @@ export const so: Messages = {
   ...settings,
   ...trust,
   ...assemblies,
+  ...community,
 };
