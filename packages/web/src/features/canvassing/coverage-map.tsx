@@ -37,6 +37,7 @@ export function CoverageMap({
         weight: 1,
         fillColor: BAND_COLOURS[c.band],
         fillOpacity: 0.85,
+        interactive: false,
       }).addTo(group);
     }
     group.addTo(map);
@@ -47,12 +48,9 @@ export function CoverageMap({
     };
   }, [cells]);
   return (
-    <div
-      ref={ref}
-      className="coverage-map"
-      role="img"
-      aria-label={label}
-      data-testid="coverage-map"
-    />
+    <figure className="coverage-figure">
+      <div ref={ref} className="coverage-map" data-testid="coverage-map" />
+      <figcaption className="hint">{label}</figcaption>
+    </figure>
   );
 }
