@@ -36,7 +36,7 @@ const MODULE_ORDER = {
     'retention',
     'stats',
   ],
-  organizing: ['assemblies', 'pledges', 'elections'],
+  organizing: ['assemblies', 'pledges', 'elections', 'mutual-aid', 'canvassing'],
 };
 
 // Both the repository and the test's planted fixture are cruised with these rules, from their root.

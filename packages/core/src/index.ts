@@ -9,3 +9,6 @@ export * from './limits';
 export * from './elections';
 export * from './assemblies';
 export * from './pledges';
+export * from './canvassing';
+export * from './mutual-aid';
+export * from './privacy';

@@ -35,7 +35,14 @@ import { membersRoutes } from './membership/members/members.routes';
 import { photosRoutes } from './rapid-response/photos/photos.routes';
 import { pushRoutes } from './membership/push/push.routes';
 import { PushDispatcher } from './rapid-response/alerts/push.dispatcher';
-import { assembliesRoutes, electionsRoutes, MeetingFeed, pledgesRoutes } from './organizing';
+import {
+  assembliesRoutes,
+  canvassingRoutes,
+  electionsRoutes,
+  MeetingFeed,
+  mutualAidRoutes,
+  pledgesRoutes,
+} from './organizing';
 
 export interface ApiRoute {
   method: string;
@@ -76,6 +83,8 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway, meetings: MeetingF
     assembliesRoutes(ctx, meetings),
     pledgesRoutes(ctx),
     electionsRoutes(ctx),
+    mutualAidRoutes(ctx),
+    canvassingRoutes(ctx),
   ];
 }
 

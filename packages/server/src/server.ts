@@ -5,7 +5,7 @@ import { closeContext, type AppContext, type ContextOptions } from './platform/c
 import { ensureCity } from './membership/city/city.service';
 import { rehashClearPlates } from './rapid-response/plates';
 import { startSweeper } from './rapid-response/retention/retention.scheduler';
-import { startElectionSweeper } from './organizing';
+import { startElectionSweeper, startOrganizingSweeper } from './organizing';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -32,6 +32,7 @@ export async function startServer(options: ContextOptions): Promise<RunningServe
   ctx.relay.start();
   const sweeper = startSweeper(ctx);
   const elections = startElectionSweeper(ctx);
+  const organizingSweeper = startOrganizingSweeper(ctx);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : ctx.config.port;
   const host = ctx.config.host.includes(':') ? `[${ctx.config.host}]` : ctx.config.host;
@@ -42,6 +43,7 @@ export async function startServer(options: ContextOptions): Promise<RunningServe
     close: async () => {
       await sweeper.stop();
       await elections.stop();
+      await organizingSweeper.stop();
       await app.close();
       await closeContext(ctx);
     },

@@ -10,8 +10,10 @@ import {
   registerResponse,
   tokenResponse,
 } from './auth';
+import * as cv from './canvassing';
 import * as m from './membership';
 import * as e from './elections';
+import * as ma from './mutual-aid';
 import * as o from './organizing';
 import * as pl from './pledges';
 import {
@@ -477,6 +479,68 @@ export const apiV1 = {
     params: e.officeHolderParams,
     body: e.recallBody,
     response: { 200: e.recallSchema },
+  },
+  // Canvassing (turfs, doors as per-cell counts, coverage) and mutual aid (board, private matching).
+  'POST /api/v1/turfs': {
+    body: cv.newTurfBody,
+    response: { 200: cv.turfSchema, 201: cv.turfSchema },
+  },
+  'GET /api/v1/turfs': {
+    querystring: cv.turfsQuery,
+    response: { 200: z.array(cv.turfSummarySchema) },
+  },
+  'GET /api/v1/turfs/:id': { params: cv.turfParams, response: { 200: cv.turfSchema } },
+  'POST /api/v1/turfs/:id/doors': {
+    params: cv.turfParams,
+    body: cv.doorBody,
+    response: { 200: cv.doorAnswerSchema, 201: cv.doorAnswerSchema },
+  },
+  'GET /api/v1/canvass/coverage': {
+    querystring: cv.coverageQuery,
+    response: { 200: cv.coverageSchema },
+  },
+  'POST /api/v1/aid/requests': {
+    body: ma.newAidRequestBody,
+    response: { 201: ma.myAidRequestSchema },
+  },
+  'POST /api/v1/aid/offers': { body: ma.newAidOfferBody, response: { 201: ma.aidOfferSchema } },
+  'DELETE /api/v1/aid/offers/:id': {
+    params: ma.aidOfferParams,
+    response: { 200: ma.aidOfferSchema },
+  },
+  'GET /api/v1/aid/board': {
+    querystring: ma.aidAreaQuery,
+    response: { 200: z.array(ma.boardItemSchema) },
+  },
+  'GET /api/v1/aid/mine': { response: { 200: ma.aidMineSchema } },
+  'GET /api/v1/aid/queue': {
+    querystring: ma.aidAreaQuery,
+    response: { 200: z.array(ma.queueItemSchema) },
+  },
+  'GET /api/v1/aid/stats': { querystring: ma.aidAreaQuery, response: { 200: ma.aidStatsSchema } },
+  'POST /api/v1/aid/requests/:id/take': {
+    params: ma.aidRequestParams,
+    body: ma.takeBody,
+    response: { 200: ma.takeAnswerSchema },
+  },
+  'POST /api/v1/aid/requests/:id/match': {
+    params: ma.aidRequestParams,
+    body: ma.matchBody,
+    response: { 200: ma.takeAnswerSchema },
+  },
+  'POST /api/v1/aid/requests/:id/close': {
+    params: ma.aidRequestParams,
+    body: ma.closeAidBody,
+    response: { 200: ma.myAidRequestSchema },
+  },
+  'GET /api/v1/aid/matches/:id': {
+    params: ma.aidMatchParams,
+    response: { 200: ma.aidMatchSchema },
+  },
+  'POST /api/v1/aid/matches/:id/messages': {
+    params: ma.aidMatchParams,
+    body: ma.aidMessageBody,
+    response: { 201: ma.aidMessageSchema },
   },
 } as const satisfies Record<string, Operation>;
 

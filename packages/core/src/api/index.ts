@@ -13,3 +13,5 @@ export * from './rapid-response';
 export * from './stream';
 export * from './stream-protocol';
 export * from './views';
+export * from './canvassing';
+export * from './mutual-aid';

@@ -87,6 +87,16 @@ export const cityPackSchema = z
       .prefault({}),
     // A verifier's approval counts toward listing a plate once their role is this old.
     plateVerifierMinDays: z.int().min(0).max(90).default(7),
+    // Canvassing door notes are deleted this many days after they were written.
+    canvassing: z.strictObject({ noteDays: z.int().min(1).max(90).default(30) }).prefault({}),
+    // Mutual aid: a closed request's description and thread go this many days after closing; an
+    // open request nobody took closes as expired after openDays.
+    mutualAid: z
+      .strictObject({
+        closedKeepDays: z.int().min(1).max(60).default(7),
+        openDays: z.int().min(1).max(180).default(30),
+      })
+      .prefault({}),
     hotline: z.strictObject({
       text: z.string().trim().min(1).max(1_000),
       phone: z

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEvent, checkNewEvent, eventCatalog } from './catalog';
+import { communityEvents } from './community';
 import { membershipEvents } from './membership';
 import { organizingEvents } from './organizing';
 import { rapidResponseEvents } from './rapid-response';
@@ -13,7 +14,7 @@ function envelope(name: string, payload: unknown, version = 1): unknown {
 
 describe('event catalog', () => {
   it('holds every group, with no name in two groups', () => {
-    const groups = [membershipEvents, rapidResponseEvents, organizingEvents];
+    const groups = [membershipEvents, rapidResponseEvents, organizingEvents, communityEvents];
     const names = groups.flatMap((group) => Object.keys(group));
     expect(new Set(names).size).toBe(names.length);
     expect(Object.keys(eventCatalog).sort()).toEqual([...names].sort());

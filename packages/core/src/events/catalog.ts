@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communityEvents } from './community';
 import { membershipEvents } from './membership';
 import { organizingEvents } from './organizing';
 import { rapidResponseEvents } from './rapid-response';
@@ -8,6 +9,7 @@ export const eventCatalog = {
   ...membershipEvents,
   ...rapidResponseEvents,
   ...organizingEvents,
+  ...communityEvents,
 } as const;
 
 type Catalog = typeof eventCatalog;

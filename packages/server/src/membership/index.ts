@@ -8,5 +8,6 @@ export {
   visibleArea,
 } from './areas';
 export type { AreaSnapshot } from './areas';
-export { authFailureTotals, keyedHash, principalOf } from './auth';
+export { authFailureTotals, baseUrlOf, keyedHash, principalOf } from './auth';
+export { createInvite } from './invites';
 export { claimPushes, pushCandidateRows, recordOutcomes, subscriptionsOf, toldLog } from './push';

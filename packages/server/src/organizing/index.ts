@@ -18,3 +18,11 @@ export {
   sweepElections,
 } from './elections';
 export type { ElectionSweeper } from './elections';
+export { mutualAidRoutes, sweepMutualAid } from './mutual-aid';
+export {
+  canvassingRoutes,
+  runOrganizingSweep,
+  startOrganizingSweeper,
+  sweepCanvassing,
+} from './canvassing';
+export type { OrganizingSweep, OrganizingSweeper } from './canvassing';

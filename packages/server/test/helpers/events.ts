@@ -90,6 +90,20 @@ export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
     office: 'delegate',
     termEnd: '2027-06-01T00:00:00.000Z',
   }),
+  'turf.assigned': () => ({
+    turfId: randomUUID(),
+    areaId: randomUUID(),
+    date: '2026-12-05',
+    cells: 12,
+  }),
+  'aid_request.opened': () => ({
+    requestId: randomUUID(),
+    areaId: randomUUID(),
+    category: 'groceries',
+    urgency: 'this_week',
+  }),
+  'aid_request.matched': () => ({ requestId: randomUUID(), areaId: randomUUID(), automatic: false }),
+  'aid_request.closed': () => ({ requestId: randomUUID(), areaId: randomUUID(), outcome: 'fulfilled' }),
 };
 
 /** A well-formed envelope of a catalog event, as the relay would publish it. */

@@ -26,6 +26,8 @@ export function BottomNav() {
       <NavLink to="/plates">{t('nav.plates')}</NavLink>
       <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
       <NavLink to="/campaigns">{t('pledges.nav')}</NavLink>
+      <NavLink to="/canvass">{t('community.navCanvass')}</NavLink>
+      <NavLink to="/aid">{t('community.navAid')}</NavLink>
       {organizer ? <NavLink to="/organize">{t('nav.organize')}</NavLink> : null}
       <NavLink to="/settings">{t('nav.settings')}</NavLink>
     </nav>

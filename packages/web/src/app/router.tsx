@@ -152,6 +152,39 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'canvass',
+            lazy: () =>
+              import('../features/canvassing/canvass-page').then((m) => ({
+                Component: m.CanvassPage,
+              })),
+          },
+          {
+            path: 'canvass/map',
+            lazy: () =>
+              import('../features/canvassing/coverage-page').then((m) => ({
+                Component: m.CoveragePage,
+              })),
+          },
+          {
+            path: 'canvass/turfs/:id',
+            lazy: () =>
+              import('../features/canvassing/turf-page').then((m) => ({
+                Component: m.TurfPage,
+              })),
+          },
+          {
+            path: 'aid',
+            lazy: () =>
+              import('../features/mutual-aid/aid-page').then((m) => ({ Component: m.AidPage })),
+          },
+          {
+            path: 'aid/matches/:id',
+            lazy: () =>
+              import('../features/mutual-aid/match-page').then((m) => ({
+                Component: m.MatchPage,
+              })),
+          },
+          {
             path: 'settings',
             lazy: () =>
               import('../features/settings/settings-page').then((m) => ({

@@ -12,7 +12,11 @@ export interface Services {
 
 export function createServices(): Services {
   const store = new LocalStore();
-  const outbox = new Outbox(store, { send: endpoints.report, sendMeeting: sendMeetingAction });
+  const outbox = new Outbox(store, {
+    send: endpoints.report,
+    sendMeeting: sendMeetingAction,
+    sendDoor: endpoints.door,
+  });
   return { store, outbox };
 }
 

@@ -1,4 +1,5 @@
 import { ApiError } from './api';
+import type { DoorAnswer, DoorBody } from '@tocsin/core/api/canvassing';
 import type { ReportAnswer, ReportBody } from '@tocsin/core/api/rapid-response';
 import type { SpeakerKind } from '@tocsin/core/assemblies/speakers';
 import type { VoteChoice } from '@tocsin/core/assemblies/votes';
@@ -40,16 +41,34 @@ export interface MeetingItem extends ItemState {
   action: MeetingAction;
 }
 
-export type OutboxItem = ReportItem | MeetingItem;
+/**
+ * A door a canvasser recorded: sent with its own UUID (`body.id`), which the server counts once
+ * however often it arrives. Kept an hour after it is sent with the server's answer (a QR invite
+ * for wants_to_join, the aid request of needs_aid), like a report.
+ */
+export interface DoorItem extends ItemState {
+  kind: 'door';
+  turfId: string;
+  body: DoorBody;
+  answer?: DoorAnswer;
+}
+
+export type OutboxItem = ReportItem | MeetingItem | DoorItem;
 
 export function isReport(item: OutboxItem): item is ReportItem {
-  return item.kind !== 'meeting';
+  return item.kind === undefined || item.kind === 'report';
+}
+
+export function isDoor(item: OutboxItem): item is DoorItem {
+  return item.kind === 'door';
 }
 
 export interface OutboxOptions {
   send: (body: ReportBody) => Promise<ReportAnswer>;
   /** Sends a meeting action with its request id (the item's id). */
   sendMeeting?: (action: MeetingAction, requestId: string) => Promise<unknown>;
+  /** Sends a door of a turf (the body carries its id). */
+  sendDoor?: (turfId: string, body: DoorBody) => Promise<DoorAnswer>;
   online?: () => boolean;
   now?: () => number;
 }
@@ -69,6 +88,7 @@ export class Outbox {
   readonly #store: LocalStore;
   readonly #send: OutboxOptions['send'];
   readonly #sendMeeting: OutboxOptions['sendMeeting'];
+  readonly #sendDoor: OutboxOptions['sendDoor'];
   readonly #online: () => boolean;
   readonly #now: () => number;
   readonly #listeners = new Set<(items: OutboxItem[]) => void>();
@@ -82,6 +102,7 @@ export class Outbox {
     this.#store = store;
     this.#send = options.send;
     this.#sendMeeting = options.sendMeeting;
+    this.#sendDoor = options.sendDoor;
     this.#online = options.online ?? (() => navigator.onLine);
     this.#now = options.now ?? Date.now;
   }
@@ -152,6 +173,24 @@ export class Outbox {
       id: crypto.randomUUID(),
       kind: 'meeting',
       action,
+      createdAt: this.#now(),
+      status: 'waiting',
+      attempts: 0,
+      nextAttemptAt: 0,
+    };
+    await (await this.#store.db()).put('outbox', item);
+    await this.#publish();
+    this.flush();
+    return item;
+  }
+
+  /** Stores a door and tries to send it at once (offline, it waits for the connection). */
+  async addDoor(turfId: string, body: DoorBody): Promise<DoorItem> {
+    const item: DoorItem = {
+      id: body.id,
+      kind: 'door',
+      turfId,
+      body,
       createdAt: this.#now(),
       status: 'waiting',
       attempts: 0,
@@ -235,6 +274,10 @@ export class Outbox {
     if (isReport(item)) {
       const answer = await this.#send(item.body);
       return { ...item, incident: answer.incident };
+    }
+    if (item.kind === 'door') {
+      if (!this.#sendDoor) throw new ApiError(0, 'network', 'doors cannot be sent');
+      return { ...item, answer: await this.#sendDoor(item.turfId, item.body) };
     }
     if (!this.#sendMeeting) throw new ApiError(0, 'network', 'meeting actions cannot be sent');
     await this.#sendMeeting(item.action, item.id);

@@ -9,6 +9,7 @@ import { trust } from './en/trust';
 import { assemblies } from './en/assemblies';
 import { pledges } from './en/pledges';
 import { elections } from './en/elections';
+import { community } from './en/community';
 
 /** English: the source language. Every other locale has exactly these keys (see Messages). */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...assemblies,
   ...pledges,
   ...elections,
+  ...community,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

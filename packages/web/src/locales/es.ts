@@ -10,6 +10,7 @@ import { trust } from './es/trust';
 import { assemblies } from './es/assemblies';
 import { pledges } from './es/pledges';
 import { elections } from './es/elections';
+import { community } from './es/community';
 
 /** Spanish (complete). Written for Mexican and Central American readers: plain, usted. */
 export const es: Messages = {
@@ -24,4 +25,5 @@ export const es: Messages = {
   ...assemblies,
   ...pledges,
   ...elections,
+  ...community,
 };

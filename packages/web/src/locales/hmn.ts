@@ -10,6 +10,7 @@ import { trust } from './hmn/trust';
 import { assemblies } from './hmn/assemblies';
 import { pledges } from './hmn/pledges';
 import { elections } from './hmn/elections';
+import { community } from './hmn/community';
 
 /**
  * Hmong (White Hmong, RPA spelling). A DRAFT for every string of the member flows, not yet
@@ -27,4 +28,5 @@ export const hmn: Messages = {
   ...assemblies,
   ...pledges,
   ...elections,
+  ...community,
 };

@@ -10,6 +10,7 @@ import { trust } from './so/trust';
 import { assemblies } from './so/assemblies';
 import { pledges } from './so/pledges';
 import { elections } from './so/elections';
+import { community } from './so/community';
 
 /**
  * Somali. A DRAFT for every string of the member flows, not yet reviewed by a native speaker:
@@ -27,4 +28,5 @@ export const so: Messages = {
   ...assemblies,
   ...pledges,
   ...elections,
+  ...community,
 };

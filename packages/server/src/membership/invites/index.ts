@@ -2,6 +2,7 @@
 export { revokeUnusedInvites } from './invites.repository';
 export { INVITE_FAILURE_QUOTA, limitInviteFailures } from './invite-attempts';
 export {
+  createInvite,
   InviteGoneError,
   InviteInvalidError,
   inviteCodeHash,

@@ -56,6 +56,20 @@ import type {
   RecallPetitionsTable,
   RecallSignaturesTable,
 } from './elections';
+import type {
+  AidMatchesTable,
+  AidMessagesTable,
+  AidOffersTable,
+  AidReceiptsTable,
+  AidRequestsTable,
+  AidTakesTable,
+  CanvassCountsTable,
+  CanvassNotesTable,
+  CanvassReceiptsTable,
+  TurfAssigneesTable,
+  TurfCellsTable,
+  TurfsTable,
+} from './community';
 import type { OutboxTable } from './outbox';
 import type {
   CampaignPledgesTable,
@@ -130,4 +144,16 @@ export interface Database {
   election_ballots: ElectionBallotsTable;
   recall_petitions: RecallPetitionsTable;
   recall_signatures: RecallSignaturesTable;
+  turfs: TurfsTable;
+  turf_cells: TurfCellsTable;
+  turf_assignees: TurfAssigneesTable;
+  canvass_counts: CanvassCountsTable;
+  canvass_notes: CanvassNotesTable;
+  canvass_receipts: CanvassReceiptsTable;
+  aid_requests: AidRequestsTable;
+  aid_offers: AidOffersTable;
+  aid_takes: AidTakesTable;
+  aid_matches: AidMatchesTable;
+  aid_messages: AidMessagesTable;
+  aid_receipts: AidReceiptsTable;
 }

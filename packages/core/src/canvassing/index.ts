@@ -1,0 +1,3 @@
+export * from './notes';
+export * from './outcomes';
+export * from './turf';

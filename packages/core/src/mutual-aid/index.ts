@@ -1,0 +1,4 @@
+export * from './matching';
+export * from './requests';
+export * from './stats';
+export * from './visibility';
