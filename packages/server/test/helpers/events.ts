@@ -102,8 +102,16 @@ export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
     category: 'groceries',
     urgency: 'this_week',
   }),
-  'aid_request.matched': () => ({ requestId: randomUUID(), areaId: randomUUID(), automatic: false }),
-  'aid_request.closed': () => ({ requestId: randomUUID(), areaId: randomUUID(), outcome: 'fulfilled' }),
+  'aid_request.matched': () => ({
+    requestId: randomUUID(),
+    areaId: randomUUID(),
+    automatic: false,
+  }),
+  'aid_request.closed': () => ({
+    requestId: randomUUID(),
+    areaId: randomUUID(),
+    outcome: 'fulfilled',
+  }),
 };
 
 /** A well-formed envelope of a catalog event, as the relay would publish it. */
