@@ -86,7 +86,7 @@ const SUFFIX_KIND = new Map<string, 'street' | 'avenue' | 'other'>([
   ['way', 'other'],
 ]);
 const LEADS = new Set(['calle', 'la', 'el', 'avenida', 'av', 'street']);
-const JOIN = new Set(['and', 'y', '&', '/', '@', 'con', 'at', 'e', 'x', '+', 'n']);
+const JOIN = new Set(['and', 'y', 'i', '&', '/', '@', 'con', 'at', 'e', 'x', '+', 'n']);
 const ORDINAL = /^(\d{1,3})(?:st|nd|rd|th|a|o|va|vo|ra|ro|ma|mo|ta|to|na|no)?$/u;
 
 function words(s: string): string[] {
@@ -116,7 +116,7 @@ export function buildPlaceIndex(gazetteer: Gazetteer): PlaceIndex {
     const bases = [street.name, ...street.aliases]
       .map(baseOf)
       .filter((b) => b.length > 0 && !(b.length === 1 && ORDINAL.test(b[0] ?? '')));
-    for (const b of bases) for (const w of b) vocabulary.add(w);
+    for (const b of bases) for (const w of b) if (!/^\d/u.test(w)) vocabulary.add(w);
     return { street, bases };
   });
   const byNumber = new Map<number, IndexedStreet[]>();

@@ -89,7 +89,7 @@ const PLACE_LEAD =
   'fuera de|por la|por el|sobre la|sobre|calle|en la calle|junto a|detras de|@';
 const PLACE_LEAD_RE = new RegExp(`${B}(?:${PLACE_LEAD})(?=\\s)`, 'gu');
 const STREET_NAME =
-  /(?<![\p{L}\p{N}])(?:[ewns]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\p{L}{3,})\s+(?:st|ave|av|street|avenue|blvd|rd|pkwy)\.?(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:[ewns]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\p{L}{3,})\s+(?:st|ave|av|street|avenue|blvd|rd|pkwy|park)\.?(?![\p{L}\p{N}])/gu;
 // Words that tie two place phrases into one: "the Cub on Lake St", "Lake St by the Target".
 const PLACE_TIE = /^\s*(?:on|by|near|at|off|en|cerca de|por|&|and|y|\/)\s*$/u;
 const STREET_SUFFIX =
@@ -97,10 +97,10 @@ const STREET_SUFFIX =
 const JOINERS = new Set([
   'and',
   'y',
+  'i',
   '&',
   '/',
   '@',
-  'con',
   'e',
   'w',
   'n',
@@ -126,7 +126,7 @@ const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|a|o|va|vo|ra|ro)?$/u;
 const ADDRESS =
   /(?<![\p{L}\p{N}])\d{2,5}\s+(?:block(?:\s+of)?\s+|cuadra\s+(?:de\s+)?)?(?:[ewns]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\p{L}{3,})(?:\s+\p{L}{2,}\.?)?/gu;
 const CORNER =
-  /(?<![\p{L}\p{N}])(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?\s*(?:&|\/|@|\+|\band\b|\by\b|\bcon\b)\s*(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?/gu;
+  /(?<![\p{L}\p{N}])(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?\s*(?:&|\/|@|\+|\band\b|\by\b|\bi\b)\s*(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?/gu;
 
 const ACTIVITY_PATTERNS: readonly [ActivityCode, RegExp][] = [
   [
@@ -239,11 +239,11 @@ function findLocation(
   const candidates: Span[] = [];
   for (const m of folded.matchAll(ADDRESS)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    const words = m[0].split(/\s+/u);
+    const words = m[0].split(/\s+/u).slice(1);
     const last = words[words.length - 1]?.replace(/\.$/u, '') ?? '';
     const streetish =
       STREET_SUFFIX.test(last) ||
-      words.some((w) => vocabulary?.has(w) === true) ||
+      words.some((w) => !/^\d/u.test(w) && vocabulary?.has(w) === true) ||
       /block|cuadra/u.test(m[0]);
     if (streetish && !overlaps(span, stops)) candidates.push(span);
   }
@@ -254,7 +254,7 @@ function findLocation(
   for (const m of folded.matchAll(CORNER)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (overlaps(span, stops)) continue;
-    const sides = m[0].split(/\s*(?:&|\/|@|\+|\band\b|\by\b|\bcon\b)\s*/u);
+    const sides = m[0].split(/\s*(?:&|\/|@|\+|\band\b|\by\b|\bi\b)\s*/u);
     const known = sides.filter((s) =>
       s
         .split(/\s+/u)
