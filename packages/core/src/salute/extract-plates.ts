@@ -179,10 +179,9 @@ function timeSpans(text: string): { start: number; end: number }[] {
 export function extractPlates(text: string): NormalizedPlate[] {
   const folded = foldForMatch(text);
   // A time is never a plate: "placas: hace 10 min" holds no plate "HACE10".
-  const times = timeSpans(text);
-  const found = [...keywordPlates(text, folded), ...prefixedPlates(text)].filter(
-    (f) => !times.some((t) => f.at < t.end && t.start < f.end),
-  );
+  const candidates = [...keywordPlates(text, folded), ...prefixedPlates(text)];
+  const times = candidates.length === 0 ? [] : timeSpans(text);
+  const found = candidates.filter((f) => !times.some((t) => f.at < t.end && t.start < f.end));
   found.sort((a, b) => a.at - b.at);
   return dedupePlates(
     found.map((f) => f.plate),

@@ -124,7 +124,7 @@ const PLACE_STOP = new Set(
 );
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|a|o|va|vo|ra|ro)?$/u;
 const ADDRESS =
-  /(?<![\p{L}\p{N}])\d{2,5}\s+(?:block(?:\s+of)?\s+|cuadra\s+(?:de\s+)?)?(?:[ewns]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\p{L}{3,})(?:\s+\p{L}{2,}\.?)?/gu;
+  /(?<![\p{L}\p{N}])\d{2,5}\s+(?:block(?:\s+of)?\s+|cuadra\s+(?:de\s+)?)?(?:[ewns]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue|blvd|rd|pkwy|dr|road|drive)\.?)?(?![\p{L}\p{N}])/gu;
 const CORNER =
   /(?<![\p{L}\p{N}])(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?\s*(?:&|\/|@|\+|\band\b|\by\b|\bi\b)\s*(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?/gu;
 
@@ -241,8 +241,9 @@ function findLocation(
     const span = { start: m.index, end: m.index + m[0].length };
     const words = m[0].split(/\s+/u).slice(1);
     const last = words[words.length - 1]?.replace(/\.$/u, '') ?? '';
+    const name = words.find((w) => !/^(?:block|of|cuadra|de|[ewns]\.?)$/u.test(w)) ?? '';
     const streetish =
-      STREET_SUFFIX.test(last) ||
+      (!STREET_SUFFIX.test(name) && STREET_SUFFIX.test(last) && words.length > 1) ||
       words.some((w) => !/^\d/u.test(w) && vocabulary?.has(w) === true) ||
       /block|cuadra/u.test(m[0]);
     if (streetish && !overlaps(span, stops)) candidates.push(span);
