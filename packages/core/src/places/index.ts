@@ -19,5 +19,5 @@ export {
   streetsMeet,
 } from './resolve-place';
 export type { NamedArea, PlaceHint, PlaceIndex, PlaceKind, ResolvedPlace } from './resolve-place';
-export { placeOfText, readPaste } from './read-paste';
+export { choosePlace, placeOfText, readPaste } from './read-paste';
 export type { PasteContext, PasteReading, PlaceChoice } from './read-paste';

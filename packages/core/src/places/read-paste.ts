@@ -33,14 +33,14 @@ const VAGUE_METERS = 600;
 
 /** The place a text names, from its location field first, else from anywhere in it. */
 export function placeOfText(
-  parsed: ParsedText,
+  locationText: string | undefined,
   text: string,
   index: PlaceIndex,
   hint: { near?: LatLng; areas?: readonly NamedArea[] },
 ): ResolvedPlace | undefined {
   // The location field first; the whole text when it names something more precise ("in the
   // lot of Target on Lake": the field read "Lake", the text also names the Target).
-  const field = parsed.salute.location?.text;
+  const field = locationText;
   const fromField = field === undefined ? undefined : resolvePlace(field, index, hint);
   const fromText = resolvePlace(text, index, hint);
   if (fromField === undefined) return fromText;
@@ -63,19 +63,29 @@ export function readPaste(text: string, context: PasteContext): PasteReading {
     ...(gps === undefined ? {} : { near: gps }),
     ...(areas === undefined ? {} : { areas }),
   };
-  const place = places === undefined ? undefined : placeOfText(parsed, text, places, hint);
+  const place =
+    places === undefined
+      ? undefined
+      : placeOfText(parsed.salute.location?.text, text, places, hint);
+  const choice = choosePlace(place, gps);
+  return place === undefined ? { parsed, choice } : { parsed, place, choice };
+}
+
+/** Text place or GPS: the text wins when they agree; more than 300 m apart, the member picks. */
+export function choosePlace(
+  place: ResolvedPlace | undefined,
+  gps: LatLng | undefined,
+): PlaceChoice {
   if (place === undefined) {
-    return { parsed, choice: gps === undefined ? { use: 'ask', reason: 'none' } : { use: 'gps' } };
+    return gps === undefined ? { use: 'ask', reason: 'none' } : { use: 'gps' };
   }
   if (gps !== undefined) {
     const gpsMeters = Math.round(placeDisagreement(place, gps));
     if (gpsMeters > PLACE_DISAGREE_METERS) {
-      return { parsed, place, choice: { use: 'ask', reason: 'disagree', place, gpsMeters } };
+      return { use: 'ask', reason: 'disagree', place, gpsMeters };
     }
-    return { parsed, place, choice: { use: 'text', place, gpsMeters } };
+    return { use: 'text', place, gpsMeters };
   }
-  if (place.accuracyMeters > VAGUE_METERS) {
-    return { parsed, place, choice: { use: 'ask', reason: 'vague', place } };
-  }
-  return { parsed, place, choice: { use: 'text', place } };
+  if (place.accuracyMeters > VAGUE_METERS) return { use: 'ask', reason: 'vague', place };
+  return { use: 'text', place };
 }

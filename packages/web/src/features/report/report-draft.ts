@@ -3,6 +3,8 @@ import { PLATE_INPUT_MAX, PLATES_MAX, SALUTE_FIELD_MAX } from '@tocsin/core/salu
 import { formatPlate, normalizePlate } from '@tocsin/core/salute/plates';
 import type { Area } from '@tocsin/core/api/membership';
 import type { ReportBody } from '@tocsin/core/api/rapid-response';
+import type { PlaceIndex, ResolvedPlace } from '@tocsin/core/places/resolve-place';
+import { choosePlace, placeOfText, type PlaceChoice } from '@tocsin/core/places/read-paste';
 import type { Position } from '../../lib/geolocation';
 
 /** What the report form holds; every text as typed. */
@@ -16,6 +18,10 @@ export interface ReportDraft {
   areaId: string;
   position: Position | null;
   plates: string;
+  /** The place a pasted message (or the typed corner) names, from the city's gazetteer. */
+  textPlace: ResolvedPlace | null;
+  /** The phone's last position, kept when a place from text is used so the member can switch back. */
+  gpsFix: Position | null;
 }
 
 export const EMPTY_DRAFT: ReportDraft = {
@@ -28,7 +34,19 @@ export const EMPTY_DRAFT: ReportDraft = {
   areaId: '',
   position: null,
   plates: '',
+  textPlace: null,
+  gpsFix: null,
 };
+
+/** A place read from text as the form's position, labeled with the gazetteer's name. */
+export function textPosition(place: ResolvedPlace): Position {
+  return {
+    lat: place.lat,
+    lng: place.lng,
+    accuracy: place.accuracyMeters,
+    fromText: place.label,
+  };
+}
 
 export type DraftProblem =
   | { field: 'activity'; kind: 'missingActivity' }
@@ -90,8 +108,8 @@ export function draftToBody(draft: ReportDraft, id: string): ReportBody {
 export function fillFromText(
   draft: ReportDraft,
   text: string,
-  context: { timeZone: string; areas: readonly Area[] },
-): { draft: ReportDraft; filled: boolean } {
+  context: { timeZone: string; areas: readonly Area[]; places?: PlaceIndex | null },
+): { draft: ReportDraft; filled: boolean; choice: PlaceChoice } {
   const given = (value: string) => (value.trim() ? value.trim() : undefined);
   const merged = mergeReport(
     {
@@ -106,10 +124,30 @@ export function fillFromText(
         location: given(draft.placeText) ? { text: draft.placeText.trim() } : undefined,
       },
     },
-    { now: new Date(), timeZone: context.timeZone },
+    {
+      now: new Date(),
+      timeZone: context.timeZone,
+      ...(context.places ? { places: context.places } : {}),
+    },
   );
   const { salute } = merged;
   const placeText = salute.location?.text ?? draft.placeText;
+  // Place from the text replaces the phone's position visibly (the page says which is used and
+  // lets the member switch); more than 300 m apart, or nothing found, the member is asked.
+  const gps = draft.gpsFix ?? (draft.position && !draft.position.fromText ? draft.position : null);
+  const near = gps ? { lat: gps.lat, lng: gps.lng } : undefined;
+  const textPlace = context.places
+    ? (placeOfText(salute.location?.text, text, context.places, near ? { near } : {}) ?? null)
+    : null;
+  const choice = choosePlace(textPlace ?? undefined, near);
+  const position =
+    choice.use === 'text'
+      ? textPosition(choice.place)
+      : choice.use === 'gps'
+        ? gps
+        : choice.reason === 'none'
+          ? draft.position
+          : null;
   const next: ReportDraft = {
     ...draft,
     activity: salute.activity ?? draft.activity,
@@ -120,9 +158,14 @@ export function fillFromText(
     placeText,
     areaId: draft.areaId || areaNamedIn(placeText, context.areas) || '',
     plates: merged.plates.length ? merged.plates.map(formatPlate).join(', ') : draft.plates,
+    position,
+    textPlace,
+    gpsFix: gps,
   };
-  const filled = (Object.keys(next) as (keyof ReportDraft)[]).some((k) => next[k] !== draft[k]);
-  return { draft: next, filled };
+  const filled = (Object.keys(next) as (keyof ReportDraft)[]).some(
+    (k) => k !== 'gpsFix' && next[k] !== draft[k],
+  );
+  return { draft: next, filled, choice };
 }
 
 /** The neighborhood whose name appears in a place description, longest name first. */

@@ -7,16 +7,19 @@ import { useAreas } from '../areas/use-areas';
 import { useSession } from '../session/session-provider';
 import { OutboxList } from './outbox-list';
 import { PastePanel } from './paste-panel';
+import { resolvePlace } from '@tocsin/core/places/resolve-place';
 import { PlaceField } from './place-field';
 import {
   draftProblems,
   draftToBody,
   EMPTY_DRAFT,
   fillFromText,
+  textPosition,
   type DraftProblem,
   type ReportDraft,
 } from './report-draft';
 import { ReportDetails } from './report-details';
+import { useCityPlaces } from './use-city-places';
 
 const QUICK = ['detaining', 'checkpoint', 'vehicles', 'doors'] as const;
 
@@ -32,6 +35,8 @@ export function ReportPage() {
   const [pasteResult, setPasteResult] = useState<'filled' | 'nothing' | null>(null);
   const [sentId, setSentId] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [askNone, setAskNone] = useState(false);
+  const placeIndex = useCityPlaces();
   const activityId = useId();
   const activityHintId = useId();
   const errorId = useId();
@@ -44,8 +49,10 @@ export function ReportPage() {
     const result = fillFromText(draft, text, {
       timeZone: city?.timeZone ?? 'UTC',
       areas: places,
+      places: placeIndex,
     });
     setDraft(result.draft);
+    setAskNone(result.choice.use === 'ask' && result.choice.reason === 'none');
     setPasteResult(result.filled ? 'filled' : 'nothing');
     if (
       result.draft.size ||
@@ -83,6 +90,7 @@ export function ReportPage() {
           className="button button--primary"
           onClick={() => {
             setDraft(EMPTY_DRAFT);
+            setAskNone(false);
             setProblems([]);
             setPasteResult(null);
             setSentId(null);
@@ -165,9 +173,36 @@ export function ReportPage() {
             areas={places}
             invalid={has('place')}
             errorId={errorId}
-            onPosition={(position) => update({ position })}
+            textPlace={draft.textPlace}
+            gpsFix={draft.gpsFix}
+            askNone={askNone}
+            onPosition={(position) =>
+              setDraft((d) => ({
+                ...d,
+                position,
+                gpsFix: position && !position.fromMap && !position.fromText ? position : d.gpsFix,
+              }))
+            }
+            onUseText={() =>
+              setDraft((d) => (d.textPlace ? { ...d, position: textPosition(d.textPlace) } : d))
+            }
+            onUseGps={() => setDraft((d) => (d.gpsFix ? { ...d, position: d.gpsFix } : d))}
             onArea={(areaId) => update({ areaId })}
-            onText={(placeText) => update({ placeText })}
+            onText={(placeText) =>
+              setDraft((d) => {
+                // A typed corner is looked up as it is typed; it is used at once only when no
+                // place was given yet, else the member picks it.
+                const near = d.gpsFix ? { near: { lat: d.gpsFix.lat, lng: d.gpsFix.lng } } : {};
+                const found = placeIndex ? resolvePlace(placeText, placeIndex, near) : undefined;
+                const textPlace = found && found.accuracyMeters <= 600 ? found : null;
+                return {
+                  ...d,
+                  placeText,
+                  textPlace,
+                  position: !d.position && textPlace ? textPosition(textPlace) : d.position,
+                };
+              })
+            }
           />
           <ReportDetails
             draft={draft}
