@@ -38,6 +38,8 @@ export class AlertStream {
   #timer: number | null = null;
   #everReady = false;
   #seq: number | undefined;
+  /** The socket that answered hello with ready: live until it closes. */
+  #readySocket: WebSocket | null = null;
   #seen = new Set<string>();
 
   constructor(store: LocalStore, handlers: StreamHandlers) {
@@ -81,7 +83,17 @@ export class AlertStream {
   /** Connects again at once (after a login, or when the network returns). */
   readonly #reconnectNow = () => {
     if (this.#status === 'stopped') return;
-    if (this.#socket && this.#socket.readyState <= WebSocket.OPEN) return;
+    const socket = this.#socket;
+    if (socket && socket.readyState <= WebSocket.OPEN) {
+      // The socket outlived the outage: the pill goes back to what the socket is (issue 20:
+      // it stayed "Offline" after reconnecting because nothing set it again).
+      this.#setStatus(
+        socket.readyState === WebSocket.OPEN && this.#readySocket === socket
+          ? 'live'
+          : 'connecting',
+      );
+      return;
+    }
     if (this.#timer !== null) window.clearTimeout(this.#timer);
     this.#timer = null;
     this.#attempt = 0;
@@ -155,6 +167,7 @@ export class AlertStream {
     if (typed.type === 'ready') {
       const { seq } = message as { seq: number };
       this.#attempt = 0;
+      this.#readySocket = socket;
       if (this.#seq === undefined) await this.#saveSeq(seq);
       this.#setStatus('live');
       this.#handlers.onReady?.(this.#everReady);

@@ -29,12 +29,8 @@ export function cityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { auth: 'public' },
       },
-      async (_request, reply) => {
-        const places = await getCityPlaces(ctx);
-        // Public street data that changes with the pack: phones may keep it a day.
-        void reply.header('cache-control', 'public, max-age=86400');
-        return places;
-      },
+      // Like every API answer it is not cached by HTTP caches; the app keeps its own copy.
+      () => getCityPlaces(ctx),
     );
   };
 }
