@@ -1,6 +1,6 @@
 import { mergeReport } from '@tocsin/core/salute/merge-report';
 import { PLATE_INPUT_MAX, PLATES_MAX, SALUTE_FIELD_MAX } from '@tocsin/core/salute/limits';
-import { formatPlate, normalizePlate } from '@tocsin/core/salute/plates';
+import { canonicalPlate, formatPlate, normalizePlate } from '@tocsin/core/salute/plates';
 import type { Area } from '@tocsin/core/api/membership';
 import type { ReportBody } from '@tocsin/core/api/rapid-response';
 import type { PlaceIndex, ResolvedPlace } from '@tocsin/core/places/resolve-place';
@@ -108,7 +108,13 @@ export function draftToBody(draft: ReportDraft, id: string): ReportBody {
 export function fillFromText(
   draft: ReportDraft,
   text: string,
-  context: { timeZone: string; areas: readonly Area[]; places?: PlaceIndex | null },
+  context: {
+    timeZone: string;
+    areas: readonly Area[];
+    places?: PlaceIndex | null;
+    /** The city's default plate state: plates are shown in their one canonical form. */
+    plateState?: string;
+  },
 ): { draft: ReportDraft; filled: boolean; choice: PlaceChoice } {
   const given = (value: string) => (value.trim() ? value.trim() : undefined);
   const merged = mergeReport(
@@ -157,7 +163,9 @@ export function fillFromText(
     time: salute.time ?? draft.time,
     placeText,
     areaId: draft.areaId || areaNamedIn(placeText, context.areas) || '',
-    plates: merged.plates.length ? merged.plates.map(formatPlate).join(', ') : draft.plates,
+    plates: merged.plates.length
+      ? merged.plates.map((p) => formatPlate(canonicalPlate(p, context.plateState) ?? p)).join(', ')
+      : draft.plates,
     position,
     textPlace,
     gpsFix: gps,

@@ -50,6 +50,7 @@ export function ReportPage() {
       timeZone: city?.timeZone ?? 'UTC',
       areas: places,
       places: placeIndex,
+      ...(city?.plateDefaultState ? { plateState: city.plateDefaultState } : {}),
     });
     setDraft(result.draft);
     setAskNone(result.choice.use === 'ask' && result.choice.reason === 'none');
