@@ -4,7 +4,6 @@ import { parseSaluteText, type ParseOptions } from './parse-text';
 import type { NormalizedPlate } from './plates';
 import { dedupePlates, normalizePlate } from './plates';
 import type { ReportInput, SaluteLocationInput } from './report-input';
-import type { TimeContext } from './resolve-time';
 import { resolveTime } from './resolve-time';
 
 /** A report's SALUTE after merging the structured fields with what its text said. */
