@@ -29,6 +29,8 @@ interface PlaceFieldProps {
   askNone?: boolean;
   onUseText?: () => void;
   onUseGps?: () => void;
+  /** False when the member already chose or was asked (the form remounts after a paste). */
+  autoLocate?: boolean;
 }
 
 /** Which place is used, the text's or the phone's, and a choice between them when both exist. */
@@ -111,7 +113,7 @@ export function PlaceField(props: PlaceFieldProps) {
   useEffect(() => {
     let cancelled = false;
     void positionGranted().then((granted) => {
-      if (granted && !cancelled && !position) void locate();
+      if (granted && !cancelled && !position && props.autoLocate !== false) void locate();
     });
     return () => {
       cancelled = true;

@@ -177,6 +177,7 @@ export function ReportPage() {
             textPlace={draft.textPlace}
             gpsFix={draft.gpsFix}
             askNone={askNone}
+            autoLocate={!draft.gpsFix && !draft.textPlace}
             onPosition={(position) =>
               setDraft((d) => ({
                 ...d,
