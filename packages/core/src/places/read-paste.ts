@@ -3,7 +3,8 @@ import type { ParsedText } from '../salute/parse-text';
 import { parseSaluteText } from '../salute/parse-text';
 import type { TimeContext } from '../salute/resolve-time';
 import type { NamedArea, PlaceIndex, ResolvedPlace } from './resolve-place';
-import { PLACE_DISAGREE_METERS, placeDisagreement, resolvePlace } from './resolve-place';
+import { PLACE_DISAGREE_METERS } from './limits';
+import { placeDisagreement, resolvePlace } from './resolve-place';
 
 /**
  * Which place a pasted report should carry: the place the text names, the phone's position, or

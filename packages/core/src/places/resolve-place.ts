@@ -503,5 +503,4 @@ export function placeDisagreement(text: LatLng, gps: LatLng): number {
   return haversineMeters(text, gps);
 }
 
-/** Text and GPS farther apart than this: show both and ask (issue 20). */
-export const PLACE_DISAGREE_METERS = 300;
+export { PLACE_DISAGREE_METERS } from './limits';

@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area } from '@tocsin/core/api/membership';
 import { haversineMeters } from '@tocsin/core/geo/haversine';
-import { PLACE_DISAGREE_METERS, type ResolvedPlace } from '@tocsin/core/places/resolve-place';
+import { PLACE_DISAGREE_METERS } from '@tocsin/core/places/limits';
+import type { ResolvedPlace } from '@tocsin/core/places/resolve-place';
 import { LazyMap } from '../map/lazy-map';
 import {
   currentPosition,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Area } from '@tocsin/core/api/membership';
 import { gazetteerSchema } from '@tocsin/core/places/gazetteer-schema';
 import { buildPlaceIndex } from '@tocsin/core/places/resolve-place';
-import { draftProblems, draftToBody, EMPTY_DRAFT, fillFromText } from './report-draft';
+import { fillFromText } from './paste-fill';
+import { draftProblems, draftToBody, EMPTY_DRAFT } from './report-draft';
 
 const areas: Area[] = [
   {

@@ -7,13 +7,11 @@ import { useAreas } from '../areas/use-areas';
 import { useSession } from '../session/session-provider';
 import { OutboxList } from './outbox-list';
 import { PastePanel } from './paste-panel';
-import { resolvePlace } from '@tocsin/core/places/resolve-place';
 import { PlaceField } from './place-field';
 import {
   draftProblems,
   draftToBody,
   EMPTY_DRAFT,
-  fillFromText,
   textPosition,
   type DraftProblem,
   type ReportDraft,
@@ -45,11 +43,12 @@ export function ReportPage() {
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const has = (field: DraftProblem['field']) => problems.some((p) => p.field === field);
 
-  const read = (text: string) => {
+  const read = async (text: string) => {
+    const { fillFromText } = await import('./paste-fill');
     const result = fillFromText(draft, text, {
       timeZone: city?.timeZone ?? 'UTC',
       areas: places,
-      places: placeIndex,
+      places: placeIndex?.index ?? null,
       ...(city?.plateDefaultState ? { plateState: city.plateDefaultState } : {}),
     });
     setDraft(result.draft);
@@ -126,7 +125,7 @@ export function ReportPage() {
           {t('report.modePaste')}
         </button>
       </div>
-      {mode === 'paste' ? <PastePanel onRead={read} /> : null}
+      {mode === 'paste' ? <PastePanel onRead={(text) => void read(text)} /> : null}
       {mode === 'form' ? (
         <form className="report-form" onSubmit={(event) => void submit(event)} noValidate>
           {pasteResult ? (
@@ -195,7 +194,7 @@ export function ReportPage() {
                 // A typed corner is looked up as it is typed; it is used at once only when no
                 // place was given yet, else the member picks it.
                 const near = d.gpsFix ? { near: { lat: d.gpsFix.lat, lng: d.gpsFix.lng } } : {};
-                const found = placeIndex ? resolvePlace(placeText, placeIndex, near) : undefined;
+                const found = placeIndex ? placeIndex.resolve(placeText, near) : undefined;
                 const textPlace = found && found.accuracyMeters <= 600 ? found : null;
                 return {
                   ...d,

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { buildPlaceIndex, type PlaceIndex } from '@tocsin/core/places/resolve-place';
+import { useEffect, useState } from 'react';
+import type { PlaceHint, PlaceIndex, ResolvedPlace } from '@tocsin/core/places/resolve-place';
 import type { Gazetteer } from '@tocsin/core/places/gazetteer-schema';
 import { useServices } from '../../app/services';
 import { endpoints } from '../../lib/api';
@@ -11,7 +11,12 @@ const CACHE_KEY = 'cityPlaces';
  * so that a message pasted offline still finds its corner. Null while none is known (a city
  * without a gazetteer, or first use offline): the form then asks for the place.
  */
-export function useCityPlaces(): PlaceIndex | null {
+export interface CityPlaces {
+  index: PlaceIndex;
+  resolve: (text: string, hint: PlaceHint) => ResolvedPlace | undefined;
+}
+
+export function useCityPlaces(): CityPlaces | null {
   const { store } = useServices();
   const [gazetteer, setGazetteer] = useState<Gazetteer | null>(null);
   useEffect(() => {
@@ -35,5 +40,19 @@ export function useCityPlaces(): PlaceIndex | null {
       cancelled = true;
     };
   }, [store]);
-  return useMemo(() => (gazetteer ? buildPlaceIndex(gazetteer) : null), [gazetteer]);
+  // The resolver is loaded with the gazetteer, out of the report screen's first load.
+  const [places, setPlaces] = useState<CityPlaces | null>(null);
+  useEffect(() => {
+    if (!gazetteer) return;
+    let cancelled = false;
+    void import('@tocsin/core/places/resolve-place').then(({ buildPlaceIndex, resolvePlace }) => {
+      if (cancelled) return;
+      const index = buildPlaceIndex(gazetteer);
+      setPlaces({ index, resolve: (text, hint) => resolvePlace(text, index, hint) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [gazetteer]);
+  return places;
 }
