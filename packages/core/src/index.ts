@@ -12,3 +12,4 @@ export * from './pledges';
 export * from './canvassing';
 export * from './mutual-aid';
 export * from './privacy';
+export * from './places';

@@ -99,6 +99,17 @@ describeEachDatabase('city pack: the Minneapolis demo pack', (kind) => {
     expect(await areasChangedEvents(t.ctx)).toBe(1);
   });
 
+  it('serves the street gazetteer on GET /city/places, without a session (issue 20)', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/city/places' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const body = response.json<{ license: string; source: string; streets: { name: string }[] }>();
+    expect(body.license).toMatch(/CC0/);
+    expect(body.streets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['E Lake St', 'Bloomington Ave', '38th St']),
+    );
+  });
+
   it('serves the public part of the pack on GET /city, without a session', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/city' });
     expect(response.statusCode).toBe(200);
@@ -112,9 +123,11 @@ describeEachDatabase('city pack: the Minneapolis demo pack', (kind) => {
         'defaultAlertRadiusMeters',
         'hotline',
         'knowYourRights',
+        'plateDefaultState',
       ].sort(),
     );
     expect(body).toMatchObject({
+      plateDefaultState: 'MN',
       slug: 'minneapolis',
       name: 'Minneapolis',
       timeZone: 'America/Chicago',

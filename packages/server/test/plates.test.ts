@@ -165,6 +165,26 @@ describeEachDatabase('licence plates', (kind) => {
     expect((await lookup(await member(), 'MN:ABC123')).json()).toEqual(body);
   });
 
+  it('every spelling of one plate is one plate: MNKVX381, KVX 381, MN-KVX-381 (issue 20)', async () => {
+    used.add('MN:KVX381');
+    // Reported without a state in a city whose default state is MN.
+    const { day } = await sighting('KVX 381', 'confirmed');
+    expect(await plateRow('MN:KVX381')).toBeDefined();
+    expect(await approveBy(1, 'MNKVX381')).toEqual({ listed: false, approvals: 1 });
+    expect(await approveBy(1, 'mn kvx-381')).toEqual({ listed: true, approvals: 2 });
+    for (const spelling of ['MN-KVX-381', 'KVX381', 'MN KVX 381', 'MNKVX381']) {
+      const response = await lookup(await member(), spelling);
+      expect(response.json(), spelling).toEqual({
+        listed: true,
+        confirmedIncidents: 1,
+        lastSeenDay: day,
+        areas: ['Powderhorn Park'],
+      });
+    }
+    // Another state's plate with the same characters is another plate.
+    expect((await lookup(await member(), 'WI KVX381')).json()).toEqual(UNLISTED);
+  });
+
   it('two approvers without a confirmed incident do not list it, until a verifier confirms', async () => {
     used.add('MN:WAIT001');
     const { incidentId, day } = await sighting('MN WAIT 001');

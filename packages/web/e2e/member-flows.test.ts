@@ -114,6 +114,10 @@ suite(title, () => {
     expect(await bob.report.field('Street, corner or landmark')).toBe(
       'Powderhorn Park by the lake',
     );
+    // The park is about 1 km from where Bob stands: the form asks which place (issue 20), and
+    // he keeps his own position.
+    await bob.page.getByTestId('place-choice').getByRole('button', { name: 'Where I am' }).click();
+    await bob.report.waitForLocation();
     await bob.report.openDetails();
     expect(await bob.report.field('How many agents or vehicles?')).toBe('3 agents');
     expect(await bob.report.field('Licence plates')).toBe('MN ABC123');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gazetteerSchema } from '../places/gazetteer-schema';
 import { reportInputSchema } from '../salute/report-input';
 import {
   challengeBody,
@@ -136,6 +137,7 @@ export const apiV1 = {
   'DELETE /api/v1/invites/:id': { params: m.inviteParams },
 
   'GET /api/v1/city': { response: { 200: m.publicCitySchema } },
+  'GET /api/v1/city/places': { response: { 200: gazetteerSchema } },
 
   'GET /api/v1/areas': { response: { 200: z.array(m.areaSchema) } },
   'GET /api/v1/areas/outlines': { response: { 200: m.areaOutlinesSchema } },

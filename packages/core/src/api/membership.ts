@@ -176,6 +176,8 @@ export const publicCitySchema = z.strictObject({
     }),
   ),
   tiles: z.strictObject({ url: z.string(), attribution: z.string() }).optional(),
+  /** Plates without a state are this state's (core canonicalPlate). */
+  plateDefaultState: z.string().optional(),
 });
 export type City = z.infer<typeof publicCitySchema>;
 export type KnowYourRightsCard = City['knowYourRights'][number];

@@ -85,6 +85,19 @@ export const cityPackSchema = z
         windowDays: z.int().min(1).max(90).default(14),
       })
       .prefault({}),
+    // Plates seen without a state are this state's (canonicalPlate): "QRT551" = "MN QRT551".
+    plateDefaultState: z
+      .string()
+      .regex(/^[A-Z]{2}$/, { error: 'expected a two-letter state code like "MN"' })
+      .optional(),
+    // The street gazetteer (streets, landmarks, source and license) for places read from text.
+    places: z
+      .strictObject({
+        source: z
+          .string()
+          .regex(PACK_FILE, { error: 'expected a .geojson or .json file name in the pack folder' }),
+      })
+      .optional(),
     // A verifier's approval counts toward listing a plate once their role is this old.
     plateVerifierMinDays: z.int().min(0).max(90).default(7),
     // Canvassing door notes are deleted this many days after they were written.

@@ -1,6 +1,7 @@
 import { PLATES_MAX } from './limits';
 import type { NormalizedPlate } from './plates';
 import { dedupePlates, normalizePlate, PLATE_MAX, REGION_CODES } from './plates';
+import { findTimeExpression } from './resolve-time';
 import { foldForMatch } from './text';
 
 const KEYWORD =
@@ -18,7 +19,8 @@ const STOP = new Set(
   (
     'and y or o at on in en near by por the el la los las del de a an was is es with con min ' +
     'mins ago am pm hr hrs suv suvs van vans car cars auto jeep men guys ice cbp hsi dhs fbi ' +
-    'cops from to for para but pero sin no red blue gray grey tan gold rojo roja azul gris'
+    'cops from to for para but pero sin no red blue gray grey tan gold rojo roja azul gris ' +
+    'hace like about around como unos unas hay son eran were are minutos minutes hora horas'
   ).split(' '),
 );
 const MAX_TOKENS = 6;
@@ -117,8 +119,14 @@ function withState(plate: NormalizedPlate, state: string | undefined): Normalize
   return stated?.state === undefined ? plate : stated;
 }
 
-function keywordPlates(text: string, folded: string): { at: number; plate: NormalizedPlate }[] {
-  const out: { at: number; plate: NormalizedPlate }[] = [];
+interface Found {
+  at: number;
+  end: number;
+  plate: NormalizedPlate;
+}
+
+function keywordPlates(text: string, folded: string): Found[] {
+  const out: Found[] = [];
   for (const m of folded.matchAll(KEYWORD)) {
     const before = STATE_BEFORE.exec(text.slice(Math.max(0, m.index - 4), m.index))?.[1];
     const state = before !== undefined && REGION_CODES.has(before) ? before : undefined;
@@ -127,7 +135,7 @@ function keywordPlates(text: string, folded: string): { at: number; plate: Norma
       const found = readPlate(text, pos, false);
       // After "and"/"y" only a clear plate counts: "ABC123 and 22 agents" holds one plate.
       if (found === undefined || (n > 0 && !/[A-Z]/.test(found.plate.plate))) break;
-      out.push({ at: pos, plate: withState(found.plate, state) });
+      out.push({ at: pos, end: found.end, plate: withState(found.plate, state) });
       const next = skip(LIST_SEP, folded, found.end, 1);
       if (next === found.end) break;
       pos = next;
@@ -136,16 +144,31 @@ function keywordPlates(text: string, folded: string): { at: number; plate: Norma
   return out;
 }
 
-function prefixedPlates(text: string): { at: number; plate: NormalizedPlate }[] {
+function prefixedPlates(text: string): Found[] {
   // Text in all capitals has too many capitalized words ("OR", "IN", "OK") to guess from.
   if (!/\p{Ll}/u.test(text)) return [];
-  const out: { at: number; plate: NormalizedPlate }[] = [];
+  const out: Found[] = [];
   for (const m of text.matchAll(STATE_PREFIX)) {
     if (m[1] === undefined || !REGION_CODES.has(m[1])) continue;
     const found = readPlate(text, m.index, true);
-    if (found !== undefined) out.push({ at: m.index, plate: found.plate });
+    if (found !== undefined) out.push({ at: m.index, end: found.end, plate: found.plate });
   }
   return out;
+}
+
+function timeSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let offset = 0;
+  for (let n = 0; n < 4 && offset < text.length; n++) {
+    const rest = text.slice(offset);
+    const found = findTimeExpression(rest);
+    if (found === undefined) break;
+    const at = rest.indexOf(found.text);
+    if (at < 0) break;
+    spans.push({ start: offset + at, end: offset + at + found.text.length });
+    offset += at + Math.max(1, found.text.length);
+  }
+  return spans;
 }
 
 /**
@@ -155,7 +178,10 @@ function prefixedPlates(text: string): { at: number; plate: NormalizedPlate }[] 
  */
 export function extractPlates(text: string): NormalizedPlate[] {
   const folded = foldForMatch(text);
-  const found = [...keywordPlates(text, folded), ...prefixedPlates(text)];
+  // A time is never a plate: "placas: hace 10 min" holds no plate "HACE10".
+  const candidates = [...keywordPlates(text, folded), ...prefixedPlates(text)];
+  const times = candidates.length === 0 ? [] : timeSpans(text);
+  const found = candidates.filter((f) => !times.some((t) => f.at < t.end && t.start < f.end));
   found.sort((a, b) => a.at - b.at);
   return dedupePlates(
     found.map((f) => f.plate),

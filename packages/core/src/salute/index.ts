@@ -13,7 +13,15 @@ export type { ParsedSalute, ParsedText } from './parse-text';
 export { parseSaluteText } from './parse-text';
 export { parsePlateKey } from './plate-key';
 export type { NormalizedPlate } from './plates';
-export { dedupePlates, formatPlate, normalizePlate, plateKey, REGION_CODES } from './plates';
+export {
+  canonicalPlate,
+  canonicalPlateKey,
+  dedupePlates,
+  formatPlate,
+  normalizePlate,
+  plateKey,
+  REGION_CODES,
+} from './plates';
 export type {
   ReportInput,
   RequiredFieldsView,
@@ -30,3 +38,6 @@ export type { TimeContext, TimeExpression } from './resolve-time';
 export { findTimeExpression, resolveTime } from './resolve-time';
 export type { ZonedParts } from './time-zone';
 export { isValidTimeZone, zonedParts, zonedTimeToUtc } from './time-zone';
+export type { ParseOptions } from './parse-text';
+export type { ActivityCode, PlaceVocabulary, ProseFields } from './prose-fields';
+export { ACTIVITY_CODES, activityCodeOf, readProseFields } from './prose-fields';

@@ -1,10 +1,9 @@
 import { PLATES_MAX } from './limits';
 import type { ParsedSalute } from './parse-text';
-import { parseSaluteText } from './parse-text';
+import { parseSaluteText, type ParseOptions } from './parse-text';
 import type { NormalizedPlate } from './plates';
 import { dedupePlates, normalizePlate } from './plates';
 import type { ReportInput, SaluteLocationInput } from './report-input';
-import type { TimeContext } from './resolve-time';
 import { resolveTime } from './resolve-time';
 
 /** A report's SALUTE after merging the structured fields with what its text said. */
@@ -29,7 +28,7 @@ function present(s: string | undefined): string | undefined {
  * Merges a validated report with what its free text says: fields the reporter filled in win
  * over parsed ones, and plates from both are normalized and deduplicated (given plates first).
  */
-export function mergeReport(input: ReportInput, ctx: TimeContext): MergedReport {
+export function mergeReport(input: ReportInput, ctx: ParseOptions): MergedReport {
   const parsed = input.text === undefined ? undefined : parseSaluteText(input.text, ctx);
   const given = input.salute ?? {};
   const salute: MergedSalute = {};

@@ -7,7 +7,11 @@ const examples: Example[] = [
     name: 'free text only',
     text: 'ICE at the Cub Foods on Lake St, 3 agents detaining someone',
     expected: {
-      salute: { activity: 'ICE at the Cub Foods on Lake St, 3 agents detaining someone' },
+      salute: {
+        activity: 'ICE at the Cub Foods on Lake St, 3 agents detaining someone',
+        size: '3 agents',
+        location: { text: 'the Cub Foods on Lake St' },
+      },
     },
   },
   {
@@ -16,6 +20,8 @@ const examples: Example[] = [
     expected: {
       salute: {
         activity: 'ICE agents at Lake & Chicago 10 min ago, white van plate MN ABC 123',
+        equipment: 'white van',
+        location: { text: 'Lake & Chicago' },
         time: '10 min ago',
       },
       timeResolved: '2026-05-01T19:50:00.000Z',
@@ -28,6 +34,8 @@ const examples: Example[] = [
     expected: {
       salute: {
         activity: 'Hay migra en la esquina de Lake y Bloomington hace 5 min, 2 camionetas negras',
+        equipment: '2 camionetas negras',
+        location: { text: 'Lake y Bloomington' },
         time: 'hace 5 min',
       },
       timeResolved: '2026-05-01T19:55:00.000Z',
@@ -48,7 +56,11 @@ const examples: Example[] = [
     name: 'free text "right now"',
     text: 'agents knocking doors on 31st right now',
     expected: {
-      salute: { activity: 'agents knocking doors on 31st right now', time: 'right now' },
+      salute: {
+        activity: 'agents knocking doors on 31st right now',
+        location: { text: '31st' },
+        time: 'right now',
+      },
       timeResolved: NOW,
     },
   },
@@ -56,7 +68,12 @@ const examples: Example[] = [
     name: 'Spanish free text starting "Ahora mismo"',
     text: 'Ahora mismo en Lake y Chicago, 4 agentes',
     expected: {
-      salute: { activity: 'Ahora mismo en Lake y Chicago, 4 agentes', time: 'Ahora mismo' },
+      salute: {
+        activity: 'Ahora mismo en Lake y Chicago, 4 agentes',
+        size: '4 agentes',
+        location: { text: 'Lake y Chicago' },
+        time: 'Ahora mismo',
+      },
       timeResolved: NOW,
     },
   },
@@ -64,13 +81,22 @@ const examples: Example[] = [
     name: '"a" in prose is not an activity label',
     text: 'I saw a man being detained by a group of agents near Powderhorn',
     expected: {
-      salute: { activity: 'I saw a man being detained by a group of agents near Powderhorn' },
+      salute: {
+        activity: 'I saw a man being detained by a group of agents near Powderhorn',
+        location: { text: 'Powderhorn' },
+      },
     },
   },
   {
     name: '"size" inside a sentence is not a label',
     text: 'The size of the group was big, maybe 10 agents at Lake St',
-    expected: { salute: { activity: 'The size of the group was big, maybe 10 agents at Lake St' } },
+    expected: {
+      salute: {
+        activity: 'The size of the group was big, maybe 10 agents at Lake St',
+        size: 'maybe 10 agents',
+        location: { text: 'Lake St' },
+      },
+    },
   },
   {
     name: '"Time to ..." at line start is prose',
@@ -80,7 +106,13 @@ const examples: Example[] = [
   {
     name: 'street direction "E." is not equipment',
     text: 'E. Lake St by the Target, 4 agents',
-    expected: { salute: { activity: 'E. Lake St by the Target, 4 agents' } },
+    expected: {
+      salute: {
+        activity: 'E. Lake St by the Target, 4 agents',
+        size: '4 agents',
+        location: { text: 'E. Lake St by the Target' },
+      },
+    },
   },
   {
     name: 'T-shirt and e-mail are not labels',
@@ -146,14 +178,20 @@ const examples: Example[] = [
     name: 'Spanish "placa" in free text',
     text: 'camioneta blanca placa ABC-1234 en la calle Lake',
     expected: {
-      salute: { activity: 'camioneta blanca placa ABC-1234 en la calle Lake' },
+      salute: {
+        activity: 'camioneta blanca placa ABC-1234 en la calle Lake',
+        equipment: 'camioneta blanca',
+        location: { text: 'calle Lake' },
+      },
       plates: [{ plate: 'ABC1234' }],
     },
   },
   {
     name: 'numbers in prose are neither plates nor times',
     text: 'Bus 21 on Lake, route 5, no ICE seen',
-    expected: { salute: { activity: 'Bus 21 on Lake, route 5, no ICE seen' } },
+    expected: {
+      salute: { activity: 'Bus 21 on Lake, route 5, no ICE seen', location: { text: 'Lake' } },
+    },
   },
   {
     name: 'covered plates are not plates',

@@ -2,6 +2,8 @@ import { extractPlates } from './extract-plates';
 import type { SaluteField } from './labels';
 import { REPORT_TEXT_MAX, SALUTE_FIELD_MAX } from './limits';
 import type { NormalizedPlate } from './plates';
+import type { PlaceVocabulary } from './prose-fields';
+import { readProseFields } from './prose-fields';
 import type { TimeContext } from './resolve-time';
 import { findTimeExpression, resolveTime } from './resolve-time';
 import { scanFields } from './scan-fields';
@@ -27,6 +29,11 @@ export interface ParsedText {
   notes?: string;
 }
 
+/** The time context, and optionally the city's place words (gazetteer) to find places in prose. */
+export interface ParseOptions extends TimeContext {
+  places?: PlaceVocabulary;
+}
+
 // Repeated labels ("L: Lake St" and later "L: by the Cub") keep every value.
 const REPEAT_JOIN = '; ';
 
@@ -39,7 +46,7 @@ function nonEmpty(s: string): string | undefined {
  * messages, English or Spanish labels). Unlabeled text becomes the activity when no activity is
  * labeled, else it is returned as `notes`. Never throws.
  */
-export function parseSaluteText(text: string, opts: TimeContext): ParsedText {
+export function parseSaluteText(text: string, opts: ParseOptions): ParsedText {
   const source = capText(typeof text === 'string' ? text : '', REPORT_TEXT_MAX);
   const { fields, unlabeled } = scanFields(source);
   const value = (field: SaluteField): string | undefined => {
@@ -68,6 +75,29 @@ export function parseSaluteText(text: string, opts: TimeContext): ParsedText {
   if (uniform !== undefined) salute.uniform = uniform;
   const equipment = value('equipment');
   if (equipment !== undefined) salute.equipment = equipment;
+
+  // A message without labels is read as prose: "3 vans 2 agents in vests at Lake and
+  // Bloomington 10 min ago". A labeled message says what it means; its other lines stay notes.
+  // Values stay slices of what the member wrote.
+  const prose = fields.size === 0 ? readProseFields(free, opts.places) : {};
+  const fromProse = (v: string | undefined) =>
+    v === undefined ? undefined : nonEmpty(capValue(v, SALUTE_FIELD_MAX));
+  if (salute.size === undefined) {
+    const v = fromProse(prose.size);
+    if (v !== undefined) salute.size = v;
+  }
+  if (salute.uniform === undefined) {
+    const v = fromProse(prose.uniform);
+    if (v !== undefined) salute.uniform = v;
+  }
+  if (salute.equipment === undefined) {
+    const v = fromProse(prose.equipment);
+    if (v !== undefined) salute.equipment = v;
+  }
+  if (salute.location === undefined) {
+    const v = fromProse(prose.location);
+    if (v !== undefined) salute.location = { text: v };
+  }
 
   let timeText = value('time');
   if (timeText === undefined) {

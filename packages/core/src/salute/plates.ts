@@ -77,3 +77,48 @@ export function dedupePlates(plates: readonly NormalizedPlate[], max: number): N
   }
   return out;
 }
+
+/**
+ * One plate, however it is written: the canonical form used by parsing, approvals, lookups and
+ * clustering. Separators and case never matter (normalizePlate). With the city's default state
+ * (city pack `plateDefaultState`), a plate without a state is that state's, and the default
+ * state's code run into the plate ("MNQRT551", "MN-KVX-381") is split off when what follows is
+ * a whole plate on its own: "QRT551", "MN QRT551", "mn-qrt-551" and "MNQRT551" are one plate in
+ * Minnesota. Another state's code is split off only when written apart ("WI QRT551").
+ */
+export function canonicalPlate(
+  raw: string | NormalizedPlate,
+  defaultState?: string,
+): NormalizedPlate | null {
+  const home = defaultState?.toUpperCase();
+  const useHome = home !== undefined && REGION_CODES.has(home);
+  let p = typeof raw === 'string' ? normalizePlate(raw) : raw;
+  if (typeof raw === 'string' && useHome && (p === null || p.state === undefined)) {
+    // "MNAAA0000" is nine characters: too long for one plate, a whole plate after the state.
+    const upper = raw.normalize('NFKC').toUpperCase().trim();
+    if (upper.startsWith(home)) {
+      const split = normalizePlate(`${home} ${upper.slice(home.length).replace(SEPARATORS, '')}`);
+      if (split?.state !== undefined && /\d/.test(split.plate)) p = split;
+    }
+  }
+  if (p === null || !useHome || p.state !== undefined) return p;
+  const rest = p.plate.slice(home.length);
+  if (
+    p.plate.startsWith(home) &&
+    rest.length >= STATE_BODY_MIN &&
+    rest.length <= PLATE_MAX &&
+    /\d/.test(rest)
+  ) {
+    return { state: home, plate: rest };
+  }
+  return { state: home, plate: p.plate };
+}
+
+/** The canonical key ("MN:QRT551") of a plate as written, or null when it cannot be a plate. */
+export function canonicalPlateKey(
+  raw: string | NormalizedPlate,
+  defaultState?: string,
+): string | null {
+  const p = canonicalPlate(raw, defaultState);
+  return p === null ? null : plateKey(p);
+}

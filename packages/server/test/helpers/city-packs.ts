@@ -74,6 +74,7 @@ export async function minneapolisWithout(names: string[]): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tocsin-pack-'));
   await mkdir(dir, { recursive: true });
   await cp(path.join(MINNEAPOLIS_PACK, 'city.json'), path.join(dir, 'city.json'));
+  await cp(path.join(MINNEAPOLIS_PACK, 'places.json'), path.join(dir, 'places.json'));
   const geojson = JSON.parse(
     await readFile(path.join(MINNEAPOLIS_PACK, 'neighborhoods.geojson'), 'utf8'),
   ) as { features: { properties: { name: string } }[] };

@@ -4,6 +4,8 @@ export interface Position {
   accuracy: number;
   /** Chosen with a tap on the map rather than measured by the phone. */
   fromMap?: boolean;
+  /** Read from the text (a pasted message or a typed corner): the gazetteer's name of it. */
+  fromText?: string;
 }
 
 export type PositionFailure = 'denied' | 'unavailable';

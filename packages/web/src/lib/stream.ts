@@ -48,6 +48,8 @@ export class AlertStream {
   #timer: number | null = null;
   #everReady = false;
   #seq: number | undefined;
+  /** The socket that answered hello with ready: live until it closes. */
+  #readySocket: WebSocket | null = null;
   #seen = new Set<string>();
   /** The meeting followed, and the one the live socket was last told about. */
   #meetingId: string | null = null;
@@ -94,7 +96,17 @@ export class AlertStream {
   /** Connects again at once (after a login, or when the network returns). */
   readonly #reconnectNow = () => {
     if (this.#status === 'stopped') return;
-    if (this.#socket && this.#socket.readyState <= WebSocket.OPEN) return;
+    const socket = this.#socket;
+    if (socket && socket.readyState <= WebSocket.OPEN) {
+      // The socket outlived the outage: the pill goes back to what the socket is (issue 20:
+      // it stayed "Offline" after reconnecting because nothing set it again).
+      this.#setStatus(
+        socket.readyState === WebSocket.OPEN && this.#readySocket === socket
+          ? 'live'
+          : 'connecting',
+      );
+      return;
+    }
     if (this.#timer !== null) window.clearTimeout(this.#timer);
     this.#timer = null;
     this.#attempt = 0;
@@ -186,6 +198,7 @@ export class AlertStream {
     if (typed.type === 'ready') {
       const { seq } = message as { seq: number };
       this.#attempt = 0;
+      this.#readySocket = socket;
       if (this.#seq === undefined) await this.#saveSeq(seq);
       this.#setStatus('live');
       // Followed or left while the hello was on its way: the server hears of it now.

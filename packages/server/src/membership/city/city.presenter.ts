@@ -10,6 +10,7 @@ export interface PublicCityView {
   hotline: { text: string; phone?: string };
   knowYourRights: { lang: string; title: string; body: string; needsReview: boolean }[];
   tiles?: { url: string; attribution: string };
+  plateDefaultState?: string;
 }
 
 /** The public part of the pack; retention, merge windows and the areas source stay server-side. */
@@ -29,5 +30,6 @@ export function presentPublicCity(slug: string, settings: CitySettings): PublicC
       needsReview,
     })),
     ...(tiles ? { tiles: { url: tiles.url, attribution: tiles.attribution } } : {}),
+    ...(settings.plateDefaultState ? { plateDefaultState: settings.plateDefaultState } : {}),
   };
 }

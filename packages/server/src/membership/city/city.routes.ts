@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiV1 } from '@tocsin/core';
 import type { AppContext } from '../../platform';
+import { getCityPlaces } from './city-places';
 import { getPublicCity } from './city.service';
 
 /** The city's public settings: what the join page shows before an account exists. */
@@ -17,6 +18,19 @@ export function cityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { auth: 'public' },
       },
       () => getPublicCity(ctx),
+    );
+    app.get(
+      '/city/places',
+      {
+        schema: {
+          tags: ['city'],
+          summary: 'The street gazetteer: streets, landmarks, source and license (public data)',
+          ...apiV1['GET /api/v1/city/places'],
+        },
+        config: { auth: 'public' },
+      },
+      // Like every API answer it is not cached by HTTP caches; the app keeps its own copy.
+      () => getCityPlaces(ctx),
     );
   };
 }

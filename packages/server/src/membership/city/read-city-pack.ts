@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CityPackError, cityPackSchema, parseCityPack, type CityPack } from '@tocsin/core';
+import {
+  CityPackError,
+  cityPackSchema,
+  gazetteerSchema,
+  parseCityPack,
+  type CityPack,
+} from '@tocsin/core';
 
 async function readJsonFile(folder: string, file: string): Promise<unknown> {
   let text: string;
@@ -22,7 +28,23 @@ async function readJsonFile(folder: string, file: string): Promise<unknown> {
 export async function readCityPack(folder: string): Promise<CityPack> {
   const cityJson = await readJsonFile(folder, 'city.json');
   // The areas file is named in city.json; an invalid city.json is reported before looking for it.
-  const source = cityPackSchema.safeParse(cityJson).data?.areas.source;
+  const settings = cityPackSchema.safeParse(cityJson).data;
+  const source = settings?.areas.source;
   if (source === undefined) return parseCityPack(cityJson, null);
-  return parseCityPack(cityJson, await readJsonFile(folder, source));
+  const pack = parseCityPack(cityJson, await readJsonFile(folder, source));
+  // The street gazetteer is served from the pack folder (GET /city/places); check it now.
+  const places = settings?.places?.source;
+  if (places !== undefined) {
+    const gazetteer = gazetteerSchema.safeParse(await readJsonFile(folder, places));
+    if (!gazetteer.success) {
+      throw new CityPackError(
+        gazetteer.error.issues.slice(0, 20).map((issue) => ({
+          file: places,
+          path: issue.path.join('.'),
+          message: issue.message,
+        })),
+      );
+    }
+  }
+  return pack;
 }

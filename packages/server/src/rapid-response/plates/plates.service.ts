@@ -61,14 +61,35 @@ import {
   type PlateLink,
 } from './plates.repository';
 
-function requirePlateKey(raw: string): string {
-  const key = parsePlateKey(raw);
+function requirePlateKey(raw: string, defaultState?: string): string {
+  const key = parsePlateKey(raw, defaultState);
   if (key === null) {
     throw new ValidationError('plate: not a licence plate', [
       { path: 'plate', message: 'not a licence plate' },
     ]);
   }
   return key;
+}
+
+/**
+ * The hashes a plate as written may be stored under: its canonical key (with the city's default
+ * state) and, when that differs, the key plates had before keys were canonical (issue 20), so a
+ * plate stored earlier as "QRT551" is still found when asked as "MN QRT551".
+ */
+async function candidateHashes(
+  ctx: AppContext,
+  raw: string,
+  defaultState?: string,
+): Promise<string[]> {
+  const key = requirePlateKey(raw, defaultState);
+  const legacy = parsePlateKey(raw);
+  const keys = legacy === null || legacy === key ? [key] : [key, legacy];
+  return Promise.all(keys.map((k) => hashPlate(ctx, k)));
+}
+
+async function firstStored(db: Executor, hashes: readonly string[], now: Date): Promise<string> {
+  for (const hash of hashes) if (await findPlate(db, hash, now)) return hash;
+  return hashes[0] ?? '';
 }
 
 function isConfirmed(link: PlateLink): boolean {
@@ -248,17 +269,17 @@ export async function lookupPlate(
   raw: string,
 ): Promise<PlateLookupView> {
   requireActive(principal, 'look up plates');
-  const key = requirePlateKey(raw);
   const areas = await ctx.areas.get();
+  requirePlateKey(raw, areas.settings?.plateDefaultState);
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - PLATE_LIMITS.windowMs);
   // A member over the quota costs no hash; the locked check below settles races.
   checkLookupQuota(await lookupTimesOfMember(ctx.db, principal.memberId, since), now);
-  const hash = await hashPlate(ctx, key);
+  const hashes = await candidateHashes(ctx, raw, areas.settings?.plateDefaultState);
   return transact(ctx, async (tx) => {
     await lockMemberLookups(tx, principal.memberId);
     checkLookupQuota(await lookupTimesOfMember(tx, principal.memberId, since), now);
-    const status = await statusOf(tx, hash, areas, now);
+    const status = await statusOf(tx, await firstStored(tx, hashes, now), areas, now);
     const listed = status !== null && isListed(status);
     await insertLookup(tx, { memberId: principal.memberId, at: now, listed });
     return listed ? presentListed(status.confirmed, areas) : presentUnlisted();
@@ -276,11 +297,11 @@ export async function approvePlate(
 ): Promise<PlateApprovalView> {
   requireActive(principal, 'approve plates');
   requireRoleSomewhere(principal, 'verifier');
-  const key = requirePlateKey(raw);
   const areas = await ctx.areas.get();
   const now = ctx.clock.now();
-  const hash = await hashPlate(ctx, key);
+  const hashes = await candidateHashes(ctx, raw, areas.settings?.plateDefaultState);
   return transact(ctx, async (tx) => {
+    const hash = await firstStored(tx, hashes, now);
     // The row lock orders concurrent approvals, so the second one counts the first.
     const plate = await lockPlate(tx, hash, now);
     const links = plate ? await linksOf(tx, hash) : [];
@@ -310,11 +331,11 @@ export async function removePlate(
 ): Promise<void> {
   requireActive(principal, 'correct plates');
   requireRoleSomewhere(principal, 'organizer');
-  const key = requirePlateKey(raw);
   const areas = await ctx.areas.get();
   const now = ctx.clock.now();
-  const hash = await hashPlate(ctx, key);
+  const hashes = await candidateHashes(ctx, raw, areas.settings?.plateDefaultState);
   await transact(ctx, async (tx) => {
+    const hash = await firstStored(tx, hashes, now);
     const plate = await lockPlate(tx, hash, now);
     const links = plate ? await linksOf(tx, hash) : [];
     if (!plate || !mayCorrect(principal, chainsOf(links, areas))) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   mergeReport,
   missingRequired,
+  canonicalPlateKey,
   plateKey,
   quotaWaitMs,
   type IncidentState,
@@ -131,9 +132,13 @@ export async function submitReport(
   const role = actingRole(principal, chain);
   const onShift = role === 'responder' && (await isOnShift(ctx.db, principal.memberId));
   const reportId = input.id ?? randomUUID();
-  const plates = merged.plates.map((p) => displayPlate(plateKey(p)));
+  // One key per plate however it was written (core canonicalPlate, the city's default state).
+  const plateKeys = merged.plates.map(
+    (p) => canonicalPlateKey(p, settings.plateDefaultState) ?? plateKey(p),
+  );
+  const plates = plateKeys.map(displayPlate);
   // Slow on purpose, so outside the transaction: the plate records hold only these hashes.
-  const plateHashes = await hashPlates(ctx, merged.plates.map(plateKey));
+  const plateHashes = await hashPlates(ctx, plateKeys);
   const activity = merged.salute.activity ?? null;
   const { lat, lng } = place.point;
   // Store what the reporter gave, but coordinates only as the bounded cell center.
@@ -182,7 +187,7 @@ export async function submitReport(
         cell: place.cell,
         lat,
         lng,
-        plates: merged.plates.map(plateKey),
+        plates: plateKeys,
       });
       if (!inserted) throw new ReportRaceError();
       await recordPlateSightings(ctx, tx, incident.id, plateHashes, now);

@@ -8,4 +8,10 @@ export const entries: MatrixEntry[] = [
     request: () => Promise.resolve({ url: '/api/v1/city' }),
     expect: everyone(200),
   },
+  {
+    method: 'GET',
+    url: '/api/v1/city/places',
+    request: () => Promise.resolve({ url: '/api/v1/city/places' }),
+    expect: everyone(200),
+  },
 ];

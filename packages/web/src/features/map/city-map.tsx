@@ -25,6 +25,8 @@ export interface CityMapProps {
   onPick?: (place: LatLng) => void;
   picked?: LatLng | null;
   onOpen?: (incidentId: string) => void;
+  /** Places to compare, labeled (the place named in a message and the phone's position). */
+  marks?: { at: LatLng; label: string; tone: 'text' | 'gps' }[];
 }
 
 // Matches the state colours of the badges (app.css).
@@ -50,7 +52,15 @@ function loadOutlines(): Promise<AreaOutlines> {
  * The city's neighborhoods and incidents with Leaflet. With no tile server in the city pack the
  * outlines are drawn on a plain background, so no third party is ever contacted.
  */
-export function CityMap({ label, incidents = [], center, onPick, picked, onOpen }: CityMapProps) {
+export function CityMap({
+  label,
+  incidents = [],
+  center,
+  onPick,
+  picked,
+  onOpen,
+  marks = [],
+}: CityMapProps) {
   const { city } = useSession();
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -111,12 +121,26 @@ export function CityMap({ label, incidents = [], center, onPick, picked, onOpen 
         .on('click', () => handlers.current.onOpen?.(incident.id))
         .addTo(group);
     }
+    for (const mark of marks) {
+      L.circleMarker(mark.at, {
+        radius: 8,
+        color: mark.tone === 'text' ? '#b3261e' : '#0b57d0',
+        weight: 3,
+        dashArray: mark.tone === 'gps' ? '4 3' : undefined,
+        fillOpacity: 0.2,
+      })
+        .bindTooltip(mark.label, { permanent: true, direction: 'top' })
+        .addTo(group);
+    }
+    if (marks.length > 1) {
+      map.current?.fitBounds(L.latLngBounds(marks.map((m) => m.at)), { padding: [40, 40] });
+    }
     if (picked) {
       L.circleMarker(picked, { radius: 9, color: '#0b57d0', weight: 3, fillOpacity: 0.3 }).addTo(
         group,
       );
     }
-  }, [incidents, picked]);
+  }, [incidents, picked, marks]);
 
   return <div ref={element} className="map" role="region" aria-label={label} />;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '@tocsin/core/api/membership';
-import { draftProblems, draftToBody, EMPTY_DRAFT, fillFromText } from './report-draft';
+import { gazetteerSchema } from '@tocsin/core/places/gazetteer-schema';
+import { buildPlaceIndex } from '@tocsin/core/places/resolve-place';
+import { fillFromText } from './paste-fill';
+import { draftProblems, draftToBody, EMPTY_DRAFT } from './report-draft';
 
 const areas: Area[] = [
   {
@@ -64,5 +67,62 @@ describe('the report draft', () => {
 
   it('says so when nothing could be read', () => {
     expect(fillFromText(EMPTY_DRAFT, '   ', context).filled).toBe(false);
+  });
+});
+
+describe('a pasted message with a place (issue 20)', () => {
+  const places = buildPlaceIndex(
+    gazetteerSchema.parse({
+      source: 'test',
+      license: 'CC0-1.0',
+      streets: [
+        {
+          name: 'E Lake St',
+          aliases: ['lake'],
+          line: [
+            [-93.3, 44.9485],
+            [-93.2, 44.9485],
+          ],
+        },
+        {
+          name: 'Bloomington Ave',
+          line: [
+            [-93.2526, 44.97],
+            [-93.2526, 44.9],
+          ],
+        },
+      ],
+    }),
+  );
+  const withPlaces = { ...context, places };
+  const text = '3 camionetas y 2 agentes con chalecos en Lake y Bloomington hace 10 min';
+
+  it('fills every field and uses the place in the text when the phone is near it', () => {
+    const near = { lat: 44.949, lng: -93.2531, accuracy: 20 };
+    const { draft, choice } = fillFromText({ ...EMPTY_DRAFT, position: near }, text, withPlaces);
+    expect(draft).toMatchObject({
+      size: '2 agentes',
+      uniform: 'chalecos',
+      equipment: '3 camionetas',
+      time: 'hace 10 min',
+      placeText: 'Lake y Bloomington',
+      position: { lat: 44.9485, lng: -93.2526, fromText: 'E Lake St & Bloomington Ave' },
+      gpsFix: near,
+    });
+    expect(choice.use).toBe('text');
+  });
+
+  it('asks (no position chosen) when the phone is more than 300 m from the text place', () => {
+    const far = { lat: 44.97, lng: -93.27, accuracy: 20 };
+    const { draft, choice } = fillFromText({ ...EMPTY_DRAFT, position: far }, text, withPlaces);
+    expect(choice).toMatchObject({ use: 'ask', reason: 'disagree' });
+    expect(draft.position).toBeNull();
+    expect(draft.gpsFix).toEqual(far);
+    expect(draft.textPlace?.label).toBe('E Lake St & Bloomington Ave');
+  });
+
+  it('asks for a place when the message names none and there is no position', () => {
+    const { choice } = fillFromText(EMPTY_DRAFT, 'migra, cuidado, 2 trocas', withPlaces);
+    expect(choice).toEqual({ use: 'ask', reason: 'none' });
   });
 });

@@ -1,8 +1,8 @@
-import { mergeReport } from '@tocsin/core/salute/merge-report';
 import { PLATE_INPUT_MAX, PLATES_MAX, SALUTE_FIELD_MAX } from '@tocsin/core/salute/limits';
-import { formatPlate, normalizePlate } from '@tocsin/core/salute/plates';
+import { normalizePlate } from '@tocsin/core/salute/plates';
 import type { Area } from '@tocsin/core/api/membership';
 import type { ReportBody } from '@tocsin/core/api/rapid-response';
+import type { ResolvedPlace } from '@tocsin/core/places/resolve-place';
 import type { Position } from '../../lib/geolocation';
 
 /** What the report form holds; every text as typed. */
@@ -16,6 +16,10 @@ export interface ReportDraft {
   areaId: string;
   position: Position | null;
   plates: string;
+  /** The place a pasted message (or the typed corner) names, from the city's gazetteer. */
+  textPlace: ResolvedPlace | null;
+  /** The phone's last position, kept when a place from text is used so the member can switch back. */
+  gpsFix: Position | null;
 }
 
 export const EMPTY_DRAFT: ReportDraft = {
@@ -28,7 +32,19 @@ export const EMPTY_DRAFT: ReportDraft = {
   areaId: '',
   position: null,
   plates: '',
+  textPlace: null,
+  gpsFix: null,
 };
+
+/** A place read from text as the form's position, labeled with the gazetteer's name. */
+export function textPosition(place: ResolvedPlace): Position {
+  return {
+    lat: place.lat,
+    lng: place.lng,
+    accuracy: place.accuracyMeters,
+    fromText: place.label,
+  };
+}
 
 export type DraftProblem =
   | { field: 'activity'; kind: 'missingActivity' }
@@ -81,48 +97,6 @@ export function draftToBody(draft: ReportDraft, id: string): ReportBody {
     ...(plates.length ? { plates } : {}),
     ...(draft.areaId ? { areaId: draft.areaId } : {}),
   };
-}
-
-/**
- * Fills the form from a pasted message with the core parser (the same one the server runs):
- * what the member already typed wins; the neighborhood is picked when the place names one.
- */
-export function fillFromText(
-  draft: ReportDraft,
-  text: string,
-  context: { timeZone: string; areas: readonly Area[] },
-): { draft: ReportDraft; filled: boolean } {
-  const given = (value: string) => (value.trim() ? value.trim() : undefined);
-  const merged = mergeReport(
-    {
-      text,
-      plates: splitPlates(draft.plates).filter((p) => normalizePlate(p) !== null),
-      salute: {
-        activity: given(draft.activity),
-        size: given(draft.size),
-        uniform: given(draft.uniform),
-        equipment: given(draft.equipment),
-        time: given(draft.time),
-        location: given(draft.placeText) ? { text: draft.placeText.trim() } : undefined,
-      },
-    },
-    { now: new Date(), timeZone: context.timeZone },
-  );
-  const { salute } = merged;
-  const placeText = salute.location?.text ?? draft.placeText;
-  const next: ReportDraft = {
-    ...draft,
-    activity: salute.activity ?? draft.activity,
-    size: salute.size ?? draft.size,
-    uniform: salute.uniform ?? draft.uniform,
-    equipment: salute.equipment ?? draft.equipment,
-    time: salute.time ?? draft.time,
-    placeText,
-    areaId: draft.areaId || areaNamedIn(placeText, context.areas) || '',
-    plates: merged.plates.length ? merged.plates.map(formatPlate).join(', ') : draft.plates,
-  };
-  const filled = (Object.keys(next) as (keyof ReportDraft)[]).some((k) => next[k] !== draft[k]);
-  return { draft: next, filled };
 }
 
 /** The neighborhood whose name appears in a place description, longest name first. */

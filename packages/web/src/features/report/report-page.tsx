@@ -12,11 +12,12 @@ import {
   draftProblems,
   draftToBody,
   EMPTY_DRAFT,
-  fillFromText,
+  textPosition,
   type DraftProblem,
   type ReportDraft,
 } from './report-draft';
 import { ReportDetails } from './report-details';
+import { useCityPlaces } from './use-city-places';
 
 const QUICK = ['detaining', 'checkpoint', 'vehicles', 'doors'] as const;
 
@@ -32,6 +33,8 @@ export function ReportPage() {
   const [pasteResult, setPasteResult] = useState<'filled' | 'nothing' | null>(null);
   const [sentId, setSentId] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [askNone, setAskNone] = useState(false);
+  const placeIndex = useCityPlaces();
   const activityId = useId();
   const activityHintId = useId();
   const errorId = useId();
@@ -40,12 +43,16 @@ export function ReportPage() {
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const has = (field: DraftProblem['field']) => problems.some((p) => p.field === field);
 
-  const read = (text: string) => {
+  const read = async (text: string) => {
+    const { fillFromText } = await import('./paste-fill');
     const result = fillFromText(draft, text, {
       timeZone: city?.timeZone ?? 'UTC',
       areas: places,
+      places: placeIndex?.index ?? null,
+      ...(city?.plateDefaultState ? { plateState: city.plateDefaultState } : {}),
     });
     setDraft(result.draft);
+    setAskNone(result.choice.use === 'ask' && result.choice.reason === 'none');
     setPasteResult(result.filled ? 'filled' : 'nothing');
     if (
       result.draft.size ||
@@ -83,6 +90,7 @@ export function ReportPage() {
           className="button button--primary"
           onClick={() => {
             setDraft(EMPTY_DRAFT);
+            setAskNone(false);
             setProblems([]);
             setPasteResult(null);
             setSentId(null);
@@ -117,7 +125,7 @@ export function ReportPage() {
           {t('report.modePaste')}
         </button>
       </div>
-      {mode === 'paste' ? <PastePanel onRead={read} /> : null}
+      {mode === 'paste' ? <PastePanel onRead={(text) => void read(text)} /> : null}
       {mode === 'form' ? (
         <form className="report-form" onSubmit={(event) => void submit(event)} noValidate>
           {pasteResult ? (
@@ -165,9 +173,37 @@ export function ReportPage() {
             areas={places}
             invalid={has('place')}
             errorId={errorId}
-            onPosition={(position) => update({ position })}
+            textPlace={draft.textPlace}
+            gpsFix={draft.gpsFix}
+            askNone={askNone}
+            autoLocate={!draft.gpsFix && !draft.textPlace}
+            onPosition={(position) =>
+              setDraft((d) => ({
+                ...d,
+                position,
+                gpsFix: position && !position.fromMap && !position.fromText ? position : d.gpsFix,
+              }))
+            }
+            onUseText={() =>
+              setDraft((d) => (d.textPlace ? { ...d, position: textPosition(d.textPlace) } : d))
+            }
+            onUseGps={() => setDraft((d) => (d.gpsFix ? { ...d, position: d.gpsFix } : d))}
             onArea={(areaId) => update({ areaId })}
-            onText={(placeText) => update({ placeText })}
+            onText={(placeText) =>
+              setDraft((d) => {
+                // A typed corner is looked up as it is typed; it is used at once only when no
+                // place was given yet, else the member picks it.
+                const near = d.gpsFix ? { near: { lat: d.gpsFix.lat, lng: d.gpsFix.lng } } : {};
+                const found = placeIndex ? placeIndex.resolve(placeText, near) : undefined;
+                const textPlace = found && found.accuracyMeters <= 600 ? found : null;
+                return {
+                  ...d,
+                  placeText,
+                  textPlace,
+                  position: !d.position && textPlace ? textPosition(textPlace) : d.position,
+                };
+              })
+            }
           />
           <ReportDetails
             draft={draft}

@@ -11,6 +11,8 @@ const enc = encodeURIComponent;
 /** The typed routes of /api/v1 this app calls, one function each. */
 export const endpoints = {
   city: () => api.get<Answer<'GET /api/v1/city'>>('/city'),
+  /** The city's street gazetteer, for places read from pasted text (report form only). */
+  cityPlaces: () => api.get<Answer<'GET /api/v1/city/places'>>('/city/places'),
   /** Preloaded by `public/early-requests.js`, as is `homeFeed`. */
   me: () => api.get<Answer<'GET /api/v1/me'>>('/me'),
   updateMe: (body: Body<'PATCH /api/v1/me'>) => api.patch<Answer<'PATCH /api/v1/me'>>('/me', body),

@@ -50,6 +50,19 @@ export const reports = {
     fix: 'Please fix:',
     savedTitle: 'Report saved',
     another: 'Report something else',
+    placeFromText: 'Place from the message: {{label}}.',
+    placeTextFound: 'The text names {{label}}.',
+    placeDisagree:
+      'The message names {{label}}, {{meters}} m from where you are. Which place is right?',
+    placeVague: 'The message names only {{label}}. Tap the map or type a cross street.',
+    placeAskNone:
+      'The message does not say where. Tap the map, or type a corner like “Lake St & 28th Ave”.',
+    placeWhich: 'Which place to send',
+    useTextPlace: 'Place in the message',
+    useMyPosition: 'Where I am',
+    mapBoth: 'Map: the place in the message and your position',
+    markText: 'Message',
+    markGps: 'You',
   },
   outbox: {
     title: 'Your reports',

@@ -52,6 +52,19 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
     fix: 'Por favor corrija:',
     savedTitle: 'Reporte guardado',
     another: 'Reportar otra cosa',
+    placeFromText: 'Lugar del mensaje: {{label}}.',
+    placeTextFound: 'El texto nombra {{label}}.',
+    placeDisagree:
+      'El mensaje nombra {{label}}, a {{meters}} m de donde usted está. ¿Cuál lugar es el correcto?',
+    placeVague: 'El mensaje solo nombra {{label}}. Toque el mapa o escriba la calle que cruza.',
+    placeAskNone:
+      'El mensaje no dice dónde. Toque el mapa o escriba una esquina como “Lake St y 28th Ave”.',
+    placeWhich: 'Qué lugar enviar',
+    useTextPlace: 'Lugar del mensaje',
+    useMyPosition: 'Donde estoy',
+    mapBoth: 'Mapa: el lugar del mensaje y su ubicación',
+    markText: 'Mensaje',
+    markGps: 'Usted',
   },
   outbox: {
     title: 'Sus reportes',

@@ -53,6 +53,20 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
     fix: 'Thov kho:',
     savedTitle: 'Khaws tsab qhia lawm',
     another: 'Qhia lwm yam',
+    placeFromText: 'Qhov chaw hauv cov lus: {{label}}.',
+    placeTextFound: 'Cov ntawv hais txog {{label}}.',
+    placeDisagree:
+      'Cov lus hais txog {{label}}, deb {{meters}} m ntawm qhov koj nyob. Qhov chaw twg yog?',
+    placeVague:
+      'Cov lus tsuas hais txog {{label}} xwb. Nias daim ntawv qhia chaw los yog sau txoj kev hla.',
+    placeAskNone:
+      'Cov lus tsis hais tias nyob qhov twg. Nias daim ntawv qhia chaw, los yog sau ib lub ces kaum xws li “Lake St & 28th Ave”.',
+    placeWhich: 'Qhov chaw twg yuav xa',
+    useTextPlace: 'Qhov chaw hauv cov lus',
+    useMyPosition: 'Qhov kuv nyob',
+    mapBoth: 'Daim ntawv qhia chaw: qhov chaw hauv cov lus thiab qhov koj nyob',
+    markText: 'Cov lus',
+    markGps: 'Koj',
   },
   outbox: {
     title: 'Koj cov tsab qhia',

@@ -53,6 +53,20 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
     fix: 'Fadlan sax:',
     savedTitle: 'Warbixinta waa la kaydiyay',
     another: 'Soo sheeg wax kale',
+    placeFromText: 'Goobta fariinta: {{label}}.',
+    placeTextFound: 'Qoraalku wuxuu sheegayaa {{label}}.',
+    placeDisagree:
+      'Fariintu waxay sheegaysaa {{label}}, {{meters}} m meesha aad joogto. Goobtee baa sax ah?',
+    placeVague:
+      'Fariintu waxay sheegaysaa kaliya {{label}}. Taabo khariidadda ama qor waddada ka gudubta.',
+    placeAskNone:
+      'Fariintu ma sheegayso meesha. Taabo khariidadda, ama qor isgoys sida “Lake St & 28th Ave”.',
+    placeWhich: 'Goobta la dirayo',
+    useTextPlace: 'Goobta fariinta',
+    useMyPosition: 'Meesha aan joogo',
+    mapBoth: 'Khariidad: goobta fariinta iyo meesha aad joogto',
+    markText: 'Fariin',
+    markGps: 'Adiga',
   },
   outbox: {
     title: 'Warbixinnadaada',
