@@ -8,3 +8,4 @@ export * from './events';
 export * from './limits';
 export * from './elections';
 export * from './assemblies';
+export * from './bulletin';

@@ -5,6 +5,7 @@ export * from './schema-paths';
 export * from './limits';
 export * from './membership';
 export * from './organizing';
+export * from './bulletin';
 export * from './passkeys';
 export * from './platform';
 export * from './rapid-response';
