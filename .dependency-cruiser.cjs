@@ -36,7 +36,7 @@ const MODULE_ORDER = {
     'retention',
     'stats',
   ],
-  organizing: ['assemblies'],
+  organizing: ['assemblies', 'bulletin', 'events'],
 };
 
 // Both the repository and the test's planted fixture are cruised with these rules, from their root.

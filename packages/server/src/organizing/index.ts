@@ -9,3 +9,5 @@ export {
   meetingStream,
 } from './assemblies';
 export type { MeetingFollower } from './assemblies';
+export { BulletinJobs, bulletinRoutes } from './bulletin';
+export { eventsRoutes, eventsTicker, publicEventPage } from './events';

@@ -9,6 +9,7 @@ import * as m20261205120000 from './20261205120000_trust_auth';
 import * as m20261205130000 from './20261205130000_two_person_rules';
 import * as m20261205140000 from './20261205140000_plate_hashes';
 import * as m20261205150000 from './20261205150000_assemblies';
+import * as m20261205180000 from './20261205180000_bulletin_events';
 
 /** Every migration, by timestamped name. Never edit one after it has landed; add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261205130000_two_person_rules': m20261205130000,
   '20261205140000_plate_hashes': m20261205140000,
   '20261205150000_assemblies': m20261205150000,
+  '20261205180000_bulletin_events': m20261205180000,
 };

@@ -48,6 +48,17 @@ import type {
   MotionsTable,
   OrganizingRequestsTable,
 } from './organizing';
+import type {
+  BulletinFollowsTable,
+  BulletinPostsTable,
+  BulletinPushesTable,
+  BulletinPushStateTable,
+  BulletinSettingsTable,
+  CalendarKeysTable,
+  EventRolesTable,
+  EventRsvpsTable,
+  EventsTable,
+} from './bulletin';
 import type { OutboxTable } from './outbox';
 import type { PushDeliveriesTable, PushSubscriptionsTable } from './push';
 
@@ -100,4 +111,13 @@ export interface Database {
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   organizing_requests: OrganizingRequestsTable;
+  bulletin_posts: BulletinPostsTable;
+  bulletin_follows: BulletinFollowsTable;
+  bulletin_settings: BulletinSettingsTable;
+  bulletin_push_state: BulletinPushStateTable;
+  bulletin_pushes: BulletinPushesTable;
+  events: EventsTable;
+  event_roles: EventRolesTable;
+  event_rsvps: EventRsvpsTable;
+  calendar_keys: CalendarKeysTable;
 }
