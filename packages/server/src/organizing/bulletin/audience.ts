@@ -2,7 +2,9 @@ import type { PostAudience, Principal } from '@tocsin/core';
 import type { AppContext, Executor } from '../../platform';
 import type { AreaSnapshot } from '../../membership';
 import { bodiesOnRollOf, rollMemberIds, type BodyRow } from '../assemblies';
-import { followRows, groupSlug, membersReached, mutedBy } from './bulletin.repository';
+import { followRows, groupSlug, membersReached, mutedBy, type Reach } from './bulletin.repository';
+
+export type { Reach };
 
 /** The working group that runs the bulletin and events of its area (a default group). */
 export const INFO_EVENTS_SLUG = 'information-events';
@@ -40,16 +42,6 @@ export async function audienceOf(
       : { kind: 'body', areaId: null };
   }
   return areaAudience(body.area_id);
-}
-
-/** What reaches one member: the areas they are in (with those above), their bodies, follows. */
-export interface Reach {
-  /** Areas whose posts reach the member: each area they hold a role in, and its ancestors. */
-  areaIds: string[];
-  /** Bodies whose roll holds the member. */
-  bodyIds: string[];
-  followed: string[];
-  muted: string[];
 }
 
 export async function reachOf(ctx: AppContext, principal: Principal): Promise<Reach> {

@@ -1,6 +1,15 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Db, Executor } from '../../platform';
-import type { Reach } from './audience';
+
+/** What reaches one member: the areas they are in (with those above), their bodies, follows. */
+export interface Reach {
+  /** Areas whose posts reach the member: each area they hold a role in, and its ancestors. */
+  areaIds: string[];
+  /** Bodies whose roll holds the member. */
+  bodyIds: string[];
+  followed: string[];
+  muted: string[];
+}
 
 // Every query of posts, follows and digest settings. The server DB types come from the platform.
 
