@@ -44,14 +44,19 @@ export async function audienceOf(
   return areaAudience(body.area_id);
 }
 
-export async function reachOf(ctx: AppContext, principal: Principal): Promise<Reach> {
+/** What reaches the member; `db` is the open transaction when called inside one. */
+export async function reachOf(
+  ctx: AppContext,
+  principal: Principal,
+  db: Executor = ctx.db,
+): Promise<Reach> {
   const snapshot = await ctx.areas.get();
   const areaIds = new Set<string>();
   for (const grant of principal.roles) {
     for (const id of snapshot.chain(grant.areaId)) areaIds.add(id);
   }
-  const bodies = await bodiesOnRollOf(ctx.db, principal.memberId);
-  const follows = await followRows(ctx.db, principal.memberId);
+  const bodies = await bodiesOnRollOf(db, principal.memberId);
+  const follows = await followRows(db, principal.memberId);
   return {
     areaIds: [...areaIds],
     bodyIds: bodies.map((b) => b.id),

@@ -75,6 +75,8 @@ export class BulletinJobs {
   readonly #subscriptions: Subscription[] = [];
   readonly #tickers: Ticker[] = [];
   #timer: NodeJS.Timeout | null = null;
+  /** How many post.published events this node has handled (tests wait on it). */
+  publishedHandled = 0;
   #running: Promise<void> | null = null;
 
   constructor(private readonly ctx: AppContext) {
@@ -261,6 +263,14 @@ export class BulletinJobs {
 
   /** A post is out: each member it reaches gets a push now, later (coalesced) or the bell only. */
   async onPublished(event: DomainEvent<'post.published'>): Promise<void> {
+    try {
+      await this.#onPublished(event);
+    } finally {
+      this.publishedHandled += 1;
+    }
+  }
+
+  async #onPublished(event: DomainEvent<'post.published'>): Promise<void> {
     const { ctx } = this;
     const post = await findPost(ctx.db, event.payload.postId);
     if (!post || post.status !== 'published') return;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createEvents, type EventAttributes } from 'ics';
 import type { Principal } from '@tocsin/core';
-import { NotFoundError, transact, type AppContext } from '../../platform';
+import { NotFoundError, type AppContext } from '../../platform';
 import { keyedHash } from '../../membership';
 import { findBody } from '../assemblies';
 import { reachOf } from '../bulletin';
@@ -63,27 +63,31 @@ export async function rotateCalendar(
   ctx: AppContext,
   principal: Principal,
 ): Promise<{ url: string }> {
-  return { url: urlOf(ctx, await transact(ctx, () => issue(ctx, principal.memberId))) };
+  return { url: urlOf(ctx, await issue(ctx, principal.memberId)) };
 }
 
 function toIcs(ctx: AppContext, name: string, rows: readonly EventRow[]): string {
   const base = ctx.config.publicUrl?.replace(/\/$/, '') ?? '';
-  const events: EventAttributes[] = rows.map((row) => ({
-    uid: `${row.id}@tocsin`,
-    title: row.title,
-    description: row.description,
-    location: row.public_place,
-    start: row.starts_at.getTime(),
-    end: row.ends_at.getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    timestamp: row.starts_at.getTime(),
-    url: publicUrlOf(ctx.config.publicUrl, row) ?? (base ? `${base}/events/${row.id}` : undefined),
-    productId: 'tocsin',
-    calName: name,
-  }));
+  const events: EventAttributes[] = rows.map((row) => {
+    // iCalendar wants an absolute link: only when the server knows its public URL.
+    const link = base ? (publicUrlOf(base, row) ?? `${base}/events/${row.id}`) : undefined;
+    return {
+      uid: `${row.id}@tocsin`,
+      title: row.title,
+      description: row.description,
+      location: row.public_place,
+      start: row.starts_at.getTime(),
+      end: row.ends_at.getTime(),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      timestamp: row.starts_at.getTime(),
+      ...(link ? { url: link } : {}),
+      productId: 'tocsin',
+      calName: name,
+    };
+  });
   if (events.length === 0) {
     return [
       'BEGIN:VCALENDAR',

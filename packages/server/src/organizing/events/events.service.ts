@@ -84,7 +84,7 @@ async function seenOr404(
   eventId: string,
 ): Promise<Seen> {
   const row = await findEvent(db, eventId);
-  const seen = row ? await see(ctx, db, principal, row, await reachOf(ctx, principal)) : null;
+  const seen = row ? await see(ctx, db, principal, row, await reachOf(ctx, principal, db)) : null;
   if (!seen) throw new NotFoundError('No such event');
   return seen;
 }
