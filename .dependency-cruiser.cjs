@@ -36,7 +36,15 @@ const MODULE_ORDER = {
     'retention',
     'stats',
   ],
-  organizing: ['assemblies', 'pledges', 'elections', 'mutual-aid', 'canvassing'],
+  organizing: [
+    'assemblies',
+    'pledges',
+    'elections',
+    'mutual-aid',
+    'canvassing',
+    'bulletin',
+    'events',
+  ],
 };
 
 // Both the repository and the test's planted fixture are cruised with these rules, from their root.

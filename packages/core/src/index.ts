@@ -13,3 +13,4 @@ export * from './canvassing';
 export * from './mutual-aid';
 export * from './privacy';
 export * from './places';
+export * from './bulletin';

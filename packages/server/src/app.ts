@@ -42,6 +42,11 @@ import {
   MeetingFeed,
   mutualAidRoutes,
   pledgesRoutes,
+  BulletinJobs,
+  bulletinRoutes,
+  eventsRoutes,
+  eventsTicker,
+  publicEventPage,
 } from './organizing';
 
 export interface ApiRoute {
@@ -54,11 +59,18 @@ declare module 'fastify' {
   interface FastifyInstance {
     apiRoutes: ApiRoute[];
     gateway: RealtimeGateway;
+    /** The bulletin's timed work (tests tick it on an injected clock). */
+    bulletinJobs: BulletinJobs;
   }
 }
 
 /** Every module's routes, mounted under /api/v1. */
-function apiRoutes(ctx: AppContext, gateway: RealtimeGateway, meetings: MeetingFeed) {
+function apiRoutes(
+  ctx: AppContext,
+  gateway: RealtimeGateway,
+  meetings: MeetingFeed,
+  bulletin: BulletinJobs,
+) {
   return [
     streamRoutes(ctx, gateway),
     reportsRoutes(ctx),
@@ -85,6 +97,8 @@ function apiRoutes(ctx: AppContext, gateway: RealtimeGateway, meetings: MeetingF
     electionsRoutes(ctx),
     mutualAidRoutes(ctx),
     canvassingRoutes(ctx),
+    bulletinRoutes(ctx, bulletin),
+    eventsRoutes(ctx),
   ];
 }
 
@@ -96,6 +110,9 @@ export async function createApp(
   // A meeting's routes tell this feed of changes; the gateway's meeting topic sends them.
   const meetings = new MeetingFeed(ctx);
   gateway ??= createGateway(ctx, { meetings });
+  // Automatic posts, calm pushes, digests, and the events' reminders on the same minute.
+  const bulletin = new BulletinJobs(ctx);
+  bulletin.addTicker(eventsTicker(ctx, bulletin.notifier));
   configureZodMessages();
   // Typed as Fastify's logger so the instance keeps Fastify's default logger generic.
   const httpLogger: FastifyBaseLogger = ctx.logger.child({ sub: 'http' });
@@ -130,6 +147,7 @@ export async function createApp(
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   app.decorate('gateway', gateway);
+  app.decorate('bulletinJobs', bulletin);
   // The gateway consumes this node's events while the app is up, and closes its sockets first.
   app.addHook('onReady', () => gateway.start());
   app.addHook('preClose', () => gateway.stop());
@@ -155,11 +173,13 @@ export async function createApp(
     async (api) => {
       // Inside /api/v1 only: docs and the web app's files need no session.
       await api.register(authPlugin, { ctx });
-      for (const routes of apiRoutes(ctx, gateway, meetings)) await api.register(routes);
+      for (const routes of apiRoutes(ctx, gateway, meetings, bulletin)) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
 
+  // A public event's page: plain HTML, no session (outside /api/v1).
+  await app.register(publicEventPage(ctx));
   await installWeb(app, ctx.config.webDir);
   return app;
 }

@@ -4,7 +4,9 @@ import { apiV1 } from './contract';
 describe('apiV1', () => {
   it('keys every operation as METHOD /api/v1/path, with Fastify path parameters', () => {
     for (const key of Object.keys(apiV1)) {
-      expect(key).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/v1(\/(:[A-Za-z]+|[a-z-]+))+$/);
+      expect(key).toMatch(
+        /^(GET|POST|PUT|PATCH|DELETE) \/api\/v1(\/(:[A-Za-z]+|[a-z-]+(\.[a-z]+)?))+$/,
+      );
     }
   });
 

@@ -17,6 +17,7 @@ import * as e from './elections';
 import * as ma from './mutual-aid';
 import * as o from './organizing';
 import * as pl from './pledges';
+import * as b from './bulletin';
 import {
   loginOptionsBody,
   loginOptionsResponse,
@@ -543,6 +544,54 @@ export const apiV1 = {
     params: ma.aidMatchParams,
     body: ma.aidMessageBody,
     response: { 201: ma.aidMessageSchema },
+  },
+  'GET /api/v1/me/bulletin': { querystring: b.bulletinQuery, response: { 200: b.bulletinSchema } },
+  'POST /api/v1/bodies/:bodyId/posts': {
+    params: o.bodyParams,
+    body: b.newPostBody,
+    response: { 201: b.postSchema },
+  },
+  'GET /api/v1/posts/pending': { response: { 200: b.pendingPostsSchema } },
+  'POST /api/v1/posts/:id/approve': { params: b.postParams, response: { 200: b.postSchema } },
+  'POST /api/v1/posts/:id/withdraw': { params: b.postParams, response: { 200: b.postSchema } },
+  'PUT /api/v1/bodies/:bodyId/follow': {
+    params: o.bodyParams,
+    body: b.followBody,
+    response: { 200: b.followSchema },
+  },
+  'GET /api/v1/me/digest': { querystring: b.digestQuery, response: { 200: b.digestSchema } },
+  'GET /api/v1/me/digest/settings': { response: { 200: b.digestSettingsSchema } },
+  'PUT /api/v1/me/digest': {
+    body: b.digestSettingsBody,
+    response: { 200: b.digestSettingsSchema },
+  },
+  'POST /api/v1/bodies/:bodyId/events': {
+    params: o.bodyParams,
+    body: b.newEventBody,
+    response: { 201: b.eventSchema },
+  },
+  'GET /api/v1/events': {
+    querystring: b.eventsQuery,
+    response: { 200: z.array(b.eventSummarySchema) },
+  },
+  'GET /api/v1/events/:id': { params: b.eventParams, response: { 200: b.eventSchema } },
+  'PUT /api/v1/events/:id/rsvp': {
+    params: b.eventParams,
+    body: b.rsvpBody,
+    response: { 200: b.eventSchema },
+  },
+  'POST /api/v1/events/:id/check-in': { params: b.eventParams, response: { 200: b.eventSchema } },
+  'PUT /api/v1/events/:id/after-action': {
+    params: b.eventParams,
+    body: b.afterActionBody,
+    response: { 200: b.eventSchema },
+  },
+  'GET /api/v1/me/calendar': { response: { 200: b.calendarUrlSchema } },
+  'POST /api/v1/me/calendar/rotate': { response: { 200: b.calendarUrlSchema } },
+  'GET /api/v1/me/calendar.ics': { querystring: b.calendarQuery },
+  'GET /api/v1/bodies/:bodyId/calendar.ics': {
+    params: o.bodyParams,
+    querystring: b.calendarQuery,
   },
 } as const satisfies Record<string, Operation>;
 

@@ -6,6 +6,7 @@ export * from './limits';
 export * from './membership';
 export * from './organizing';
 export * from './elections';
+export * from './bulletin';
 export * from './passkeys';
 export * from './pledges';
 export * from './platform';

@@ -65,4 +65,28 @@ export const organizingEvents = {
    * their keyed tags (ADR 0014); the event carries no one.
    */
   'campaign.triggered': defineEvent(1, z.strictObject({ campaignId: z.uuid() })),
+  /**
+   * A bulletin post was published (at once, or when a second person approved a city-wide one):
+   * members' bulletins and calm pushes follow. Names the audience, never the readers.
+   */
+  'post.published': defineEvent(
+    1,
+    z.strictObject({
+      postId: z.uuid(),
+      bodyId: z.uuid(),
+      audience: z.enum(['city', 'area', 'body']),
+      areaId: z.uuid().nullable(),
+      auto: z.boolean(),
+    }),
+  ),
+  /** A body announced an event (day of action, meeting of the public, training). */
+  'event.announced': defineEvent(
+    1,
+    z.strictObject({
+      eventId: z.uuid(),
+      bodyId: z.uuid(),
+      startsAt: z.iso.datetime(),
+      visibility: z.enum(['members', 'public']),
+    }),
+  ),
 } as const satisfies EventGroup;

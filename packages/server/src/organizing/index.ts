@@ -26,3 +26,5 @@ export {
   sweepCanvassing,
 } from './canvassing';
 export type { OrganizingSweep, OrganizingSweeper } from './canvassing';
+export { BulletinJobs, bulletinRoutes } from './bulletin';
+export { eventsRoutes, eventsTicker, publicEventPage } from './events';

@@ -112,6 +112,19 @@ export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
     areaId: randomUUID(),
     outcome: 'fulfilled',
   }),
+  'post.published': () => ({
+    postId: randomUUID(),
+    bodyId: randomUUID(),
+    audience: 'city',
+    areaId: null,
+    auto: false,
+  }),
+  'event.announced': () => ({
+    eventId: randomUUID(),
+    bodyId: randomUUID(),
+    startsAt: '2026-12-06T18:00:00.000Z',
+    visibility: 'members',
+  }),
 };
 
 /** A well-formed envelope of a catalog event, as the relay would publish it. */

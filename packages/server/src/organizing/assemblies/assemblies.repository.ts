@@ -99,6 +99,16 @@ function rollQuery(db: Executor, body: Pick<BodyRow, 'kind' | 'area_id' | 'group
     .where('m.status', '!=', 'suspended');
 }
 
+/** The ids of the unsuspended members on a body's roll (the bulletin's audience of a body). */
+export async function rollMemberIds(
+  db: Executor,
+  body: Pick<BodyRow, 'kind' | 'area_id' | 'group_id'>,
+): Promise<string[]> {
+  if (body.kind === 'council') return [];
+  const rows = await rollQuery(db, body).select('m.id').distinct().execute();
+  return rows.map((r) => r.id);
+}
+
 /** How many unsuspended members are on the body's roll (the council's is empty for now). */
 export async function rollSize(
   db: Executor,

@@ -12,3 +12,6 @@ export { findBody, isOnRoll, rollSize } from './assemblies.repository';
 export type { BodyRow } from './assemblies.repository';
 export { once } from './requests';
 export type { Answer } from './requests';
+// Read by the bulletin and events (organizing/bulletin, organizing/events) too.
+export { bodyAccess } from './assemblies.policy';
+export { bodiesOnRollOf, rollMemberIds } from './assemblies.repository';

@@ -12,6 +12,7 @@ import * as m20261205150000 from './20261205150000_assemblies';
 import * as m20261205160000 from './20261205160000_elections';
 import * as m20261205165000 from './20261205165000_assemblies_fixes';
 import * as m20261205170000 from './20261205170000_workplaces_pledges';
+import * as m20261205180000 from './20261205180000_bulletin_events';
 import * as m20261205190000 from './20261205190000_canvass_mutual_aid';
 import * as m20261205210000 from './20261205210000_recovery_lockout_in_memory';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '20261205160000_elections': m20261205160000,
   '20261205165000_assemblies_fixes': m20261205165000,
   '20261205170000_workplaces_pledges': m20261205170000,
+  '20261205180000_bulletin_events': m20261205180000,
   '20261205190000_canvass_mutual_aid': m20261205190000,
   '20261205210000_recovery_lockout_in_memory': m20261205210000,
 };

@@ -70,6 +70,17 @@ import type {
   TurfCellsTable,
   TurfsTable,
 } from './community';
+import type {
+  BulletinFollowsTable,
+  BulletinPostsTable,
+  BulletinPushesTable,
+  BulletinPushStateTable,
+  BulletinSettingsTable,
+  CalendarKeysTable,
+  EventRolesTable,
+  EventRsvpsTable,
+  EventsTable,
+} from './bulletin';
 import type { OutboxTable } from './outbox';
 import type {
   CampaignPledgesTable,
@@ -156,4 +167,13 @@ export interface Database {
   aid_matches: AidMatchesTable;
   aid_messages: AidMessagesTable;
   aid_receipts: AidReceiptsTable;
+  bulletin_posts: BulletinPostsTable;
+  bulletin_follows: BulletinFollowsTable;
+  bulletin_settings: BulletinSettingsTable;
+  bulletin_push_state: BulletinPushStateTable;
+  bulletin_pushes: BulletinPushesTable;
+  events: EventsTable;
+  event_roles: EventRolesTable;
+  event_rsvps: EventRsvpsTable;
+  calendar_keys: CalendarKeysTable;
 }
