@@ -48,6 +48,9 @@ interface JsonSchema {
 const UNDESCRIBED_GETS = [
   // JPEG bytes, not JSON.
   '/api/v1/reports/{reportId}/photos/{photoId}',
+  // iCalendar text (RFC 5545), not JSON.
+  '/api/v1/bodies/{bodyId}/calendar.ics',
+  '/api/v1/me/calendar.ics',
 ];
 
 function errorOf(response: { json: <T>() => T }): ErrorBody['error'] {

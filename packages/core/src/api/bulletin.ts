@@ -9,6 +9,7 @@ import { isClockTime } from '../bulletin/quiet-hours';
 
 const clockTime = z
   .string()
+  .max(5)
   .refine(isClockTime, { message: 'a time of day like 19:00' })
   .describe('HH:MM, 24-hour, on the city clock');
 
