@@ -34,6 +34,8 @@ export {
   sharedLimiter,
 } from './http';
 export type { Logger } from './logger';
+export { startPeriodic } from './periodic';
+export type { PeriodicJob } from './periodic';
 export { memberTimesSince } from './db';
 export { enqueueEvents } from './outbox';
 export { defaultPushTransport, sendAll } from './push';

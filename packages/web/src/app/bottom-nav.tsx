@@ -3,8 +3,8 @@ import { NavLink } from 'react-router';
 import { useMe } from '../features/session/session-provider';
 
 /**
- * Where a member goes: alerts, report, plates, meetings, settings (and staff screens). At thumb
- * reach.
+ * Where a member goes: alerts, report, plates, the organizing half (meetings, campaigns,
+ * door-knocking, mutual aid: one tab) and settings; role screens add theirs. At thumb reach.
  */
 export function BottomNav() {
   const { t } = useTranslation();
@@ -24,10 +24,7 @@ export function BottomNav() {
       {responder ? <NavLink to="/respond">{t('nav.respond')}</NavLink> : null}
       {staff ? <NavLink to="/dispatch">{t('nav.console')}</NavLink> : null}
       <NavLink to="/plates">{t('nav.plates')}</NavLink>
-      <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
-      <NavLink to="/campaigns">{t('pledges.nav')}</NavLink>
-      <NavLink to="/canvass">{t('community.navCanvass')}</NavLink>
-      <NavLink to="/aid">{t('community.navAid')}</NavLink>
+      <NavLink to="/together">{t('nav.together')}</NavLink>
       {organizer ? <NavLink to="/organize">{t('nav.organize')}</NavLink> : null}
       <NavLink to="/settings">{t('nav.settings')}</NavLink>
     </nav>

@@ -74,6 +74,13 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'together',
+            lazy: () =>
+              import('../features/together/together-page').then((m) => ({
+                Component: m.TogetherPage,
+              })),
+          },
+          {
             path: 'meetings',
             lazy: () =>
               import('../features/assemblies/bodies-page').then((m) => ({

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../platform';
+import { startPeriodic, type AppContext, type PeriodicJob } from '../../platform';
 import { sweepMutualAid, type AidSweep } from '../mutual-aid';
 import { sweepCanvassing, type CanvassSweep } from './canvassing.retention';
 
@@ -14,40 +14,12 @@ export async function runOrganizingSweep(ctx: AppContext): Promise<OrganizingSwe
   return { canvassing: await sweepCanvassing(ctx), mutualAid: await sweepMutualAid(ctx) };
 }
 
-export interface OrganizingSweeper {
-  stop(): Promise<void>;
-}
+export type OrganizingSweeper = PeriodicJob;
 
-/** Runs the sweep every interval on an unref'd timer; a failed sweep is logged and retried. */
+/** Runs the sweep every interval; a failed sweep is logged and retried. */
 export function startOrganizingSweeper(
   ctx: AppContext,
   intervalMs = ORGANIZING_SWEEP_INTERVAL_MS,
 ): OrganizingSweeper {
-  const logger = ctx.logger.child({ sub: 'organizing-retention' });
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(tick, intervalMs);
-    timer.unref();
-  };
-  const tick = () => {
-    running = runOrganizingSweep(ctx)
-      .then(() => undefined)
-      .catch((error: unknown) => logger.error({ err: error }, 'organizing sweep failed'))
-      .finally(() => {
-        running = null;
-        schedule();
-      });
-  };
-  schedule();
-  return {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      if (running) await running;
-    },
-  };
+  return startPeriodic(ctx.logger, 'organizing sweep', intervalMs, () => runOrganizingSweep(ctx));
 }

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../platform';
+import { startPeriodic, type AppContext, type PeriodicJob } from '../../platform';
 import { lapseExpiredPetitions } from './elections.repository';
 import { countClosedElections } from './elections.service';
 import { remindEndingTerms } from './recall.service';
@@ -12,39 +12,12 @@ export async function sweepElections(ctx: AppContext): Promise<void> {
   await remindEndingTerms(ctx);
 }
 
-export interface ElectionSweeper {
-  stop(): Promise<void>;
-}
+export type ElectionSweeper = PeriodicJob;
 
-/** Runs `sweepElections` on an unref'd timer, one pass at a time; a failure is logged. */
+/** Runs `sweepElections` every interval, one pass at a time; a failure is logged. */
 export function startElectionSweeper(
   ctx: AppContext,
   intervalMs = ELECTION_SWEEP_INTERVAL_MS,
 ): ElectionSweeper {
-  const logger = ctx.logger.child({ sub: 'elections' });
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(tick, intervalMs);
-    timer.unref();
-  };
-  const tick = () => {
-    running = sweepElections(ctx)
-      .catch((error: unknown) => logger.error({ err: error }, 'election sweep failed'))
-      .finally(() => {
-        running = null;
-        schedule();
-      });
-  };
-  schedule();
-  return {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      if (running) await running;
-    },
-  };
+  return startPeriodic(ctx.logger, 'election sweep', intervalMs, () => sweepElections(ctx));
 }

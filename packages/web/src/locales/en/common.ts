@@ -33,6 +33,14 @@ export const common = {
     plates: 'Plates',
     meetings: 'Meetings',
     organize: 'Organize',
+    together: 'Together',
+  },
+  together: {
+    title: 'Organizing together',
+    meetings: 'Committee meetings, decisions and elections',
+    campaigns: 'Strike pledges that bind only when enough sign',
+    canvass: 'Door-knocking turfs and what the doors said',
+    aid: 'Ask for help or offer it, in private',
   },
   language: {
     label: 'Language',

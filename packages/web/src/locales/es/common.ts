@@ -3,7 +3,7 @@ import type { Messages } from '../en';
 /** Strings of the app shell, navigation, errors, incident states and times. */
 export const common: Pick<
   Messages,
-  'app' | 'nav' | 'language' | 'errors' | 'state' | 'stateHint' | 'alertKind' | 'time'
+  'app' | 'nav' | 'together' | 'language' | 'errors' | 'state' | 'stateHint' | 'alertKind' | 'time'
 > = {
   app: {
     name: 'Tocsin',
@@ -38,6 +38,14 @@ export const common: Pick<
     plates: 'Placas',
     meetings: 'Reuniones',
     organize: 'Organizar',
+    together: 'Juntos',
+  },
+  together: {
+    title: 'Organizándonos juntos',
+    meetings: 'Reuniones, decisiones y elecciones de los comités',
+    campaigns: 'Compromisos de huelga que obligan solo si firman suficientes',
+    canvass: 'Zonas de tocar puertas y lo que dijeron',
+    aid: 'Pide ayuda u ofrécela, en privado',
   },
   language: {
     label: 'Idioma',

@@ -3,7 +3,7 @@ import type { Messages } from '../en';
 /** Strings of the app shell, navigation, errors, incident states and times. */
 export const common: Pick<
   Messages,
-  'app' | 'nav' | 'language' | 'errors' | 'state' | 'stateHint' | 'alertKind' | 'time'
+  'app' | 'nav' | 'together' | 'language' | 'errors' | 'state' | 'stateHint' | 'alertKind' | 'time'
 > = {
   app: {
     name: 'Tocsin',
@@ -38,6 +38,14 @@ export const common: Pick<
     plates: 'Daim tsheb',
     meetings: 'Rooj sib tham',
     organize: 'Npaj koom haum',
+    together: 'Ua ke',
+  },
+  together: {
+    title: 'Koom haum ua ke',
+    meetings: 'Pawg neeg lub rooj sib tham, kev txiav txim siab thiab kev xaiv tsa',
+    campaigns: 'Cog lus tawm tsam uas tsuas yog siv thaum muaj neeg kos npe txaus',
+    canvass: 'Thaj chaw khob qhov rooj thiab qhov lawv hais',
+    aid: 'Thov kev pab lossis muab kev pab, zais cia',
   },
   language: {
     label: 'Lus',

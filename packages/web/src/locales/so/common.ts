@@ -3,7 +3,7 @@ import type { Messages } from '../en';
 /** Strings of the app shell, navigation, errors, incident states and times. */
 export const common: Pick<
   Messages,
-  'app' | 'nav' | 'language' | 'errors' | 'state' | 'stateHint' | 'alertKind' | 'time'
+  'app' | 'nav' | 'together' | 'language' | 'errors' | 'state' | 'stateHint' | 'alertKind' | 'time'
 > = {
   app: {
     name: 'Tocsin',
@@ -38,6 +38,14 @@ export const common: Pick<
     plates: 'Taarikada',
     meetings: 'Shirarka',
     organize: 'Abaabul',
+    together: 'Wadajir',
+  },
+  together: {
+    title: 'Abaabul wadajir ah',
+    meetings: "Shirarka, go'aannada iyo doorashooyinka guddiyada",
+    campaigns: 'Ballanqaadyo shaqo-joojin oo dhaqan gala marka ay saxiixaan dad ku filan',
+    canvass: 'Goobaha albaab garaacista iyo waxa albaabadu sheegeen',
+    aid: 'Caawimaad weydiiso ama bixi, si qarsoodi ah',
   },
   language: {
     label: 'Luqadda',

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../app/use-page-title';
+import './together.css';
+
+/**
+ * The organizing half in one tab: meetings and elections, strike pledge campaigns, door-knocking
+ * and mutual aid. The bottom bar keeps five places for a member (alerts, report, plates, this,
+ * settings); role screens add their own.
+ */
+export function TogetherPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('together.title'));
+  const places = [
+    { to: '/meetings', label: t('nav.meetings'), hint: t('together.meetings') },
+    { to: '/campaigns', label: t('pledges.nav'), hint: t('together.campaigns') },
+    { to: '/canvass', label: t('community.navCanvass'), hint: t('together.canvass') },
+    { to: '/aid', label: t('community.navAid'), hint: t('together.aid') },
+  ];
+  return (
+    <section className="page" aria-labelledby="together-title">
+      <h1 id="together-title" tabIndex={-1}>
+        {t('together.title')}
+      </h1>
+      <ul className="together-list">
+        {places.map((place) => (
+          <li key={place.to} className="card">
+            <Link to={place.to}>{place.label}</Link>
+            <p className="hint">{place.hint}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
