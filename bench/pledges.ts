@@ -91,7 +91,7 @@ export async function run(): Promise<BenchResult> {
             area_id: w.id,
             employer: null,
             sector: sectors[w.i % 5] ?? null,
-            address: null,
+            place: null,
             cell: null,
             headcount_estimate: 100,
             headcount_as_of: '2026-12-01',
