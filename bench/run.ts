@@ -19,6 +19,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>
   meeting: () => import('./meeting'),
   'web-interactive': () => import('./web-interactive'),
   stv: () => import('./stv'),
+  pledges: () => import('./pledges'),
 };
 
 /** No run of the whole suite may take longer than this; it exits, and its children with it. */

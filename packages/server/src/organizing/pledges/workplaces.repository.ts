@@ -7,7 +7,7 @@ export interface ProfileRow {
   area_id: string;
   employer: string | null;
   sector: string | null;
-  address: string | null;
+  place: string | null;
   cell: string | null;
   headcount_estimate: number | null;
   headcount_as_of: string | null;
@@ -41,7 +41,7 @@ export async function upsertProfile(
       area_id: workplaceId,
       employer: null,
       sector: null,
-      address: null,
+      place: null,
       cell: null,
       headcount_estimate: null,
       headcount_as_of: null,

@@ -72,7 +72,7 @@ function profileChange(input: ProfileInput, today: string): Partial<Omit<Profile
   return {
     employer: input.employer,
     sector: input.sector,
-    address: input.address,
+    place: input.address,
     cell: input.location ? coarseCell(input.location.lat, input.location.lng) : undefined,
     headcount_estimate: input.headcount?.estimate,
     headcount_as_of: input.headcount ? (input.headcount.asOf ?? today) : undefined,
@@ -101,7 +101,7 @@ async function present(ctx: AppContext, principal: Principal, id: string): Promi
     bodyId: await bodyIdOfArea(ctx, ctx.db, id),
     employer: profile?.employer ?? null,
     sector: profile?.sector ?? area.sector,
-    address: profile?.address ?? null,
+    address: profile?.place ?? null,
     location: profile?.cell ? cellCenter(profile.cell) : null,
     headcount:
       estimate !== null

@@ -13,7 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('area_id', 'uuid', (c) => c.primaryKey().references('areas.id').onDelete('cascade'))
     .addColumn('employer', 'text')
     .addColumn('sector', 'text')
-    .addColumn('address', 'text')
+    // The workplace's address as the organizers wrote it (an employer's place, never a person's).
+    .addColumn('place', 'text')
     // A coarse H3 cell (COARSE_RES), never the point given.
     .addColumn('cell', 'text')
     .addColumn('headcount_estimate', 'integer')

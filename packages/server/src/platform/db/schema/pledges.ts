@@ -13,7 +13,7 @@ export interface WorkplacesTable {
   area_id: string;
   employer: string | null;
   sector: string | null;
-  address: string | null;
+  place: string | null;
   cell: string | null;
   headcount_estimate: number | null;
   headcount_as_of: string | null;
