@@ -11,6 +11,7 @@ const MODULE_ORDER = {
   platform: [
     'clock',
     'logger',
+    'periodic',
     'errors',
     'config',
     'db',
