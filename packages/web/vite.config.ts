@@ -8,6 +8,9 @@ import { startupChunk } from './build/startup-chunk';
 
 // Deep imports of @tocsin/core (`@tocsin/core/salute/parse-text`) keep h3-js and zod, which the
 // package index pulls in, out of the browser bundle.
+const STRING_PART_FILE =
+  /\/src\/locales\/(\w+)\/(assemblies|community|elections|organize|pledges)\.ts$/;
+
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
 export default defineConfig({
@@ -70,10 +73,22 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       output: {
-        codeSplitting: startupChunk(fileURLToPath(new URL('.', import.meta.url)), [
-          'src/main.tsx',
-          'src/features/home/home-page.tsx',
-        ]),
+        codeSplitting: {
+          groups: [
+            ...startupChunk(fileURLToPath(new URL('.', import.meta.url)), [
+              'src/main.tsx',
+              'src/features/home/home-page.tsx',
+            ]).groups,
+            // One chunk per language and part of the organizing half's strings (`loadStrings` in
+            // lib/i18n.ts), named for both: `strings-so-assemblies-….js`.
+            {
+              name: (id) => {
+                const part = STRING_PART_FILE.exec(id);
+                return part ? `strings-${part[1]}-${part[2]}` : null;
+              },
+            },
+          ],
+        },
       },
     },
   },

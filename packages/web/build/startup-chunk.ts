@@ -10,7 +10,10 @@ type ChunkingContext = Parameters<NameFunction>[1];
  * dozen files (shared with the lazy screens), and on a slow network each extra request at
  * start can cost a round trip: Chromium opens six HTTP/1.1 connections per host.
  */
-export function startupChunk(webRoot: string, roots: string[]): Rolldown.CodeSplittingOptions {
+export function startupChunk(
+  webRoot: string,
+  roots: string[],
+): { groups: Rolldown.CodeSplittingGroup[] } {
   const rootIds = roots.map((r) => path.join(webRoot, r));
   let startup: Set<string> | undefined;
   const closure = (ctx: ChunkingContext): Set<string> => {

@@ -13,17 +13,18 @@ const STATIC_IMPORT = /\bimport\s*(?:[\w*{}\s,$]*?from\s*)?["'](\.\/[^"']+\.js)[
 
 /**
  * The JavaScript a browser must fetch before a screen can run: the entry script and
- * modulepreloads of index.html, plus the screen's lazy chunk (named by prefix), each with every
- * chunk it imports statically. Sizes are summed raw and gzipped.
+ * modulepreloads of index.html, plus the screen's lazy chunks (named by prefix: the screen and
+ * the string parts its route loads with it), each with every chunk it imports statically. Sizes
+ * are summed raw and gzipped.
  */
 export async function initialJavaScript(
   distDir: string,
-  screenChunk?: string,
+  ...screenChunks: string[]
 ): Promise<BundleSize> {
   const html = await readFile(path.join(distDir, 'index.html'), 'utf8');
   const roots = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  if (screenChunk) {
-    const assets = await readdir(path.join(distDir, 'assets'));
+  const assets = await readdir(path.join(distDir, 'assets'));
+  for (const screenChunk of screenChunks) {
     const chunk = assets.find((name) => name.startsWith(`${screenChunk}-`) && name.endsWith('.js'));
     if (!chunk) throw new Error(`no chunk named ${screenChunk} in ${distDir}/assets`);
     roots.push(`assets/${chunk}`);

@@ -1,10 +1,12 @@
 import { createBrowserRouter } from 'react-router';
+import { withStrings } from '../lib/i18n';
 import { Layout } from './layout';
 import { Loading } from '../ui/loading';
 import { MemberOnly } from './member-only';
 import { RouteError } from './route-error';
 
 // Every screen is its own chunk: the first load carries only the shell and the current screen.
+// A screen of the organizing half names the string parts it uses; its route loads them with it.
 export const router = createBrowserRouter([
   {
     // The projector: the whole screen, without the app's header and navigation.
@@ -16,7 +18,9 @@ export const router = createBrowserRouter([
       {
         index: true,
         lazy: () =>
-          import('../features/assemblies/screen-page').then((m) => ({ Component: m.ScreenPage })),
+          withStrings(import('../features/assemblies/screen-page'), 'assemblies').then((m) => ({
+            Component: m.ScreenPage,
+          })),
       },
     ],
   },
@@ -69,125 +73,149 @@ export const router = createBrowserRouter([
             // Laptop-first pages for organizers: their own chunk, never in a member's first load.
             path: 'organize/:section?',
             lazy: () =>
-              import('../features/organizer/organizer-page').then((m) => ({
+              withStrings(import('../features/organizer/organizer-page'), 'organize').then((m) => ({
                 Component: m.OrganizerPage,
               })),
           },
           {
             path: 'together',
             lazy: () =>
-              import('../features/together/together-page').then((m) => ({
+              withStrings(
+                import('../features/together/together-page'),
+                'community',
+                'pledges',
+              ).then((m) => ({
                 Component: m.TogetherPage,
               })),
           },
           {
             path: 'meetings',
             lazy: () =>
-              import('../features/assemblies/bodies-page').then((m) => ({
+              withStrings(
+                import('../features/assemblies/bodies-page'),
+                'assemblies',
+                'elections',
+              ).then((m) => ({
                 Component: m.BodiesPage,
               })),
           },
           {
             path: 'bodies/:bodyId/elections',
             lazy: () =>
-              import('../features/elections/elections-page').then((m) => ({
-                Component: m.ElectionsPage,
-              })),
+              withStrings(import('../features/elections/elections-page'), 'elections').then(
+                (m) => ({
+                  Component: m.ElectionsPage,
+                }),
+              ),
           },
           {
             path: 'elections/:id',
             lazy: () =>
-              import('../features/elections/election-page').then((m) => ({
+              withStrings(import('../features/elections/election-page'), 'elections').then((m) => ({
                 Component: m.ElectionPage,
               })),
           },
           {
             path: 'meetings/:id',
             lazy: () =>
-              import('../features/assemblies/meeting-page').then((m) => ({
-                Component: m.MeetingPage,
-              })),
+              withStrings(import('../features/assemblies/meeting-page'), 'assemblies').then(
+                (m) => ({
+                  Component: m.MeetingPage,
+                }),
+              ),
           },
           {
             // Laptop-first, like the organizer pages: its own chunk.
             path: 'meetings/:id/console',
             lazy: () =>
-              import('../features/assemblies/console-page').then((m) => ({
-                Component: m.ConsolePage,
-              })),
+              withStrings(import('../features/assemblies/console-page'), 'assemblies').then(
+                (m) => ({
+                  Component: m.ConsolePage,
+                }),
+              ),
           },
           {
             path: 'meetings/:id/minutes',
             lazy: () =>
-              import('../features/assemblies/minutes-page').then((m) => ({
-                Component: m.MinutesPage,
-              })),
+              withStrings(import('../features/assemblies/minutes-page'), 'assemblies').then(
+                (m) => ({
+                  Component: m.MinutesPage,
+                }),
+              ),
           },
           {
             path: 'bodies/:bodyId/decisions',
             lazy: () =>
-              import('../features/assemblies/decisions-page').then((m) => ({
-                Component: m.DecisionsPage,
-              })),
+              withStrings(import('../features/assemblies/decisions-page'), 'assemblies').then(
+                (m) => ({
+                  Component: m.DecisionsPage,
+                }),
+              ),
           },
           {
             path: 'campaigns',
             lazy: () =>
-              import('../features/pledges/campaigns-page').then((m) => ({
+              withStrings(import('../features/pledges/campaigns-page'), 'pledges').then((m) => ({
                 Component: m.CampaignsPage,
               })),
           },
           {
             path: 'campaigns/:id',
             lazy: () =>
-              import('../features/pledges/campaign-page').then((m) => ({
+              withStrings(import('../features/pledges/campaign-page'), 'pledges').then((m) => ({
                 Component: m.CampaignPage,
               })),
           },
           {
             path: 'workplaces/:id',
             lazy: () =>
-              import('../features/pledges/workplace-page').then((m) => ({
+              withStrings(import('../features/pledges/workplace-page'), 'pledges').then((m) => ({
                 Component: m.WorkplacePage,
               })),
           },
           {
             path: 'workplaces/:id/join',
             lazy: () =>
-              import('../features/pledges/join-workplace-page').then((m) => ({
-                Component: m.JoinWorkplacePage,
-              })),
+              withStrings(import('../features/pledges/join-workplace-page'), 'pledges').then(
+                (m) => ({
+                  Component: m.JoinWorkplacePage,
+                }),
+              ),
           },
           {
             path: 'canvass',
             lazy: () =>
-              import('../features/canvassing/canvass-page').then((m) => ({
+              withStrings(import('../features/canvassing/canvass-page'), 'community').then((m) => ({
                 Component: m.CanvassPage,
               })),
           },
           {
             path: 'canvass/map',
             lazy: () =>
-              import('../features/canvassing/coverage-page').then((m) => ({
-                Component: m.CoveragePage,
-              })),
+              withStrings(import('../features/canvassing/coverage-page'), 'community').then(
+                (m) => ({
+                  Component: m.CoveragePage,
+                }),
+              ),
           },
           {
             path: 'canvass/turfs/:id',
             lazy: () =>
-              import('../features/canvassing/turf-page').then((m) => ({
+              withStrings(import('../features/canvassing/turf-page'), 'community').then((m) => ({
                 Component: m.TurfPage,
               })),
           },
           {
             path: 'aid',
             lazy: () =>
-              import('../features/mutual-aid/aid-page').then((m) => ({ Component: m.AidPage })),
+              withStrings(import('../features/mutual-aid/aid-page'), 'community').then((m) => ({
+                Component: m.AidPage,
+              })),
           },
           {
             path: 'aid/matches/:id',
             lazy: () =>
-              import('../features/mutual-aid/match-page').then((m) => ({
+              withStrings(import('../features/mutual-aid/match-page'), 'community').then((m) => ({
                 Component: m.MatchPage,
               })),
           },

@@ -1,9 +1,9 @@
 import 'i18next';
-import type { en } from '../locales/en';
+import type { English } from '../locales/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: English };
   }
 }

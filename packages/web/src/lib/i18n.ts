@@ -1,6 +1,6 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en, type Messages } from '../locales/en';
+import { en, type ShellMessages, type StringPart } from '../locales/en';
 
 export const LANGUAGES = ['en', 'es', 'so', 'hmn'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,8 +15,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 
 const STORAGE_KEY = 'tocsin.lang';
 
-// English ships with the app (it is the fallback); the others load when chosen.
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
+// The shell's English ships with the app (it is the fallback); the others load when chosen.
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<ShellMessages>> = {
   es: () => import('../locales/es').then((m) => m.es),
   so: () => import('../locales/so').then((m) => m.so),
   hmn: () => import('../locales/hmn').then((m) => m.hmn),
@@ -26,7 +26,7 @@ const backend: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, _namespace, callback) {
-    const load = (loaders as Partial<Record<string, () => Promise<Messages>>>)[language];
+    const load = (loaders as Partial<Record<string, () => Promise<ShellMessages>>>)[language];
     if (!load) {
       callback(null, language === 'en' ? en : {});
       return;
@@ -37,6 +37,65 @@ const backend: BackendModule = {
     );
   },
 };
+
+/** The organizing half's strings, one chunk per language and part (see `locales/en.ts`). */
+export const STRING_PARTS = [
+  'assemblies',
+  'community',
+  'elections',
+  'organize',
+  'pledges',
+] as const satisfies readonly StringPart[];
+
+const partModules = import.meta.glob<Record<string, ResourceKey>>(
+  '../locales/*/{assemblies,community,elections,organize,pledges}.ts',
+);
+
+/** The parts some screen has asked for: a language switch loads them before it switches. */
+const wanted = new Set<StringPart>();
+
+// The router starts loading the first screen as its module loads, before `initI18n` has run:
+// the language to load parts in is known only once i18next has started.
+let started: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => {
+  started = resolve;
+});
+const loaded = new Map<string, Promise<void>>();
+
+function loadPart(language: Language, part: StringPart): Promise<void> {
+  const key = `${language}/${part}`;
+  let done = loaded.get(key);
+  if (!done) {
+    const load = partModules[`../locales/${key}.ts`];
+    if (!load) return Promise.reject(new Error(`no strings ${key}`));
+    done = load().then((module) => {
+      const strings = module[part];
+      if (!strings) throw new Error(`locales/${key}.ts exports no ${part}`);
+      i18next.addResourceBundle(language, 'translation', strings, true, false);
+    });
+    // A failed load (offline before the service worker had the chunk) may be tried again.
+    done.catch(() => loaded.delete(key));
+    loaded.set(key, done);
+  }
+  return done;
+}
+
+/**
+ * Loads the strings of the given parts in the current language; a screen's route waits for them
+ * with its code, so the screen never shows a key. English, the fallback, comes too.
+ */
+export async function loadStrings(...parts: StringPart[]): Promise<void> {
+  for (const part of parts) wanted.add(part);
+  await ready;
+  const languages = new Set<Language>([currentLanguage(), 'en']);
+  await Promise.all([...languages].flatMap((language) => parts.map((p) => loadPart(language, p))));
+}
+
+/** A screen's module, once it and the strings it needs are both loaded (fetched side by side). */
+export async function withStrings<T>(screen: Promise<T>, ...parts: StringPart[]): Promise<T> {
+  const [module] = await Promise.all([screen, loadStrings(...parts)]);
+  return module;
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -85,6 +144,7 @@ export async function initI18n(language: Language): Promise<void> {
       returnNull: false,
     });
   applyToDocument(language);
+  started();
 }
 
 /** Switches the language now, without a reload, and remembers it on this phone. */
@@ -94,6 +154,8 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // Private mode or storage full: the choice lasts until the page closes.
   }
+  // The parts the open screens use, in the new language, before it shows.
+  await Promise.all([...wanted].map((part) => loadPart(language, part)));
   await i18next.changeLanguage(language);
   applyToDocument(language);
 }

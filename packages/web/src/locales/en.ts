@@ -3,31 +3,51 @@ import { onboarding } from './en/onboarding';
 import { alerts } from './en/alerts';
 import { reports } from './en/reports';
 import { respond } from './en/respond';
-import { organize } from './en/organize';
 import { settings } from './en/settings';
 import { trust } from './en/trust';
-import { assemblies } from './en/assemblies';
-import { pledges } from './en/pledges';
-import { elections } from './en/elections';
-import { community } from './en/community';
+import type { assemblies } from './en/assemblies';
+import type { community } from './en/community';
+import type { elections } from './en/elections';
+import type { organize } from './en/organize';
+import type { pledges } from './en/pledges';
 
-/** English: the source language. Every other locale has exactly these keys (see Messages). */
+/**
+ * English strings of the shell: every screen of the rapid-response half. They ship in the startup
+ * chunk, as the fallback of every language. The organizing half's strings are parts, loaded
+ * with the screens that use them (`STRING_PARTS`, `lib/i18n.ts`).
+ */
 export const en = {
   ...common,
   ...onboarding,
   ...alerts,
   ...reports,
   ...respond,
-  ...organize,
   ...settings,
   ...trust,
-  ...assemblies,
-  ...pledges,
-  ...elections,
-  ...community,
 };
+
+/** Each part's English strings, by the part's name: the module `./<lang>/<part>.ts` exports it. */
+export interface EnglishParts {
+  assemblies: typeof assemblies;
+  community: typeof community;
+  elections: typeof elections;
+  organize: typeof organize;
+  pledges: typeof pledges;
+}
+
+export type StringPart = keyof EnglishParts;
+
+type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+/** Every English string: the shell and all parts, as i18next's types see them. */
+export type English = typeof en & Union<EnglishParts[StringPart]>;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** The shape every locale must have: the English keys, each a string. */
-export type Messages = Strings<typeof en>;
+export type Messages = Strings<English>;
+
+/** The shape of a locale's shell: the keys of `en`. */
+export type ShellMessages = Strings<typeof en>;
