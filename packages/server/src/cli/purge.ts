@@ -1,5 +1,6 @@
 import { MemoryBus } from '../platform/bus/memory-bus';
 import { createContext } from '../context';
+import { runOrganizingSweep, type OrganizingSweep } from '../organizing';
 import { runSweep, type SweepSummary } from '../rapid-response/retention/retention.service';
 import { bootstrap } from './bootstrap';
 
@@ -20,7 +21,21 @@ export function formatSweepSummary(s: SweepSummary): string {
   ].join('\n');
 }
 
-/** `tocsin purge`: one retention sweep now (the server also runs one every minute). */
+export function formatOrganizingSweep(s: OrganizingSweep): string {
+  const aid = s.mutualAid;
+  return [
+    `Deleted ${s.canvassing.notes} door note(s) and ${s.canvassing.receipts} door receipt(s) ` +
+      `past the canvass's keep days.`,
+    `Expired ${aid.expired} aid request(s) nobody took, purged ${aid.purgedRequests} closed ` +
+      `request(s) and ${aid.deletedMessages} message(s), ended ${aid.offersEnded} offer(s).`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * `tocsin purge`: one retention sweep now, of the rapid-response half and of what canvassing and
+ * mutual aid keep only for a while (the server also runs both on their own timers).
+ */
 export async function purgeCommand(): Promise<number> {
   const { config, secrets, logger } = await bootstrap({ LOG_LEVEL: 'warn' });
   // As in `city load`: a private bus and a relay that never starts, so the all clears of
@@ -33,6 +48,7 @@ export async function purgeCommand(): Promise<number> {
   });
   try {
     process.stdout.write(formatSweepSummary(await runSweep(ctx)));
+    process.stdout.write(formatOrganizingSweep(await runOrganizingSweep(ctx)));
     return 0;
   } finally {
     await ctx.relay.stop();
