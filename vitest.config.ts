@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'core',
           include: ['packages/core/src/**/*.test.ts'],
           environment: 'node',
+          // A hang guard, not a time limit: property tests run thousands of cases, and on two
+          // shared cores under load one took 5.6 s against the default 5 s.
+          testTimeout: 30_000,
         },
       },
       {
@@ -21,6 +24,7 @@ export default defineConfig({
           name: 'web',
           include: ['packages/web/src/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
         },
       },
       {
@@ -29,7 +33,7 @@ export default defineConfig({
           include: ['packages/server/{src,test}/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['packages/server/test/global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
