@@ -33,9 +33,9 @@ const incident = fc.record({
   location: point,
   at: fc.integer({ min: 0, max: 2_000_000_000_000 }),
 });
-const reference = fc.record({ kind: fc.constantFrom<Reference['kind']>('me', 'place') }).chain(
-  ({ kind }) => point.map((p) => ({ ...p, kind })),
-);
+const reference = fc
+  .record({ kind: fc.constantFrom<Reference['kind']>('me', 'place') })
+  .chain(({ kind }) => point.map((p) => ({ ...p, kind })));
 const metersNorth = (meters: number) => ({
   lat: POWDERHORN.lat + meters / 111_195,
   lng: POWDERHORN.lng,
@@ -64,9 +64,9 @@ describe('nearestActive', () => {
             const distances = references.map((r) => haversineMeters(r, i.location));
             const closest = Math.min(...distances);
             expect(meters).toBe(closest);
-            expect(
-              references.some((r, k) => r.kind === from && distances[k] === closest),
-            ).toBe(true);
+            expect(references.some((r, k) => r.kind === from && distances[k] === closest)).toBe(
+              true,
+            );
           }
           for (let k = 1; k < ranked.length; k++) {
             const [a, b] = [ranked[k - 1]!, ranked[k]!];
@@ -173,7 +173,8 @@ describe('cardFate', () => {
           const fate = cardFate(state, changedAt, changedAt + elapsed);
           if (isOpen(state)) expect(fate).toBe('active');
           else expect(fate).toBe(elapsed < RETIRED_CARD_MS ? 'struck' : 'gone');
-          if (fate === 'gone') expect(cardFate(state, changedAt, changedAt + elapsed + more)).toBe('gone');
+          if (fate === 'gone')
+            expect(cardFate(state, changedAt, changedAt + elapsed + more)).toBe('gone');
         },
       ),
     );

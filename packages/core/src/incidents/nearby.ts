@@ -54,8 +54,7 @@ export function nearestActive<T extends NearbyCandidate>(
     ranked.push({ incident, meters, from });
   }
   ranked.sort(
-    (a, b) =>
-      (a.meters ?? Infinity) - (b.meters ?? Infinity) || b.incident.at - a.incident.at,
+    (a, b) => (a.meters ?? Infinity) - (b.meters ?? Infinity) || b.incident.at - a.incident.at,
   );
   return ranked.slice(0, limit);
 }
