@@ -65,6 +65,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     savedAt,
     fresh,
     reload,
+    retry,
     addAlert,
     addIncident,
   } = useFeed(session.status);
@@ -93,7 +94,12 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     [receive, notifyDispatch],
   );
 
-  const { status, followMeeting } = useAlertStream(member, { onAlert, onDispatch, reload });
+  const { status, followMeeting } = useAlertStream(member, {
+    onAlert,
+    onDispatch,
+    reload,
+    retry,
+  });
   useOwnReports(member, addIncident);
 
   const value = useMemo<AlertsApi>(

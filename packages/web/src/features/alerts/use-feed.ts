@@ -37,6 +37,9 @@ export interface FeedState {
   /** True once the server answered in this run; until then the feed is the phone's copy. */
   fresh: boolean;
   reload: () => Promise<void>;
+  /** Loads the feed again if the last load failed (the stream is live again after a cold start
+   * without a network: the first ready is no reconnection, yet the feed was never loaded). */
+  retry: () => Promise<void>;
   /** Puts the incident of a live alert in the feed. */
   addAlert: (alert: AlertMessage) => void;
   /** Puts an incident fetched on its own (one of my reports) in the feed. */
@@ -50,6 +53,7 @@ export function useFeed(sessionStatus: Session['status']): FeedState {
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<unknown>(null);
   const early = useRef<Promise<FeedLoad | null> | null>(null);
+  const failed = useRef(false);
   const { store } = useServices();
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [fresh, setFresh] = useState(false);
@@ -95,12 +99,16 @@ export function useFeed(sessionStatus: Session['status']): FeedState {
       setSavedAt(Date.now());
       setFresh(true);
       setLoadError(null);
+      failed.current = false;
     } catch (error) {
+      failed.current = true;
       setLoadError(error);
     } finally {
       setLoading(false);
     }
   }, []);
+
+  const retry = useCallback(() => (failed.current ? reload() : Promise.resolve()), [reload]);
 
   const addAlert = useCallback((alert: AlertMessage) => {
     setItems((current) => mergeFeed(current, [feedItemFromAlert(alert)]));
@@ -140,6 +148,7 @@ export function useFeed(sessionStatus: Session['status']): FeedState {
     savedAt,
     fresh,
     reload,
+    retry,
     addAlert,
     addIncident,
   };
