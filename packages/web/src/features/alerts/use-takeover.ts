@@ -22,6 +22,8 @@ export function useTakeover(): {
   const [takeover, setTakeover] = useState<Takeover | null>(null);
   const consider = useCallback((alert: AlertMessage) => {
     if (alert.kind !== 'confirmed' || alert.incident.state !== 'confirmed') return;
+    // Someone already on the incident's page (a responder who just confirmed it) sees it there.
+    if (window.location.pathname === `/incidents/${alert.incident.id}`) return;
     void (async () => {
       if (!(await positionGranted())) return;
       const fix = await currentPosition(10_000).catch(() => null);
