@@ -88,8 +88,8 @@ describe('nearestActive', () => {
           const shuffled = [...incidents].sort(
             (a, b) => ((a.at * 31 + seed) % 97) - ((b.at * 31 + seed) % 97),
           );
-          const ids = (list: NearbyCandidate[]) =>
-            nearestActive(list, references).map((r) => (r.incident as { id: string }).id);
+          const ids = (list: (NearbyCandidate & { id: string })[]) =>
+            nearestActive(list, references).map((r) => r.incident.id);
           expect(ids(shuffled)).toEqual(ids(incidents));
         },
       ),
