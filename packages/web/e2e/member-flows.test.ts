@@ -152,6 +152,13 @@ suite(title, () => {
     await verifier.incident.act('Confirm: it is happening');
     await expect.poll(() => verifier.incident.state()).toBe('CONFIRMED');
 
+    // Confirmed within 500 m of her, and of Bob: it takes each screen until dismissed.
+    for (const member of [alice, bob]) {
+      await member.page
+        .getByRole('alertdialog', { name: 'Confirmed near you' })
+        .getByRole('button', { name: 'I have seen it' })
+        .click();
+    }
     await expect.poll(() => alice.home.stateOf(incidentId)).toBe('CONFIRMED');
     expect(await alice.home.bannerText()).toContain('CONFIRMED');
     await alice.screenshot('11-home-confirmed');

@@ -27,6 +27,8 @@ export type {
   Verifier,
 } from './incident';
 export { isOpen, OPEN_STATES, openRank } from './incident';
+export type { CardFate, NearbyCandidate, Ranked, Reference } from './nearby';
+export { cardFate, nearestActive, RETIRED_CARD_MS, takesOver, TAKEOVER_METERS } from './nearby';
 export type { Disclosure, DisclosureViewer } from './disclosure';
 export { incidentDisclosure, RETRACTED_STATES } from './disclosure';
 export {

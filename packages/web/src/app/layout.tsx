@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { AlertBanner } from '../features/alerts/alert-banner';
+import { TakeoverSlot } from '../features/alerts/takeover-slot';
 import { DispatchBanner } from '../features/respond/dispatch-banner';
 import { useSession } from '../features/session/session-provider';
 import { BottomNav } from './bottom-nav';
@@ -50,6 +51,7 @@ export function Layout() {
         <Outlet />
       </main>
       {member ? <BottomNav /> : null}
+      {member ? <TakeoverSlot /> : null}
     </div>
   );
 }

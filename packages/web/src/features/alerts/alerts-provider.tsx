@@ -11,6 +11,7 @@ import { useDispatches } from './use-dispatches';
 import { useFeed } from './use-feed';
 import { useLiveNotifications } from './use-live-notifications';
 import { useOwnReports } from './use-own-reports';
+import { useTakeover, type Takeover } from './use-takeover';
 import { useWatchers } from './use-watchers';
 
 export { ALL } from './use-watchers';
@@ -24,6 +25,15 @@ interface AlertsApi {
   preferences: AlertPreferences | null;
   loading: boolean;
   loadError: unknown;
+  /** My saved places (coarse), to measure from. */
+  places: { lat: number; lng: number }[];
+  /** When the server last told the app what it shows (ms), null if never on this phone. */
+  savedAt: number | null;
+  /** False while the feed is the phone's copy from an earlier run (offline, or still loading). */
+  fresh: boolean;
+  /** A confirmed alert within 500 m of me: it takes the screen until dismissed. */
+  takeover: Takeover | null;
+  dismissTakeover: () => void;
   /** Dispatches offered to me as a responder while the app was open, newest first. */
   dispatches: DispatchItem[];
   /** Records my answer to a dispatch. */
@@ -46,9 +56,20 @@ const AlertsContext = createContext<AlertsApi | null>(null);
 export function AlertsProvider({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const member = session.status === 'member';
-  const { feed, preferences, loading, loadError, reload, addAlert, addIncident } = useFeed(
-    session.status,
-  );
+  const {
+    feed,
+    preferences,
+    loading,
+    loadError,
+    places,
+    savedAt,
+    fresh,
+    reload,
+    retry,
+    addAlert,
+    addIncident,
+  } = useFeed(session.status);
+  const { takeover, consider, dismissTakeover } = useTakeover();
   const { banners, show, dismiss } = useBanners();
   const { dispatches, receive, updateDispatch } = useDispatches();
   const { watch, tell } = useWatchers();
@@ -60,8 +81,9 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       show(alert);
       tell(alert);
       notifyAlert(alert);
+      consider(alert);
     },
-    [addAlert, show, tell, notifyAlert],
+    [addAlert, show, tell, notifyAlert, consider],
   );
 
   const onDispatch = useCallback(
@@ -72,7 +94,12 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     [receive, notifyDispatch],
   );
 
-  const { status, followMeeting } = useAlertStream(member, { onAlert, onDispatch, reload });
+  const { status, followMeeting } = useAlertStream(member, {
+    onAlert,
+    onDispatch,
+    reload,
+    retry,
+  });
   useOwnReports(member, addIncident);
 
   const value = useMemo<AlertsApi>(
@@ -83,6 +110,11 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       preferences,
       loading,
       loadError,
+      places,
+      savedAt,
+      fresh,
+      takeover,
+      dismissTakeover,
       dispatches,
       updateDispatch,
       dismiss,
@@ -97,6 +129,11 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       preferences,
       loading,
       loadError,
+      places,
+      savedAt,
+      fresh,
+      takeover,
+      dismissTakeover,
       dispatches,
       updateDispatch,
       dismiss,

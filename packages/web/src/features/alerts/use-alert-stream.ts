@@ -15,6 +15,8 @@ export interface StreamHandlers {
   onDispatch: (message: DispatchMessage) => void;
   /** Loads the feed: once when the stream starts, again after each reconnection. */
   reload: () => Promise<void>;
+  /** Loads the feed if its last load failed: on the first ready of a stream (no reconnection). */
+  retry: () => Promise<void>;
 }
 
 /** A meeting page's part in the stream: the meeting's state as it changes. */
@@ -42,7 +44,7 @@ export interface LiveStream {
  */
 export function useAlertStream(
   member: boolean,
-  { onAlert, onDispatch, reload }: StreamHandlers,
+  { onAlert, onDispatch, reload, retry }: StreamHandlers,
 ): LiveStream {
   const { store } = useServices();
   const { reauthenticate } = useSession();
@@ -68,7 +70,7 @@ export function useAlertStream(
         }
       },
       onReady: (reconnected) => {
-        if (reconnected) void reload();
+        void (reconnected ? reload() : retry());
       },
     });
     stream.follow(followed.current?.meetingId ?? null);
@@ -78,7 +80,7 @@ export function useAlertStream(
       stream.stop();
       if (streamRef.current === stream) streamRef.current = null;
     };
-  }, [member, store, onAlert, onDispatch, reload, reauthenticate]);
+  }, [member, store, onAlert, onDispatch, reload, retry, reauthenticate]);
 
   const followMeeting = useCallback((meetingId: string, listener: MeetingListener) => {
     if (followed.current?.meetingId !== meetingId) {

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { cardFate } from '@tocsin/core/incidents/nearby';
+import { useServices } from '../../app/services';
 import { endpoints } from '../../lib/api';
 import type {
   AlertPreferencesView as AlertPreferences,
   IncidentSummaryView as IncidentSummary,
 } from '@tocsin/core/api/views';
 import type { AlertMessage } from '../../lib/stream';
+import { loadHome, saveHome } from '../home/home-cache';
 import { memberMarker } from '../session/member-marker';
 import type { Session } from '../session/session-provider';
 import { feedItemFromAlert, feedItemFromIncident, mergeFeed, type FeedItem } from './feed';
@@ -27,7 +30,16 @@ export interface FeedState {
   preferences: AlertPreferences | null;
   loading: boolean;
   loadError: unknown;
+  /** My saved places (coarse), from the server or, until it answers, from the phone. */
+  places: { lat: number; lng: number }[];
+  /** When the server last told the app what it shows (ms); null when it never has here. */
+  savedAt: number | null;
+  /** True once the server answered in this run; until then the feed is the phone's copy. */
+  fresh: boolean;
   reload: () => Promise<void>;
+  /** Loads the feed again if the last load failed (the stream is live again after a cold start
+   * without a network: the first ready is no reconnection, yet the feed was never loaded). */
+  retry: () => Promise<void>;
   /** Puts the incident of a live alert in the feed. */
   addAlert: (alert: AlertMessage) => void;
   /** Puts an incident fetched on its own (one of my reports) in the feed. */
@@ -41,6 +53,28 @@ export function useFeed(sessionStatus: Session['status']): FeedState {
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<unknown>(null);
   const early = useRef<Promise<FeedLoad | null> | null>(null);
+  const failed = useRef(false);
+  const { store } = useServices();
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [fresh, setFresh] = useState(false);
+  const [cachedPlaces, setCachedPlaces] = useState<{ lat: number; lng: number }[]>([]);
+
+  // What the home screen last knew, shown at once (and all there is on a cold start offline)
+  // until the server answers; anything newer that already arrived wins (mergeFeed).
+  useEffect(() => {
+    if (sessionStatus !== 'member') return;
+    let current = true;
+    void loadHome(store).then((snapshot) => {
+      if (!current || !snapshot) return;
+      const kept = new Map(snapshot.items.map((item) => [item.id, item]));
+      setItems((known) => mergeFeed(kept, [...known.values()]));
+      setSavedAt((known) => known ?? snapshot.savedAt);
+      setCachedPlaces(snapshot.places);
+    });
+    return () => {
+      current = false;
+    };
+  }, [sessionStatus, store]);
 
   // A member coming back needs their alert settings and the incidents they cover: asked for
   // while /me is still on its way (preloaded by public/early-requests.js),
@@ -62,16 +96,23 @@ export function useFeed(sessionStatus: Session['status']): FeedState {
       const { prefs, incidents } = (await prefetched) ?? (await loadFeed());
       setPreferences(prefs);
       setItems((current) => mergeFeed(current, incidents.map(feedItemFromIncident)));
+      setSavedAt(Date.now());
+      setFresh(true);
       setLoadError(null);
+      failed.current = false;
     } catch (error) {
+      failed.current = true;
       setLoadError(error);
     } finally {
       setLoading(false);
     }
   }, []);
 
+  const retry = useCallback(() => (failed.current ? reload() : Promise.resolve()), [reload]);
+
   const addAlert = useCallback((alert: AlertMessage) => {
     setItems((current) => mergeFeed(current, [feedItemFromAlert(alert)]));
+    setSavedAt(Date.now());
   }, []);
 
   const addIncident = useCallback((incident: IncidentSummary) => {
@@ -83,5 +124,32 @@ export function useFeed(sessionStatus: Session['status']): FeedState {
     [items],
   );
 
-  return { feed, preferences, loading, loadError, reload, addAlert, addIncident };
+  const places = preferences?.places ?? cachedPlaces;
+
+  // Kept on the phone after each answer of the server, without the cards already gone.
+  useEffect(() => {
+    if (!fresh || savedAt === null) return;
+    const kept = feed.filter(
+      (item) => cardFate(item.state, Date.parse(item.updatedAt), savedAt) !== 'gone',
+    );
+    void saveHome(store, {
+      savedAt,
+      items: kept,
+      places: places.map(({ lat, lng }) => ({ lat, lng })),
+    });
+  }, [fresh, savedAt, feed, places, store]);
+
+  return {
+    feed,
+    preferences,
+    loading,
+    loadError,
+    places,
+    savedAt,
+    fresh,
+    reload,
+    retry,
+    addAlert,
+    addIncident,
+  };
 }

@@ -6,10 +6,23 @@ import { StateBadge } from '../../ui/state-badge';
 import './home.css';
 
 /** One incident in the feed: state in words and colour, what, where, how long ago. */
-export function IncidentCard({ item, now }: { item: FeedItem; now: number }) {
+export function IncidentCard({
+  item,
+  now,
+  struck = false,
+}: {
+  item: FeedItem;
+  now: number;
+  /** Over (ended, false alarm, merged): struck through until it goes. */
+  struck?: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <li className={`incident-card incident-card--${item.state}`} data-incident={item.id}>
+    <li
+      className={`incident-card incident-card--${item.state}${struck ? ' incident-card--struck' : ''}`}
+      data-incident={item.id}
+      data-struck={struck || undefined}
+    >
       <Link to={`/incidents/${item.id}`} className="incident-card__link">
         <span className="incident-card__top">
           <StateBadge state={item.state} />

@@ -14,6 +14,7 @@ import { ApiError, endpoints } from '../../lib/api';
 import type { City, Me } from '@tocsin/core/api/membership';
 import { loginWithDeviceKey } from '../../lib/auth';
 import { loadDeviceKey } from '../../lib/keys';
+import { HOME_KEY } from '../home/home-cache';
 import { memberMarker, setMemberMarker } from './member-marker';
 import { isLanguage, setLanguage, storedLanguage } from '../../lib/i18n';
 import { disablePush } from '../../lib/push';
@@ -141,6 +142,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Logged out on purpose: the device key stays, but only a tap uses it again.
     setMemberMarker('logged_out');
     await store.deleteMeta(ME_KEY).catch(() => undefined);
+    await store.deleteMeta(HOME_KEY).catch(() => undefined);
     setSession({ status: 'anonymous', offline: false });
   }, [store]);
 

@@ -5,6 +5,7 @@ import { LanguageSelect } from '../language/language-select';
 import { NotificationPrompt } from '../home/notification-prompt';
 import { useMe } from '../session/session-provider';
 import { AlertSettings } from './alert-settings';
+import { AlertSoundToggle } from './alert-sound-toggle';
 import { PanicWipe } from './panic-wipe';
 import { PushToggle } from './push-toggle';
 import { SessionsSection } from './sessions-section';
@@ -41,6 +42,7 @@ export function SettingsPage() {
       <section className="card" aria-labelledby="notifications-title">
         <h2 id="notifications-title">{t('settings.notifications')}</h2>
         <NotificationPrompt showWhenOn />
+        <AlertSoundToggle />
         <PushToggle />
       </section>
       <SessionsSection />

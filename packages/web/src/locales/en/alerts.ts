@@ -19,6 +19,23 @@ export const alerts = {
     loadFailed: 'Could not load the latest incidents.',
     probation: 'You are a new member: your reports count once another member has vouched for you.',
   },
+  safety: {
+    title: 'Near you',
+    nothing: 'Nothing active near you.',
+    fromMe: '{{distance}} from you',
+    fromPlace: '{{distance}} from a saved place',
+    inAreas: 'In your neighborhoods',
+    asOf: 'Last known state, from {{time}}.',
+    unknown: 'Not known yet: this phone has nothing saved. It updates when the network is back.',
+  },
+  takeover: {
+    title: 'Confirmed near you',
+    distance: 'About {{distance}} from you',
+    advice: 'Stay calm. Do not open the door. Know your rights.',
+    open: 'Open the incident',
+    dismiss: 'I have seen it',
+    sound: 'Play a sound when a confirmed alert is near me',
+  },
   banner: {
     label: 'New alert',
     open: 'Open',

@@ -1,7 +1,10 @@
 import type { Messages } from '../en';
 
 /** Strings of the home feed, the live banner, notifications, push and the map. */
-export const alerts: Pick<Messages, 'home' | 'banner' | 'notification' | 'push' | 'map'> = {
+export const alerts: Pick<
+  Messages,
+  'home' | 'banner' | 'notification' | 'push' | 'map' | 'safety' | 'takeover'
+> = {
   home: {
     title: 'Alertas',
     empty: 'Por ahora no hay alertas en sus vecindarios.',
@@ -21,6 +24,24 @@ export const alerts: Pick<Messages, 'home' | 'banner' | 'notification' | 'push' 
     loadFailed: 'No se pudieron cargar los últimos incidentes.',
     probation:
       'Usted es un miembro nuevo: sus reportes cuentan cuando otro miembro responda por usted.',
+  },
+  safety: {
+    title: 'Cerca de ti',
+    nothing: 'Nada activo cerca de ti.',
+    fromMe: 'a {{distance}} de ti',
+    fromPlace: 'a {{distance}} de un lugar guardado',
+    inAreas: 'En tus vecindarios',
+    asOf: 'Último estado conocido, de las {{time}}.',
+    unknown:
+      'Aún no se sabe: este teléfono no tiene nada guardado. Se actualiza cuando vuelva la red.',
+  },
+  takeover: {
+    title: 'Confirmado cerca de ti',
+    distance: 'A unos {{distance}} de ti',
+    advice: 'Mantén la calma. No abras la puerta. Conoce tus derechos.',
+    open: 'Abrir el incidente',
+    dismiss: 'Ya lo vi',
+    sound: 'Sonar cuando haya una alerta confirmada cerca de mí',
   },
   banner: {
     label: 'Alerta nueva',

@@ -1,7 +1,10 @@
 import type { Messages } from '../en';
 
 /** Strings of the home feed, the live banner, notifications, push and the map. */
-export const alerts: Pick<Messages, 'home' | 'banner' | 'notification' | 'push' | 'map'> = {
+export const alerts: Pick<
+  Messages,
+  'home' | 'banner' | 'notification' | 'push' | 'map' | 'safety' | 'takeover'
+> = {
   home: {
     title: 'Ceeb toom',
     empty: 'Tam sim no tsis muaj kev ceeb toom hauv koj cov zej zog.',
@@ -23,6 +26,24 @@ export const alerts: Pick<Messages, 'home' | 'banner' | 'notification' | 'push' 
     loadFailed: 'Thauj tsis tau cov xwm txheej tshiab tshaj.',
     probation:
       'Koj yog tswv cuab tshiab: koj cov lus qhia yuav suav thaum muaj lwm tus tswv cuab lees paub koj.',
+  },
+  safety: {
+    title: 'Ze koj',
+    nothing: 'Tsis muaj dab tsi tab tom tshwm sim ze koj.',
+    fromMe: '{{distance}} ntawm koj',
+    fromPlace: '{{distance}} ntawm ib qho chaw koj khaws cia',
+    inAreas: 'Hauv koj cov zej zog',
+    asOf: 'Qhov xwm txheej kawg uas paub, thaum {{time}}.',
+    unknown:
+      'Tseem tsis tau paub: lub xov tooj no tsis tau khaws dab tsi. Nws yuav hloov tshiab thaum muaj network rov qab.',
+  },
+  takeover: {
+    title: 'Lees paub lawm, ze koj',
+    distance: 'Kwv yees li {{distance}} ntawm koj',
+    advice: 'Nyob twj ywm. Tsis txhob qhib qhov rooj. Paub koj txoj cai.',
+    open: 'Qhib qhov xwm txheej',
+    dismiss: 'Kuv pom lawm',
+    sound: 'Nrov suab thaum muaj kev ceeb toom lees paub ze kuv',
   },
   banner: {
     label: 'Kev ceeb toom tshiab',

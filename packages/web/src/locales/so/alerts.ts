@@ -1,7 +1,10 @@
 import type { Messages } from '../en';
 
 /** Strings of the home feed, the live banner, notifications, push and the map. */
-export const alerts: Pick<Messages, 'home' | 'banner' | 'notification' | 'push' | 'map'> = {
+export const alerts: Pick<
+  Messages,
+  'home' | 'banner' | 'notification' | 'push' | 'map' | 'safety' | 'takeover'
+> = {
   home: {
     title: 'Digniinaha',
     empty: 'Hadda digniin kama jirto xaafadahaaga.',
@@ -21,6 +24,24 @@ export const alerts: Pick<Messages, 'home' | 'banner' | 'notification' | 'push' 
     loadFailed: 'Dhacdooyinkii ugu dambeeyay lama soo rari karin.',
     probation:
       'Waxaad tahay xubin cusub: warbixinnadaadu waxay tiriyaan marka xubin kale kuu dammaanad qaaddo.',
+  },
+  safety: {
+    title: 'Agagaarkaaga',
+    nothing: 'Wax firfircoon oo kuu dhow ma jiraan.',
+    fromMe: '{{distance}} kaa fog',
+    fromPlace: '{{distance}} meel aad kaydisay',
+    inAreas: 'Xaafadahaaga',
+    asOf: 'Xaaladdii ugu dambeysay ee la ogaa, {{time}}.',
+    unknown:
+      'Weli lama oga: telefoonkan waxba kuma kaydsana. Wuu cusboonaan marka shabakaddu soo noqoto.',
+  },
+  takeover: {
+    title: 'La xaqiijiyay, kuu dhow',
+    distance: 'Qiyaastii {{distance}} kaa fog',
+    advice: 'Deggenow. Ha furin albaabka. Ogow xuquuqdaada.',
+    open: 'Fur dhacdada',
+    dismiss: 'Waan arkay',
+    sound: 'Cod sii marka digniin la xaqiijiyay ay ii dhowdahay',
   },
   banner: {
     label: 'Digniin cusub',
