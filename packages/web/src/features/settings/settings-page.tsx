@@ -42,6 +42,9 @@ export function SettingsPage() {
         <h2 id="notifications-title">{t('settings.notifications')}</h2>
         <NotificationPrompt showWhenOn />
         <PushToggle />
+        <p>
+          <Link to="/digest#settings">{t('settings.digestLink')}</Link>
+        </p>
       </section>
       <SessionsSection />
       <PanicWipe />
