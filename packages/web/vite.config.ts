@@ -53,7 +53,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         globIgnores: ['sw-notifications.js'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The public page of an event (/e/:slug) is the server's HTML, never the app's shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/e\//],
         cleanupOutdatedCaches: true,
         // The first service worker controls the open page at once, so screens and the map
         // still load if the network drops during the first visit. Updates wait for a tap.

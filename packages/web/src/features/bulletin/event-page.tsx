@@ -9,7 +9,7 @@ import { Loading } from '../../ui/loading';
 import { useAction } from '../organizer/use-action';
 import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
-import { useHeadcount } from './shared';
+import { absolute, useHeadcount } from './shared';
 import './bulletin.css';
 
 const ANSWERS: readonly RsvpAnswer[] = ['going', 'maybe', 'no'];
@@ -111,8 +111,8 @@ function EventDetails({ view, reload }: { view: EventView; reload: () => Promise
           <h2>{t('events.event.publicPage')}</h2>
           <p className="hint">{t('events.event.publicHint')}</p>
           <p>
-            <a href={view.publicUrl} data-testid="event-public-url">
-              {view.publicUrl}
+            <a href={absolute(view.publicUrl)} data-testid="event-public-url">
+              {absolute(view.publicUrl)}
             </a>
           </p>
         </section>

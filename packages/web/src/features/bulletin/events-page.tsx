@@ -9,7 +9,7 @@ import { Loading } from '../../ui/loading';
 import { useAction } from '../organizer/use-action';
 import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
-import { cityDayOf, useHeadcount } from './shared';
+import { absolute, cityDayOf, useHeadcount } from './shared';
 import './bulletin.css';
 
 /**
@@ -123,7 +123,7 @@ function CalendarUrl() {
       {url.data ? (
         <label className="field">
           <span>{t('events.calendar.label')}</span>
-          <input readOnly value={url.data.url} data-testid="calendar-url" />
+          <input readOnly value={absolute(url.data.url)} data-testid="calendar-url" />
         </label>
       ) : null}
       <button

@@ -60,3 +60,8 @@ export function shiftDay(day: string, by: number): string {
   d.setUTCDate(d.getUTCDate() + by);
   return d.toISOString().slice(0, 10);
 }
+
+/** An address the server gave (absolute, or a path when it knows no public origin) in full. */
+export function absolute(url: string): string {
+  return new URL(url, window.location.origin).href;
+}
