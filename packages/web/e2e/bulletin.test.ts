@@ -126,13 +126,12 @@ suite(title, () => {
     await infoA.page.getByLabel('Title').fill(postTitle);
     await infoA.page.getByLabel('Text').fill('Bring a neighbor. Childcare on site.');
     await infoA.page.getByRole('button', { name: 'Post', exact: true }).click();
-    await infoA.page
-      .getByText('Sent. It is published once a second person approves it.')
-      .waitFor();
-    // The author cannot be the second person: the post is not among theirs to approve.
+    await infoA.page.getByText('Sent. It is published once a second person approves it.').waitFor();
+    // The author sees it wait, and cannot be the second person.
     await infoA.page.reload();
-    await infoA.page.getByRole('heading', { name: 'Write a post' }).waitFor();
-    expect(await infoA.page.getByTestId('pending-post').count()).toBe(0);
+    const own = infoA.page.getByTestId('pending-post').filter({ hasText: postTitle });
+    await own.getByText('Yours: it waits for someone else to approve it.').waitFor();
+    expect(await own.getByRole('button', { name: 'Approve and publish' }).count()).toBe(0);
     await infoA.expectAccessible('bulletin with the write form');
     await infoA.screenshot('100-bulletin-write');
 
@@ -204,10 +203,7 @@ suite(title, () => {
     await reader.goto('/digest');
     const digest = reader.page.getByTestId('digest');
     await digest.waitFor();
-    await reader.page
-      .getByTestId('digest-incidents')
-      .getByText('Powderhorn Park: 1')
-      .waitFor();
+    await reader.page.getByTestId('digest-incidents').getByText('Powderhorn Park: 1').waitFor();
     await digest.getByText(postTitle).waitFor();
     await reader.page.getByTestId('digest-events').getByText(eventTitle).waitFor();
     await reader.expectAccessible('digest');
@@ -233,13 +229,20 @@ suite(title, () => {
     ];
     for (const [p, role] of answers) {
       await p.goto('/events');
-      await p.page.getByTestId('event-item').filter({ hasText: eventTitle }).getByRole('link').click();
+      await p.page
+        .getByTestId('event-item')
+        .filter({ hasText: eventTitle })
+        .getByRole('link')
+        .click();
       await p.page.getByRole('heading', { name: eventTitle }).waitFor();
       await p.page.getByLabel('Going', { exact: true }).check();
       await p.page.getByLabel('Sign up for a role').selectOption(role);
       await p.page.getByRole('button', { name: 'Send my answer' }).click();
       await p.page.getByText('Your answer is saved.').waitFor();
-      await p.page.getByTestId('event-my-answer').getByText(`Your answer: Going · ${role}`).waitFor();
+      await p.page
+        .getByTestId('event-my-answer')
+        .getByText(`Your answer: Going · ${role}`)
+        .waitFor();
     }
     // A member: a count under 5 is never shown as a number.
     const going = reader.page.getByTestId('event-going');
@@ -337,7 +340,9 @@ suite(title, () => {
     expect(html).toContain(eventTitle);
     expect(html).toContain('Powderhorn Park');
     expect(html).not.toContain(exactPlace);
-    const handles = await Promise.all([reader, infoA, infoB].map(async (p) => (await p.me()).handle));
+    const handles = await Promise.all(
+      [reader, infoA, infoB].map(async (p) => (await p.me()).handle),
+    );
     for (const handle of handles) expect(html).not.toContain(handle);
     expect(html).not.toMatch(/going|maybe|fewer than|signed up|RSVP|attendee/i);
     // From the app, with its service worker: the server's page, not the app's shell.
@@ -367,9 +372,9 @@ suite(title, () => {
       await reader.goto(`/events/${eventId}`);
       await reader.page.getByRole('heading', { name: eventTitle, level: 1 }).waitFor();
       await reader.expectAccessible(`event (${lang})`);
-      expect(await reader.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
-        360,
-      );
+      expect(
+        await reader.page.evaluate('document.documentElement.scrollWidth'),
+      ).toBeLessThanOrEqual(360);
       await reader.screenshot(`108-event-${lang}`);
     }
     await reader.page.evaluate(`localStorage.setItem('tocsin.lang', 'en')`);

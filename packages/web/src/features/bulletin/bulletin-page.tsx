@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useAction } from '../organizer/use-action';
 import { useLoad } from '../organizer/use-load';
-import { useSession } from '../session/session-provider';
+import { useMe, useSession } from '../session/session-provider';
 import { markRead, readPosts } from './shared';
 import './bulletin.css';
 
@@ -205,6 +205,7 @@ function Post({
 
 function Pending({ posts, onDone }: { posts: PostView[]; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
+  const me = useMe();
   const action = useAction(onDone);
   const [done, setDone] = useState(false);
   return (
@@ -220,19 +221,23 @@ function Pending({ posts, onDone }: { posts: PostView[]; onDone: () => Promise<v
               {post.body.name}
               {post.author ? ` · ${t('bulletin.by', { name: post.author.name })}` : ''}
             </p>
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={action.busy}
-              onClick={() =>
-                void action.run(async () => {
-                  await endpoints.approvePost(post.id);
-                  setDone(true);
-                })
-              }
-            >
-              {t('bulletin.pending.approve')}
-            </button>
+            {post.author?.id === me.id ? (
+              <p className="notice notice--info">{t('bulletin.pending.yours')}</p>
+            ) : (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={action.busy}
+                onClick={() =>
+                  void action.run(async () => {
+                    await endpoints.approvePost(post.id);
+                    setDone(true);
+                  })
+                }
+              >
+                {t('bulletin.pending.approve')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -110,7 +110,7 @@ function EventDetails({ view, reload }: { view: EventView; reload: () => Promise
         <section className="card">
           <h2>{t('events.event.publicPage')}</h2>
           <p className="hint">{t('events.event.publicHint')}</p>
-          <p>
+          <p className="bulletin-text">
             <a href={absolute(view.publicUrl)} data-testid="event-public-url">
               {absolute(view.publicUrl)}
             </a>

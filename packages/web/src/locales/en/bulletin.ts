@@ -35,6 +35,7 @@ export const bulletin = {
       saved: 'Saved.',
     },
     pending: {
+      yours: 'Yours: it waits for someone else to approve it.',
       title: 'Waiting for a second person',
       hint: 'A post to the whole city is published only when someone other than its author approves it.',
       approve: 'Approve and publish',

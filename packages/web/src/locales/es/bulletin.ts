@@ -37,6 +37,7 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
       saved: 'Guardado.',
     },
     pending: {
+      yours: 'Suya: espera a que otra persona la apruebe.',
       title: 'Esperando a una segunda persona',
       hint: 'Una publicación para toda la ciudad se publica solo cuando alguien distinto de su autor la aprueba.',
       approve: 'Aprobar y publicar',

@@ -38,6 +38,7 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
       saved: 'Khaws tseg lawm.',
     },
     pending: {
+      yours: 'Koj li: nws tos lwm tus neeg pom zoo.',
       title: 'Tos ib tug neeg thib ob',
       hint: 'Ib tsab ntawv rau tag nrho lub nroog tsuas tshaj tawm thaum lwm tus neeg uas tsis yog tus sau pom zoo.',
       approve: 'Pom zoo thiab tshaj tawm',

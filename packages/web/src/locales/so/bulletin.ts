@@ -37,6 +37,7 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
       saved: 'Waa la keydiyay.',
     },
     pending: {
+      yours: 'Adiga ayaa qoray: waxay sugaysaa in qof kale ansixiyo.',
       title: 'Waxay sugaysaa qof labaad',
       hint: 'Qoraal loogu talagalay magaalada oo dhan waxaa la daabacaa oo keliya marka qof aan qoraha ahayn ansixiyo.',
       approve: 'Ansixi oo daabac',
