@@ -99,7 +99,7 @@ suite(title, () => {
   const eventTitle = 'March for our neighbors';
   const exactPlace = 'Corner of 15th Ave and 34th St, by the blue door';
 
-  it('an Info & Events member posts to the city, a second approves, a member sees it once', async () => {
+  it('two members of the city join its Info & Events group; a neighbor and an organizer join', async () => {
     const { world } = stage;
     infoA = await phone('info-a');
     infoB = await phone('info-b');
@@ -119,7 +119,9 @@ suite(title, () => {
     const group = groups.find((g) => g.slug === 'information-events');
     expect(group).toBeDefined();
     for (const p of [infoA, infoB]) await inPage(p, 'POST', `/groups/${group?.id}/join`);
+  });
 
+  it('an Info & Events member posts to the city, a second approves, a member sees it once', async () => {
     await infoA.goto('/together');
     await infoA.page.getByRole('link', { name: 'Bulletin' }).click();
     await infoA.page.getByRole('heading', { name: 'Write a post' }).waitFor();

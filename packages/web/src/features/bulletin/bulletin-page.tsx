@@ -34,6 +34,7 @@ export function BulletinPage() {
   const [older, setOlder] = useState<PostView[]>([]);
   const [next, setNext] = useState<string | null | undefined>(undefined);
   const [read, setRead] = useState(() => readPosts());
+  const [approved, setApproved] = useState(false);
   const reload = async () => {
     setOlder([]);
     setNext(undefined);
@@ -62,7 +63,18 @@ export function BulletinPage() {
         <Link to="/digest#settings">{t('bulletin.links.settings')}</Link>
       </nav>
       {pending.data && pending.data.length > 0 ? (
-        <Pending posts={pending.data} onDone={reload} />
+        <Pending
+          posts={pending.data}
+          onDone={async () => {
+            setApproved(true);
+            await reload();
+          }}
+        />
+      ) : null}
+      {approved ? (
+        <p className="notice notice--ok" role="status">
+          {t('bulletin.pending.approved')}
+        </p>
       ) : null}
       {feed.error ? <p className="notice notice--error">{describeError(feed.error, t)}</p> : null}
       {!feed.data ? (
@@ -207,7 +219,6 @@ function Pending({ posts, onDone }: { posts: PostView[]; onDone: () => Promise<v
   const { t } = useTranslation();
   const me = useMe();
   const action = useAction(onDone);
-  const [done, setDone] = useState(false);
   return (
     <section className="card" aria-labelledby="bulletin-pending" data-testid="pending-posts">
       <h2 id="bulletin-pending">{t('bulletin.pending.title')}</h2>
@@ -228,12 +239,7 @@ function Pending({ posts, onDone }: { posts: PostView[]; onDone: () => Promise<v
                 type="button"
                 className="button button--primary"
                 disabled={action.busy}
-                onClick={() =>
-                  void action.run(async () => {
-                    await endpoints.approvePost(post.id);
-                    setDone(true);
-                  })
-                }
+                onClick={() => void action.run(() => endpoints.approvePost(post.id))}
               >
                 {t('bulletin.pending.approve')}
               </button>
@@ -241,11 +247,6 @@ function Pending({ posts, onDone }: { posts: PostView[]; onDone: () => Promise<v
           </li>
         ))}
       </ul>
-      {done ? (
-        <p className="notice notice--ok" role="status">
-          {t('bulletin.pending.approved')}
-        </p>
-      ) : null}
       {action.error ? <p className="notice notice--error">{action.error}</p> : null}
     </section>
   );
