@@ -311,7 +311,7 @@ suite(title, () => {
     const ics = await fetch(url.replace('://localhost', '://127.0.0.1'));
     expect(ics.status).toBe(200);
     const text = await ics.text();
-    const calendar = new ICAL.Component(ICAL.parse(text));
+    const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const ours = events.find((e) => e.summary === eventTitle);
     expect(ours).toBeDefined();

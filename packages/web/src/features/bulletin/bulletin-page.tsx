@@ -106,7 +106,9 @@ export function BulletinPage() {
               <button
                 type="button"
                 className="button button--quiet button--small"
-                onClick={() => setRead(markRead([...feed.data!.pinned, ...items].map((p) => p.id)))}
+                onClick={() =>
+                  setRead(markRead([...(feed.data?.pinned ?? []), ...items].map((p) => p.id)))
+                }
               >
                 {t('bulletin.markAllRead')}
               </button>
