@@ -9,7 +9,7 @@ import { startupChunk } from './build/startup-chunk';
 // Deep imports of @tocsin/core (`@tocsin/core/salute/parse-text`) keep h3-js and zod, which the
 // package index pulls in, out of the browser bundle.
 const STRING_PART_FILE =
-  /\/src\/locales\/(\w+)\/(assemblies|community|elections|organize|pledges)\.ts$/;
+  /\/src\/locales\/(\w+)\/(assemblies|bulletin|community|elections|organize|pledges)\.ts$/;
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
@@ -53,7 +53,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         globIgnores: ['sw-notifications.js'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The public page of an event (/e/:slug) is the server's HTML, never the app's shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/e\//],
         cleanupOutdatedCaches: true,
         // The first service worker controls the open page at once, so screens and the map
         // still load if the network drops during the first visit. Updates wait for a tap.

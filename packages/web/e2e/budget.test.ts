@@ -30,7 +30,11 @@ describe('performance budget of the built web app', () => {
     ['organizer-page', 'strings-en-organize'],
     ['election-page', 'strings-en-elections'],
     ['meeting-page', 'strings-en-assemblies'],
-    ['together-page', 'strings-en-community', 'strings-en-pledges'],
+    ['together-page', 'strings-en-bulletin', 'strings-en-community', 'strings-en-pledges'],
+    ['bulletin-page', 'strings-en-bulletin'],
+    ['digest-page', 'strings-en-bulletin'],
+    ['events-page', 'strings-en-bulletin'],
+    ['event-page', 'strings-en-bulletin'],
     ['campaign-page', 'strings-en-pledges'],
     ['canvass-page', 'strings-en-community'],
   ])('the %s screen needs at most 150 KB of gzipped JavaScript to start', async (...chunks) => {
@@ -48,7 +52,14 @@ describe('performance budget of the built web app', () => {
     expect(code.some((c) => c.includes('Speakers list'))).toBe(false);
     const assets = await readdir(path.join(dist, 'assets'));
     for (const language of ['en', 'es', 'so', 'hmn']) {
-      for (const part of ['assemblies', 'community', 'elections', 'organize', 'pledges']) {
+      for (const part of [
+        'assemblies',
+        'bulletin',
+        'community',
+        'elections',
+        'organize',
+        'pledges',
+      ]) {
         expect(assets.some((name) => name.startsWith(`strings-${language}-${part}-`))).toBe(true);
       }
     }

@@ -4,6 +4,7 @@ import {
   createOperatorInvite,
 } from '../../server/src/membership/invites/invites.service';
 import { generateVapidKeys } from '../../server/src/platform/push/vapid-keys';
+import type { Clock } from '../../server/src/platform/clock';
 import type { RunningServer } from '../../server/src/server';
 import { ApiClient } from './api-client';
 import type { Phone } from './phone';
@@ -29,9 +30,10 @@ export interface World {
 }
 
 export async function startWorld(
-  options: { push?: boolean; rateLimitPerMinute?: number } = {},
+  options: { push?: boolean; rateLimitPerMinute?: number; clock?: Clock } = {},
 ): Promise<World> {
   const server = await startTestServer({
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.push ? { vapid: generateVapidKeys() } : {}),
     ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
   });

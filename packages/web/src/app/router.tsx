@@ -82,10 +82,39 @@ export const router = createBrowserRouter([
             lazy: () =>
               withStrings(
                 import('../features/together/together-page'),
+                'bulletin',
                 'community',
                 'pledges',
               ).then((m) => ({
                 Component: m.TogetherPage,
+              })),
+          },
+          {
+            path: 'bulletin',
+            lazy: () =>
+              withStrings(import('../features/bulletin/bulletin-page'), 'bulletin').then((m) => ({
+                Component: m.BulletinPage,
+              })),
+          },
+          {
+            path: 'digest',
+            lazy: () =>
+              withStrings(import('../features/bulletin/digest-page'), 'bulletin').then((m) => ({
+                Component: m.DigestPage,
+              })),
+          },
+          {
+            path: 'events',
+            lazy: () =>
+              withStrings(import('../features/bulletin/events-page'), 'bulletin').then((m) => ({
+                Component: m.EventsPage,
+              })),
+          },
+          {
+            path: 'events/:id',
+            lazy: () =>
+              withStrings(import('../features/bulletin/event-page'), 'bulletin').then((m) => ({
+                Component: m.EventPage,
               })),
           },
           {

@@ -41,6 +41,7 @@ const backend: BackendModule = {
 /** The organizing half's strings, one chunk per language and part (see `locales/en.ts`). */
 export const STRING_PARTS = [
   'assemblies',
+  'bulletin',
   'community',
   'elections',
   'organize',
@@ -48,7 +49,7 @@ export const STRING_PARTS = [
 ] as const satisfies readonly StringPart[];
 
 const partModules = import.meta.glob<Record<string, ResourceKey>>(
-  '../locales/*/{assemblies,community,elections,organize,pledges}.ts',
+  '../locales/*/{assemblies,bulletin,community,elections,organize,pledges}.ts',
 );
 
 /** The parts some screen has asked for: a language switch loads them before it switches. */

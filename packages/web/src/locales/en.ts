@@ -6,6 +6,7 @@ import { respond } from './en/respond';
 import { settings } from './en/settings';
 import { trust } from './en/trust';
 import type { assemblies } from './en/assemblies';
+import type { bulletin } from './en/bulletin';
 import type { community } from './en/community';
 import type { elections } from './en/elections';
 import type { organize } from './en/organize';
@@ -29,6 +30,7 @@ export const en = {
 /** Each part's English strings, by the part's name: the module `./<lang>/<part>.ts` exports it. */
 export interface EnglishParts {
   assemblies: typeof assemblies;
+  bulletin: typeof bulletin;
   community: typeof community;
   elections: typeof elections;
   organize: typeof organize;

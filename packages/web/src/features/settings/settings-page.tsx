@@ -44,6 +44,9 @@ export function SettingsPage() {
         <NotificationPrompt showWhenOn />
         <AlertSoundToggle />
         <PushToggle />
+        <p>
+          <Link to="/digest#settings">{t('settings.digestLink')}</Link>
+        </p>
       </section>
       <SessionsSection />
       <PanicWipe />

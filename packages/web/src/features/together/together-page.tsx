@@ -12,6 +12,8 @@ export function TogetherPage() {
   const { t } = useTranslation();
   usePageTitle(t('together.title'));
   const places = [
+    { to: '/bulletin', label: t('bulletin.nav'), hint: t('bulletin.hint') },
+    { to: '/events', label: t('events.nav'), hint: t('events.hint') },
     { to: '/meetings', label: t('nav.meetings'), hint: t('together.meetings') },
     { to: '/campaigns', label: t('pledges.nav'), hint: t('together.campaigns') },
     { to: '/canvass', label: t('community.navCanvass'), hint: t('together.canvass') },

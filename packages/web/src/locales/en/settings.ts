@@ -1,6 +1,7 @@
 /** English strings of the settings screen. */
 export const settings = {
   settings: {
+    digestLink: 'Daily digest and quiet hours',
     title: 'Settings',
     account: 'Your account',
     handle: 'Nickname: {{handle}}',

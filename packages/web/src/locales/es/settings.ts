@@ -3,6 +3,7 @@ import type { Messages } from '../en';
 /** Strings of the settings screen. */
 export const settings: Pick<Messages, 'settings'> = {
   settings: {
+    digestLink: 'Resumen diario y horas de silencio',
     title: 'Ajustes',
     account: 'Su cuenta',
     handle: 'Apodo: {{handle}}',

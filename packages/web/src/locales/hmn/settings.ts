@@ -3,6 +3,7 @@ import type { Messages } from '../en';
 /** Strings of the settings screen. */
 export const settings: Pick<Messages, 'settings'> = {
   settings: {
+    digestLink: 'Xov xwm txhua hnub thiab lub sij hawm ntsiag to',
     title: 'Chaw teeb tsa',
     account: 'Koj tus account',
     handle: 'Lub npe hu: {{handle}}',

@@ -3,6 +3,7 @@ import type { Messages } from '../en';
 /** Strings of the settings screen. */
 export const settings: Pick<Messages, 'settings'> = {
   settings: {
+    digestLink: 'Warbixinta maalinlaha iyo saacadaha aamusnaanta',
     title: 'Dejinta',
     account: 'Koontadaada',
     handle: 'Naanays: {{handle}}',
