@@ -42,13 +42,14 @@ const backend: BackendModule = {
 export const STRING_PARTS = [
   'assemblies',
   'community',
+  'council',
   'elections',
   'organize',
   'pledges',
 ] as const satisfies readonly StringPart[];
 
 const partModules = import.meta.glob<Record<string, ResourceKey>>(
-  '../locales/*/{assemblies,community,elections,organize,pledges}.ts',
+  '../locales/*/{assemblies,community,council,elections,organize,pledges}.ts',
 );
 
 /** The parts some screen has asked for: a language switch loads them before it switches. */

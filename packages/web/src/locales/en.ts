@@ -7,6 +7,7 @@ import { settings } from './en/settings';
 import { trust } from './en/trust';
 import type { assemblies } from './en/assemblies';
 import type { community } from './en/community';
+import type { council } from './en/council';
 import type { elections } from './en/elections';
 import type { organize } from './en/organize';
 import type { pledges } from './en/pledges';
@@ -30,6 +31,7 @@ export const en = {
 export interface EnglishParts {
   assemblies: typeof assemblies;
   community: typeof community;
+  council: typeof council;
   elections: typeof elections;
   organize: typeof organize;
   pledges: typeof pledges;
