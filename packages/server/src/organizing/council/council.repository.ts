@@ -265,7 +265,13 @@ export async function upsertMandate(
     set_at: Date;
   },
 ): Promise<void> {
-  const { body_id: _b, item_id: _i, ...change } = row;
+  const change = {
+    meeting_id: row.meeting_id,
+    position: row.position,
+    note: row.note,
+    motion_id: row.motion_id,
+    set_at: row.set_at,
+  };
   await db
     .insertInto('council_mandates')
     .values(row)
@@ -418,4 +424,13 @@ export async function settleRatification(
     .set({ state, settled_at: at })
     .where('decision_id', '=', decisionId)
     .execute();
+}
+
+export async function memberName(db: Executor, memberId: string): Promise<string> {
+  const row = await db
+    .selectFrom('members')
+    .select(['display_name', 'handle'])
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+  return row?.display_name ?? row?.handle ?? '';
 }

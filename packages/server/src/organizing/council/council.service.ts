@@ -21,7 +21,6 @@ import {
   type requireRatificationBody,
   type SeatRule,
   type toCouncilAgendaBody,
-  type VoteChoice,
 } from '@tocsin/core';
 import type { z } from 'zod';
 import {
@@ -60,6 +59,7 @@ import {
   insertDelegate,
   insertRatification,
   lastCouncilMeeting,
+  memberName,
   lockRatification,
   mandatesOf,
   nextCouncilMeeting,
@@ -299,15 +299,6 @@ export async function appointDelegate(
   });
 }
 
-async function memberName(db: Executor, memberId: string): Promise<string> {
-  const row = await db
-    .selectFrom('members')
-    .select(['display_name', 'handle'])
-    .where('id', '=', memberId)
-    .executeTakeFirst();
-  return row?.display_name ?? row?.handle ?? '';
-}
-
 /** GET /bodies/:bodyId/mandates: the committee's roll sees the next council agenda and its mandates. */
 export async function bodyMandates(
   ctx: AppContext,
@@ -413,7 +404,7 @@ export async function reportBack(
           .filter((m) => m.agenda_item === item.position)
           .flatMap((m) =>
             delegates.map((d) => {
-              const choice = (choiceOf.get(`${m.id}:${d.member_id}`) ?? null) as VoteChoice | null;
+              const choice = choiceOf.get(`${m.id}:${d.member_id}`) ?? null;
               return {
                 motionId: m.id,
                 motionText: m.text,
