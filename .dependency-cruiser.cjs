@@ -41,6 +41,7 @@ const MODULE_ORDER = {
     'assemblies',
     'pledges',
     'elections',
+    'council',
     'mutual-aid',
     'canvassing',
     'bulletin',

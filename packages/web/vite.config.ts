@@ -9,7 +9,7 @@ import { startupChunk } from './build/startup-chunk';
 // Deep imports of @tocsin/core (`@tocsin/core/salute/parse-text`) keep h3-js and zod, which the
 // package index pulls in, out of the browser bundle.
 const STRING_PART_FILE =
-  /\/src\/locales\/(\w+)\/(assemblies|bulletin|community|elections|organize|pledges)\.ts$/;
+  /\/src\/locales\/(\w+)\/(assemblies|bulletin|community|council|elections|organize|pledges)\.ts$/;
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 

@@ -14,3 +14,4 @@ export * from './mutual-aid';
 export * from './privacy';
 export * from './places';
 export * from './bulletin';
+export * from './council';

@@ -14,6 +14,7 @@ import {
 import * as cv from './canvassing';
 import * as m from './membership';
 import * as e from './elections';
+import * as cn from './council';
 import * as ma from './mutual-aid';
 import * as o from './organizing';
 import * as pl from './pledges';
@@ -431,6 +432,45 @@ export const apiV1 = {
   'DELETE /api/v1/campaigns/:id/pledge': {
     params: pl.campaignParams,
     response: { 200: pl.myPledgeSchema },
+  },
+  'GET /api/v1/council': { response: { 200: cn.councilViewSchema } },
+  'PUT /api/v1/council/settings': {
+    body: cn.councilSettingsBody,
+    response: { 200: cn.councilSettingsSchema },
+  },
+  'POST /api/v1/bodies/:bodyId/delegates': {
+    params: o.bodyParams,
+    body: cn.appointDelegateBody,
+    response: { 201: cn.delegateSchema },
+  },
+  'GET /api/v1/bodies/:bodyId/mandates': {
+    params: o.bodyParams,
+    response: { 200: cn.bodyMandatesSchema },
+  },
+  'PUT /api/v1/bodies/:bodyId/mandates/:itemId': {
+    params: cn.mandateParams,
+    body: cn.mandateBody,
+    response: { 200: cn.mandateSchema },
+  },
+  'GET /api/v1/bodies/:bodyId/report-back/:meetingId': {
+    params: cn.reportBackParams,
+    response: { 200: cn.reportBackSchema },
+  },
+  'POST /api/v1/bodies/:bodyId/council-agenda': {
+    params: o.bodyParams,
+    body: cn.toCouncilAgendaBody,
+    response: { 201: cn.toCouncilAgendaAnswer },
+  },
+  'GET /api/v1/council/ratifications': { response: { 200: cn.ratificationsSchema } },
+  'POST /api/v1/council/decisions/:decisionId/ratification': {
+    params: cn.councilDecisionParams,
+    body: cn.requireRatificationBody,
+    response: { 201: cn.ratificationSchema },
+  },
+  'PUT /api/v1/bodies/:bodyId/ratifications/:decisionId': {
+    params: cn.ratifyParams,
+    body: cn.ratifyBody,
+    response: { 200: cn.ratificationSchema },
   },
   'GET /api/v1/bodies/:bodyId/elections': {
     params: o.bodyParams,

@@ -16,3 +16,4 @@ export * from './stream-protocol';
 export * from './views';
 export * from './canvassing';
 export * from './mutual-aid';
+export * from './council';

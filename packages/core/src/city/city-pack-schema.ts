@@ -85,6 +85,14 @@ export const cityPackSchema = z
         windowDays: z.int().min(1).max(90).default(14),
       })
       .prefault({}),
+    // The citywide council (issue 17): a neighborhood or workplace body with at least
+    // seatMinimum active members sends one delegate, plus one per further seatBlock members.
+    council: z
+      .strictObject({
+        seatMinimum: z.int().min(1).max(10_000).default(10),
+        seatBlock: z.int().min(1).max(100_000).default(100),
+      })
+      .prefault({}),
     // Plates seen without a state are this state's (canonicalPlate): "QRT551" = "MN QRT551".
     plateDefaultState: z
       .string()

@@ -18,6 +18,7 @@ export {
   sweepElections,
 } from './elections';
 export type { ElectionSweeper } from './elections';
+export { councilRoutes } from './council';
 export { mutualAidRoutes, sweepMutualAid } from './mutual-aid';
 export {
   canvassingRoutes,

@@ -138,6 +138,20 @@ export const router = createBrowserRouter([
               ),
           },
           {
+            path: 'council',
+            lazy: () =>
+              withStrings(import('../features/council/council-page'), 'council').then((m) => ({
+                Component: m.CouncilPage,
+              })),
+          },
+          {
+            path: 'bodies/:bodyId/mandates',
+            lazy: () =>
+              withStrings(import('../features/council/mandates-page'), 'council').then((m) => ({
+                Component: m.MandatesPage,
+              })),
+          },
+          {
             path: 'elections/:id',
             lazy: () =>
               withStrings(import('../features/elections/election-page'), 'elections').then((m) => ({

@@ -43,13 +43,14 @@ export const STRING_PARTS = [
   'assemblies',
   'bulletin',
   'community',
+  'council',
   'elections',
   'organize',
   'pledges',
 ] as const satisfies readonly StringPart[];
 
 const partModules = import.meta.glob<Record<string, ResourceKey>>(
-  '../locales/*/{assemblies,bulletin,community,elections,organize,pledges}.ts',
+  '../locales/*/{assemblies,bulletin,community,council,elections,organize,pledges}.ts',
 );
 
 /** The parts some screen has asked for: a language switch loads them before it switches. */

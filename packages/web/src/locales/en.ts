@@ -8,6 +8,7 @@ import { trust } from './en/trust';
 import type { assemblies } from './en/assemblies';
 import type { bulletin } from './en/bulletin';
 import type { community } from './en/community';
+import type { council } from './en/council';
 import type { elections } from './en/elections';
 import type { organize } from './en/organize';
 import type { pledges } from './en/pledges';
@@ -32,6 +33,7 @@ export interface EnglishParts {
   assemblies: typeof assemblies;
   bulletin: typeof bulletin;
   community: typeof community;
+  council: typeof council;
   elections: typeof elections;
   organize: typeof organize;
   pledges: typeof pledges;

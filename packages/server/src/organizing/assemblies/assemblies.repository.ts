@@ -22,6 +22,8 @@ export interface BodyRow {
   secretary_id: string | null;
   secretary_name: string | null;
   seconding_required: boolean;
+  /** The council's: votes weigh as many seats as the delegate holds. */
+  weighted_votes: boolean;
 }
 
 function bodiesQuery(db: Executor) {
@@ -43,6 +45,7 @@ function bodiesQuery(db: Executor) {
       'b.secretary_id',
       sql<string | null>`coalesce(s.display_name, s.handle)`.as('secretary_name'),
       'b.seconding_required',
+      'b.weighted_votes',
     ]);
 }
 
@@ -69,6 +72,16 @@ export function bodiesOnRollOf(db: Executor, memberId: string): Promise<BodyRow[
             .whereRef('wm.group_id', '=', 'b.group_id')
             .where('wm.member_id', '=', memberId),
         ),
+        // The council: a seated delegate (issue 17).
+        eb.and([
+          eb('b.kind', '=', 'council'),
+          eb.exists(
+            eb
+              .selectFrom('council_seats as cs')
+              .select('cs.member_id')
+              .where('cs.member_id', '=', memberId),
+          ),
+        ]),
       ]),
     )
     .orderBy('b.kind')
@@ -92,6 +105,13 @@ function rollQuery(db: Executor, body: Pick<BodyRow, 'kind' | 'area_id' | 'group
       .where('r.group_id', '=', body.group_id)
       .where('m.status', '!=', 'suspended');
   }
+  if (body.kind === 'council') {
+    // The council's roll: the delegates seated now (view council_seats, issue 17).
+    return db
+      .selectFrom('council_seats as r')
+      .innerJoin('members as m', 'm.id', 'r.member_id')
+      .where('m.status', '!=', 'suspended');
+  }
   return db
     .selectFrom('area_roles as r')
     .innerJoin('members as m', 'm.id', 'r.member_id')
@@ -104,17 +124,15 @@ export async function rollMemberIds(
   db: Executor,
   body: Pick<BodyRow, 'kind' | 'area_id' | 'group_id'>,
 ): Promise<string[]> {
-  if (body.kind === 'council') return [];
   const rows = await rollQuery(db, body).select('m.id').distinct().execute();
   return rows.map((r) => r.id);
 }
 
-/** How many unsuspended members are on the body's roll (the council's is empty for now). */
+/** How many unsuspended members are on the body's roll (the council's: its seated delegates). */
 export async function rollSize(
   db: Executor,
   body: Pick<BodyRow, 'kind' | 'area_id' | 'group_id'>,
 ): Promise<number> {
-  if (body.kind === 'council') return 0;
   const row = await rollQuery(db, body)
     .select(sql<string>`count(distinct m.id)`.as('n'))
     .executeTakeFirst();
@@ -126,7 +144,6 @@ export async function isOnRoll(
   body: Pick<BodyRow, 'kind' | 'area_id' | 'group_id'>,
   memberId: string,
 ): Promise<boolean> {
-  if (body.kind === 'council') return false;
   const row = await rollQuery(db, body)
     .select('m.id')
     .where('m.id', '=', memberId)
@@ -135,13 +152,22 @@ export async function isOnRoll(
   return row !== undefined;
 }
 
+/** Seats each council delegate holds now, by member (a weighted council vote counts them). */
+export async function seatsHeld(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('council_seats')
+    .select(['member_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('member_id')
+    .execute();
+  return new Map(rows.map((r) => [r.member_id, Number(r.n)]));
+}
+
 /** The roll's members by name (at most `limit`), for choosing officers and owners. */
 export async function rollMembers(
   db: Executor,
   body: Pick<BodyRow, 'kind' | 'area_id' | 'group_id'>,
   limit: number,
 ): Promise<{ id: string; name: string }[]> {
-  if (body.kind === 'council') return [];
   return rollQuery(db, body)
     .select(['m.id', nameOf.as('name')])
     .distinct()

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ballotWeight,
   carries,
   isQuorate,
   motionTransition,
   tally,
+  weightedTally,
   type ActionItemView,
   type actionItemStatusBody,
   type ballotBody,
@@ -49,6 +51,7 @@ import {
   shareMotion,
   motionRows,
   rollSize,
+  seatsHeld,
   setActionItemStatus,
   updateMotion,
 } from './assemblies.repository';
@@ -171,6 +174,12 @@ export async function openVote(
     const { motion, meeting, access } = await motionAccess(ctx, tx, principal, motionId);
     requireChair(access);
     requireOpen(meeting);
+    if (access.body.kind === 'council' && input.method !== 'roll_call') {
+      // Committees see how their delegates voted (report-back): the council votes by roll call.
+      throw new ValidationError('The council votes by roll call', [
+        { path: 'method', message: 'the council votes by roll call' },
+      ]);
+    }
     const state = transition(motion.state, 'open_vote', {
       secondingRequired: access.body.seconding_required,
     });
@@ -229,7 +238,18 @@ export async function closeVote(
     }
     requireOpen(meeting);
     const ballots = await choicesOf(tx, motionId);
-    const counts = tally(ballots.map((b) => b.choice).filter((c): c is VoteChoice => c !== null));
+    const cast = ballots.filter((b): b is typeof b & { choice: VoteChoice } => b.choice !== null);
+    let counts = tally(cast.map((b) => b.choice));
+    if (access.body.kind === 'council') {
+      // A delegate votes for the seats they hold now: none, no vote; weighted, one per seat.
+      const seats = await seatsHeld(tx);
+      counts = weightedTally(
+        cast.map((b) => ({
+          choice: b.choice,
+          weight: ballotWeight(seats.get(b.member_id) ?? 0, access.body.weighted_votes),
+        })),
+      );
+    }
     const [attendance, size] = await Promise.all([
       attendanceCount(tx, meeting.id),
       rollSize(tx, access.body),

@@ -329,6 +329,25 @@ export const endpoints = {
       `/office-holders/${enc(holderId)}/recall`,
       { requestId },
     ),
+  // The citywide council (issue 17).
+  council: () => api.get<Answer<'GET /api/v1/council'>>('/council'),
+  bodyMandates: (bodyId: string) =>
+    api.get<Answer<'GET /api/v1/bodies/:bodyId/mandates'>>(`/bodies/${enc(bodyId)}/mandates`),
+  setMandate: (
+    bodyId: string,
+    itemId: string,
+    body: Body<'PUT /api/v1/bodies/:bodyId/mandates/:itemId'>,
+  ) =>
+    api.put<Answer<'PUT /api/v1/bodies/:bodyId/mandates/:itemId'>>(
+      `/bodies/${enc(bodyId)}/mandates/${enc(itemId)}`,
+      body,
+    ),
+  reportBack: (bodyId: string, meetingId: string) =>
+    api.get<Answer<'GET /api/v1/bodies/:bodyId/report-back/:meetingId'>>(
+      `/bodies/${enc(bodyId)}/report-back/${enc(meetingId)}`,
+    ),
+  ratifications: () =>
+    api.get<Answer<'GET /api/v1/council/ratifications'>>('/council/ratifications'),
   // Canvassing: turfs, doors (through the outbox), the progress map.
   turfs: (areaId: string) => api.get<Answer<'GET /api/v1/turfs'>>(`/turfs?areaId=${enc(areaId)}`),
   turf: (id: string) => api.get<Answer<'GET /api/v1/turfs/:id'>>(`/turfs/${enc(id)}`),

@@ -6,6 +6,12 @@ import type {
   RecoveryCodesTable,
   SessionsTable,
 } from './auth';
+import type {
+  CouncilMandatesTable,
+  CouncilRatificationsTable,
+  CouncilSeatsView,
+  RatificationAnswersTable,
+} from './council';
 import type { AreaCellsTable, AreasTable, CityTable } from './city';
 import type {
   AreaRolesTable,
@@ -149,6 +155,10 @@ export interface Database {
   campaign_pledges: CampaignPledgesTable;
   campaign_publications: CampaignPublicationsTable;
   office_holders: OfficeHoldersTable;
+  council_seats: CouncilSeatsView;
+  council_mandates: CouncilMandatesTable;
+  council_ratifications: CouncilRatificationsTable;
+  ratification_answers: RatificationAnswersTable;
   elections: ElectionsTable;
   election_nominations: ElectionNominationsTable;
   election_tokens: ElectionTokensTable;

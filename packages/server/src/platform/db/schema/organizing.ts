@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type MaybeTimestamp = ColumnType<
@@ -19,6 +19,8 @@ export interface BodiesTable {
   chair_id: string | null;
   secretary_id: string | null;
   seconding_required: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The council's: delegates' votes weigh as many seats as they hold (issue 17). */
+  weighted_votes: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
 }
 
@@ -49,10 +51,13 @@ export interface MeetingsTable {
 }
 
 export interface MeetingAgendaItemsTable {
+  id: Generated<string>;
   meeting_id: string;
   position: number;
   title: string;
   minutes: number | null;
+  /** A council item a committee's carried motion put there (issue 17). */
+  from_body_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MeetingAttendanceTable {

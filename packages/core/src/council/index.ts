@@ -1,0 +1,4 @@
+export * from './mandates';
+export * from './ratification';
+export * from './seats';
+export * from './weighted';

@@ -1,0 +1,166 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../app/use-page-title';
+import { describeError, endpoints } from '../../lib/api';
+import { formatDateTime } from '../../lib/time';
+import { Loading } from '../../ui/loading';
+import { useLoad } from '../organizer/use-load';
+import { useSession } from '../session/session-provider';
+import './council.css';
+
+/**
+ * The citywide council: seats per committee and their delegates, the next meeting and its agenda,
+ * a delegate's mandates from their committees, the ratification dashboard, and links to my
+ * committees' mandate forms and report-back.
+ */
+export function CouncilPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('council.title'));
+  const { city } = useSession();
+  const when = (iso: string) => formatDateTime(iso, i18n.language, city?.timeZone ?? 'UTC');
+  const load = useCallback(
+    () => Promise.all([endpoints.council(), endpoints.bodies(), endpoints.ratifications()]),
+    [],
+  );
+  const state = useLoad(load);
+  const [council, bodies, ratifications] = state.data ?? [];
+  const committees = (bodies ?? []).filter(
+    (b) => b.kind === 'neighborhood' || b.kind === 'workplace',
+  );
+  return (
+    <div className="council">
+      <h1 tabIndex={-1}>{t('council.title')}</h1>
+      <p className="hint">{t('council.intro')}</p>
+      {state.error ? <p className="notice notice--error">{describeError(state.error, t)}</p> : null}
+      {!council ? (
+        state.error ? null : (
+          <Loading />
+        )
+      ) : (
+        <>
+          <section className="card" aria-labelledby="council-next">
+            <h2 id="council-next">{t('council.next.title')}</h2>
+            {council.nextMeeting ? (
+              <div data-testid="council-next">
+                <p>
+                  <Link to={`/meetings/${council.nextMeeting.id}`}>
+                    {council.nextMeeting.title}
+                  </Link>{' '}
+                  <span className="hint">· {when(council.nextMeeting.startsAt)}</span>
+                </p>
+                <ol className="council-agenda">
+                  {council.nextMeeting.agenda.map((item) => (
+                    <li key={item.id}>
+                      {item.title}
+                      {item.fromBody ? (
+                        <span className="hint">
+                          {' '}
+                          · {t('council.next.from', { name: item.fromBody.name })}
+                        </span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : (
+              <p className="hint">{t('council.next.none')}</p>
+            )}
+          </section>
+          {council.me.seats > 0 ? (
+            <section className="card" aria-labelledby="council-mine" data-testid="my-mandates">
+              <h2 id="council-mine">{t('council.mine.title', { count: council.me.seats })}</h2>
+              {council.me.mandates.length === 0 ? (
+                <p className="hint">{t('council.mine.none')}</p>
+              ) : (
+                <ul>
+                  {council.me.mandates.map((m) => {
+                    const item = council.nextMeeting?.agenda.find((i) => i.id === m.itemId);
+                    return (
+                      <li key={`${m.bodyId}:${m.itemId}`} data-testid="my-mandate">
+                        <strong>{item?.title ?? ''}</strong>: {t(`council.position.${m.position}`)}{' '}
+                        · <span className="hint">{m.bodyName}</span>
+                        {m.note ? <p className="hint">{m.note}</p> : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="council-seats">
+            <h2 id="council-seats">{t('council.seats.title', { count: council.totalSeats })}</h2>
+            <p className="hint">
+              {t('council.seats.rule', {
+                minimum: council.rule.minimum,
+                block: council.rule.block,
+              })}
+              {council.weightedVotes ? ` ${t('council.seats.weighted')}` : ''}
+            </p>
+            <ul className="council-seats" data-testid="council-seats">
+              {council.committees.map((c) => (
+                <li key={c.bodyId} data-testid="council-committee">
+                  <strong>{c.name}</strong>{' '}
+                  <span className="hint">
+                    · {t(`council.kind.${c.kind}`)} · {t('council.seats.count', { count: c.seats })}
+                  </span>
+                  <ul>
+                    {c.delegates.map((d) => (
+                      <li key={d.holderId} data-testid="council-delegate">
+                        {d.member.name}{' '}
+                        <span className="hint">
+                          · {t(`council.source.${d.source}`)} ·{' '}
+                          {t('council.seats.until', { date: when(d.termEnd) })}
+                        </span>
+                      </li>
+                    ))}
+                    {c.vacant > 0 ? (
+                      <li className="hint">{t('council.seats.vacant', { count: c.vacant })}</li>
+                    ) : null}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {committees.length > 0 ? (
+            <section className="card" aria-labelledby="council-committees">
+              <h2 id="council-committees">{t('council.committees.title')}</h2>
+              <ul>
+                {committees.map((b) => (
+                  <li key={b.id}>
+                    <Link to={`/bodies/${b.id}/mandates`}>
+                      {t('council.committees.link', { name: b.name })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="council-ratify" data-testid="ratifications">
+            <h2 id="council-ratify">{t('council.ratification.title')}</h2>
+            {(ratifications?.ratifications ?? []).length === 0 ? (
+              <p className="hint">{t('council.ratification.none')}</p>
+            ) : (
+              <ul>
+                {ratifications?.ratifications.map((r) => (
+                  <li key={r.decisionId} data-testid="ratification">
+                    <strong>{r.text}</strong>{' '}
+                    <span className="hint">· {t(`council.ratification.state.${r.state}`)}</span>
+                    <p className="hint">
+                      {t('council.ratification.counts', {
+                        ratified: r.ratified,
+                        rejected: r.rejected,
+                        pending: r.pending,
+                        needed: r.needed,
+                      })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

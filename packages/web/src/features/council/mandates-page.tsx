@@ -1,0 +1,192 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { CouncilItem } from '@tocsin/core/api/council';
+import type { DecisionView } from '@tocsin/core/api/organizing';
+import { MANDATE_POSITIONS, type MandatePosition } from '@tocsin/core/council/mandates';
+import { usePageTitle } from '../../app/use-page-title';
+import { describeError, endpoints } from '../../lib/api';
+import { Loading } from '../../ui/loading';
+import { useWrite } from '../assemblies/use-write';
+import { useLoad } from '../organizer/use-load';
+import './council.css';
+
+/**
+ * A committee and the council: the next council agenda with the committee's mandate on each item
+ * (its secretary or chair records one after the committee carried a motion), and the report-back
+ * of the last council meeting: how its delegates voted, votes against the mandate flagged.
+ */
+export function MandatesPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('council.mandates.title'));
+  const { bodyId = '' } = useParams();
+  const load = useCallback(async () => {
+    const [mandates, council, decisions] = await Promise.all([
+      endpoints.bodyMandates(bodyId),
+      endpoints.council(),
+      endpoints.decisions(bodyId),
+    ]);
+    const report = council.lastMeeting
+      ? await endpoints.reportBack(bodyId, council.lastMeeting.id)
+      : null;
+    return { mandates, decisions, report };
+  }, [bodyId]);
+  const state = useLoad(load);
+  const data = state.data;
+  return (
+    <div className="council">
+      <h1 tabIndex={-1}>{t('council.mandates.title')}</h1>
+      <p className="hint">{t('council.mandates.intro')}</p>
+      <p>
+        <Link to="/council">{t('council.back')}</Link>
+      </p>
+      {state.error ? <p className="notice notice--error">{describeError(state.error, t)}</p> : null}
+      {!data ? (
+        state.error ? null : (
+          <Loading />
+        )
+      ) : (
+        <>
+          <section className="card" aria-labelledby="mandates-next">
+            <h2 id="mandates-next">{data.mandates.meeting?.title ?? t('council.next.none')}</h2>
+            <ul className="mandate-items" data-testid="mandate-items">
+              {(data.mandates.meeting?.agenda ?? []).map((item) => {
+                const mandate = data.mandates.mandates.find((m) => m.itemId === item.id);
+                return (
+                  <li key={item.id} data-testid="mandate-item">
+                    <strong>{item.title}</strong>{' '}
+                    <span className="hint" data-testid="mandate-position">
+                      ·{' '}
+                      {mandate
+                        ? t(`council.position.${mandate.position}`)
+                        : t('council.mandates.noneYet')}
+                    </span>
+                    {data.mandates.canRecord ? (
+                      <MandateForm
+                        bodyId={bodyId}
+                        item={item}
+                        decisions={data.decisions}
+                        reload={state.reload}
+                      />
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="report-back" data-testid="report-back">
+            <h2 id="report-back">{t('council.report.title')}</h2>
+            {!data.report ? (
+              <p className="hint">{t('council.report.none')}</p>
+            ) : (
+              <ul>
+                {data.report.items.map((item) => (
+                  <li key={item.itemId}>
+                    <strong>{item.title}</strong>{' '}
+                    <span className="hint">
+                      ·{' '}
+                      {item.mandate
+                        ? t(`council.position.${item.mandate}`)
+                        : t('council.mandates.noneYet')}
+                    </span>
+                    <ul>
+                      {item.votes.map((v) => (
+                        <li
+                          key={`${v.motionId}:${v.delegate.id}`}
+                          data-testid="report-vote"
+                          className={v.againstMandate ? 'against-mandate' : undefined}
+                        >
+                          {t('council.report.vote', {
+                            name: v.delegate.name,
+                            choice: v.choice
+                              ? t(`council.choice.${v.choice}`)
+                              : t('council.report.noVote'),
+                          })}
+                          {v.againstMandate ? (
+                            <strong className="flag"> {t('council.report.against')}</strong>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function MandateForm({
+  bodyId,
+  item,
+  decisions,
+  reload,
+}: {
+  bodyId: string;
+  item: CouncilItem;
+  decisions: DecisionView[];
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const write = useWrite(reload);
+  const [position, setPosition] = useState<MandatePosition>('for');
+  const [motionId, setMotionId] = useState(decisions[0]?.motionId ?? '');
+  const [note, setNote] = useState('');
+  const ids = { position: useId(), motion: useId(), note: useId() };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void write.run(`mandate:${item.id}`, (requestId) =>
+      endpoints.setMandate(bodyId, item.id, {
+        requestId,
+        position,
+        motionId,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    );
+  };
+  if (decisions.length === 0) return <p className="hint">{t('council.mandates.needMotion')}</p>;
+  return (
+    <form onSubmit={submit} className="mandate-form">
+      <div className="field">
+        <label htmlFor={ids.position}>{t('council.mandates.position')}</label>
+        <select
+          id={ids.position}
+          value={position}
+          onChange={(event) => setPosition(event.target.value as MandatePosition)}
+        >
+          {MANDATE_POSITIONS.map((p) => (
+            <option key={p} value={p}>
+              {t(`council.position.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.motion}>{t('council.mandates.motion')}</label>
+        <select id={ids.motion} value={motionId} onChange={(e) => setMotionId(e.target.value)}>
+          {decisions.map((d) => (
+            <option key={d.id} value={d.motionId}>
+              {d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.note}>{t('council.mandates.note')}</label>
+        <input
+          id={ids.note}
+          value={note}
+          maxLength={1000}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="button" disabled={write.busy}>
+        {t('council.mandates.save')}
+      </button>
+      {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+    </form>
+  );
+}
