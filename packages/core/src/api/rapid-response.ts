@@ -120,6 +120,8 @@ export const dispatchBoardSchema = z.object({
       memberId: z.uuid(),
       handle: z.string(),
       cell: z.string(),
+      /** The cell's corners, to draw it (the web app carries no H3 library). */
+      outline: z.array(latLngSchema),
       dispatches: z.array(
         z.object({ id: z.uuid(), incidentId: z.uuid(), state: z.enum(DISPATCH_STATES) }),
       ),

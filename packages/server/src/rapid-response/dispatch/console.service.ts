@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cellToBoundary } from 'h3-js';
 import {
   isDispatcherFor,
   isOpenDispatch,
@@ -64,6 +65,7 @@ export async function dispatchBoard(
       .sort((a, b) => a.handle.localeCompare(b.handle))
       .map((r) => ({
         ...r,
+        outline: cellToBoundary(r.cell).map(([lat, lng]) => ({ lat, lng })),
         dispatches: open
           .filter((d) => d.member_id === r.memberId)
           .map((d) => ({ id: d.id, incidentId: d.incident_id, state: d.state })),
