@@ -19,7 +19,6 @@ export type StreamStatus = 'connecting' | 'live' | 'offline' | 'unauthorized' | 
 /** The window event a "campaign on" stream message becomes (detail: the CampaignMessage). */
 export const CAMPAIGN_EVENT = 'tocsin:campaign';
 
-
 export interface StreamHandlers {
   onAlert(alert: AlertMessage): void;
   onDispatch?(dispatch: DispatchMessage): void;

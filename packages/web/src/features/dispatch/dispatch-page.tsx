@@ -103,7 +103,9 @@ export function DispatchPage() {
     } else if (key === 'x' && selected) toggleMark(selected);
     else if (key === 'm') void mergeMarked();
     else if (key === 'd')
-      document.querySelector<HTMLElement>('[data-testid="desk"] [data-shortcut="dispatch"]')?.focus();
+      document
+        .querySelector<HTMLElement>('[data-testid="desk"] [data-shortcut="dispatch"]')
+        ?.focus();
     else if (key === 'v') click('.verify__confirmed');
     else if (key === 'e') click('.verify__end');
     else if (key === 's') toggleSound();
@@ -149,8 +151,7 @@ export function DispatchPage() {
           {t('console.title')}
         </h1>
         <label className="console__sound">
-          <input type="checkbox" checked={sound} onChange={toggleSound} />{' '}
-          {t('console.sound')}
+          <input type="checkbox" checked={sound} onChange={toggleSound} /> {t('console.sound')}
         </label>
       </div>
       <p className="visually-hidden" role="status" data-testid="announce">

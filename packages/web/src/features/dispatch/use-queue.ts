@@ -52,7 +52,8 @@ export function useQueue(me: Me, onNew?: (incident: IncidentSummary) => void) {
       const next = [...byId.values()].sort((a, b) => b.lastReportAt.localeCompare(a.lastReportAt));
       // The first load is what was there already; after it, an id not seen before is new.
       if (known.current) {
-        for (const incident of next) if (!known.current.has(incident.id)) notify.current?.(incident);
+        for (const incident of next)
+          if (!known.current.has(incident.id)) notify.current?.(incident);
       }
       known.current = new Set([...(known.current ?? []), ...next.map((i) => i.id)]);
       setQueue(next);

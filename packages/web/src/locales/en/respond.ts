@@ -51,7 +51,7 @@ export const respond = {
     sound: 'Sound on a new incident',
     newIncident: 'New incident: {{what}}',
     mapTitle: 'Map',
-    mapLabel: 'Map of {{count}} open incidents and {{responders}} responders on shift',
+    mapLabel: 'Map of open incidents ({{count}}) and responders on shift ({{responders}})',
     cell: '{{handle}} (rough area)',
     cellsHint: 'Blue outlines: responders on shift, each shown only as a rough area.',
     mergeMarked: 'Merge the two selected',

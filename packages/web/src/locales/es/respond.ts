@@ -53,12 +53,14 @@ export const respond: Pick<Messages, 'respond' | 'console' | 'plates'> = {
     sound: 'Sonido con cada incidente nuevo',
     newIncident: 'Incidente nuevo: {{what}}',
     mapTitle: 'Mapa',
-    mapLabel: 'Mapa de {{count}} incidentes abiertos y {{responders}} personas de respuesta de turno',
+    mapLabel:
+      'Mapa de incidentes abiertos ({{count}}) y personas de respuesta de turno ({{responders}})',
     cell: '{{handle}} (zona aproximada)',
     cellsHint:
       'Contornos azules: personas de respuesta de turno, cada una solo como zona aproximada.',
     mergeMarked: 'Unir los dos elegidos',
-    mergeHint: 'Marque dos incidentes que son el mismo hecho: el más reciente se une al más antiguo.',
+    mergeHint:
+      'Marque dos incidentes que son el mismo hecho: el más reciente se une al más antiguo.',
     mark: 'Elegir para unir: {{what}}',
     sendTitle: 'Enviar personas de respuesta',
     nobodySent: 'Todavía no se ha enviado a nadie.',

@@ -54,9 +54,11 @@ export const respond: Pick<Messages, 'respond' | 'console' | 'plates'> = {
     sound: 'Suab nrov thaum muaj xwm txheej tshiab',
     newIncident: 'Xwm txheej tshiab: {{what}}',
     mapTitle: 'Daim ntawv qhia chaw',
-    mapLabel: 'Daim ntawv qhia chaw ntawm {{count}} xwm txheej qhib thiab {{responders}} tus neeg teb uas ua hauj lwm',
+    mapLabel:
+      'Daim ntawv qhia chaw ntawm cov xwm txheej qhib ({{count}}) thiab cov neeg teb uas ua hauj lwm ({{responders}})',
     cell: '{{handle}} (thaj chaw kwv yees)',
-    cellsHint: 'Kab xiav: cov neeg teb uas ua hauj lwm, txhua tus tsuas qhia ua thaj chaw kwv yees xwb.',
+    cellsHint:
+      'Kab xiav: cov neeg teb uas ua hauj lwm, txhua tus tsuas qhia ua thaj chaw kwv yees xwb.',
     mergeMarked: 'Muab ob qho uas xaiv los ua ke',
     mergeHint: 'Kos ob qho xwm txheej uas yog tib yam: qhov tshiab koom rau qhov qub.',
     mark: 'Xaiv los muab ua ke: {{what}}',

@@ -53,9 +53,11 @@ export const respond: Pick<Messages, 'respond' | 'console' | 'plates'> = {
     sound: 'Cod marka dhacdo cusub timaado',
     newIncident: 'Dhacdo cusub: {{what}}',
     mapTitle: 'Khariidad',
-    mapLabel: 'Khariidadda {{count}} dhacdo oo furan iyo {{responders}} ka-jawaabe shaqada jooga',
+    mapLabel:
+      'Khariidadda dhacdooyinka furan ({{count}}) iyo ka-jawaabayaasha shaqada jooga ({{responders}})',
     cell: '{{handle}} (meel qiyaas ah)',
-    cellsHint: 'Xariiqyada buluugga ah: ka-jawaabayaasha shaqada jooga, mid walba meel qiyaas ah oo keliya.',
+    cellsHint:
+      'Xariiqyada buluugga ah: ka-jawaabayaasha shaqada jooga, mid walba meel qiyaas ah oo keliya.',
     mergeMarked: 'Isku dar labada la doortay',
     mergeHint: 'Calaamadee laba dhacdo oo isku mid ah: tan cusubi waxay ku biiraysaa tan hore.',
     mark: 'U dooro isku-darka: {{what}}',
