@@ -20,10 +20,14 @@ import './dispatch.css';
 const SHORTCUTS = ['j', 'k', 'x', 'm', 'd', 'v', 'e', 's'] as const;
 type Shortcut = (typeof SHORTCUTS)[number];
 
-/** Keys typed into a field are the field's. */
+/** Inputs that take no typed letters: the console's keys still work on them (a ticked box). */
+const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
+
+/** Keys typed into a field (or a choice, which picks by letter) are the field's. */
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(target.type);
+  return target.isContentEditable || ['SELECT', 'TEXTAREA'].includes(target.tagName);
 }
 
 /**
