@@ -147,7 +147,11 @@ suite(title, () => {
     await panel.getByText('Nobody has been sent yet.').waitFor();
     await laptop.page.locator('body').press('d');
     const pick = panel.getByLabel('Responder on shift');
-    expect(await pick.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await laptop.page.evaluate<string | null>(
+        `document.activeElement && document.activeElement.getAttribute('data-shortcut')`,
+      ),
+    ).toBe('dispatch');
     await pick.selectOption({ label: responder.handle });
     await panel.getByRole('button', { name: 'Send', exact: true }).click();
     await panel.getByText(`${responder.handle} · Asked to go`).waitFor();
