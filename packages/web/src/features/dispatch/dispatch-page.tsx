@@ -128,14 +128,12 @@ export function DispatchPage() {
 
   const mapIncidents = useMemo(
     () =>
-      queue
-        .filter((i) => i.location)
-        .map((i) => ({
-          id: i.id,
-          state: i.state,
-          location: i.location!,
-          label: `${t(`state.${i.state}`)} · ${i.activity ?? t('home.noActivity')}`,
-        })),
+      queue.map((i) => ({
+        id: i.id,
+        state: i.state,
+        location: i.location,
+        label: `${t(`state.${i.state}`)} · ${i.activity ?? t('home.noActivity')}`,
+      })),
     [queue, t],
   );
   const cells = useMemo(
