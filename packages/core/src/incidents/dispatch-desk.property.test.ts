@@ -40,9 +40,7 @@ describe('isDispatcherFor', () => {
   it("is the roles rule's dispatcher, for active members only", () => {
     fc.assert(
       fc.property(principal, chain, (p, c) => {
-        expect(isDispatcherFor(p, c)).toBe(
-          p.status === 'active' && hasRoleIn(p, c, 'dispatcher'),
-        );
+        expect(isDispatcherFor(p, c)).toBe(p.status === 'active' && hasRoleIn(p, c, 'dispatcher'));
       }),
     );
   });

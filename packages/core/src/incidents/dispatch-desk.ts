@@ -49,7 +49,8 @@ export function dispatcherAreas(principal: Holder): string[] {
 }
 
 /** What a manual dispatch does given the responder's dispatch to the incident (null: none). */
-export type ManualDispatch = { ok: true; reoffer: boolean } | { ok: false; code: 'already_dispatched' };
+export type ManualDispatch =
+  { ok: true; reoffer: boolean } | { ok: false; code: 'already_dispatched' };
 
 /**
  * A dispatcher may offer an incident to a responder who has no open dispatch to it: new, or

@@ -48,7 +48,8 @@ export function dispatchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['dispatch'],
-          summary: "Dispatchers: an area's on-shift responders, as coarse cells, and their dispatches",
+          summary:
+            "Dispatchers: an area's on-shift responders, as coarse cells, and their dispatches",
           ...apiV1['GET /api/v1/dispatch/responders'],
         },
       },
