@@ -67,4 +67,16 @@ suite(title, () => {
     }
     await phone.page.evaluate(`localStorage.setItem('tocsin.lang', 'en')`);
   });
+
+  it('leaves the app of a suspended member at once, without a reload', async () => {
+    await phone.goto('/');
+    await phone.page.getByTestId('connection-status').getByText('Live').waitFor();
+    await phone.page.evaluate(`window.__sameDocument = true`);
+    const { id } = await phone.me();
+    await world.admin.ok('POST', `/members/${id}/suspend`, { reason: 'Test of a suspension' });
+    // The server closes the member's sockets; the app cannot sign in again and says so.
+    await phone.page.getByRole('heading', { name: 'Welcome to Tocsin' }).waitFor();
+    expect(await phone.page.evaluate('window.__sameDocument === true')).toBe(true);
+    await phone.expectAccessible('welcome after a suspension (360 px)');
+  });
 });
