@@ -29,7 +29,7 @@ export function staffAreas(me: Me): string[] {
  * and every alert; `onNew` hears of each incident the queue did not hold before.
  */
 export function useQueue(me: Me, onNew?: (incident: IncidentSummary) => void) {
-  const { watch } = useAlerts();
+  const { watch, status } = useAlerts();
   const [queue, setQueue] = useState<IncidentSummary[]>([]);
   const [error, setError] = useState<unknown>(null);
   const areaKey = staffAreas(me).join(',');
@@ -76,6 +76,11 @@ export function useQueue(me: Me, onNew?: (incident: IncidentSummary) => void) {
       unwatch();
     };
   }, [reload, watch]);
+
+  // Console messages are not replayed: when the socket is live again, the queue is read anew.
+  useEffect(() => {
+    if (status === 'live') void reload();
+  }, [status, reload]);
 
   return { queue, error, reload };
 }
