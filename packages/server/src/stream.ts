@@ -2,12 +2,12 @@ import { sessionStream, streamAuthenticator } from './membership/auth';
 import type { AppContext } from './platform/context';
 import { RealtimeGateway, type StreamSetup } from './platform/realtime';
 import { AlertStream } from './rapid-response/alerts';
-import { dispatchStream } from './rapid-response/dispatch';
+import { ConsoleStream, dispatchStream } from './rapid-response/dispatch';
 import { CampaignStream, MeetingFeed, meetingStream } from './organizing';
 
 /**
  * The stream's topics, registered at composition: membership authenticates hellos and keeps
- * sockets' roles current, rapid-response sends alerts and dispatch offers, organizing sends a
+ * sockets' roles current, rapid-response sends alerts, dispatch offers and the dispatcher console's incident moves, organizing sends a
  * meeting's live state to the sockets that follow it (`meetings`, the feed its routes tell of
  * changes). A new topic is one more handler in this list (docs/ARCHITECTURE.md).
  */
@@ -21,6 +21,7 @@ export function streamSetup(
       sessionStream(ctx),
       new AlertStream(ctx),
       dispatchStream,
+      new ConsoleStream(ctx),
       meetingStream(meetings),
       new CampaignStream(ctx),
     ],

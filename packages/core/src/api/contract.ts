@@ -235,6 +235,20 @@ export const apiV1 = {
     body: rr.dispatchAnswerBody,
     response: { 200: rr.dispatchAnswerResponse },
   },
+  'POST /api/v1/dispatches/:id/stand-down': {
+    params: rr.dispatchParams,
+    body: rr.standDownBody,
+    response: { 200: rr.dispatchAnswerResponse },
+  },
+  'POST /api/v1/incidents/:id/dispatches': {
+    params: rr.incidentParams,
+    body: rr.manualDispatchBody,
+    response: { 200: rr.dispatchAnswerResponse },
+  },
+  'GET /api/v1/dispatch/responders': {
+    querystring: rr.dispatchBoardQuery,
+    response: { 200: rr.dispatchBoardSchema },
+  },
 
   'GET /api/v1/me/alerts': { response: { 200: alertPreferencesViewSchema } },
   'PUT /api/v1/me/alerts': {

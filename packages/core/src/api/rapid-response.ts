@@ -108,6 +108,32 @@ export const dispatchParams = z.strictObject({ id: z.uuid() });
 export const dispatchAnswerBody = z.strictObject({ response: z.enum(DISPATCH_RESPONSES) });
 export const dispatchAnswerResponse = z.object({ id: z.uuid(), state: z.enum(DISPATCH_STATES) });
 
+/** GET /dispatch/responders: the dispatcher console's responders of one area (ADR 0023). */
+export const dispatchBoardQuery = z.strictObject({ areaId: z.uuid() });
+/**
+ * On-shift responders who would be dispatched for the area's incidents, each only as a coarse
+ * cell (H3 resolution COARSE_RES, never a position), with their open dispatches.
+ */
+export const dispatchBoardSchema = z.object({
+  responders: z.array(
+    z.object({
+      memberId: z.uuid(),
+      handle: z.string(),
+      cell: z.string(),
+      /** The cell's corners, to draw it (the web app carries no H3 library). */
+      outline: z.array(latLngSchema),
+      dispatches: z.array(
+        z.object({ id: z.uuid(), incidentId: z.uuid(), state: z.enum(DISPATCH_STATES) }),
+      ),
+    }),
+  ),
+});
+export type DispatchBoard = z.infer<typeof dispatchBoardSchema>;
+/** POST /incidents/:id/dispatches: a dispatcher offers the incident to one responder by hand. */
+export const manualDispatchBody = z.strictObject({ memberId: z.uuid() });
+/** POST /dispatches/:id/stand-down: a dispatcher stands a responder down. */
+export const standDownBody = z.strictObject({}).nullish();
+
 /** PUT /me/alerts */
 export const alertPreferencesBody = z.strictObject({
   areaIds: z.array(z.uuid()).max(100),

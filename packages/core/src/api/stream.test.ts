@@ -80,9 +80,15 @@ describe('stream messages', () => {
       { type: 'alert', id: ID, seq: 13, kind: 'unconfirmed', incident: { ...incident, at: AT } },
       { type: 'dispatch', id: ID, state: 'offered', incident: summary },
       { type: 'dispatch', id: ID, state: 'stood_down', incident: null },
+      { type: 'console', kind: 'reported', incident: { ...incident, at: AT } },
+      { type: 'member.updated', change: 'roles' },
+      { type: 'member.updated', change: 'activated' },
       helloVersionError({ type: 'hello' }),
     ];
     for (const message of messages) expect(serverMessageSchema.parse(message)).toEqual(message);
     expect(serverMessageSchema.safeParse({ type: 'alert', id: ID, seq: 1 }).success).toBe(false);
+    expect(serverMessageSchema.safeParse({ type: 'member.updated', change: 'x' }).success).toBe(
+      false,
+    );
   });
 });

@@ -111,6 +111,33 @@ export const campaignMessageSchema = z.object({
 });
 export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
 
+/**
+ * An incident of an area where the member holds the dispatcher role moved (opened, corroborated,
+ * confirmed, retracted, ended, merged): sent to every dispatcher socket of the area chain,
+ * whatever their alert areas (ADR 0023). Not acked, not replayed: the console reloads its queue
+ * on `ready`.
+ */
+export const consoleMessageSchema = z.object({
+  type: z.literal('console'),
+  kind: z.enum(ALERT_KINDS),
+  incident: alertIncidentSchema,
+});
+export type ConsoleMessage = z.infer<typeof consoleMessageSchema>;
+
+/** What changed about a member, as their open app is told. */
+export const MEMBER_CHANGES = ['roles', 'alert_preferences', 'shift', 'activated'] as const;
+
+/**
+ * The member's own roles, status or settings changed (a role grant, an approval or vouch): the
+ * app reloads `/me` and its screens follow without a reload. Sent only to that member's sockets;
+ * a suspension closes them instead (close code `suspended`).
+ */
+export const memberUpdatedMessageSchema = z.object({
+  type: z.literal('member.updated'),
+  change: z.enum(MEMBER_CHANGES),
+});
+export type MemberUpdatedMessage = z.infer<typeof memberUpdatedMessageSchema>;
+
 /** Sent just before the server closes the stream for a hello it cannot speak. */
 export const streamErrorSchema = z.object({
   type: z.literal('error'),
@@ -127,6 +154,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   dispatchMessageSchema,
   meetingMessageSchema,
   campaignMessageSchema,
+  consoleMessageSchema,
+  memberUpdatedMessageSchema,
   streamErrorSchema,
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

@@ -90,3 +90,11 @@ export type {
 } from './transition';
 export type { StaffProfile, TargetedAlert } from './recipients';
 export { isAlertDue, isStaffFor } from './recipients';
+export type { ManualDispatch } from './dispatch-desk';
+export {
+  dispatcherAreas,
+  isDispatcherFor,
+  isOpenDispatch,
+  manualDispatch,
+  OPEN_DISPATCH_STATES,
+} from './dispatch-desk';

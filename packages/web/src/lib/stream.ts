@@ -2,14 +2,17 @@ import type {
   AlertMessage,
   CampaignMessage,
   ClientMessage,
+  ConsoleMessage,
   DispatchMessage,
   HelloMessage,
   MeetingMessage,
+  MemberUpdatedMessage,
 } from '@tocsin/core/api/stream';
 import { STREAM_CLOSE, STREAM_PROTOCOL_VERSION } from '@tocsin/core/api/stream-protocol';
 import type { LocalStore } from './local-store';
+import { CONSOLE_EVENT, MEMBER_EVENT } from './stream-events';
 
-export type { AlertMessage, DispatchMessage, MeetingMessage };
+export type { AlertMessage, ConsoleMessage, DispatchMessage, MeetingMessage, MemberUpdatedMessage };
 
 export type StreamStatus = 'connecting' | 'live' | 'offline' | 'unauthorized' | 'stopped';
 
@@ -220,6 +223,14 @@ export class AlertStream {
       // A campaign I pledged to is on. Kept in memory only: a stored notice would tell whoever
       // opens a seized phone that its owner pledged.
       window.dispatchEvent(new CustomEvent(CAMPAIGN_EVENT, { detail: message as CampaignMessage }));
+    } else if (typed.type === 'console') {
+      // An incident of an area I dispatch for moved: the open console (if any) follows.
+      window.dispatchEvent(new CustomEvent(CONSOLE_EVENT, { detail: message as ConsoleMessage }));
+    } else if (typed.type === 'member.updated') {
+      // My roles or status changed: the session reloads who I am, screens follow.
+      window.dispatchEvent(
+        new CustomEvent(MEMBER_EVENT, { detail: message as MemberUpdatedMessage }),
+      );
     } else if (typed.type === 'meeting') {
       const meeting = message as MeetingMessage;
       if (meeting.meetingId === this.#meetingId) this.#handlers.onMeeting?.(meeting);

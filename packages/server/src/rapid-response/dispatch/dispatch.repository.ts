@@ -93,3 +93,48 @@ export async function standDownOpenDispatches(db: Executor, incidentId: string, 
     .returning(['id', 'member_id'])
     .execute();
 }
+
+/** On-shift, active responders (with or without a known cell) and the areas they respond in. */
+export function onShiftRespondersWithHandles(db: Executor, memberIds?: readonly string[]) {
+  let query = db
+    .selectFrom('responder_shifts')
+    .innerJoin('members', 'members.id', 'responder_shifts.member_id')
+    .innerJoin('area_roles', 'area_roles.member_id', 'members.id')
+    .select([
+      'members.id as memberId',
+      'members.handle as handle',
+      'responder_shifts.coarse_cell as cell',
+      'area_roles.area_id as areaId',
+    ])
+    .where('responder_shifts.on_shift', '=', true)
+    .where('members.status', '=', 'active')
+    .where('area_roles.role', 'in', ['responder', 'admin']);
+  if (memberIds) query = query.where('members.id', 'in', memberIds);
+  return query.execute();
+}
+
+/** The open dispatches (offered, accepted, on scene) of these members. */
+export function openDispatchesOf(db: Executor, memberIds: readonly string[]) {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('dispatches')
+    .select(['id', 'incident_id', 'member_id', 'state'])
+    .where('member_id', 'in', memberIds)
+    .where('state', 'in', ['offered', 'accepted', 'on_scene'])
+    .orderBy('offered_at')
+    .execute();
+}
+
+/** Offers an incident to a member again (a closed dispatch of theirs becomes a new offer). */
+export async function reofferDispatch(
+  db: Executor,
+  id: string,
+  round: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('dispatches')
+    .set({ state: 'offered', round, offered_at: now, responded_at: null })
+    .where('id', '=', id)
+    .execute();
+}

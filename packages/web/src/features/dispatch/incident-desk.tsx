@@ -8,17 +8,25 @@ import { Timeline } from '../incidents/timeline';
 import { useIncident } from '../incidents/use-incident';
 import { VerifyActions } from '../incidents/verify-actions';
 import { useSession } from '../session/session-provider';
+import { RespondersPanel } from './responders-panel';
+import type { BoardResponder } from './use-board';
 import './dispatch.css';
 
-/** One incident as staff see it: every report, who is going, verify, end, merge. */
+/** One incident as staff see it: every report, who is going, send and stand down, verify, end, merge. */
 export function IncidentDesk({
   id,
   others,
   onChanged,
+  responders,
+  dispatcher,
 }: {
   id: string;
   others: IncidentSummary[];
   onChanged: () => Promise<void>;
+  /** On-shift responders of my dispatcher areas (none when I only verify). */
+  responders: BoardResponder[];
+  /** Whether I dispatch for this incident's area: send and stand down by hand. */
+  dispatcher: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const { city } = useSession();
@@ -67,6 +75,9 @@ export function IncidentDesk({
       ) : (
         <p className="hint">{t('console.nobodyGoing')}</p>
       )}
+      {dispatcher ? (
+        <RespondersPanel incidentId={incident.id} responders={responders} onChanged={done} />
+      ) : null}
       <h3>{t('console.reports')}</h3>
       <ol className="reports">
         {(incident.reports ?? []).map((report) => (

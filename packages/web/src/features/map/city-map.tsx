@@ -27,6 +27,10 @@ export interface CityMapProps {
   onOpen?: (incidentId: string) => void;
   /** Places to compare, labeled (the place named in a message and the phone's position). */
   marks?: { at: LatLng; label: string; tone: 'text' | 'gps' }[];
+  /** Rough areas drawn as outlines (the console's responders on shift: coarse cells only). */
+  cells?: { id: string; outline: LatLng[]; label: string }[];
+  /** The incident to ring (the console's selected one). */
+  selected?: string | null;
 }
 
 // Matches the state colours of the badges (app.css).
@@ -60,6 +64,8 @@ export function CityMap({
   picked,
   onOpen,
   marks = [],
+  cells = [],
+  selected = null,
 }: CityMapProps) {
   const { city } = useSession();
   const element = useRef<HTMLDivElement>(null);
@@ -108,12 +114,23 @@ export function CityMap({
     const group = layers.current;
     if (!group) return;
     group.clearLayers();
+    for (const cell of cells) {
+      L.polygon(cell.outline, {
+        color: '#0b57d0',
+        weight: 2,
+        fillColor: '#0b57d0',
+        fillOpacity: 0.15,
+      })
+        .bindTooltip(cell.label)
+        .addTo(group);
+    }
     for (const incident of incidents) {
       const colour = COLOURS[incident.state];
+      const ringed = incident.id === selected;
       L.circleMarker(incident.location, {
-        radius: 10,
-        color: '#ffffff',
-        weight: 2,
+        radius: ringed ? 13 : 10,
+        color: ringed ? '#000000' : '#ffffff',
+        weight: ringed ? 4 : 2,
         fillColor: colour,
         fillOpacity: 0.95,
       })
@@ -140,7 +157,7 @@ export function CityMap({
         group,
       );
     }
-  }, [incidents, picked, marks]);
+  }, [incidents, picked, marks, cells, selected]);
 
   return <div ref={element} className="map" role="region" aria-label={label} />;
 }

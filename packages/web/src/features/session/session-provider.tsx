@@ -18,6 +18,7 @@ import { HOME_KEY } from '../home/home-cache';
 import { memberMarker, setMemberMarker } from './member-marker';
 import { isLanguage, setLanguage, storedLanguage } from '../../lib/i18n';
 import { disablePush } from '../../lib/push';
+import { MEMBER_EVENT } from '../../lib/stream-events';
 import { wipeEverything } from '../../lib/wipe';
 
 export type Session =
@@ -130,6 +131,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [loadMe, outbox, store]);
 
   const signedIn = useCallback(async () => becomeMember(await endpoints.me()), [becomeMember]);
+
+  // A role granted or taken, an approval or a vouch (a `member.updated` stream message): who I am
+  // is loaded again and every screen follows without a reload (ADR 0023).
+  useEffect(() => {
+    const onUpdated = () => {
+      if (wiped.current) return;
+      void endpoints
+        .me()
+        .then(becomeMember)
+        .catch(() => undefined);
+    };
+    window.addEventListener(MEMBER_EVENT, onUpdated);
+    return () => window.removeEventListener(MEMBER_EVENT, onUpdated);
+  }, [becomeMember]);
 
   const reauthenticate = useCallback(async () => {
     const ok = await loginWithDeviceKey(store).catch(() => false);

@@ -82,6 +82,21 @@ export const endpoints = {
     api.post<Answer<'POST /api/v1/dispatches/:id'>>(`/dispatches/${encodeURIComponent(id)}`, {
       response,
     }),
+  /** The dispatcher console's on-shift responders of an area, as coarse cells. */
+  dispatchBoard: (areaId: string) =>
+    api.get<Answer<'GET /api/v1/dispatch/responders'>>(
+      `/dispatch/responders?areaId=${encodeURIComponent(areaId)}`,
+    ),
+  dispatchByHand: (incidentId: string, memberId: string) =>
+    api.post<Answer<'POST /api/v1/incidents/:id/dispatches'>>(
+      `/incidents/${encodeURIComponent(incidentId)}/dispatches`,
+      { memberId },
+    ),
+  standDown: (dispatchId: string) =>
+    api.post<Answer<'POST /api/v1/dispatches/:id/stand-down'>>(
+      `/dispatches/${encodeURIComponent(dispatchId)}/stand-down`,
+      {},
+    ),
   mergeIncident: (id: string, into: string) =>
     api.post<Answer<'POST /api/v1/incidents/:id/merge'>>(
       `/incidents/${encodeURIComponent(id)}/merge`,
