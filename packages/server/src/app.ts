@@ -45,6 +45,7 @@ import {
   pledgesRoutes,
   BulletinJobs,
   bulletinRoutes,
+  calendarUrl,
   eventsRoutes,
   eventsTicker,
   publicEventPage,
@@ -85,7 +86,10 @@ function apiRoutes(
     healthRoutes(ctx),
     authRoutes(ctx),
     passkeyRoutes(ctx),
-    meRoutes(ctx),
+    // The calendar feed's URL comes from organizing/events; membership does not import it.
+    meRoutes(ctx, async (principal) => ({
+      calendarUrl: (await calendarUrl(ctx, principal)).url,
+    })),
     membersRoutes(ctx),
     invitesRoutes(ctx),
     cityRoutes(ctx),

@@ -438,6 +438,12 @@ describeEachDatabase('bulletin and events', (kind) => {
     expect(
       (await app.inject({ method: 'GET', url: '/api/v1/me/calendar.ics?key=nope' })).statusCode,
     ).toBe(404);
+    // GET /me carries the current URL: the rotated one now, the same on every ask.
+    const me = await ok<{ calendarUrl: string }>(call('GET', '/me', m.r1));
+    expect(me.calendarUrl).toBe(rotated.url);
+    expect((await ok<{ calendarUrl: string }>(call('GET', '/me', m.r1))).calendarUrl).toBe(
+      rotated.url,
+    );
   });
 
   it('shows the public page with the public fields and nothing about who is coming', async () => {

@@ -17,6 +17,8 @@ export const meSchema = z.object({
   sponsorId: z.uuid().nullable(),
   language: z.string().nullable(),
   roles: z.array(z.object({ areaId: z.uuid(), role: roleSchema })),
+  /** The member's own calendar feed (events of their bodies), rotated by POST /me/calendar/rotate. */
+  calendarUrl: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;
 

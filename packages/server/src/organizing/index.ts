@@ -28,4 +28,4 @@ export {
 } from './canvassing';
 export type { OrganizingSweep, OrganizingSweeper } from './canvassing';
 export { BulletinJobs, bulletinRoutes } from './bulletin';
-export { eventsRoutes, eventsTicker, publicEventPage } from './events';
+export { calendarUrl, eventsRoutes, eventsTicker, publicEventPage } from './events';

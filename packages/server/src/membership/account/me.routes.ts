@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { apiV1 } from '@tocsin/core';
-import { z } from 'zod';
-import { roleSchema } from '@tocsin/core';
+import { apiV1, type Principal } from '@tocsin/core';
 import { NotFoundError, transact, type AppContext } from '../../platform';
 import { clearSessionCookie, listActiveSessions, principalOf, revokeSession } from '../auth';
 import { getMe, updateMe } from '../members';
@@ -9,18 +7,11 @@ import { addDeviceKey } from './device-auth.service';
 import { listDevices, logOutEverywhere, revokeDevice } from './devices.service';
 import { issueRecoveryCodes } from './enrollment.service';
 
-export const meSchema = z.object({
-  id: z.uuid(),
-  handle: z.string(),
-  displayName: z.string().nullable(),
-  status: z.enum(['probation', 'active', 'suspended']),
-  sponsorId: z.uuid().nullable(),
-  language: z.string().nullable(),
-  roles: z.array(z.object({ areaId: z.uuid(), role: roleSchema })),
-});
+/** What other modules add to the caller's `GET /me`, given at composition (app.ts). */
+export type MeExtras = (principal: Principal) => Promise<{ calendarUrl: string }>;
 
 /** The caller's own account: profile, sessions, credentials. */
-export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function meRoutes(ctx: AppContext, extras: MeExtras): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/me',
@@ -31,7 +22,10 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...apiV1['GET /api/v1/me'],
         },
       },
-      async (request) => getMe(ctx, principalOf(request)),
+      async (request) => {
+        const principal = principalOf(request);
+        return { ...(await getMe(ctx, principal)), ...(await extras(principal)) };
+      },
     );
 
     app.patch(
@@ -43,7 +37,10 @@ export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...apiV1['PATCH /api/v1/me'],
         },
       },
-      async (request) => updateMe(ctx, principalOf(request), request.body),
+      async (request) => {
+        const principal = principalOf(request);
+        return { ...(await updateMe(ctx, principal, request.body)), ...(await extras(principal)) };
+      },
     );
 
     app.get(

@@ -37,25 +37,38 @@ function urlOf(ctx: AppContext, key: string): string {
   return `${base}/api/v1/me/calendar.ics?key=${key}`;
 }
 
-async function issue(ctx: AppContext, memberId: string): Promise<string> {
+async function issue(
+  ctx: AppContext,
+  memberId: string,
+  options: { keepExisting?: boolean } = {},
+): Promise<string> {
   const nonce = randomBytes(16).toString('base64url');
   const key = keyOf(ctx, memberId, nonce);
-  await saveCalendarKey(ctx.db, {
-    member_id: memberId,
-    nonce,
-    key_hash: keyedHash(ctx.secrets.serverKey, LOOKUP_PURPOSE, key),
-    created_at: ctx.clock.now(),
-  });
+  await saveCalendarKey(
+    ctx.db,
+    {
+      member_id: memberId,
+      nonce,
+      key_hash: keyedHash(ctx.secrets.serverKey, LOOKUP_PURPOSE, key),
+      created_at: ctx.clock.now(),
+    },
+    options,
+  );
   return key;
 }
 
-/** The member's calendar URL, made on first ask. */
+/**
+ * The member's calendar URL, made on first ask (`GET /me` asks). Two first asks at once keep one
+ * key: the second insert yields to the first, and both answer with the stored one.
+ */
 export async function calendarUrl(ctx: AppContext, principal: Principal): Promise<{ url: string }> {
-  const row = await calendarKeyOf(ctx.db, principal.memberId);
-  const key = row
-    ? keyOf(ctx, principal.memberId, row.nonce)
-    : await issue(ctx, principal.memberId);
-  return { url: urlOf(ctx, key) };
+  let row = await calendarKeyOf(ctx.db, principal.memberId);
+  if (!row) {
+    await issue(ctx, principal.memberId, { keepExisting: true });
+    row = await calendarKeyOf(ctx.db, principal.memberId);
+    if (!row) throw new Error('calendar key not stored');
+  }
+  return { url: urlOf(ctx, keyOf(ctx, principal.memberId, row.nonce)) };
 }
 
 /** A new URL; the old one answers 404 from now on. */

@@ -279,16 +279,19 @@ export function calendarKeyOf(db: Executor, memberId: string) {
 export async function saveCalendarKey(
   db: Executor,
   row: { member_id: string; nonce: string; key_hash: string; created_at: Date },
+  options: { keepExisting?: boolean } = {},
 ) {
   await db
     .insertInto('calendar_keys')
     .values(row)
     .onConflict((oc) =>
-      oc.column('member_id').doUpdateSet({
-        nonce: row.nonce,
-        key_hash: row.key_hash,
-        created_at: row.created_at,
-      }),
+      options.keepExisting
+        ? oc.column('member_id').doNothing()
+        : oc.column('member_id').doUpdateSet({
+            nonce: row.nonce,
+            key_hash: row.key_hash,
+            created_at: row.created_at,
+          }),
     )
     .execute();
 }

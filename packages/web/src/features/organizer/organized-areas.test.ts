@@ -23,6 +23,7 @@ const me = (roles: Me['roles'], status: Me['status'] = 'active'): Me => ({
   sponsorId: null,
   language: null,
   roles,
+  calendarUrl: '/api/v1/me/calendar.ics?key=k',
 });
 
 describe('organizer pages', () => {
