@@ -54,7 +54,7 @@ suite(title, () => {
           line.words,
         );
       }
-      expect(await member.page.locator('.together-list a').count()).toBe(6);
+      expect(await member.page.locator('.together-list a').count()).toBe(7);
       await member.expectAccessible(`together (${lang})`);
     }
     await member.page.evaluate(`localStorage.setItem('tocsin.lang', 'en')`);

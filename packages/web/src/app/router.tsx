@@ -84,6 +84,7 @@ export const router = createBrowserRouter([
                 import('../features/together/together-page'),
                 'bulletin',
                 'community',
+                'council',
                 'pledges',
               ).then((m) => ({
                 Component: m.TogetherPage,

@@ -4,8 +4,8 @@ import { usePageTitle } from '../../app/use-page-title';
 import './together.css';
 
 /**
- * The organizing half in one tab: meetings and elections, strike pledge campaigns, door-knocking
- * and mutual aid. The bottom bar keeps five places for a member (alerts, report, plates, this,
+ * The organizing half in one tab: the bulletin and events, meetings and elections, strike pledge
+ * campaigns, door-knocking, mutual aid and the citywide council. The bottom bar keeps five places for a member (alerts, report, plates, this,
  * settings); role screens add their own.
  */
 export function TogetherPage() {
@@ -18,6 +18,7 @@ export function TogetherPage() {
     { to: '/campaigns', label: t('pledges.nav'), hint: t('together.campaigns') },
     { to: '/canvass', label: t('community.navCanvass'), hint: t('together.canvass') },
     { to: '/aid', label: t('community.navAid'), hint: t('together.aid') },
+    { to: '/council', label: t('council.title'), hint: t('together.council') },
   ];
   return (
     <section className="page" aria-labelledby="together-title">

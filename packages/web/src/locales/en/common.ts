@@ -41,6 +41,7 @@ export const common = {
     campaigns: 'Strike pledges that bind only when enough sign',
     canvass: 'Door-knocking turfs and what the doors said',
     aid: 'Ask for help or offer it, in private',
+    council: 'The citywide council: seats, delegates and mandates',
   },
   language: {
     label: 'Language',

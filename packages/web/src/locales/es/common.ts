@@ -46,6 +46,7 @@ export const common: Pick<
     campaigns: 'Compromisos de huelga que obligan solo si firman suficientes',
     canvass: 'Zonas de tocar puertas y lo que dijeron',
     aid: 'Pide ayuda u ofrécela, en privado',
+    council: 'El consejo de la ciudad: escaños, delegados y mandatos',
   },
   language: {
     label: 'Idioma',

@@ -46,6 +46,7 @@ export const common: Pick<
     campaigns: 'Cog lus tawm tsam uas tsuas yog siv thaum muaj neeg kos npe txaus',
     canvass: 'Thaj chaw khob qhov rooj thiab qhov lawv hais',
     aid: 'Thov kev pab lossis muab kev pab, zais cia',
+    council: 'Pawg sab laj hauv nroog: rooj zaum, cov neeg sawv cev thiab lawv cov lus txib',
   },
   language: {
     label: 'Lus',

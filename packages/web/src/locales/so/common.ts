@@ -46,6 +46,7 @@ export const common: Pick<
     campaigns: 'Ballanqaadyo shaqo-joojin oo dhaqan gala marka ay saxiixaan dad ku filan',
     canvass: 'Goobaha albaab garaacista iyo waxa albaabadu sheegeen',
     aid: 'Caawimaad weydiiso ama bixi, si qarsoodi ah',
+    council: 'Golaha magaalada: kuraasta, ergooyinka iyo waajibaadka',
   },
   language: {
     label: 'Luqadda',
