@@ -252,6 +252,61 @@ suite(title, { timeout: 150_000 }, () => {
     await secretary.screenshot('council-report-back-360px');
   });
 
+  it('a committee sends a motion to the council and ratifies a council decision in the browser', async () => {
+    const [powderhorn, , shop] = committees as [Committee, Committee, Committee];
+    const chair = shop.delegate;
+    // The council's next session, and the carried decision put to the committees.
+    await chair.ok('POST', `/bodies/${councilBodyId}/meetings`, {
+      requestId: rid(),
+      title: 'Council, second session',
+      startsAt: new Date(Date.now() + 7_200_000).toISOString(),
+      remote: true,
+      agenda: [{ title: 'Reports' }],
+    });
+    const decisions = await chair.ok<{ id: string; text: string }[]>(
+      'GET',
+      `/bodies/${councilBodyId}/decisions`,
+    );
+    const strike = decisions.find((d) => d.text.includes('rent strike'));
+    expect(strike).toBeDefined();
+    await chair.ok('POST', `/council/decisions/${strike?.id ?? ''}/ratification`, {
+      requestId: rid(),
+    });
+    await carry(powderhorn, 'Ask the council to fund the tenant hotline');
+    await carry(powderhorn, 'We ratify the council on the rent strike');
+
+    await secretary.goto(`/bodies/${powderhorn.bodyId}/mandates`);
+    const send = secretary.page.getByTestId('to-council');
+    await send
+      .getByLabel('Carried motion')
+      .selectOption({ label: 'Ask the council to fund the tenant hotline' });
+    await send.getByRole('button', { name: 'Send to the next council meeting' }).click();
+    await send
+      .getByRole('status')
+      .filter({ hasText: 'On the council agenda: Ask the council to fund the tenant hotline' })
+      .waitFor();
+
+    const asked = secretary.page.getByTestId('ratify-item').filter({ hasText: 'rent strike' });
+    await asked
+      .getByLabel('Carried motion')
+      .selectOption({ label: 'We ratify the council on the rent strike' });
+    await asked.getByRole('button', { name: 'Ratify' }).click();
+    await asked.waitFor({ state: 'detached' });
+
+    const council = await chair.ok<{ nextMeeting: { agenda: { title: string }[] } | null }>(
+      'GET',
+      '/council',
+    );
+    expect(council.nextMeeting?.agenda.map((i) => i.title)).toContain(
+      'Ask the council to fund the tenant hotline',
+    );
+    await delegatePhone.goto('/council');
+    await delegatePhone.page
+      .getByTestId('ratification')
+      .filter({ hasText: 'Ratified: 1' })
+      .waitFor();
+  });
+
   it('the council screens fit 360 px and pass axe in en, es, so and hmn', async () => {
     const [powderhorn] = committees as [Committee];
     const screens: [Phone, string][] = [

@@ -21,15 +21,21 @@ export function MandatesPage() {
   usePageTitle(t('council.mandates.title'));
   const { bodyId = '' } = useParams();
   const load = useCallback(async () => {
-    const [mandates, council, decisions] = await Promise.all([
+    const [mandates, council, decisions, ratifications] = await Promise.all([
       endpoints.bodyMandates(bodyId),
       endpoints.council(),
       endpoints.decisions(bodyId),
+      endpoints.ratifications(),
     ]);
     const report = council.lastMeeting
       ? await endpoints.reportBack(bodyId, council.lastMeeting.id)
       : null;
-    return { mandates, decisions, report };
+    // The council decisions this committee is asked to ratify and has not answered yet.
+    const asked = ratifications.ratifications.filter(
+      (r) =>
+        r.state === 'pending' && r.answers.some((a) => a.bodyId === bodyId && a.ratify === null),
+    );
+    return { mandates, decisions, report, asked };
   }, [bodyId]);
   const state = useLoad(load);
   const data = state.data;
@@ -74,6 +80,31 @@ export function MandatesPage() {
               })}
             </ul>
           </section>
+          {data.mandates.canRecord ? (
+            <>
+              <ToCouncil bodyId={bodyId} decisions={data.decisions} reload={state.reload} />
+              <section className="card" aria-labelledby="ratify-title" data-testid="ratify">
+                <h2 id="ratify-title">{t('council.ratify.title')}</h2>
+                {data.asked.length === 0 ? (
+                  <p className="hint">{t('council.ratify.none')}</p>
+                ) : (
+                  <ul className="mandate-items">
+                    {data.asked.map((r) => (
+                      <li key={r.decisionId} data-testid="ratify-item">
+                        <strong>{r.text}</strong>
+                        <RatifyForm
+                          bodyId={bodyId}
+                          decisionId={r.decisionId}
+                          decisions={data.decisions}
+                          reload={state.reload}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </>
+          ) : null}
           <section className="card" aria-labelledby="report-back" data-testid="report-back">
             <h2 id="report-back">{t('council.report.title')}</h2>
             {!data.report ? (
@@ -188,5 +219,110 @@ function MandateForm({
       </button>
       {write.error ? <p className="notice notice--error">{write.error}</p> : null}
     </form>
+  );
+}
+
+/** The committee sends one of its carried motions to the next council meeting's agenda. */
+function ToCouncil({
+  bodyId,
+  decisions,
+  reload,
+}: {
+  bodyId: string;
+  decisions: DecisionView[];
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const write = useWrite(reload);
+  const [motionId, setMotionId] = useState(decisions[0]?.motionId ?? '');
+  const [sent, setSent] = useState<string | null>(null);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void write.run(`to-council:${motionId}`, async (requestId) => {
+      const answer = await endpoints.toCouncilAgenda(bodyId, { requestId, motionId });
+      setSent(answer.item.title);
+    });
+  };
+  return (
+    <section className="card" aria-labelledby="to-council-title" data-testid="to-council">
+      <h2 id="to-council-title">{t('council.toCouncil.title')}</h2>
+      {decisions.length === 0 ? (
+        <p className="hint">{t('council.mandates.needMotion')}</p>
+      ) : (
+        <form onSubmit={submit} className="mandate-form">
+          <div className="field">
+            <label htmlFor={id}>{t('council.mandates.motion')}</label>
+            <select id={id} value={motionId} onChange={(e) => setMotionId(e.target.value)}>
+              {decisions.map((d) => (
+                <option key={d.id} value={d.motionId}>
+                  {d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button" disabled={write.busy}>
+            {t('council.toCouncil.send')}
+          </button>
+          {sent ? (
+            <p className="notice" role="status">
+              {t('council.toCouncil.sent', { title: sent })}
+            </p>
+          ) : null}
+          {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The committee's answer to a council decision that needs ratification, by its carried motion. */
+function RatifyForm({
+  bodyId,
+  decisionId,
+  decisions,
+  reload,
+}: {
+  bodyId: string;
+  decisionId: string;
+  decisions: DecisionView[];
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const write = useWrite(reload);
+  const [motionId, setMotionId] = useState(decisions[0]?.motionId ?? '');
+  const id = useId();
+  const answer = (ratify: boolean) =>
+    void write.run(`ratify:${decisionId}`, (requestId) =>
+      endpoints.ratify(bodyId, decisionId, { requestId, ratify, motionId }),
+    );
+  if (decisions.length === 0) return <p className="hint">{t('council.mandates.needMotion')}</p>;
+  return (
+    <div className="mandate-form">
+      <div className="field">
+        <label htmlFor={id}>{t('council.mandates.motion')}</label>
+        <select id={id} value={motionId} onChange={(e) => setMotionId(e.target.value)}>
+          {decisions.map((d) => (
+            <option key={d.id} value={d.motionId}>
+              {d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions">
+        <button type="button" className="button" disabled={write.busy} onClick={() => answer(true)}>
+          {t('council.ratify.yes')}
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={write.busy}
+          onClick={() => answer(false)}
+        >
+          {t('council.ratify.no')}
+        </button>
+      </div>
+      {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+    </div>
   );
 }

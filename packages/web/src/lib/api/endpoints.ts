@@ -363,6 +363,20 @@ export const endpoints = {
     ),
   ratifications: () =>
     api.get<Answer<'GET /api/v1/council/ratifications'>>('/council/ratifications'),
+  toCouncilAgenda: (bodyId: string, body: Body<'POST /api/v1/bodies/:bodyId/council-agenda'>) =>
+    api.post<Answer<'POST /api/v1/bodies/:bodyId/council-agenda'>>(
+      `/bodies/${enc(bodyId)}/council-agenda`,
+      body,
+    ),
+  ratify: (
+    bodyId: string,
+    decisionId: string,
+    body: Body<'PUT /api/v1/bodies/:bodyId/ratifications/:decisionId'>,
+  ) =>
+    api.put<Answer<'PUT /api/v1/bodies/:bodyId/ratifications/:decisionId'>>(
+      `/bodies/${enc(bodyId)}/ratifications/${enc(decisionId)}`,
+      body,
+    ),
   // Canvassing: turfs, doors (through the outbox), the progress map.
   turfs: (areaId: string) => api.get<Answer<'GET /api/v1/turfs'>>(`/turfs?areaId=${enc(areaId)}`),
   turf: (id: string) => api.get<Answer<'GET /api/v1/turfs/:id'>>(`/turfs/${enc(id)}`),

@@ -53,6 +53,17 @@ export const council = {
       noVote: 'nothing',
       against: 'Against the mandate',
     },
+    toCouncil: {
+      title: "To the council's agenda",
+      send: 'Send to the next council meeting',
+      sent: 'On the council agenda: {{title}}',
+    },
+    ratify: {
+      title: 'Council decisions to ratify',
+      none: 'The council asks this committee to ratify nothing now.',
+      yes: 'Ratify',
+      no: 'Reject',
+    },
     ratification: {
       title: 'Ratification by the committees',
       none: 'No council decision awaits ratification.',

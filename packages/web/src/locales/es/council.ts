@@ -55,6 +55,17 @@ export const council: Pick<Messages, 'council'> = {
       noVote: 'nada',
       against: 'En contra del mandato',
     },
+    toCouncil: {
+      title: 'A la agenda del consejo',
+      send: 'Enviar a la próxima reunión del consejo',
+      sent: 'En la agenda del consejo: {{title}}',
+    },
+    ratify: {
+      title: 'Decisiones del consejo por ratificar',
+      none: 'Por ahora el consejo no pide a este comité ratificar nada.',
+      yes: 'Ratificar',
+      no: 'Rechazar',
+    },
     ratification: {
       title: 'Ratificación por los comités',
       none: 'Ninguna decisión del consejo espera ratificación.',

@@ -55,6 +55,17 @@ export const council: Pick<Messages, 'council'> = {
       noVote: 'tsis muaj dab tsi',
       against: 'Tawm tsam lus txib',
     },
+    toCouncil: {
+      title: 'Mus rau pawg sab laj cov txheej txheem',
+      send: 'Xa mus rau lub rooj sib tham tom ntej ntawm pawg sab laj',
+      sent: 'Nyob hauv pawg sab laj cov txheej txheem: {{title}}',
+    },
+    ratify: {
+      title: 'Pawg sab laj cov kev txiav txim siab kom pom zoo',
+      none: 'Tam sim no pawg sab laj tsis thov pawg neeg no pom zoo dab tsi.',
+      yes: 'Pom zoo',
+      no: 'Tsis lees',
+    },
     ratification: {
       title: 'Kev pom zoo los ntawm cov pawg neeg',
       none: 'Tsis muaj kev txiav txim twg tos kev pom zoo.',

@@ -55,6 +55,17 @@ export const council: Pick<Messages, 'council'> = {
       noVote: 'waxba',
       against: 'Ka soo horjeeda amarka',
     },
+    toCouncil: {
+      title: 'Ajandaha golaha',
+      send: 'U dir shirka xiga ee golaha',
+      sent: 'Waxay ku jirtaa ajandaha golaha: {{title}}',
+    },
+    ratify: {
+      title: 'Go’aamada golaha ee la ansixinayo',
+      none: 'Hadda golaha kama codsanayo guddigan inuu wax ansixiyo.',
+      yes: 'Ansixi',
+      no: 'Diid',
+    },
     ratification: {
       title: 'Ansixinta guddiyada',
       none: 'Ma jiro go’aan gole oo sugaya ansixin.',
