@@ -193,14 +193,32 @@ suite(title, () => {
     await organizer.page.getByLabel(/Place on the public page/).fill('Powderhorn Park');
     await organizer.page.getByLabel('Who can see it').selectOption('public');
     await organizer.page.getByLabel(/Roles needed/).fill('marshal, 4\nmedic, 2');
+    // The rough place for the events map: a tap in the middle of the map.
+    const pointField = organizer.page.getByTestId('event-point');
+    await pointField.getByRole('button', { name: 'Mark it on the map' }).click();
+    const picker = pointField.getByRole('region', { name: /tap the rough place/ });
+    await picker.locator('.leaflet-control-zoom').waitFor();
+    await picker.click();
+    await pointField.getByRole('status').filter({ hasText: 'Marked.' }).waitFor();
     await organizer.expectAccessible('events with the announce form');
     await organizer.screenshot('103-events-announce');
     await organizer.page.getByRole('button', { name: 'Announce' }).click();
     await organizer.page.getByRole('heading', { name: eventTitle }).waitFor();
     eventId = new URL(organizer.page.url()).pathname.split('/').pop() ?? '';
-    const created = await inPage<{ startsAt: string }>(organizer, 'GET', `/events/${eventId}`);
+    const created = await inPage<{ startsAt: string; point: { lat: number } | null }>(
+      organizer,
+      'GET',
+      `/events/${eventId}`,
+    );
     startsAt = Date.parse(created.startsAt);
     expect(cityDay(startsAt)).toBe(tomorrow);
+    expect(created.point).not.toBeNull();
+    // The events list draws it on the map, at its coarse cell, and a tap opens it.
+    await organizer.goto('/events');
+    const eventsMap = organizer.page.getByTestId('events-map');
+    await eventsMap.getByRole('region', { name: 'Map of 1 upcoming events' }).waitFor();
+    await eventsMap.locator('path.map-pin').first().click();
+    await organizer.page.waitForURL(`**/events/${eventId}`);
 
     await reader.goto('/digest');
     const digest = reader.page.getByTestId('digest');

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { describeError, endpoints } from '../../lib/api';
 import { formatTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
+import { LazyMap } from '../map/lazy-map';
 import { useAction } from '../organizer/use-action';
 import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
@@ -38,6 +39,18 @@ export function EventsPage() {
       Intl.DateTimeFormat.supportedLocalesOf([i18n.language]).length > 0 ? i18n.language : 'en',
       { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' },
     ).format(new Date(`${day}T12:00:00Z`));
+  const navigate = useNavigate();
+  const located = (events.data ?? []).flatMap((e) =>
+    e.point
+      ? [
+          {
+            id: e.id,
+            at: e.point,
+            label: `${e.title} · ${dayName(cityDayOf(new Date(e.startsAt), timeZone))}`,
+          },
+        ]
+      : [],
+  );
   const writable = (bodies.data ?? []).filter(
     (b) =>
       b.roles.includes('chair') ||
@@ -102,6 +115,17 @@ export function EventsPage() {
           ))}
         </div>
       )}
+      {located.length > 0 ? (
+        <section className="card" aria-labelledby="events-map-title" data-testid="events-map">
+          <h2 id="events-map-title">{t('events.map.title')}</h2>
+          <p className="hint">{t('events.map.hint')}</p>
+          <LazyMap
+            label={t('events.map.label', { count: located.length })}
+            pins={located}
+            onOpenPin={(id) => void navigate(`/events/${id}`)}
+          />
+        </section>
+      ) : null}
       <CalendarUrl />
       {writable.length > 0 ? (
         <NewEvent bodies={writable.map((b) => ({ id: b.id, name: b.name }))} />
@@ -169,6 +193,9 @@ function NewEvent({ bodies }: { bodies: { id: string; name: string }[] }) {
     visibility: 'members' as 'members' | 'public',
     roles: '',
   });
+  // An optional point for the events map: the server keeps only its coarse cell's centre.
+  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [mapShown, setMapShown] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
@@ -190,6 +217,7 @@ function NewEvent({ bodies }: { bodies: { id: string; name: string }[] }) {
         ...(form.publicPlace ? { publicPlace: form.publicPlace } : {}),
         visibility: form.visibility,
         roles,
+        ...(point ? { point } : {}),
       });
       await navigate(`/events/${created.id}`);
     });
@@ -233,6 +261,25 @@ function NewEvent({ bodies }: { bodies: { id: string; name: string }[] }) {
         <span>{t('events.create.publicPlace')}</span>
         <input value={form.publicPlace} maxLength={120} onChange={set('publicPlace')} />
       </label>
+      <div className="field" data-testid="event-point">
+        <span>{t('events.create.point')}</span>
+        {mapShown ? (
+          <>
+            <LazyMap
+              label={t('events.create.pointMap')}
+              onPick={setPoint}
+              picked={point}
+            />
+            <p className="hint" role="status">
+              {point ? t('events.create.pointSet') : t('events.create.pointHint')}
+            </p>
+          </>
+        ) : (
+          <button type="button" className="button button--quiet" onClick={() => setMapShown(true)}>
+            {t('events.create.pointShow')}
+          </button>
+        )}
+      </div>
       <label className="field">
         <span>{t('events.create.visibility')}</span>
         <select value={form.visibility} onChange={set('visibility')}>

@@ -31,6 +31,9 @@ export interface CityMapProps {
   cells?: { id: string; outline: LatLng[]; label: string }[];
   /** The incident to ring (the console's selected one). */
   selected?: string | null;
+  /** Other things at a place (upcoming events at the centre of their coarse cell), tap to open. */
+  pins?: { id: string; at: LatLng; label: string }[];
+  onOpenPin?: (id: string) => void;
 }
 
 // Matches the state colours of the badges (app.css).
@@ -66,13 +69,15 @@ export function CityMap({
   marks = [],
   cells = [],
   selected = null,
+  pins = [],
+  onOpenPin,
 }: CityMapProps) {
   const { city } = useSession();
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layers = useRef<L.LayerGroup | null>(null);
-  const handlers = useRef({ onPick, onOpen });
-  handlers.current = { onPick, onOpen };
+  const handlers = useRef({ onPick, onOpen, onOpenPin });
+  handlers.current = { onPick, onOpen, onOpenPin };
 
   useEffect(() => {
     if (!element.current) return;
@@ -99,7 +104,9 @@ export function CityMap({
           interactive: false,
         }).addTo(created);
         shapes.bringToBack();
-        if (!center) created.fitBounds(shapes.getBounds(), { padding: [8, 8] });
+        // No animation: a screen left at once would remove the map mid-zoom, and Leaflet's
+        // end-of-zoom step then throws on the removed panes.
+        if (!center) created.fitBounds(shapes.getBounds(), { padding: [8, 8], animate: false });
       })
       .catch(() => undefined);
     return () => {
@@ -150,14 +157,30 @@ export function CityMap({
         .addTo(group);
     }
     if (marks.length > 1) {
-      map.current?.fitBounds(L.latLngBounds(marks.map((m) => m.at)), { padding: [40, 40] });
+      map.current?.fitBounds(L.latLngBounds(marks.map((m) => m.at)), {
+        padding: [40, 40],
+        animate: false,
+      });
+    }
+    for (const pin of pins) {
+      L.circleMarker(pin.at, {
+        radius: 9,
+        color: '#ffffff',
+        weight: 2,
+        fillColor: '#0b57d0',
+        fillOpacity: 0.9,
+        className: 'map-pin',
+      })
+        .bindTooltip(pin.label)
+        .on('click', () => handlers.current.onOpenPin?.(pin.id))
+        .addTo(group);
     }
     if (picked) {
       L.circleMarker(picked, { radius: 9, color: '#0b57d0', weight: 3, fillOpacity: 0.3 }).addTo(
         group,
       );
     }
-  }, [incidents, picked, marks, cells, selected]);
+  }, [incidents, picked, marks, cells, selected, pins]);
 
   return <div ref={element} className="map" role="region" aria-label={label} />;
 }

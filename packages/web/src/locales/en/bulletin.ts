@@ -84,6 +84,11 @@ export const bulletin = {
     },
   },
   events: {
+    map: {
+      title: 'On the map',
+      hint: 'Each event at the centre of its rough area, never its exact meeting point.',
+      label: 'Map of {{count}} upcoming events',
+    },
     nav: 'Events',
     hint: 'Days of action and meetings: RSVP, sign up for a role, add them to your calendar.',
     title: 'Events',
@@ -105,6 +110,11 @@ export const bulletin = {
       rotated: 'A new address is ready. The old one no longer works.',
     },
     create: {
+      point: 'Rough place on the events map (optional)',
+      pointShow: 'Mark it on the map',
+      pointMap: 'Map: tap the rough place of the event',
+      pointHint: 'Tap the map near the place. Only the rough area is kept.',
+      pointSet: 'Marked. Only the rough area is kept.',
       title: 'Announce an event',
       body: 'Body',
       name: 'Title',

@@ -90,6 +90,11 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
     },
   },
   events: {
+    map: {
+      title: 'En el mapa',
+      hint: 'Cada evento en el centro de su zona aproximada, nunca el punto exacto de encuentro.',
+      label: 'Mapa de {{count}} eventos próximos',
+    },
     nav: 'Eventos',
     hint: 'Días de acción y reuniones: confirme su asistencia, apúntese a un papel, añádalos a su calendario.',
     title: 'Eventos',
@@ -111,6 +116,11 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
       rotated: 'La nueva dirección está lista. La anterior ya no funciona.',
     },
     create: {
+      point: 'Lugar aproximado en el mapa de eventos (opcional)',
+      pointShow: 'Marcarlo en el mapa',
+      pointMap: 'Mapa: toque el lugar aproximado del evento',
+      pointHint: 'Toque el mapa cerca del lugar. Solo se guarda la zona aproximada.',
+      pointSet: 'Marcado. Solo se guarda la zona aproximada.',
       title: 'Anunciar un evento',
       body: 'Organismo',
       name: 'Título',

@@ -91,6 +91,11 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
     },
   },
   events: {
+    map: {
+      title: 'Nyob hauv daim ntawv qhia chaw',
+      hint: 'Txhua qhov kev tshwm sim nyob nruab nrab ntawm nws thaj chaw kwv yees, tsis yog qhov chaw sib ntsib tseeb.',
+      label: 'Daim ntawv qhia chaw ntawm {{count}} qhov kev tshwm sim tom ntej',
+    },
     nav: 'Kev tshwm sim',
     hint: 'Hnub ua haujlwm thiab kev sib tham: teb, sau npe rau ib txoj haujlwm, ntxiv rau koj daim ntawv qhia hnub.',
     title: 'Kev tshwm sim',
@@ -113,6 +118,12 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
       rotated: 'Qhov chaw nyob tshiab npaj txhij lawm. Qhov qub tsis siv tau lawm.',
     },
     create: {
+      point: 'Qhov chaw kwv yees ntawm daim ntawv qhia chaw (xaiv tau)',
+      pointShow: 'Cim rau ntawm daim ntawv qhia chaw',
+      pointMap: 'Daim ntawv qhia chaw: nias qhov chaw kwv yees ntawm qhov kev tshwm sim',
+      pointHint:
+        'Nias daim ntawv qhia chaw ze ntawm qhov chaw. Tsuas khaws thaj chaw kwv yees xwb.',
+      pointSet: 'Cim lawm. Tsuas khaws thaj chaw kwv yees xwb.',
       title: 'Tshaj tawm ib qho kev tshwm sim',
       body: 'Pab pawg',
       name: 'Npe',

@@ -91,6 +91,11 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
     },
   },
   events: {
+    map: {
+      title: 'Khariidadda',
+      hint: 'Dhacdo kasta waxay ku taal bartamaha aaggeeda guud, marnaba meesha saxda ah ee la isugu imanayo.',
+      label: 'Khariidadda {{count}} dhacdo oo soo socda',
+    },
     nav: 'Dhacdooyinka',
     hint: 'Maalmaha ficilka iyo shirarka: ka jawaab, iska qor door, ku dar jadwalkaaga.',
     title: 'Dhacdooyinka',
@@ -112,6 +117,11 @@ export const bulletin: Pick<Messages, 'bulletin' | 'events'> = {
       rotated: 'Ciwaan cusub ayaa diyaar ah. Kii hore mar dambe ma shaqeeyo.',
     },
     create: {
+      point: 'Meesha guud ee khariidadda dhacdooyinka (ikhtiyaari)',
+      pointShow: 'Ku calaamadee khariidadda',
+      pointMap: 'Khariidad: taabo meesha guud ee dhacdada',
+      pointHint: 'Taabo khariidadda meel u dhow goobta. Aagga guud oo keliya ayaa la hayaa.',
+      pointSet: 'Waa la calaamadeeyay. Aagga guud oo keliya ayaa la hayaa.',
       title: 'Ku dhawaaq dhacdo',
       body: 'Hay’adda',
       name: 'Cinwaanka',
