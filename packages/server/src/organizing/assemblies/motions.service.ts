@@ -24,6 +24,7 @@ import {
   NotFoundError,
   ValidationError,
   enqueueEvents,
+  newBallotKey,
   type AppContext,
   type Executor,
   type Tx,
@@ -55,6 +56,7 @@ import {
 import { accessToBody } from './bodies.service';
 import { meetingAccess, requireCheckedIn, requireOpen } from './meetings.service';
 import { once, type Answer } from './requests';
+import { closeSecretBox, openSecretBox } from './secret-votes.service';
 
 async function motionView(db: Executor, motionId: string): Promise<MotionView> {
   const [row] = await motionRows(db, { motionId });
@@ -167,6 +169,8 @@ export async function openVote(
   motionId: string,
   input: z.output<typeof openVoteBody>,
 ): Promise<Answer<MotionView>> {
+  // A secret vote's box key is made before the motion is locked (RSA key generation is slow).
+  const key = input.method === 'secret' ? await newBallotKey() : null;
   return once(ctx, principal.memberId, input.requestId, `vote:${motionId}`, 200, async (tx) => {
     const { motion, meeting, access } = await motionAccess(ctx, tx, principal, motionId);
     requireChair(access);
@@ -184,6 +188,7 @@ export async function openVote(
       vote_majority: input.majority,
       vote_opened_at: ctx.clock.now(),
     });
+    if (key) await openSecretBox(tx, motionId, key);
     return motionView(tx, motionId);
   });
 }
@@ -228,8 +233,11 @@ export async function closeVote(
       throw new ConflictError('vote_closed', 'No vote is open on this motion');
     }
     requireOpen(meeting);
-    const ballots = await choicesOf(tx, motionId);
-    const counts = tally(ballots.map((b) => b.choice).filter((c): c is VoteChoice => c !== null));
+    const choices =
+      motion.vote_method === 'secret'
+        ? await closeSecretBox(tx, motionId)
+        : (await choicesOf(tx, motionId)).map((b) => b.choice);
+    const counts = tally(choices.filter((c): c is VoteChoice => c !== null));
     const [attendance, size] = await Promise.all([
       attendanceCount(tx, meeting.id),
       rollSize(tx, access.body),
