@@ -455,7 +455,7 @@ export function lockMotion(tx: Tx, motionId: string) {
 export function shareMotion(tx: Tx, motionId: string) {
   return tx
     .selectFrom('motions')
-    .select(['id', 'meeting_id', 'state'])
+    .select(['id', 'meeting_id', 'state', 'vote_method'])
     .where('id', '=', motionId)
     .forShare()
     .executeTakeFirst();

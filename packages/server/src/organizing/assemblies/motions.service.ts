@@ -207,6 +207,9 @@ export async function castVote(
     if (motion.state !== 'voting') {
       throw new ConflictError('vote_closed', 'No vote is open on this motion');
     }
+    if (motion.vote_method === 'secret') {
+      throw new ConflictError('vote_method', 'This vote is secret: cast it with a ballot token');
+    }
     requireOpen(meeting);
     await requireCheckedIn(tx, meeting.id, principal.memberId);
     await castBallot(tx, motionId, principal.memberId, input.choice, ctx.clock.now());
