@@ -15,7 +15,6 @@ export const RECALL_STATES = ['open', 'voting', 'lapsed', 'removed', 'kept'] as 
 /** The two options of a recall ballot. */
 export const RECALL_OPTIONS = ['yes', 'no'] as const;
 
-
 export const electionParams = z.strictObject({ id: z.uuid() });
 export const nominationParams = z.strictObject({ id: z.uuid() });
 export const officeHolderParams = z.strictObject({ id: z.uuid() });

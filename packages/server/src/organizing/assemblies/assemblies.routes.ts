@@ -434,7 +434,7 @@ export function assembliesRoutes(ctx: AppContext, feed: MeetingFeed): FastifyPlu
       {
         schema: {
           tags,
-          summary: "Secret vote: its key, every receipt, the choices once it closed (the roll)",
+          summary: 'Secret vote: its key, every receipt, the choices once it closed (the roll)',
           ...apiV1['GET /api/v1/motions/:id/receipts'],
         },
       },

@@ -309,7 +309,9 @@ export function MotionActions({
           </p>
         </fieldset>
       ) : null}
-      {motion.result && motion.vote?.method === 'secret' ? <SecretReceipts motion={motion} /> : null}
+      {motion.result && motion.vote?.method === 'secret' ? (
+        <SecretReceipts motion={motion} />
+      ) : null}
       {motion.state === 'moved' && !mine ? (
         <button
           type="button"
