@@ -115,9 +115,9 @@ describeEachDatabase('secret votes on motions', (kind) => {
     m.outsider = await as('south-side', 'member');
     const bodies = await ok<BodyView[]>(call('GET', '/bodies', m.m1!));
     bodyId = bodies.find((b) => b.areaId === id('north-side'))!.id;
-    await ok(write('PUT', `/bodies/${bodyId}/officers`, m.organizer!, { chair: m.chair!.id }));
+    await ok(write('PUT', `/bodies/${bodyId}/officers`, m.organizer, { chair: m.chair.id }));
     const { meeting } = await ok<{ meeting: MeetingSummary }>(
-      write('POST', `/bodies/${bodyId}/meetings`, m.chair!, {
+      write('POST', `/bodies/${bodyId}/meetings`, m.chair, {
         title: 'Strike vote',
         startsAt: '2026-12-20T18:00:00Z',
         remote: true,
@@ -127,9 +127,9 @@ describeEachDatabase('secret votes on motions', (kind) => {
       201,
     );
     meetingId = meeting.id;
-    await ok(write('POST', `/meetings/${meetingId}/open`, m.chair!));
+    await ok(write('POST', `/meetings/${meetingId}/open`, m.chair));
     // m6 stays out of the room.
-    for (const who of [m.chair!, m.m1!, m.m2!, m.m3!, m.m4!, m.m5!]) {
+    for (const who of [m.chair, m.m1!, m.m2!, m.m3!, m.m4!, m.m5!]) {
       await ok(write('POST', `/meetings/${meetingId}/check-in`, who, {}));
     }
     const moved = await ok<MotionView>(

@@ -15,10 +15,19 @@ import {
   signBlindedToken,
   transact,
   type AppContext,
-  type Executor,
   type Tx,
 } from '../../platform';
 import { lockMotion, shareMotion } from './assemblies.repository';
+import {
+  ballotKeyOf,
+  dropBallotKey,
+  findSecretMotion,
+  insertSecretBallot,
+  recordMotionToken,
+  secretBallotByToken,
+  secretBallotsOf,
+  storeBallotKey,
+} from './secret-votes.repository';
 import { meetingAccess, requireCheckedIn, requireOpen } from './meetings.service';
 import { once, type Answer } from './requests';
 
@@ -37,42 +46,14 @@ export async function openSecretBox(
   motionId: string,
   key: { publicKey: string; privateKey: string },
 ): Promise<void> {
-  await tx
-    .insertInto('motion_ballot_keys')
-    .values({ motion_id: motionId, public_key: key.publicKey, private_key: key.privateKey })
-    .onConflict((oc) =>
-      oc
-        .column('motion_id')
-        .doUpdateSet({ public_key: key.publicKey, private_key: key.privateKey }),
-    )
-    .execute();
+  await storeBallotKey(tx, motionId, key);
 }
 
 /** Called by closeVote, holding the motion's lock: the choices in the box; the key is dropped. */
 export async function closeSecretBox(tx: Tx, motionId: string): Promise<VoteChoice[]> {
-  const rows = await tx
-    .selectFrom('motion_secret_ballots')
-    .select('choice')
-    .where('motion_id', '=', motionId)
-    .execute();
-  await tx.deleteFrom('motion_ballot_keys').where('motion_id', '=', motionId).execute();
+  const rows = await secretBallotsOf(tx, motionId);
+  await dropBallotKey(tx, motionId);
   return rows.map((r) => r.choice);
-}
-
-function findMotion(db: Executor, motionId: string) {
-  return db
-    .selectFrom('motions')
-    .select(['id', 'meeting_id', 'state', 'vote_method'])
-    .where('id', '=', motionId)
-    .executeTakeFirst();
-}
-
-async function keyOf(db: Executor, motionId: string) {
-  return db
-    .selectFrom('motion_ballot_keys')
-    .select(['public_key', 'private_key'])
-    .where('motion_id', '=', motionId)
-    .executeTakeFirst();
 }
 
 /**
@@ -92,16 +73,11 @@ export async function issueMotionToken(
     if (motion.state !== 'voting') {
       throw new ConflictError('vote_closed', 'No vote is open on this motion');
     }
-    const key = await keyOf(tx, motionId);
+    const key = await ballotKeyOf(tx, motionId);
     if (!key) throw noSecretVote();
     requireOpen(meeting);
     await requireCheckedIn(tx, meeting.id, principal.memberId);
-    const added = await tx
-      .insertInto('motion_tokens')
-      .values({ motion_id: motionId, member_id: principal.memberId })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(added.numInsertedOrUpdatedRows ?? 0) === 0) {
+    if (!(await recordMotionToken(tx, motionId, principal.memberId))) {
       throw new ConflictError('already_voted', 'You already have your ballot token for this vote');
     }
     // A refusal rolls back the issue record with it: the member may try again.
@@ -118,10 +94,10 @@ export async function castSecretBallot(
   motionId: string,
   input: SecretBallotBody,
 ): Promise<CastResponse> {
-  const motion = await findMotion(ctx.db, motionId);
+  const motion = await findSecretMotion(ctx.db, motionId);
   if (!motion) throw new NotFoundError('No such motion');
   if (motion.vote_method !== null && motion.vote_method !== 'secret') throw noSecretVote();
-  const key = motion.state === 'voting' ? await keyOf(ctx.db, motionId) : undefined;
+  const key = motion.state === 'voting' ? await ballotKeyOf(ctx.db, motionId) : undefined;
   if (!key) throw new ConflictError('vote_closed', 'No secret vote is open on this motion');
   const hash = await checkToken(key.public_key, input, 'vote');
   const receipt = await motionBallotReceipt(motionId, input.message, input.choice);
@@ -132,25 +108,16 @@ export async function castSecretBallot(
       throw new ConflictError('vote_closed', 'No secret vote is open on this motion');
     }
     const day = ballotDay(ctx.clock.now().getTime());
-    const added = await tx
-      .insertInto('motion_secret_ballots')
-      .values({
-        id: randomUUID(),
-        motion_id: motionId,
-        token_hash: hash,
-        receipt,
-        choice: input.choice,
-        cast_day: day,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(added.numInsertedOrUpdatedRows ?? 0) > 0) return { receipt, day };
-    const prior = await tx
-      .selectFrom('motion_secret_ballots')
-      .select(['receipt', 'cast_day'])
-      .where('motion_id', '=', motionId)
-      .where('token_hash', '=', hash)
-      .executeTakeFirst();
+    const added = await insertSecretBallot(tx, {
+      id: randomUUID(),
+      motion_id: motionId,
+      token_hash: hash,
+      receipt,
+      choice: input.choice,
+      cast_day: day,
+    });
+    if (added) return { receipt, day };
+    const prior = await secretBallotByToken(tx, motionId, hash);
     if (prior && prior.receipt === receipt) return { receipt, day: dayText(prior.cast_day) };
     throw new ConflictError('token_used', 'This token has already cast a ballot');
   });
@@ -169,19 +136,14 @@ export async function listReceipts(
   principal: Principal,
   motionId: string,
 ): Promise<MotionReceipts> {
-  const motion = await findMotion(ctx.db, motionId);
+  const motion = await findSecretMotion(ctx.db, motionId);
   if (!motion) throw new NotFoundError('No such motion');
   await meetingAccess(ctx, ctx.db, principal, motion.meeting_id);
   if (motion.vote_method !== 'secret') throw noSecretVote();
   const closed = motion.state !== 'voting';
   const [key, ballots] = await Promise.all([
-    closed ? undefined : keyOf(ctx.db, motionId),
-    ctx.db
-      .selectFrom('motion_secret_ballots')
-      .select(['receipt', 'choice'])
-      .where('motion_id', '=', motionId)
-      .orderBy('receipt')
-      .execute(),
+    closed ? undefined : ballotKeyOf(ctx.db, motionId),
+    secretBallotsOf(ctx.db, motionId),
   ]);
   return {
     closed,

@@ -23,7 +23,6 @@ import {
 } from '@tocsin/core';
 import type { z } from 'zod';
 import {
-  AppError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
