@@ -21,6 +21,7 @@ const MODULE_ORDER = {
     'push',
     'context',
     'http',
+    'ballot-box',
     'health',
     'realtime',
   ],

@@ -210,7 +210,7 @@ export async function run(): Promise<BenchResult> {
     const current = (x: MeetingMessage) => {
       const v = x.state.motions.find((mo) => mo.id === motionId)?.vote;
       return (
-        v?.voted === PARTICIPANTS && v.tally.yes === expected.yes && v.tally.no === expected.no
+        v?.voted === PARTICIPANTS && v.tally?.yes === expected.yes && v.tally.no === expected.no
       );
     };
     await waitFor(() => sockets.every((s) => s.firstAfter(voteStart, current) !== null), 15_000);

@@ -15,6 +15,8 @@ import * as cv from './canvassing';
 import * as m from './membership';
 import * as e from './elections';
 import * as cn from './council';
+import * as bb from './ballot-box';
+import * as sv from './secret-votes';
 import * as ma from './mutual-aid';
 import * as o from './organizing';
 import * as pl from './pledges';
@@ -357,6 +359,20 @@ export const apiV1 = {
     body: o.requestOnlyBody,
     response: { 200: o.voteResultSchema },
   },
+  'POST /api/v1/motions/:id/tokens': {
+    params: o.motionParams,
+    body: bb.tokenBody,
+    response: { 200: bb.ballotTokenResponse },
+  },
+  'POST /api/v1/motions/:id/secret-ballots': {
+    params: o.motionParams,
+    body: sv.secretBallotBody,
+    response: { 201: bb.castResponse },
+  },
+  'GET /api/v1/motions/:id/receipts': {
+    params: o.motionParams,
+    response: { 200: sv.motionReceiptsSchema },
+  },
   'GET /api/v1/meetings/:id/minutes': {
     params: o.meetingParams,
     response: { 200: o.minutesSchema },
@@ -516,13 +532,13 @@ export const apiV1 = {
   },
   'POST /api/v1/elections/:id/tokens': {
     params: e.electionParams,
-    body: e.tokenBody,
-    response: { 200: e.ballotTokenResponse },
+    body: bb.tokenBody,
+    response: { 200: bb.ballotTokenResponse },
   },
   'POST /api/v1/elections/:id/ballots': {
     params: e.electionParams,
     body: e.castBody,
-    response: { 201: e.castResponse },
+    response: { 201: bb.castResponse },
   },
   'GET /api/v1/elections/:id/ballots': {
     params: e.electionParams,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ELECTION_OFFICES } from '../elections/phase';
+import { castTokenFields } from './ballot-box';
 import { personSchema, requestIdSchema } from './organizing';
 
 // Elections of a body (issue 16): nominations, blind-signed ballot tokens, the ballot box (a
@@ -13,13 +14,6 @@ export const OFFICE_HOLDER_SOURCES = ['election', 'appointment'] as const;
 export const RECALL_STATES = ['open', 'voting', 'lapsed', 'removed', 'kept'] as const;
 /** The two options of a recall ballot. */
 export const RECALL_OPTIONS = ['yes', 'no'] as const;
-
-const base64url = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]+$/, { error: 'expected base64url text' });
 
 export const electionParams = z.strictObject({ id: z.uuid() });
 export const nominationParams = z.strictObject({ id: z.uuid() });
@@ -136,29 +130,15 @@ export const electionViewSchema = electionSummarySchema.extend({
 });
 export type ElectionView = z.infer<typeof electionViewSchema>;
 
-/** POST /elections/:id/tokens: the voter's blinded token message; answered blind-signed, once. */
-export const tokenBody = z.strictObject({
-  requestId: requestIdSchema,
-  blindedMessage: base64url(2048),
-});
-export const ballotTokenResponse = z.strictObject({ blindSignature: z.string() });
-
 /**
  * POST /elections/:id/ballots: the ballot box. No session, cookie or device key: the token
  * (message and finalized signature) is the only credential.
  */
 export const castBody = z.strictObject({
-  message: base64url(2048),
-  signature: base64url(2048),
+  ...castTokenFields,
   ranking: z.array(z.string().min(1).max(64)).min(1).max(100),
 });
 export type CastBody = z.infer<typeof castBody>;
-export const castResponse = z.strictObject({
-  /** The ballot's hash; it appears in the published list. */
-  receipt: z.string(),
-  /** The only time kept with the ballot. */
-  day: z.string(),
-});
 
 /** GET /elections/:id/ballots: every receipt, sorted; the rankings once voting has closed. */
 export const ballotListSchema = z.strictObject({

@@ -6,6 +6,8 @@ export * from './limits';
 export * from './membership';
 export * from './organizing';
 export * from './elections';
+export * from './secret-votes';
+export * from './ballot-box';
 export * from './bulletin';
 export * from './passkeys';
 export * from './pledges';

@@ -163,8 +163,11 @@ export const motionSchema = z.strictObject({
       majority: z.enum(MAJORITIES),
       openedAt: z.iso.datetime(),
       voted: z.number().int(),
-      /** The running count, as a show of hands would be seen in the room. */
-      tally: tallySchema,
+      /**
+       * The running count, as a show of hands would be seen in the room; null while a secret
+       * vote is open (only `voted`, the ballots in the box, is shown).
+       */
+      tally: tallySchema.nullable(),
     })
     .nullable(),
   /** Once the vote closed. */

@@ -1,3 +1,5 @@
+import { ballotReceipt } from '../elections/receipt';
+
 /** A voter's choice. */
 export const VOTE_CHOICES = ['yes', 'no', 'abstain'] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
@@ -5,10 +7,32 @@ export type VoteChoice = (typeof VOTE_CHOICES)[number];
 /**
  * How a vote is taken: `open` keeps who chose what only while the vote is open (so a voter can
  * change their mind), then drops it, leaving only that they voted; `roll_call` records names and
- * choices in the minutes.
+ * choices in the minutes; `secret` goes through the ballot box of elections (ADR 0013, 0025): the
+ * roll records only that a voter got a blind-signed token, the box holds choices no one can tie
+ * to a voter, and the running tally stays hidden until the vote closes.
  */
-export const VOTE_METHODS = ['open', 'roll_call'] as const;
+export const VOTE_METHODS = ['open', 'roll_call', 'secret'] as const;
 export type VoteMethod = (typeof VOTE_METHODS)[number];
+
+/**
+ * Whether the room sees the running tally while the vote is open. A secret vote shows only how
+ * many ballots are in: a tally moving as someone taps their phone would tell who chose what.
+ */
+export function runningTallyShown(method: VoteMethod): boolean {
+  return method !== 'secret';
+}
+
+/**
+ * The receipt of a secret ballot on a motion: the ballot box's receipt rule (the box is the
+ * motion, the ranking is the single choice), so the phone checks the box's answer the same way.
+ */
+export function motionBallotReceipt(
+  motionId: string,
+  message: string,
+  choice: VoteChoice,
+): Promise<string> {
+  return ballotReceipt(motionId, message, [choice]);
+}
 
 /** What a motion needs to carry. */
 export const MAJORITIES = ['simple', 'two_thirds', 'consensus_minus_one'] as const;

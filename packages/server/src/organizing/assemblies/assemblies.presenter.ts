@@ -2,6 +2,7 @@ import {
   isQuorate,
   orderSpeakers,
   requiredAttendance,
+  runningTallyShown,
   type ActionItemView,
   type BodyView,
   type MeetingLiveState,
@@ -104,7 +105,8 @@ export function presentMotion(row: MotionRow, counts: Counts): MotionView {
             majority: row.vote_majority,
             openedAt: iso(row.vote_opened_at),
             voted,
-            tally,
+            // A secret vote shows only how many ballots are in until it closes.
+            tally: closed || runningTallyShown(row.vote_method) ? tally : null,
           }
         : null,
     result: closed

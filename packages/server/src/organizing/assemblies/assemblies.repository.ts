@@ -481,7 +481,7 @@ export function lockMotion(tx: Tx, motionId: string) {
 export function shareMotion(tx: Tx, motionId: string) {
   return tx
     .selectFrom('motions')
-    .select(['id', 'meeting_id', 'state'])
+    .select(['id', 'meeting_id', 'state', 'vote_method'])
     .where('id', '=', motionId)
     .forShare()
     .executeTakeFirst();
@@ -513,7 +513,7 @@ export async function updateMotion(
     state: 'moved' | 'seconded' | 'voting' | 'carried' | 'failed' | 'invalid' | 'withdrawn';
     text: string;
     seconder_id: string;
-    vote_method: 'open' | 'roll_call';
+    vote_method: 'open' | 'roll_call' | 'secret';
     vote_majority: 'simple' | 'two_thirds' | 'consensus_minus_one';
     vote_opened_at: Date;
     vote_closed_at: Date;
@@ -543,7 +543,7 @@ export async function castBallot(
     .execute();
 }
 
-/** The running tally and the number of voters of every motion of a meeting with a vote. */
+/** The running tally and the number of voters (ballots in a secret box) of a meeting's votes. */
 export async function ballotCounts(db: Executor, meetingId: string) {
   const rows = await db
     .selectFrom('ballots as b')
@@ -552,7 +552,18 @@ export async function ballotCounts(db: Executor, meetingId: string) {
     .where('mo.meeting_id', '=', meetingId)
     .groupBy(['b.motion_id', 'b.choice'])
     .execute();
-  return rows.map((row) => ({ motionId: row.motion_id, choice: row.choice, n: Number(row.n) }));
+  // A secret vote's box: how many ballots, never the choices while it is open (ADR 0025).
+  const secret = await db
+    .selectFrom('motion_secret_ballots as s')
+    .innerJoin('motions as mo', 'mo.id', 's.motion_id')
+    .select(['s.motion_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('mo.meeting_id', '=', meetingId)
+    .groupBy('s.motion_id')
+    .execute();
+  return [
+    ...rows.map((row) => ({ motionId: row.motion_id, choice: row.choice, n: Number(row.n) })),
+    ...secret.map((row) => ({ motionId: row.motion_id, choice: null, n: Number(row.n) })),
+  ];
 }
 
 export function choicesOf(db: Executor, motionId: string) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { apiV1 } from '@tocsin/core';
-import type { AppContext } from '../../platform';
+import { refuseCredentials, type AppContext } from '../../platform';
 import { principalOf } from '../../membership';
 import { appointOfficers, bodyRoll, listBodies, listMeetings } from './bodies.service';
 import type { MeetingFeed } from './meeting-feed';
@@ -32,6 +32,7 @@ import {
   withdrawMotion,
 } from './motions.service';
 import type { Answer } from './requests';
+import { castSecretBallot, issueMotionToken, listReceipts } from './secret-votes.service';
 
 const tags = ['assemblies'];
 
@@ -392,6 +393,52 @@ export function assembliesRoutes(ctx: AppContext, feed: MeetingFeed): FastifyPlu
           await closeVote(ctx, principalOf(request), request.params.id, request.body.requestId),
           reply,
         ),
+    );
+
+    app.post(
+      '/motions/:id/tokens',
+      {
+        schema: {
+          tags,
+          summary: 'Secret vote: get your ballot token blind-signed (once, checked-in members)',
+          ...apiV1['POST /api/v1/motions/:id/tokens'],
+        },
+      },
+      async (request, reply) =>
+        send(
+          reply,
+          await issueMotionToken(ctx, principalOf(request), request.params.id, request.body),
+        ),
+    );
+
+    app.post(
+      '/motions/:id/secret-ballots',
+      {
+        config: { auth: 'public' },
+        onRequest: refuseCredentials,
+        schema: {
+          tags,
+          summary: 'Secret vote: the ballot box, cast with the token only, no session',
+          ...apiV1['POST /api/v1/motions/:id/secret-ballots'],
+        },
+      },
+      async (request, reply) => {
+        const answer = await castSecretBallot(ctx, request.params.id, request.body);
+        await feed.motionChanged(request.params.id);
+        return reply.status(201).send(answer);
+      },
+    );
+
+    app.get(
+      '/motions/:id/receipts',
+      {
+        schema: {
+          tags,
+          summary: 'Secret vote: its key, every receipt, the choices once it closed (the roll)',
+          ...apiV1['GET /api/v1/motions/:id/receipts'],
+        },
+      },
+      (request) => listReceipts(ctx, principalOf(request), request.params.id),
     );
 
     app.get(

@@ -26,6 +26,7 @@ import {
   NotFoundError,
   ValidationError,
   enqueueEvents,
+  newBallotKey,
   type AppContext,
   type Executor,
   type Tx,
@@ -58,6 +59,7 @@ import {
 import { accessToBody } from './bodies.service';
 import { meetingAccess, requireCheckedIn, requireOpen } from './meetings.service';
 import { once, type Answer } from './requests';
+import { closeSecretBox, openSecretBox } from './secret-votes.service';
 
 async function motionView(db: Executor, motionId: string): Promise<MotionView> {
   const [row] = await motionRows(db, { motionId });
@@ -170,6 +172,8 @@ export async function openVote(
   motionId: string,
   input: z.output<typeof openVoteBody>,
 ): Promise<Answer<MotionView>> {
+  // A secret vote's box key is made before the motion is locked (RSA key generation is slow).
+  const key = input.method === 'secret' ? await newBallotKey() : null;
   return once(ctx, principal.memberId, input.requestId, `vote:${motionId}`, 200, async (tx) => {
     const { motion, meeting, access } = await motionAccess(ctx, tx, principal, motionId);
     requireChair(access);
@@ -193,6 +197,7 @@ export async function openVote(
       vote_majority: input.majority,
       vote_opened_at: ctx.clock.now(),
     });
+    if (key) await openSecretBox(tx, motionId, key);
     return motionView(tx, motionId);
   });
 }
@@ -210,6 +215,9 @@ export async function castVote(
     const { meeting } = await meetingAccess(ctx, tx, principal, motion.meeting_id);
     if (motion.state !== 'voting') {
       throw new ConflictError('vote_closed', 'No vote is open on this motion');
+    }
+    if (motion.vote_method === 'secret') {
+      throw new ConflictError('vote_method', 'This vote is secret: cast it with a ballot token');
     }
     requireOpen(meeting);
     await requireCheckedIn(tx, meeting.id, principal.memberId);
@@ -237,18 +245,25 @@ export async function closeVote(
       throw new ConflictError('vote_closed', 'No vote is open on this motion');
     }
     requireOpen(meeting);
-    const ballots = await choicesOf(tx, motionId);
-    const cast = ballots.filter((b): b is typeof b & { choice: VoteChoice } => b.choice !== null);
-    let counts = tally(cast.map((b) => b.choice));
-    if (access.body.kind === 'council') {
-      // A delegate votes for the seats they hold now: none, no vote; weighted, one per seat.
-      const seats = await seatsHeld(tx);
-      counts = weightedTally(
-        cast.map((b) => ({
-          choice: b.choice,
-          weight: ballotWeight(seats.get(b.member_id) ?? 0, access.body.weighted_votes),
-        })),
-      );
+    let counts: ReturnType<typeof tally>;
+    if (motion.vote_method === 'secret') {
+      // The ballot box knows choices only, never who (the council votes by roll call only).
+      const choices = await closeSecretBox(tx, motionId);
+      counts = tally(choices.filter((c): c is VoteChoice => c !== null));
+    } else {
+      const ballots = await choicesOf(tx, motionId);
+      const cast = ballots.filter((b): b is typeof b & { choice: VoteChoice } => b.choice !== null);
+      counts = tally(cast.map((b) => b.choice));
+      if (access.body.kind === 'council') {
+        // A delegate votes for the seats they hold now: none, no vote; weighted, one per seat.
+        const seats = await seatsHeld(tx);
+        counts = weightedTally(
+          cast.map((b) => ({
+            choice: b.choice,
+            weight: ballotWeight(seats.get(b.member_id) ?? 0, access.body.weighted_votes),
+          })),
+        );
+      }
     }
     const [attendance, size] = await Promise.all([
       attendanceCount(tx, meeting.id),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { apiV1 } from '@tocsin/core';
-import { AppError, type AppContext } from '../../platform';
+import { refuseCredentials, type AppContext } from '../../platform';
 import { principalOf } from '../../membership';
 import type { Answer } from '../assemblies';
 import {
@@ -20,20 +20,6 @@ const tags = ['elections'];
 
 function send<T>(reply: FastifyReply, answer: Answer<T>) {
   return reply.status(answer.status).send(answer.body);
-}
-
-/**
- * The ballot box takes nothing that names the voter: a request carrying a session (Authorization
- * or a cookie) is refused before the auth hook can look at it, so no session is touched.
- */
-async function refuseCredentials(request: FastifyRequest): Promise<void> {
-  if (request.headers.authorization !== undefined || request.headers.cookie !== undefined) {
-    throw new AppError(
-      400,
-      'credentials_not_allowed',
-      'Ballots are cast without a session: send the token alone (credentials: omit)',
-    );
-  }
 }
 
 /** Elections of a body, nominations, ballot tokens, the ballot box, results, holders, recall. */

@@ -6,12 +6,7 @@ import {
   ballotReceipt,
   checkSchedule,
   countScottishStv,
-  fromBase64Url,
   refusePhase,
-  signBlinded,
-  tokenHash,
-  toBase64Url,
-  verifyToken,
   writeBlt,
   type BallotList,
   type BltElection,
@@ -28,13 +23,15 @@ import {
 } from '@tocsin/core';
 import type { z } from 'zod';
 import {
-  AppError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   audit,
+  checkToken,
   enqueueEvents,
+  newBallotKey,
+  signBlindedToken,
   transact,
   type AppContext,
   type Executor,
@@ -48,7 +45,6 @@ import {
   type Answer,
   type BodyAccess,
 } from '../assemblies';
-import { importPrivateKey, importPublicKey, newElectionKey } from './election-keys';
 import {
   ballotByToken,
   ballotCount,
@@ -143,7 +139,7 @@ export async function callElection(
   },
 ): Promise<string> {
   const id = randomUUID();
-  const key = await newElectionKey();
+  const key = await newBallotKey();
   await insertElection(tx, {
     id,
     body_id: input.bodyId,
@@ -378,29 +374,18 @@ export async function issueToken(
     const access = await accessToBody(ctx, tx, principal, row.body_id);
     if (!access.onRoll) throw new ForbiddenError('Only members of this body vote');
     refuse(row, ctx.clock.now(), 'issue-token');
-    const blinded = fromBase64Url(input.blindedMessage);
-    if (!blinded) {
-      throw new ValidationError('blindedMessage is not base64url', [
-        { path: 'blindedMessage', message: 'expected base64url text' },
-      ]);
-    }
     if (!(await recordTokenIssued(tx, electionId, principal.memberId))) {
       throw new ConflictError(
         'already_voted',
         'You already have your ballot token for this election',
       );
     }
-    const privateKey = await importPrivateKey(await privateKeyOf(tx, electionId));
-    let signature: Uint8Array;
-    try {
-      signature = await signBlinded(privateKey, blinded);
-    } catch {
-      // Rolls back the issue record with it: the member may try again with a proper message.
-      throw new ValidationError('blindedMessage is not a blinded message for this key', [
-        { path: 'blindedMessage', message: 'not a blinded message of the right size' },
-      ]);
-    }
-    return { blindSignature: toBase64Url(signature) };
+    // A refusal rolls back the issue record with it: the member may try again.
+    const blindSignature = await signBlindedToken(
+      await privateKeyOf(tx, electionId),
+      input.blindedMessage,
+    );
+    return { blindSignature };
   });
 }
 
@@ -417,17 +402,7 @@ export async function castBallot(
 ): Promise<{ receipt: string; day: string }> {
   const row = await electionOrThrow(ctx.db, electionId);
   refuse(row, ctx.clock.now(), 'cast');
-  const message = fromBase64Url(input.message);
-  const signature = fromBase64Url(input.signature);
-  if (!message || !signature) {
-    throw new ValidationError('The token is not base64url', [
-      { path: message ? 'signature' : 'message', message: 'expected base64url text' },
-    ]);
-  }
-  const publicKey = await importPublicKey(row.public_key);
-  if (!(await verifyToken(publicKey, message, signature))) {
-    throw new AppError(403, 'token_invalid', 'This token was not issued by this election');
-  }
+  const hash = await checkToken(row.public_key, input, 'election');
   const options = optionsOf(row, await nominationsOf(ctx.db, electionId));
   const ids = new Set(options.map((o) => o.id));
   const seen = new Set<string>();
@@ -443,7 +418,6 @@ export async function castBallot(
       problems,
     );
   }
-  const hash = await tokenHash(message);
   const receipt = await ballotReceipt(electionId, input.message, input.ranking);
   return transact(ctx, async (tx) => {
     // Serialized with the count: a ballot is in the count or refused, never both or neither.

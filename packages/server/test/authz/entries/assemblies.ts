@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
+import { blindToken, finalizeToken, signBlinded, toBase64Url } from '@tocsin/core';
+import { importPrivateKey, importPublicKey, newBallotKey } from '../../../src/platform/ballot-box';
 import { buildMember } from '../../helpers/factories';
 import { memberIdOf } from '../targets';
 import { everyMember, type MatrixEntry, type Persona, type World } from '../types';
@@ -118,6 +120,40 @@ async function buildMotion(
     })
     .execute();
   return id;
+}
+
+/** One key pair for every secret vote built here: RSA key generation is slow. */
+let secretKey: Promise<{ publicKey: string; privateKey: string }> | undefined;
+
+/** A secret vote open on a motion of an open meeting, with its box key (ADR 0025). */
+async function buildSecretVote(world: World, persona?: Persona): Promise<string> {
+  const meetingId = await buildMeeting(world, 'open');
+  if (persona) await checkedIn(world, meetingId, persona);
+  const id = await buildMotion(world, meetingId, { state: 'voting' });
+  await world.ctx.db
+    .updateTable('motions')
+    .set({ vote_method: 'secret' })
+    .where('id', '=', id)
+    .execute();
+  const key = await (secretKey ??= newBallotKey());
+  await world.ctx.db
+    .insertInto('motion_ballot_keys')
+    .values({ motion_id: id, public_key: key.publicKey, private_key: key.privateKey })
+    .execute();
+  return id;
+}
+
+/** A token of the secret vote's box, blind-signed with its key as the server would. */
+async function secretToken() {
+  const key = await (secretKey ??= newBallotKey());
+  const publicKey = await importPublicKey(key.publicKey);
+  const { prepared, blindedMsg, inv } = await blindToken(
+    publicKey,
+    webcrypto.getRandomValues(new Uint8Array(32)),
+  );
+  const blindSig = await signBlinded(await importPrivateKey(key.privateKey), blindedMsg);
+  const signature = await finalizeToken(publicKey, prepared, blindSig, inv);
+  return { message: toBase64Url(prepared), signature: toBase64Url(signature) };
 }
 
 async function buildDecision(world: World): Promise<string> {
@@ -346,6 +382,42 @@ export const entries: MatrixEntry[] = [
       };
     },
     expect: chairOnly(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/motions/:id/tokens',
+    case: 'a secret vote: checked-in members of the roll get a token',
+    request: async (world, persona) => {
+      const motionId = await buildSecretVote(world, persona);
+      const key = await (secretKey ??= newBallotKey());
+      const { blindedMsg } = await blindToken(
+        await importPublicKey(key.publicKey),
+        webcrypto.getRandomValues(new Uint8Array(32)),
+      );
+      return {
+        url: `/api/v1/motions/${motionId}/tokens`,
+        payload: { requestId: requestId(), blindedMessage: toBase64Url(blindedMsg) },
+      };
+    },
+    expect: roll(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/motions/:id/secret-ballots',
+    case: 'the secret box refuses any session',
+    request: async (world) => ({
+      url: `/api/v1/motions/${await buildSecretVote(world)}/secret-ballots`,
+      payload: { ...(await secretToken()), choice: 'yes' },
+    }),
+    expect: { ...everyMember(400), anonymous: 201 },
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/motions/:id/receipts',
+    request: async (world) => ({
+      url: `/api/v1/motions/${await buildSecretVote(world)}/receipts`,
+    }),
+    expect: roll(200),
   },
   {
     method: 'GET',

@@ -3,8 +3,8 @@ import { blindToken, finalizeToken, signBlinded, toBase64Url } from '@tocsin/cor
 import {
   importPrivateKey,
   importPublicKey,
-  newElectionKey,
-} from '../../../src/organizing/elections/election-keys';
+  newBallotKey as newElectionKey,
+} from '../../../src/platform/ballot-box';
 import { buildMember } from '../../helpers/factories';
 import { memberIdOf } from '../targets';
 import { everyMember, type MatrixEntry, type World } from '../types';

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useSession } from '../session/session-provider';
 import { Agenda, Attendance, CurrentSpeaker, MotionSummary, Queue } from './parts';
+import { SecretReceipts, SecretVote } from './secret-vote';
 import { useMeeting, usePendingActions, useQueueAction } from './use-meeting';
 import { useWrite } from './use-write';
 import './assemblies.css';
@@ -281,7 +282,9 @@ export function MotionActions({
   const live = motion.state === 'moved' || motion.state === 'seconded';
   return (
     <div className="motion__actions">
-      {motion.state === 'voting' ? (
+      {motion.state === 'voting' && motion.vote?.method === 'secret' ? (
+        <SecretVote motion={motion} />
+      ) : motion.state === 'voting' ? (
         <fieldset className="vote">
           <legend>{t('meetings.vote.title')}</legend>
           <div className="vote__choices">
@@ -305,6 +308,9 @@ export function MotionActions({
               : t('meetings.vote.change')}
           </p>
         </fieldset>
+      ) : null}
+      {motion.result && motion.vote?.method === 'secret' ? (
+        <SecretReceipts motion={motion} />
       ) : null}
       {motion.state === 'moved' && !mine ? (
         <button

@@ -125,7 +125,14 @@ export function AmendmentDiff({ motion }: { motion: MotionView }) {
 export function Tally({ motion }: { motion: MotionView }) {
   const { t } = useTranslation();
   const counts = motion.result ?? motion.vote?.tally;
-  if (!counts) return null;
+  if (!counts) {
+    // A secret vote while open: only how many ballots are in the box.
+    return motion.vote ? (
+      <p className="tally" data-testid="tally">
+        {t('meetings.vote.voted', { count: motion.vote.voted })}
+      </p>
+    ) : null;
+  }
   return (
     <p className="tally" data-testid="tally">
       {t('meetings.vote.tally', counts)}

@@ -226,6 +226,12 @@ export const endpoints = {
       `/motions/${enc(motionId)}/close-vote`,
       { requestId },
     ),
+  // Secret votes (ADR 0025): the ballot itself goes to the box from lib/ballot-box.ts, with no
+  // credentials, never through here.
+  motionToken: (motionId: string, body: Body<'POST /api/v1/motions/:id/tokens'>) =>
+    api.post<Answer<'POST /api/v1/motions/:id/tokens'>>(`/motions/${enc(motionId)}/tokens`, body),
+  motionReceipts: (motionId: string) =>
+    api.get<Answer<'GET /api/v1/motions/:id/receipts'>>(`/motions/${enc(motionId)}/receipts`),
   minutes: (id: string) =>
     api.get<Answer<'GET /api/v1/meetings/:id/minutes'>>(`/meetings/${enc(id)}/minutes`),
   saveMinutes: (id: string, body: Body<'PUT /api/v1/meetings/:id/minutes'>) =>

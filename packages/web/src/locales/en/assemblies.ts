@@ -140,6 +140,7 @@ export const assemblies = {
       method: {
         open: 'Open (counts only)',
         roll_call: 'Roll call (names in the minutes)',
+        secret: 'Secret ballot (no one can see who chose what)',
       },
       majority: {
         simple: 'Simple majority',
@@ -150,6 +151,15 @@ export const assemblies = {
       majorityLabel: 'Majority',
       open: 'Open the vote',
       close: 'Close the vote',
+      secretHint:
+        'Secret ballot: your phone gets a token, then sends your choice without your name after a short random wait.',
+      sending: 'Sending your secret ballot in about {{count}} s…',
+      cast: 'Your secret ballot is in. Your receipt:',
+      elsewhere: 'You already took a ballot for this vote, on this phone or another.',
+      receipts: 'Receipts of the secret ballots',
+      receiptsIntro: "Every ballot's receipt. Find yours: it shows your ballot was counted.",
+      mine: '(yours)',
+      noBallots: 'No ballots yet.',
     },
     chair: {
       title: "Chair's console",

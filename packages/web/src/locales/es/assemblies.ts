@@ -142,6 +142,7 @@ export const assemblies: Pick<Messages, 'meetings'> = {
       method: {
         open: 'Abierta (solo conteo)',
         roll_call: 'Nominal (nombres en el acta)',
+        secret: 'Voto secreto (nadie puede ver quién eligió qué)',
       },
       majority: {
         simple: 'Mayoría simple',
@@ -152,6 +153,15 @@ export const assemblies: Pick<Messages, 'meetings'> = {
       majorityLabel: 'Mayoría',
       open: 'Abrir la votación',
       close: 'Cerrar la votación',
+      secretHint:
+        'Voto secreto: su teléfono recibe una ficha y luego envía su elección sin su nombre, tras una breve espera al azar.',
+      sending: 'Enviando su voto secreto en unos {{count}} s…',
+      cast: 'Su voto secreto está en la urna. Su comprobante:',
+      elsewhere: 'Ya recibió una papeleta para esta votación, en este teléfono u otro.',
+      receipts: 'Comprobantes de los votos secretos',
+      receiptsIntro: 'El comprobante de cada voto. Busque el suyo: muestra que su voto se contó.',
+      mine: '(el suyo)',
+      noBallots: 'Todavía no hay votos.',
     },
     chair: {
       title: 'Consola de la presidencia',

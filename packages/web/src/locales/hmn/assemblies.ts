@@ -142,6 +142,7 @@ export const assemblies: Pick<Messages, 'meetings'> = {
       method: {
         open: 'Qhib (suav xwb)',
         roll_call: 'Hu npe (npe nyob hauv ntaub ntawv)',
+        secret: 'Xaiv zais (tsis muaj leej twg pom leej twg xaiv dab tsi)',
       },
       majority: {
         simple: 'Feem coob',
@@ -152,6 +153,17 @@ export const assemblies: Pick<Messages, 'meetings'> = {
       majorityLabel: 'Feem coob',
       open: 'Qhib xaiv tsa',
       close: 'Kaw xaiv tsa',
+      secretHint:
+        'Xaiv zais: koj lub xov tooj tau ib daim cim, ces xa koj qhov xaiv tsis muaj koj lub npe tom qab tos me ntsis.',
+      sending: 'Yuav xa koj daim ntawv xaiv zais hauv li {{count}} vib nas this…',
+      cast: 'Koj daim ntawv xaiv zais tau txais lawm. Koj daim pov thawj:',
+      elsewhere:
+        'Koj twb tau ib daim ntawv xaiv rau qhov xaiv no lawm, hauv lub xov tooj no los yog lwm lub.',
+      receipts: 'Cov pov thawj ntawm cov ntawv xaiv zais',
+      receiptsIntro:
+        'Txhua daim ntawv xaiv muaj ib daim pov thawj. Nrhiav koj li: nws qhia tias suav koj daim lawm.',
+      mine: '(koj li)',
+      noBallots: 'Tseem tsis tau muaj ntawv xaiv.',
     },
     chair: {
       title: 'Lub vijtsam tus thawj coj',

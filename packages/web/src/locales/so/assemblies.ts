@@ -142,6 +142,7 @@ export const assemblies: Pick<Messages, 'meetings'> = {
       method: {
         open: 'Furan (tirinta kaliya)',
         roll_call: 'Magac-u-yeedh (magacyada qoraalka shirka)',
+        secret: 'Cod qarsoodi ah (qofna ma arki karo cidda waxa dooratay)',
       },
       majority: {
         simple: 'Aqlabiyad fudud',
@@ -152,6 +153,15 @@ export const assemblies: Pick<Messages, 'meetings'> = {
       majorityLabel: 'Aqlabiyadda',
       open: 'Fur codbixinta',
       close: 'Xir codbixinta',
+      secretHint:
+        "Cod qarsoodi ah: taleefankaagu wuxuu helayaa calaamad, kadibna wuxuu diraa doorashadaada magacaaga la'aan, sugitaan gaaban oo aan la qorsheyn kadib.",
+      sending: 'Codkaaga qarsoodiga ah waxaa la dirayaa qiyaastii {{count}} ilbiriqsi…',
+      cast: 'Codkaaga qarsoodiga ah waa la helay. Rasiidkaaga:',
+      elsewhere: 'Horey ayaad u qaadatay warqad codbixineed codkan, taleefankan ama mid kale.',
+      receipts: 'Rasiidyada codadka qarsoodiga ah',
+      receiptsIntro: 'Rasiidka cod kasta. Hel kaaga: wuxuu muujinayaa in codkaaga la tiriyay.',
+      mine: '(kaaga)',
+      noBallots: 'Weli cod ma jiro.',
     },
     chair: {
       title: 'Shaashadda guddoomiyaha',

@@ -82,3 +82,26 @@ export interface RecallSignaturesTable {
   petition_id: string;
   member_id: string;
 }
+
+/** A secret vote's key pair on a motion (ADR 0025), made when the chair opens the vote. */
+export interface MotionBallotKeysTable {
+  motion_id: string;
+  public_key: string;
+  private_key: string;
+}
+
+/** The roll side of a secret vote on a motion: that a member got a token, nothing more. */
+export interface MotionTokensTable {
+  motion_id: string;
+  member_id: string;
+}
+
+/** The box of a secret vote on a motion: nothing of the voter, the day only. */
+export interface MotionSecretBallotsTable {
+  id: string;
+  motion_id: string;
+  token_hash: string;
+  receipt: string;
+  choice: 'yes' | 'no' | 'abstain';
+  cast_day: ColumnType<Date | string, string, string>;
+}

@@ -58,6 +58,9 @@ import type {
   ElectionNominationsTable,
   ElectionsTable,
   ElectionTokensTable,
+  MotionBallotKeysTable,
+  MotionSecretBallotsTable,
+  MotionTokensTable,
   OfficeHoldersTable,
   RecallPetitionsTable,
   RecallSignaturesTable,
@@ -163,6 +166,9 @@ export interface Database {
   election_nominations: ElectionNominationsTable;
   election_tokens: ElectionTokensTable;
   election_ballots: ElectionBallotsTable;
+  motion_ballot_keys: MotionBallotKeysTable;
+  motion_tokens: MotionTokensTable;
+  motion_secret_ballots: MotionSecretBallotsTable;
   recall_petitions: RecallPetitionsTable;
   recall_signatures: RecallSignaturesTable;
   turfs: TurfsTable;

@@ -96,7 +96,7 @@ export interface MotionsTable {
   state: MotionStateColumn;
   agenda_item: number | null;
   moved_at: Timestamp;
-  vote_method: 'open' | 'roll_call' | null;
+  vote_method: 'open' | 'roll_call' | 'secret' | null;
   vote_majority: 'simple' | 'two_thirds' | 'consensus_minus_one' | null;
   vote_opened_at: MaybeTimestamp;
   vote_closed_at: MaybeTimestamp;
