@@ -1,4 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { seatsFor } from '@tocsin/core';
+import {
+  committeesWithActive,
+  currentDelegateCount,
+  insertDelegate,
+} from '../../../src/organizing/council/council.repository';
+import { seatRule } from '../../../src/organizing/council/council.service';
 import { everyMember, type MatrixEntry, type World } from '../types';
 
 // The citywide council (issue 17). Seats, delegates, the next meeting and the ratification
@@ -113,6 +120,25 @@ async function buildCarried(
   return { motionId, decisionId };
 }
 
+/** Appoints a delegate to every seat the body has now (none below the minimum roll). */
+async function fillSeats(world: World, bodyId: string): Promise<void> {
+  const { ctx } = world;
+  const [committee] = await committeesWithActive(ctx.db, [bodyId]);
+  const seats = seatsFor(committee?.active ?? 0, await seatRule(ctx));
+  const now = ctx.clock.now();
+  const held = await currentDelegateCount(ctx.db, bodyId, now);
+  const people = Object.values(world.members);
+  for (let i = held; i < seats; i += 1) {
+    await insertDelegate(ctx.db, {
+      id: randomUUID(),
+      body_id: bodyId,
+      member_id: people[i % people.length]?.id ?? world.members.member.id,
+      term_start: now,
+      term_end: new Date(now.getTime() + 365 * 86_400_000),
+    });
+  }
+}
+
 export const entries: MatrixEntry[] = [
   {
     method: 'GET',
@@ -133,10 +159,12 @@ export const entries: MatrixEntry[] = [
   {
     method: 'POST',
     url: '/api/v1/bodies/:bodyId/delegates',
-    // The organizer passes every check but the seats: this area has fewer than 10 active members.
+    // The organizer passes every check but the seats: whatever this area's roll (other entries add
+    // members), every seat it has is filled first, straight in the database.
     request: async (world) => {
       const bodyId = await bodyOf(world);
       const { motionId } = await buildCarried(world, bodyId);
+      await fillSeats(world, bodyId);
       return {
         url: `/api/v1/bodies/${bodyId}/delegates`,
         payload: {
