@@ -265,11 +265,7 @@ function NewEvent({ bodies }: { bodies: { id: string; name: string }[] }) {
         <span>{t('events.create.point')}</span>
         {mapShown ? (
           <>
-            <LazyMap
-              label={t('events.create.pointMap')}
-              onPick={setPoint}
-              picked={point}
-            />
+            <LazyMap label={t('events.create.pointMap')} onPick={setPoint} picked={point} />
             <p className="hint" role="status">
               {point ? t('events.create.pointSet') : t('events.create.pointHint')}
             </p>
