@@ -166,7 +166,7 @@ function MandateForm({
   const [position, setPosition] = useState<MandatePosition>('for');
   const [motionId, setMotionId] = useState(decisions[0]?.motionId ?? '');
   const [note, setNote] = useState('');
-  const ids = { position: useId(), motion: useId(), note: useId() };
+  const ids = { position: useId(), note: useId() };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void write.run(`mandate:${item.id}`, (requestId) =>
@@ -195,16 +195,7 @@ function MandateForm({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={ids.motion}>{t('council.mandates.motion')}</label>
-        <select id={ids.motion} value={motionId} onChange={(e) => setMotionId(e.target.value)}>
-          {decisions.map((d) => (
-            <option key={d.id} value={d.motionId}>
-              {d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MotionSelect decisions={decisions} value={motionId} onChange={setMotionId} />
       <div className="field">
         <label htmlFor={ids.note}>{t('council.mandates.note')}</label>
         <input
@@ -236,7 +227,6 @@ function ToCouncil({
   const write = useWrite(reload);
   const [motionId, setMotionId] = useState(decisions[0]?.motionId ?? '');
   const [sent, setSent] = useState<string | null>(null);
-  const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void write.run(`to-council:${motionId}`, async (requestId) => {
@@ -251,16 +241,7 @@ function ToCouncil({
         <p className="hint">{t('council.mandates.needMotion')}</p>
       ) : (
         <form onSubmit={submit} className="mandate-form">
-          <div className="field">
-            <label htmlFor={id}>{t('council.mandates.motion')}</label>
-            <select id={id} value={motionId} onChange={(e) => setMotionId(e.target.value)}>
-              {decisions.map((d) => (
-                <option key={d.id} value={d.motionId}>
-                  {d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MotionSelect decisions={decisions} value={motionId} onChange={setMotionId} />
           <button type="submit" className="button" disabled={write.busy}>
             {t('council.toCouncil.send')}
           </button>
@@ -291,7 +272,6 @@ function RatifyForm({
   const { t } = useTranslation();
   const write = useWrite(reload);
   const [motionId, setMotionId] = useState(decisions[0]?.motionId ?? '');
-  const id = useId();
   const answer = (ratify: boolean) =>
     void write.run(`ratify:${decisionId}`, (requestId) =>
       endpoints.ratify(bodyId, decisionId, { requestId, ratify, motionId }),
@@ -299,16 +279,7 @@ function RatifyForm({
   if (decisions.length === 0) return <p className="hint">{t('council.mandates.needMotion')}</p>;
   return (
     <div className="mandate-form">
-      <div className="field">
-        <label htmlFor={id}>{t('council.mandates.motion')}</label>
-        <select id={id} value={motionId} onChange={(e) => setMotionId(e.target.value)}>
-          {decisions.map((d) => (
-            <option key={d.id} value={d.motionId}>
-              {d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MotionSelect decisions={decisions} value={motionId} onChange={setMotionId} />
       <div className="actions">
         <button type="button" className="button" disabled={write.busy} onClick={() => answer(true)}>
           {t('council.ratify.yes')}
@@ -323,6 +294,32 @@ function RatifyForm({
         </button>
       </div>
       {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+    </div>
+  );
+}
+
+/** The committee's carried motion that a mandate, a council agenda item or an answer rests on. */
+function MotionSelect({
+  decisions,
+  value,
+  onChange,
+}: {
+  decisions: DecisionView[];
+  value: string;
+  onChange: (motionId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('council.mandates.motion')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {decisions.map((d) => (
+          <option key={d.id} value={d.motionId}>
+            {d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
