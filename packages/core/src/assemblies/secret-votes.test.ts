@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ballotReceipt } from '../elections/receipt';
-import {
-  VOTE_CHOICES,
-  VOTE_METHODS,
-  motionBallotReceipt,
-  runningTallyShown,
-  tally,
-  type VoteChoice,
-} from './votes';
+import { VOTE_CHOICES, VOTE_METHODS, runningTallyShown, tally, type VoteChoice } from './votes';
+import { motionBallotReceipt } from './secret-ballot-receipt';
 
 const choice = fc.constantFrom(...VOTE_CHOICES);
 const token = fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/);

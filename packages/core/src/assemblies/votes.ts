@@ -1,5 +1,3 @@
-import { ballotReceipt } from '../elections/receipt';
-
 /** A voter's choice. */
 export const VOTE_CHOICES = ['yes', 'no', 'abstain'] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
@@ -20,18 +18,6 @@ export type VoteMethod = (typeof VOTE_METHODS)[number];
  */
 export function runningTallyShown(method: VoteMethod): boolean {
   return method !== 'secret';
-}
-
-/**
- * The receipt of a secret ballot on a motion: the ballot box's receipt rule (the box is the
- * motion, the ranking is the single choice), so the phone checks the box's answer the same way.
- */
-export function motionBallotReceipt(
-  motionId: string,
-  message: string,
-  choice: VoteChoice,
-): Promise<string> {
-  return ballotReceipt(motionId, message, [choice]);
 }
 
 /** What a motion needs to carry. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { MeetingView, MotionView } from '@tocsin/core/api/organizing';
@@ -10,10 +10,16 @@ import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useSession } from '../session/session-provider';
 import { Agenda, Attendance, CurrentSpeaker, MotionSummary, Queue } from './parts';
-import { SecretReceipts, SecretVote } from './secret-vote';
 import { useMeeting, usePendingActions, useQueueAction } from './use-meeting';
 import { useWrite } from './use-write';
 import './assemblies.css';
+
+// A secret vote's token flow and receipts load when a secret vote is on screen: most votes are
+// open, and the meeting screen keeps within the start-up budget without them.
+const SecretVote = lazy(() => import('./secret-vote').then((m) => ({ default: m.SecretVote })));
+const SecretReceipts = lazy(() =>
+  import('./secret-vote').then((m) => ({ default: m.SecretReceipts })),
+);
 
 /** A participant's phone in a meeting: check in, the agenda, the speakers list, motions, votes. */
 export function MeetingPage() {
@@ -283,7 +289,9 @@ export function MotionActions({
   return (
     <div className="motion__actions">
       {motion.state === 'voting' && motion.vote?.method === 'secret' ? (
-        <SecretVote motion={motion} />
+        <Suspense fallback={<Loading />}>
+          <SecretVote motion={motion} />
+        </Suspense>
       ) : motion.state === 'voting' ? (
         <fieldset className="vote">
           <legend>{t('meetings.vote.title')}</legend>
@@ -310,7 +318,9 @@ export function MotionActions({
         </fieldset>
       ) : null}
       {motion.result && motion.vote?.method === 'secret' ? (
-        <SecretReceipts motion={motion} />
+        <Suspense fallback={<Loading />}>
+          <SecretReceipts motion={motion} />
+        </Suspense>
       ) : null}
       {motion.state === 'moved' && !mine ? (
         <button

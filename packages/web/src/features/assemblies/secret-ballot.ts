@@ -1,4 +1,5 @@
-import { motionBallotReceipt, type VoteChoice } from '@tocsin/core/assemblies/votes';
+import { motionBallotReceipt } from '@tocsin/core/assemblies/secret-ballot-receipt';
+import type { VoteChoice } from '@tocsin/core/assemblies/votes';
 import { endpoints } from '../../lib/api';
 import {
   castToBox,
