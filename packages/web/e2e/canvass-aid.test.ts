@@ -235,6 +235,7 @@ suite(title, () => {
       'passkeys',
       'role_grants',
       'aid_receipts', // the request id of her own writes, deleted after a day
+      'calendar_keys', // her own calendar feed's key: GET /me makes it (issue 18), no event in it
     ]);
     expect(tables.rows.length).toBeGreaterThan(30);
     for (const { table_name } of tables.rows) {
