@@ -16,7 +16,12 @@ export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): Fastify
       '/stream',
       {
         websocket: true,
-        config: { auth: 'public' },
+        // A reconnect storm is thousands of upgrades at once, a hall of phones on one Wi-Fi
+        // among them: the stream limits failed hellos per address itself (below) and never
+        // refuses a valid token, so the API's per-address request limit does not apply here; nor
+        // do the page security headers, which a 101 answer does not carry.
+        helmet: false,
+        config: { auth: 'public', rateLimit: false },
         schema: { tags: ['stream'], summary: 'Live alerts (WebSocket; first message: hello)' },
       },
       (socket, request) => {
