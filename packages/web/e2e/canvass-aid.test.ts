@@ -73,6 +73,47 @@ suite(title, () => {
     turfId = turf.id;
   });
 
+  it('a canvasser draws a turf on the map, block by block, at 360 px', async () => {
+    await alice.goto('/canvass');
+    const form = alice.page.locator('section', {
+      has: alice.page.getByRole('heading', { name: 'New turf' }),
+    });
+    await form.getByLabel('Name of the turf').fill('Lake Street blocks');
+    await form.getByRole('radio', { name: 'Blocks I choose on the map' }).check();
+    const map = form.getByRole('region', { name: /tap a block to add it/ });
+    await map.waitFor();
+    // The area's outline is drawn and the map has fitted it before the first tap.
+    await map.locator('.leaflet-overlay-pane path').first().waitFor({ state: 'attached' });
+    const box = (await map.boundingBox())!;
+    const at = (dx: number, dy: number) =>
+      alice.page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+    await at(0, 0);
+    await at(70, 0);
+    await at(0, 60);
+    const picked = form.getByTestId('turf-picked');
+    await expect.poll(() => picked.textContent()).toBe('3 blocks chosen');
+    // A second tap on a chosen block takes it out; a third puts it back.
+    await at(70, 0);
+    await expect.poll(() => picked.textContent()).toBe('2 blocks chosen');
+    await at(70, 0);
+    await expect.poll(() => picked.textContent()).toBe('3 blocks chosen');
+    for (const box of await form
+      .getByRole('group', { name: /The pair/ })
+      .getByRole('checkbox')
+      .all())
+      await box.check();
+    await alice.expectAccessible('drawing a turf');
+    await form.getByRole('button', { name: 'Assign the turf' }).click();
+    await form.getByRole('status').filter({ hasText: 'Turf assigned.' }).waitFor();
+    await expect.poll(() => alice.page.getByText('Lake Street blocks').count()).toBeGreaterThan(0);
+    const turfs = await inPage<{ name: string; cellCount: number }[]>(
+      alice,
+      'GET',
+      `/turfs?areaId=${stage.world.areas.powderhornId}`,
+    );
+    expect(turfs.find((t) => t.name === 'Lake Street blocks')?.cellCount).toBe(3);
+  });
+
   it('records 12 doors offline, sends them on reconnecting, and the map shows them', async () => {
     await alice.goto(`/canvass/turfs/${turfId}`);
     await alice.page.getByRole('heading', { name: 'Powderhorn walk' }).waitFor();

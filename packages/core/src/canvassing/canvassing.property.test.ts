@@ -12,7 +12,15 @@ import {
   sumTallies,
   talliesByCell,
 } from './outcomes';
-import { checkTurfCells, isTurfCell, TURF_RES, turfCellsOfArea } from './turf';
+import {
+  checkTurfCells,
+  isTurfCell,
+  toggleTurfCell,
+  TURF_MAX_CELLS,
+  TURF_RES,
+  turfCellAt,
+  turfCellsOfArea,
+} from './turf';
 
 // Around Minneapolis.
 const point = fc.record({
@@ -67,6 +75,44 @@ describe('turf cells', () => {
         else expect(cells).toEqual([cellToParent(areaCell, TURF_RES)]);
       }),
     );
+  });
+});
+
+describe('drawing a turf on the map', () => {
+  // Taps around Minneapolis, a few blocks apart or on the same block.
+  const tap = fc.record({
+    lat: fc.double({ min: 44.89, max: 45.05, noNaN: true }),
+    lng: fc.double({ min: -93.33, max: -93.19, noNaN: true }),
+  });
+
+  it('a tap selects the block under it; a second tap on the same block takes it out', () => {
+    fc.assert(
+      fc.property(fc.array(tap, { maxLength: 40 }), (taps) => {
+        let cells: string[] = [];
+        for (const t of taps) cells = toggleTurfCell(cells, t);
+        // Each block is in exactly when it was tapped an odd number of times.
+        const times = new Map<string, number>();
+        for (const t of taps) times.set(turfCellAt(t), (times.get(turfCellAt(t)) ?? 0) + 1);
+        const odd = [...times].filter(([, n]) => n % 2 === 1).map(([c]) => c);
+        expect(new Set(cells)).toEqual(new Set(odd));
+        expect(new Set(cells).size).toBe(cells.length);
+        // What is drawn is what the server takes: valid turf cells, nothing finer or coarser.
+        const checked = checkTurfCells(cells);
+        expect(checked.ok).toBe(true);
+        for (const c of cells) expect(getResolution(c)).toBe(TURF_RES);
+      }),
+    );
+  });
+
+  it('never holds more blocks than a turf may have', () => {
+    const full = Array.from({ length: TURF_MAX_CELLS }, (_, i) =>
+      turfCellAt({ lat: 44.9 + Math.floor(i / 50) * 0.002, lng: -93.3 + (i % 50) * 0.002 }),
+    );
+    const unique = [...new Set(full)];
+    expect(unique.length).toBe(TURF_MAX_CELLS);
+    expect(toggleTurfCell(unique, { lat: 45.2, lng: -93.0 })).toHaveLength(TURF_MAX_CELLS);
+    // Taking one out still works at the cap.
+    expect(toggleTurfCell(unique, { lat: 44.9, lng: -93.3 }).length).toBe(TURF_MAX_CELLS - 1);
   });
 });
 

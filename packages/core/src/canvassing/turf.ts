@@ -1,4 +1,11 @@
-import { cellToBoundary, cellToChildren, cellToParent, getResolution, isValidCell } from 'h3-js';
+import {
+  cellToBoundary,
+  cellToChildren,
+  cellToParent,
+  getResolution,
+  isValidCell,
+  latLngToCell,
+} from 'h3-js';
 import { AREA_RES } from '../geo/resolutions';
 
 /**
@@ -57,4 +64,22 @@ export function turfCellsOfArea(areaCells: readonly string[]): string[] {
 /** A cell's outline as [lat, lng] corners, for drawing it on a map. */
 export function cellOutline(cell: string): [number, number][] {
   return cellToBoundary(cell).map(([lat, lng]) => [lat, lng] as [number, number]);
+}
+
+/** The turf cell (one block) under a point tapped on the map. */
+export function turfCellAt(point: { lat: number; lng: number }): string {
+  return latLngToCell(point.lat, point.lng, TURF_RES);
+}
+
+/**
+ * A turf being drawn, after a tap on the map: the tapped block is added, or taken out if it was
+ * in; the order of the others is kept, and no more than TURF_MAX_CELLS are ever held.
+ */
+export function toggleTurfCell(
+  cells: readonly string[],
+  point: { lat: number; lng: number },
+): string[] {
+  const cell = turfCellAt(point);
+  if (cells.includes(cell)) return cells.filter((c) => c !== cell);
+  return cells.length >= TURF_MAX_CELLS ? [...cells] : [...cells, cell];
 }

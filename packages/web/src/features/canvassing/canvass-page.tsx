@@ -2,9 +2,11 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GroupMemberView } from '@tocsin/core/api/views';
+import { cellOutline, toggleTurfCell } from '@tocsin/core/canvassing/turf';
 import { usePageTitle } from '../../app/use-page-title';
 import { describeError, endpoints } from '../../lib/api';
 import { Loading } from '../../ui/loading';
+import { LazyMap } from '../map/lazy-map';
 import { useLoad } from '../organizer/use-load';
 import { AreaPicker } from './area-picker';
 import { shown, useMyAreas } from './use-my-areas';
@@ -68,6 +70,9 @@ function NewTurf({ areaId, onDone }: { areaId: string; onDone: () => Promise<voi
   const [name, setName] = useState('');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [pair, setPair] = useState<string[]>([]);
+  // A turf is the whole area, or the blocks tapped on the map (H3 cells of about one block).
+  const [shape, setShape] = useState<'area' | 'drawn'>('area');
+  const [cells, setCells] = useState<string[]>([]);
   const [members, setMembers] = useState<GroupMemberView[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,6 +93,7 @@ function NewTurf({ areaId, onDone }: { areaId: string; onDone: () => Promise<voi
     return () => {
       live = false;
     };
+    setCells([]);
   }, [areaId]);
 
   const toggle = (id: string) =>
@@ -98,10 +104,18 @@ function NewTurf({ areaId, onDone }: { areaId: string; onDone: () => Promise<voi
     setBusy(true);
     setMessage(null);
     try {
-      await endpoints.createTurf({ id: crypto.randomUUID(), name, areaId, assignees: pair, date });
+      const where = shape === 'drawn' ? { cells } : { areaId };
+      await endpoints.createTurf({
+        id: crypto.randomUUID(),
+        name,
+        ...where,
+        assignees: pair,
+        date,
+      });
       setMessage({ ok: true, text: t('canvass.create.done') });
       setName('');
       setPair([]);
+      setCells([]);
       await onDone();
     } catch (caught) {
       setMessage({ ok: false, text: describeError(caught, t) });
@@ -124,7 +138,49 @@ function NewTurf({ areaId, onDone }: { areaId: string; onDone: () => Promise<voi
             onChange={(e) => setName(e.target.value)}
           />
         </div>
-        <p className="hint">{t('canvass.create.whole')}</p>
+        <fieldset className="outcome-choices">
+          <legend>{t('canvass.create.shape')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="turf-shape"
+              checked={shape === 'area'}
+              onChange={() => setShape('area')}
+            />
+            {t('canvass.create.whole')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="turf-shape"
+              checked={shape === 'drawn'}
+              onChange={() => setShape('drawn')}
+            />
+            {t('canvass.create.drawn')}
+          </label>
+        </fieldset>
+        {shape === 'drawn' ? (
+          <div className="turf-draw" data-testid="turf-draw">
+            <LazyMap
+              label={t('canvass.create.mapLabel')}
+              focusAreaId={areaId}
+              onPick={(point) => setCells((current) => toggleTurfCell(current, point))}
+              cells={cells.map((cell, i) => ({
+                id: cell,
+                outline: cellOutline(cell).map(([lat, lng]) => ({ lat, lng })),
+                label: t('canvass.create.block', { n: i + 1 }),
+              }))}
+            />
+            <p className="hint" aria-live="polite" data-testid="turf-picked">
+              {t('canvass.create.picked', { count: cells.length })}
+            </p>
+            {cells.length > 0 ? (
+              <button type="button" className="button button--quiet" onClick={() => setCells([])}>
+                {t('canvass.create.clear')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={ids.date}>{t('canvass.create.date')}</label>
           <input
@@ -149,7 +205,9 @@ function NewTurf({ areaId, onDone }: { areaId: string; onDone: () => Promise<voi
         <button
           type="submit"
           className="button"
-          disabled={busy || pair.length !== 2 || !name.trim()}
+          disabled={
+            busy || pair.length !== 2 || !name.trim() || (shape === 'drawn' && cells.length === 0)
+          }
         >
           {t('canvass.create.submit')}
         </button>

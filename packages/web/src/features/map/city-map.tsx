@@ -34,6 +34,8 @@ export interface CityMapProps {
   /** Other things at a place (upcoming events at the centre of their coarse cell), tap to open. */
   pins?: { id: string; at: LatLng; label: string }[];
   onOpenPin?: (id: string) => void;
+  /** Without a center: the area whose outline the map first fits (otherwise the whole city). */
+  focusAreaId?: string;
 }
 
 // Matches the state colours of the badges (app.css).
@@ -71,6 +73,7 @@ export function CityMap({
   selected = null,
   pins = [],
   onOpenPin,
+  focusAreaId,
 }: CityMapProps) {
   const { city } = useSession();
   const element = useRef<HTMLDivElement>(null);
@@ -106,7 +109,13 @@ export function CityMap({
         shapes.bringToBack();
         // No animation: a screen left at once would remove the map mid-zoom, and Leaflet's
         // end-of-zoom step then throws on the removed panes.
-        if (!center) created.fitBounds(shapes.getBounds(), { padding: [8, 8], animate: false });
+        let focus: L.Layer | undefined;
+        shapes.eachLayer((layer) => {
+          if ((layer as L.Layer & { feature?: { id?: unknown } }).feature?.id === focusAreaId)
+            focus = layer;
+        });
+        const bounds = focus && focusAreaId ? (focus as L.Polygon).getBounds() : shapes.getBounds();
+        if (!center) created.fitBounds(bounds, { padding: [8, 8], animate: false });
       })
       .catch(() => undefined);
     return () => {
@@ -115,7 +124,7 @@ export function CityMap({
       map.current = null;
     };
     // The map is made once; markers follow the props below.
-  }, [city?.tiles]);
+  }, [city?.tiles, focusAreaId]);
 
   useEffect(() => {
     const group = layers.current;

@@ -46,6 +46,13 @@ export const community: Pick<Messages, 'community' | 'canvass' | 'aid'> = {
       title: 'Nuevo territorio',
       name: 'Nombre del territorio',
       whole: 'Toda la zona',
+      shape: 'Qué cuadras',
+      drawn: 'Las cuadras que elijo en el mapa',
+      mapLabel:
+        'Mapa de la zona: toque una cuadra para añadirla al territorio, tóquela otra vez para quitarla',
+      picked: '{{count}} cuadras elegidas',
+      clear: 'Quitar las cuadras',
+      block: 'Cuadra elegida {{n}}',
       date: 'Día',
       assignees: 'La pareja (dos personas del grupo de puerta a puerta)',
       submit: 'Asignar el territorio',

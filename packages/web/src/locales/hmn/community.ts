@@ -46,6 +46,13 @@ export const community: Pick<Messages, 'community' | 'canvass' | 'aid'> = {
       title: 'Thaj tshiab',
       name: 'Lub npe ntawm thaj',
       whole: 'Tag nrho cheeb tsam',
+      shape: 'Cov blocks twg',
+      drawn: 'Cov blocks kuv xaiv ntawm daim ntawv qhia chaw',
+      mapLabel:
+        'Daim ntawv qhia chaw: nias ib lub block kom ntxiv rau, nias dua kom muab tshem tawm',
+      picked: 'Xaiv tau {{count}} blocks',
+      clear: 'Tshem cov blocks',
+      block: 'Block xaiv {{n}}',
       date: 'Hnub',
       assignees: 'Ob tug (ob tug hauv pab pawg khob qhov rooj)',
       submit: 'Muab thaj no rau',

@@ -46,6 +46,13 @@ export const community: Pick<Messages, 'community' | 'canvass' | 'aid'> = {
       title: 'Dhul cusub',
       name: 'Magaca dhulka',
       whole: 'Aagga oo dhan',
+      shape: 'Xaafadaha',
+      drawn: 'Xaafadaha aan ka doorto khariidadda',
+      mapLabel:
+        'Khariidadda aagga: taabo xaafad si aad ugu darto, mar kale taabo si aad uga saarto',
+      picked: '{{count}} xaafadood ayaa la doortay',
+      clear: 'Tirtir xaafadaha',
+      block: 'Xaafadda la doortay {{n}}',
       date: 'Maalinta',
       assignees: 'Labada qof (laba ka mid ah kooxda albaab-garaaca)',
       submit: 'Xilsaar dhulka',
