@@ -263,6 +263,28 @@ describeEachDatabase('canvassing and mutual aid', (kind) => {
       expect(sweep.canvassing.notes).toBe(1);
       expect((await ok<TurfView>(call('GET', `/turfs/${turf.id}`, m.ana!))).notes).toHaveLength(0);
     });
+
+    it('a door recorded offline with an invite held on the phone makes no second invite', async () => {
+      const invitesOfAna = async () =>
+        (
+          await t.ctx.db
+            .selectFrom('invites')
+            .select('id')
+            .where('sponsor_id', '=', m.ana!.id)
+            .execute()
+        ).length;
+      const before = await invitesOfAna();
+      const held = await ok<DoorAnswer>(
+        door(northCells[1]!, 'wants_to_join', { heldInvite: true }),
+        201,
+      );
+      expect(held.invite).toBeNull();
+      expect(await invitesOfAna()).toBe(before);
+      // Only a door that wants to join can say so; the field is named.
+      const wrong = await door(northCells[1]!, 'talked', { heldInvite: true });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.body).toContain('heldInvite');
+    });
   });
 
   describe('mutual aid', () => {

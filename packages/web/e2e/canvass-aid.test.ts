@@ -172,6 +172,43 @@ suite(title, () => {
     expect(again.status).toBeGreaterThanOrEqual(400);
   });
 
+  it('offline at a door, wants_to_join shows at once the invite held on the phone', async () => {
+    const heldCode = () =>
+      alice.page.evaluate<string | null>(`new Promise((resolve) => {
+        const open = indexedDB.open('tocsin');
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('door-invite');
+          get.onsuccess = () => {
+            resolve(get.result ? get.result.code : null);
+            open.result.close();
+          };
+        };
+      })`);
+    const invitesOfAlice = () => inPage<{ id: string }[]>(alice, 'GET', '/invites');
+    await alice.goto(`/canvass/turfs/${turfId}`);
+    // Online, one of the pair keeps one invite on the phone for a door without network.
+    await expect.poll(heldCode).not.toBeNull();
+    const before = (await invitesOfAlice()).length;
+    await alice.context.setOffline(true);
+    await alice.page.getByRole('radio', { name: 'Wants to join' }).check();
+    await alice.page.getByRole('button', { name: 'Record this door' }).click();
+    await alice.page.getByRole('img', { name: 'QR code of a single-use invite' }).waitFor();
+    const url = (await alice.page.getByTestId('door-invite-url').textContent()) ?? '';
+    const code = url.split('#')[1] ?? '';
+    expect(code.length).toBeGreaterThan(10);
+    // Given at the door, it is gone from the phone.
+    expect(await heldCode()).toBeNull();
+    await alice.context.setOffline(false);
+    await alice.page.getByTestId('doors-waiting').waitFor({ state: 'detached', timeout: 20_000 });
+    const neighbor = await phone('neighbor-offline');
+    await neighbor.join.joinWith(code, 'Powderhorn Park');
+    expect((await neighbor.me()).status).toBe('probation');
+    // The door, sent later, made no second invite; the phone holds a fresh one for the next door.
+    await expect.poll(heldCode).not.toBeNull();
+    expect(await heldCode()).not.toBe(code);
+    expect((await invitesOfAlice()).length).toBe(before + 1);
+  });
+
   it('a request is taken and matched; the two write; the board never shows who asked', async () => {
     const { world } = stage;
     carol = await approvedMember(world, world.sponsors[0]);

@@ -96,6 +96,11 @@ export const doorBody = z.strictObject({
   outcome: z.enum(DOOR_OUTCOMES),
   note: z.string().trim().max(NOTE_MAX).optional(),
   aid: doorAidBody.optional(),
+  /**
+   * wants_to_join recorded offline: the canvasser showed a single-use invite made beforehand
+   * (kept on the phone for that), so no new one is made for this door.
+   */
+  heldInvite: z.boolean().optional(),
 });
 export type DoorBody = z.input<typeof doorBody>;
 

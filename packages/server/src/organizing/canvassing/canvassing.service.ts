@@ -278,6 +278,7 @@ export async function recordDoor(
     note?: string | undefined;
     aid?:
       { category: AidCategory; urgency: AidUrgency; description?: string | undefined } | undefined;
+    heldInvite?: boolean | undefined;
   },
   baseUrl: string,
 ): Promise<{ status: 200 | 201; answer: DoorAnswer }> {
@@ -302,6 +303,11 @@ export async function recordDoor(
     ]);
   }
   if (input.aid?.description) refuseResidentData(input.aid.description, 'aid.description');
+  if (input.heldInvite && input.outcome !== 'wants_to_join') {
+    throw new ValidationError('heldInvite: only for a door that wants to join', [
+      { path: 'heldInvite', message: 'only with the outcome wants_to_join' },
+    ]);
+  }
   const prior = await findDoorReceipt(ctx.db, input.id);
   if (prior && prior.turf_id !== turfId)
     throw new ConflictError('id_taken', 'This door id was used for another turf');
@@ -339,7 +345,13 @@ export async function recordDoor(
   }
   let receipt = await findDoorReceipt(ctx.db, input.id);
   if (!receipt) throw new NotFoundError('No such door');
-  if (input.outcome === 'wants_to_join' && receipt.invite_code === null && (fresh || prior)) {
+  // An invite held on the phone was shown at the door (offline): none is made for it here.
+  if (
+    input.outcome === 'wants_to_join' &&
+    !input.heldInvite &&
+    receipt.invite_code === null &&
+    (fresh || prior)
+  ) {
     try {
       const invite = await createInvite(
         ctx,

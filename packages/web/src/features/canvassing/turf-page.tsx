@@ -15,6 +15,9 @@ import { isDoor, type DoorItem } from '../../lib/outbox';
 import { Loading } from '../../ui/loading';
 import { QrCode } from '../../ui/qr-code';
 import { useLoad } from '../organizer/use-load';
+import { useMe } from '../session/session-provider';
+import { useOnline } from '../../app/use-online';
+import { keepHeldInvite, takeHeldInvite, type HeldInvite } from './held-invite';
 import { shown } from './use-my-areas';
 import './canvassing.css';
 
@@ -29,8 +32,18 @@ export function TurfPage() {
   const load = useCallback(() => endpoints.turf(id), [id]);
   const turf = useLoad(load);
   usePageTitle(turf.data?.name ?? t('canvass.turf.title'));
-  const { outbox } = useServices();
+  const { outbox, store } = useServices();
+  const me = useMe();
+  const online = useOnline();
   const [doors, setDoors] = useState<DoorItem[]>([]);
+  const [lastId, setLastId] = useState<string | null>(null);
+  // The invite shown for a door recorded offline: made beforehand, held on the phone.
+  const [heldShown, setHeldShown] = useState<{ doorId: string; invite: HeldInvite } | null>(null);
+  const inPair = turf.data?.assignees.some((a) => a.id === me.id) ?? false;
+  useEffect(() => {
+    // While online, one of the pair keeps one invite on the phone for a door without network.
+    if (inPair && online) void keepHeldInvite(store).catch(() => undefined);
+  }, [inPair, online, store, lastId]);
   useEffect(
     () =>
       outbox.subscribe((items) => setDoors(items.filter(isDoor).filter((d) => d.turfId === id))),
@@ -42,7 +55,6 @@ export function TurfPage() {
   useEffect(() => {
     if (sentCount > 0) void reload();
   }, [sentCount, reload]);
-  const [lastId, setLastId] = useState<string | null>(null);
   const last = doors.find((d) => d.id === lastId) ?? null;
   const fewer = t('community.fewer');
 
@@ -67,11 +79,20 @@ export function TurfPage() {
       <DoorForm
         cells={view.cells.map((c) => c.cell)}
         onRecord={async (body) => {
+          if (body.outcome === 'wants_to_join' && !navigator.onLine) {
+            const held = await takeHeldInvite(store);
+            if (held) {
+              body = { ...body, heldInvite: true };
+              setHeldShown({ doorId: body.id, invite: held });
+            }
+          }
           setLastId(body.id);
           await outbox.addDoor(id, body);
         }}
       />
-      {last ? <LastDoor item={last} /> : null}
+      {last ? (
+        <LastDoor item={last} held={heldShown?.doorId === last.id ? heldShown.invite : null} />
+      ) : null}
       <section className="card" aria-labelledby="notes-heading">
         <h2 id="notes-heading">{t('canvass.turf.notes')}</h2>
         {view.notes.length === 0 ? <p className="hint">{t('canvass.turf.noNotes')}</p> : null}
@@ -98,6 +119,7 @@ interface DoorInput {
   outcome: DoorOutcome;
   note?: string;
   aid?: { category: AidCategory; urgency: AidUrgency; description?: string };
+  heldInvite?: boolean;
 }
 
 function DoorForm({
@@ -249,14 +271,14 @@ function DoorForm({
   );
 }
 
-function LastDoor({ item }: { item: DoorItem }) {
+function LastDoor({ item, held }: { item: DoorItem; held: HeldInvite | null }) {
   const { t } = useTranslation();
   if (item.body.outcome === 'wants_to_join') {
-    const invite = item.answer?.invite;
+    const invite = held ?? item.answer?.invite;
     return (
       <section className="card door-invite" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('canvass.turf.inviteTitle')}</h2>
-        {item.status !== 'sent' ? (
+        {item.status !== 'sent' && !held ? (
           <p className="hint">{t('canvass.turf.inviteLater')}</p>
         ) : invite ? (
           <>
