@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client';
 import { launchBrowser, TEST_BROWSER } from './browser';
+import { brokenTabLabels, overflow } from './layout';
 import { Phone } from './phone';
 import {
   approvedMember,
@@ -189,5 +190,20 @@ suite(title, () => {
       `/incidents/${second}`,
     );
     expect(merged).toMatchObject({ state: 'merged', mergedInto: fresh });
+  });
+  it('fits a phone at 360 px in Somali and Hmong: nothing runs off the side, no tab label breaks', async () => {
+    await laptop.page.setViewportSize({ width: 360, height: 780 });
+    for (const lang of ['so', 'hmn']) {
+      await laptop.page.evaluate(`localStorage.setItem('tocsin.lang', '${lang}')`);
+      await laptop.goto('/dispatch');
+      await laptop.page.getByTestId('queue').locator('li').first().waitFor();
+      await laptop.page.getByTestId('desk').waitFor();
+      expect(await laptop.page.evaluate<string>('document.documentElement.lang')).toBe(lang);
+      expect(await overflow(laptop.page), lang).toEqual([]);
+      expect(await brokenTabLabels(laptop.page), lang).toEqual([]);
+      await laptop.expectAccessible(`dispatch console at 360 px (${lang})`);
+      await laptop.screenshot(`32-dispatch-console-360-${lang}`);
+    }
+    await laptop.page.evaluate(`localStorage.setItem('tocsin.lang', 'en')`);
   });
 });

@@ -39,7 +39,8 @@ suite(title, () => {
 
     await stage.world.admin.ok('POST', `/members/${(await organizer.me()).id}/approve`);
     await organizer.goto('/');
-    await nav.getByRole('link', { name: 'Organize' }).waitFor();
+    await nav.getByRole('button', { name: 'Tools' }).waitFor();
+    expect(await organizer.tools()).toContain('Organize');
     await screen.open();
     expect(await screen.area()).toBe('Powderhorn Park');
   });

@@ -105,14 +105,29 @@ export class Phone {
     expect(response?.status()).toBe(200);
   }
 
-  /** Navigates inside the app (no reload) through the bottom navigation. */
+  /**
+   * Navigates inside the app (no reload) through the bottom navigation; a role screen (and plates,
+   * for someone with a role) is behind the Tools menu, which this opens first.
+   */
   async nav(
-    label: 'Alerts' | 'Report' | 'Respond' | 'Plates' | 'Organize' | 'Settings',
+    label: 'Alerts' | 'Report' | 'Respond' | 'Dispatch' | 'Plates' | 'Organize' | 'Settings',
   ): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: label })
-      .click();
+    const nav = this.page.getByRole('navigation', { name: 'Main' });
+    const link = nav.getByRole('link', { name: label, exact: true });
+    const tools = nav.getByRole('button', { name: 'Tools' });
+    if (!(await link.isVisible()) && (await tools.isVisible())) await tools.click();
+    await link.click();
+  }
+
+  /** The links behind the Tools menu (opened, read, closed); none without a role. */
+  async tools(name = 'Tools'): Promise<string[]> {
+    const nav = this.page.getByRole('navigation', { name: 'Main' });
+    const tools = nav.getByRole('button', { name });
+    if (!(await tools.isVisible())) return [];
+    await tools.click();
+    const links = await nav.getByRole('list').getByRole('link').allTextContents();
+    await this.page.keyboard.press('Escape');
+    return links;
   }
 
   /** The signed-in member as the server sees them. */

@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GroupMemberView } from '@tocsin/core/api/views';
-import { cellOutline, toggleTurfCell } from '@tocsin/core/canvassing/turf';
 import { usePageTitle } from '../../app/use-page-title';
 import { describeError, endpoints } from '../../lib/api';
 import { Loading } from '../../ui/loading';
-import { LazyMap } from '../map/lazy-map';
 import { useLoad } from '../organizer/use-load';
 import { AreaPicker } from './area-picker';
 import { shown, useMyAreas } from './use-my-areas';
 import './canvassing.css';
+
+// h3-js and the map load only when a turf is drawn.
+const TurfDraw = lazy(() => import('./turf-draw').then((m) => ({ default: m.TurfDraw })));
 
 /** The turfs of my area: mine first; the canvassing group assigns new ones here. */
 export function CanvassPage() {
@@ -160,26 +161,9 @@ function NewTurf({ areaId, onDone }: { areaId: string; onDone: () => Promise<voi
           </label>
         </fieldset>
         {shape === 'drawn' ? (
-          <div className="turf-draw" data-testid="turf-draw">
-            <LazyMap
-              label={t('canvass.create.mapLabel')}
-              focusAreaId={areaId}
-              onPick={(point) => setCells((current) => toggleTurfCell(current, point))}
-              cells={cells.map((cell, i) => ({
-                id: cell,
-                outline: cellOutline(cell).map(([lat, lng]) => ({ lat, lng })),
-                label: t('canvass.create.block', { n: i + 1 }),
-              }))}
-            />
-            <p className="hint" aria-live="polite" data-testid="turf-picked">
-              {t('canvass.create.picked', { count: cells.length })}
-            </p>
-            {cells.length > 0 ? (
-              <button type="button" className="button button--quiet" onClick={() => setCells([])}>
-                {t('canvass.create.clear')}
-              </button>
-            ) : null}
-          </div>
+          <Suspense fallback={<Loading />}>
+            <TurfDraw areaId={areaId} cells={cells} onChange={setCells} />
+          </Suspense>
         ) : null}
         <div className="field">
           <label htmlFor={ids.date}>{t('canvass.create.date')}</label>

@@ -34,6 +34,8 @@ export const common = {
     meetings: 'Meetings',
     organize: 'Organize',
     together: 'Together',
+    tools: 'Tools',
+    toolsMenu: 'Role tools',
   },
   together: {
     title: 'Organizing together',

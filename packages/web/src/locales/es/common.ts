@@ -39,6 +39,8 @@ export const common: Pick<
     meetings: 'Reuniones',
     organize: 'Organizar',
     together: 'Juntos',
+    tools: 'Herramientas',
+    toolsMenu: 'Herramientas de su rol',
   },
   together: {
     title: 'Organizándonos juntos',

@@ -39,6 +39,8 @@ export const common: Pick<
     meetings: 'Rooj sib tham',
     organize: 'Npaj koom haum',
     together: 'Ua ke',
+    tools: 'Cuab yeej',
+    toolsMenu: 'Cuab yeej ntawm koj txoj hauj lwm',
   },
   together: {
     title: 'Koom haum ua ke',

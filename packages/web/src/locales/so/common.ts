@@ -39,6 +39,8 @@ export const common: Pick<
     meetings: 'Shirarka',
     organize: 'Abaabul',
     together: 'Wadajir',
+    tools: 'Qalab',
+    toolsMenu: 'Qalabka doorkaaga',
   },
   together: {
     title: 'Abaabul wadajir ah',
