@@ -82,7 +82,14 @@ export type AlertPreferencesView = z.infer<typeof alertPreferencesViewSchema>;
 export const incidentSummaryViewSchema = z.object({
   id: z.uuid(),
   state: z.enum(INCIDENT_STATES),
+  /** The reporter's words; with `activityCode`, what they added to the quick choice. */
   activity: z.string().nullable(),
+  /**
+   * The quick choice, as a code the reader's app words in its own language (activityHeadline).
+   * A string, not the enum, so an app older than a new code still reads the answer; absent on
+   * incidents and alerts from before codes.
+   */
+  activityCode: z.string().nullish(),
   area: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   location: z.object({ lat: z.number(), lng: z.number() }),
   reporters: z.number().int(),
@@ -117,6 +124,7 @@ export type TimelineEntryView = z.infer<typeof timelineEntryViewSchema>;
 const storedSaluteSchema = z.object({
   size: z.string().optional(),
   activity: z.string().optional(),
+  activityCode: z.string().optional(),
   location: z
     .object({
       lat: z.number().optional(),
