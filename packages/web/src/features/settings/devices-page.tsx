@@ -6,6 +6,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { describeError, endpoints } from '../../lib/api';
 import { Confirm } from '../../ui/confirm';
 import { useSession } from '../session/session-provider';
+import { dateTimeFormat } from '../../lib/intl';
 
 /**
  * The phones and passkeys that can log in to my account: remove one (a lost or seized phone),
@@ -33,7 +34,7 @@ export function DevicesPage() {
   }, [load]);
 
   const day = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    dateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
       new Date(`${iso}T12:00:00Z`),
     );
 
