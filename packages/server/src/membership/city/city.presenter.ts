@@ -10,7 +10,7 @@ export interface PublicCityView {
   hotline: {
     text: string;
     phone?: string;
-    translations: { lang: string; text: string; needsReview: boolean }[];
+    translations?: { lang: string; text: string; needsReview: boolean }[];
   };
   knowYourRights: { lang: string; title: string; body: string; needsReview: boolean }[];
   tiles?: { url: string; attribution: string };
@@ -29,11 +29,15 @@ export function presentPublicCity(slug: string, settings: CitySettings): PublicC
     hotline: {
       text: hotline.text,
       ...(hotline.phone ? { phone: hotline.phone } : {}),
-      translations: hotline.translations.map(({ lang, text, needsReview }) => ({
-        lang,
-        text,
-        needsReview,
-      })),
+      ...(hotline.translations.length
+        ? {
+            translations: hotline.translations.map(({ lang, text, needsReview }) => ({
+              lang,
+              text,
+              needsReview,
+            })),
+          }
+        : {}),
     },
     knowYourRights: settings.knowYourRights.map(({ lang, title, body, needsReview }) => ({
       lang,
