@@ -47,6 +47,27 @@ export const areaStatsViewSchema = z.object({
       inviteRefused: z.number().int(),
     })
     .nullable(),
+  /**
+   * The charts' figures: one line per area under (and including) the area that had incidents
+   * in the window, one value per day of `days` (YYYY-MM-DD, city calendar). Every null is
+   * "fewer than 5" (core statsSeries): counts under 5 are never sent.
+   */
+  series: z
+    .object({
+      days: z.array(z.string()),
+      areas: z.array(
+        z.object({
+          areaId: z.uuid(),
+          name: z.string(),
+          incidentsByDay: z.array(z.number().int().nullable()),
+          incidents: z.number().int().nullable(),
+          falseAlarmRate: z.number().nullable(),
+          medianMinutesToCorroborate: z.number().nullable(),
+          medianMinutesToConfirm: z.number().nullable(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type AreaStatsView = z.infer<typeof areaStatsViewSchema>;
 
