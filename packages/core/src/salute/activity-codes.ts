@@ -1,4 +1,4 @@
-import { z } from 'zod';
+// No zod here: the web app's start-up chunk words codes with this module (budget test).
 
 /**
  * Codes of the report form's quick choices. A report stores the code, never the words on the
@@ -7,8 +7,6 @@ import { z } from 'zod';
  */
 export const ACTIVITY_CODES = ['detaining', 'checkpoint', 'vehicles', 'doors'] as const;
 export type ActivityCode = (typeof ACTIVITY_CODES)[number];
-
-export const activityCodeSchema = z.enum(ACTIVITY_CODES);
 
 export function isActivityCode(value: unknown): value is ActivityCode {
   return typeof value === 'string' && (ACTIVITY_CODES as readonly string[]).includes(value);

@@ -42,4 +42,4 @@ export type { ParseOptions } from './parse-text';
 export type { ActivityCode, PlaceVocabulary, ProseFields } from './prose-fields';
 export { ACTIVITY_CODES, activityCodeOf, readProseFields } from './prose-fields';
 export type { ActivityHeadline } from './activity-codes';
-export { activityCodeSchema, activityHeadline, isActivityCode } from './activity-codes';
+export { activityHeadline, isActivityCode } from './activity-codes';

@@ -6,7 +6,7 @@ import {
   REPORT_TEXT_MAX,
   SALUTE_FIELD_MAX,
 } from './limits';
-import { activityCodeSchema } from './activity-codes';
+import { ACTIVITY_CODES } from './activity-codes';
 import { normalizePlate } from './plates';
 
 // NUL and lone surrogates are refused before this schema by the API's one input rule
@@ -37,7 +37,7 @@ export const saluteSchema = z.strictObject({
   activity: field(),
   // A quick choice, as its code (rendered in each reader's language); `activity` is then the
   // reporter's own words beside it, if any.
-  activityCode: activityCodeSchema.optional(),
+  activityCode: z.enum(ACTIVITY_CODES).optional(),
   location: saluteLocationSchema.optional(),
   uniform: field(),
   // Free as reporters write it ("2:40pm", "hace 10 min"); the server resolves it to an instant.
