@@ -4,7 +4,7 @@ import { parseInput } from '../api/input';
 import { reportAnswerSchema } from '../api/rapid-response';
 import { alertIncidentSchema } from '../api/stream';
 import { incidentSummaryViewSchema } from '../api/views';
-import { ACTIVITY_CODES, activityHeadline, isActivityCode } from './activity-codes';
+import { ACTIVITY_CODES, activityLabel, isActivityCode } from './activity-codes';
 import { mergeReport } from './merge-report';
 import { missingRequired, reportInputSchema } from './report-input';
 
@@ -80,36 +80,28 @@ describe('quick choices as codes', () => {
   });
 });
 
-describe('activityHeadline', () => {
-  it('a known code wins, with the words as detail', () => {
-    expect(
-      activityHeadline({ activity: 'Agents detaining someone', activityCode: 'detaining' }),
-    ).toEqual({ kind: 'code', code: 'detaining', detail: 'Agents detaining someone' });
-    expect(activityHeadline({ activityCode: 'doors' })).toEqual({
-      kind: 'code',
-      code: 'doors',
-      detail: null,
-    });
+describe('activityLabel', () => {
+  const word = (code: string) => `<${code}>`;
+
+  it('a known code is worded by the reader, the reporter words after it', () => {
+    expect(activityLabel({ activity: ' dos hombres ', activityCode: 'detaining' }, word)).toBe(
+      '<detaining>: dos hombres',
+    );
+    expect(activityLabel({ activityCode: 'doors' }, word)).toBe('<doors>');
   });
 
   it('old data (words only) reads as written; nothing reads as nothing', () => {
-    expect(activityHeadline({ activity: 'Retén en Lake St' })).toEqual({
-      kind: 'text',
-      text: 'Retén en Lake St',
-    });
-    expect(activityHeadline({ activity: null, activityCode: null })).toEqual({ kind: 'none' });
-    expect(activityHeadline({ activity: '   ' })).toEqual({ kind: 'none' });
+    expect(activityLabel({ activity: 'Retén en Lake St' }, word)).toBe('Retén en Lake St');
+    expect(activityLabel({ activity: null, activityCode: null }, word)).toBeNull();
+    expect(activityLabel({ activity: '   ' }, word)).toBeNull();
   });
 
-  it('never shows a raw code: an unknown code falls back to the words', () => {
+  it('never shows a raw code: an unknown code leaves the words alone', () => {
     fc.assert(
       fc.property(fc.string(), fc.option(fc.string()), (raw, words) => {
-        const h = activityHeadline({ activity: words, activityCode: raw });
-        if (isActivityCode(raw)) expect(h).toMatchObject({ kind: 'code', code: raw });
-        else {
-          expect(h.kind).not.toBe('code');
-          if (h.kind === 'text') expect(h.text).toBe(words?.trim());
-        }
+        const label = activityLabel({ activity: words, activityCode: raw }, word);
+        if (isActivityCode(raw)) expect(label?.startsWith(`<${raw}>`)).toBe(true);
+        else expect(label).toBe(words?.trim() || null);
       }),
     );
   });

@@ -12,24 +12,18 @@ export function isActivityCode(value: unknown): value is ActivityCode {
   return typeof value === 'string' && (ACTIVITY_CODES as readonly string[]).includes(value);
 }
 
-/** What a reader is shown for an activity: the quick choice in their words, or the reporter's. */
-export type ActivityHeadline =
-  | { kind: 'code'; code: ActivityCode; detail: string | null }
-  | { kind: 'text'; text: string }
-  | { kind: 'none' };
-
 /**
- * How an activity reads, whatever was stored: a known code (with the reporter's own words, if
- * any, as detail), else the text as written (reports from before codes existed, or typed), else
- * nothing. An unknown code (a newer server) falls back to the text, never to a raw code.
+ * How an activity reads, whatever was stored: a known code worded by `word` (the reader's
+ * language), with the reporter's own words after it if any; else the words as written (typed,
+ * or stored before codes existed); else null. An unknown code (from a newer server) is never
+ * shown raw: the words stand alone.
  */
-export function activityHeadline(view: {
-  activity?: string | null | undefined;
-  activityCode?: string | null | undefined;
-}): ActivityHeadline {
-  const text = view.activity?.trim() ? view.activity.trim() : null;
-  if (isActivityCode(view.activityCode)) {
-    return { kind: 'code', code: view.activityCode, detail: text };
-  }
-  return text === null ? { kind: 'none' } : { kind: 'text', text };
+export function activityLabel(
+  view: { activity?: string | null | undefined; activityCode?: string | null | undefined },
+  word: (code: ActivityCode) => string,
+): string | null {
+  const text = view.activity?.trim() || null;
+  if (!isActivityCode(view.activityCode)) return text;
+  const label = word(view.activityCode);
+  return text ? `${label}: ${text}` : label;
 }

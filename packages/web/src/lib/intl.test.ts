@@ -26,9 +26,8 @@ describe('dateTimeFormat', () => {
     const hmn = dateTimeFormat('hmn', options, none).format(at);
     expect(so).toMatch(/^27\/11, 16:06 GMT-6$/);
     expect(hmn).toMatch(/^11\/27, 16:06 GMT-6$/);
-    expect(dateTimeFormat('hmn', { dateStyle: 'medium', timeZone: 'UTC' }, none).format(at)).toBe(
-      '11/27/2026',
-    );
+    const medium = { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } as const;
+    expect(dateTimeFormat('hmn', medium, none).format(at)).toBe('11/27/2026');
   });
 
   it('never spells a word in the fallback, whatever the options and the instant', () => {
@@ -42,7 +41,6 @@ describe('dateTimeFormat', () => {
           hour: option('numeric', '2-digit'),
           minute: option('2-digit'),
           timeZoneName: option('short', 'long'),
-          dateStyle: option('full', 'long', 'medium'),
         }),
         fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
         fc.constantFrom('so', 'hmn'),
@@ -50,11 +48,6 @@ describe('dateTimeFormat', () => {
           const options = Object.fromEntries(
             Object.entries(raw).filter(([, v]) => v !== undefined),
           ) as Intl.DateTimeFormatOptions;
-          // dateStyle cannot be mixed with parts: Intl refuses that in any language.
-          if (options.dateStyle) {
-            for (const k of ['weekday', 'month', 'day', 'hour', 'minute', 'timeZoneName'] as const)
-              delete options[k];
-          }
           const text = dateTimeFormat(
             language,
             { ...options, timeZone: 'America/Chicago' },

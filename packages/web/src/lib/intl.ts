@@ -12,28 +12,16 @@ export type IntlSupport = (language: string) => boolean;
 const browserSupport: IntlSupport = (language) =>
   Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0;
 
-// Numeric dates for a language without Intl data, in its readers' order (day first for Somali).
-const FALLBACK_LOCALE: Record<string, string> = { so: 'en-GB', hmn: 'en-US' };
-
 type Options = Intl.DateTimeFormatOptions;
 
-/** The options with every part that would be spelled in words made numeric. */
+/** The options with every part that would be spelled in words made numeric (no styles). */
 export function wordless(options: Options): Options {
-  const out: Options = { ...options, hourCycle: 'h23' };
-  delete out.hour12;
+  // (The app never asks for eras, day periods or hour12.)
+  const out: Options = { ...options };
   delete out.weekday;
-  delete out.era;
-  delete out.dayPeriod;
-  if (out.month && out.month !== 'numeric' && out.month !== '2-digit') out.month = 'numeric';
+  if (out.month && !/numeric|2-digit/.test(out.month)) out.month = 'numeric';
   if (out.timeZoneName) out.timeZoneName = 'shortOffset';
-  if (out.dateStyle || out.timeStyle) {
-    const { dateStyle, timeStyle } = out;
-    delete out.dateStyle;
-    delete out.timeStyle;
-    if (dateStyle) Object.assign(out, { year: 'numeric', month: 'numeric', day: 'numeric' });
-    if (timeStyle) Object.assign(out, { hour: '2-digit', minute: '2-digit' });
-  }
-  return out;
+  return { ...out, hourCycle: 'h23' };
 }
 
 /** A date formatter for the language, or its wordless fallback. */
@@ -43,7 +31,8 @@ export function dateTimeFormat(
   supports: IntlSupport = browserSupport,
 ): Intl.DateTimeFormat {
   if (supports(language)) return new Intl.DateTimeFormat(language, options);
-  return new Intl.DateTimeFormat(FALLBACK_LOCALE[language] ?? 'en-GB', wordless(options));
+  // Numeric dates in the readers' order: month first for Hmong (US), else day first.
+  return new Intl.DateTimeFormat(language === 'hmn' ? 'en-US' : 'en-GB', wordless(options));
 }
 
 /** A number formatter for the language, else English digits (the same marks, no words). */

@@ -73,16 +73,10 @@ export function mergeFeed(
     const known = next.get(item.id);
     if (!known || item.updatedAt >= known.updatedAt) {
       // An alert without the headline (a retracted one) keeps what was known of it.
-      const keep = item.activity === null && !item.activityCode;
+      const known2 = item.activity === null && !item.activityCode ? known : undefined;
       next.set(
         item.id,
-        keep
-          ? {
-              ...item,
-              activity: known?.activity ?? null,
-              activityCode: known?.activityCode ?? null,
-            }
-          : item,
+        known2 ? { ...item, activity: known2.activity, activityCode: known2.activityCode } : item,
       );
     }
   }

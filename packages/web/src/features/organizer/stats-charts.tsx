@@ -1,10 +1,20 @@
 import { useEffect, useId, useRef } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { AreaStatsView } from '@tocsin/core/api/views';
 import { numberFormat } from '../../lib/intl';
+import { charts as en } from '../../locales/en/charts';
+import { charts as es } from '../../locales/es/charts';
+import { charts as hmn } from '../../locales/hmn/charts';
+import { charts as so } from '../../locales/so/charts';
 import './stats-charts.css';
+
+// The charts' strings come with the charts, in all four languages (a few hundred bytes each).
+for (const [language, strings] of Object.entries({ en, es, so, hmn })) {
+  i18next.addResourceBundle(language, 'translation', strings, true, false);
+}
 
 // Loaded only by the statistics section (React.lazy), so uPlot stays out of every page's
 // start-up JS. Each chart is a picture for the eye (aria-hidden canvas) beside a table with the

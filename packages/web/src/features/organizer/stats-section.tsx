@@ -82,7 +82,7 @@ export function StatsSection({ area }: { area: Area }) {
         </table>
       ) : null}
       {data?.series && data.series.areas.length > 0 ? (
-        <Suspense fallback={<p className="hint">{t('organize.chart.loading')}</p>}>
+        <Suspense fallback={null}>
           <StatsCharts series={data.series} language={i18n.language} />
         </Suspense>
       ) : null}

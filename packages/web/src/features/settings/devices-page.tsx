@@ -34,9 +34,12 @@ export function DevicesPage() {
   }, [load]);
 
   const day = (iso: string) =>
-    dateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${iso}T12:00:00Z`),
-    );
+    dateTimeFormat(i18n.language, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${iso}T12:00:00Z`));
 
   const act = async (action: () => Promise<void>, message: string | null) => {
     setBusy(true);

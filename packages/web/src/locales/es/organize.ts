@@ -114,20 +114,6 @@ export const organize: Pick<Messages, 'organize'> = {
       name: 'Nombre del grupo',
       add: 'Agregar el grupo',
     },
-    chart: {
-      loading: 'Cargando los gráficos…',
-      rule: 'Gráficos de este período. Nunca se muestran cifras menores de 5: un día o una zona con 1 a 4 incidentes queda fuera, y también sus tasas y tiempos.',
-      perDay: 'Incidentes por día, por zona',
-      perDayTable: 'Incidentes por día, por zona, en números (sin los días sin incidentes)',
-      times: 'Minutos (mediana) hasta un segundo reporte y hasta la confirmación, por zona',
-      timesTable:
-        'Tiempo (mediana) hasta un segundo reporte y hasta la confirmación, por zona, en números',
-      falseAlarms: 'Falsas alarmas, por zona',
-      falseAlarmsTable: 'Incidentes y falsas alarmas, por zona, en números',
-      day: 'Día',
-      area: 'Zona',
-      fewer: 'menos de 5',
-    },
     stat: {
       title: 'Estadísticas de {{area}}',
       intro: 'De esta zona y las zonas dentro de ella. Solo cifras: no se nombra a nadie.',

@@ -114,22 +114,6 @@ export const organize: Pick<Messages, 'organize'> = {
       name: 'Lub npe pab pawg',
       add: 'Ntxiv pab pawg',
     },
-    chart: {
-      loading: 'Tab tom thauj cov duab qhia…',
-      rule: 'Cov duab qhia ntawm lub sijhawm no. Tsis qhia tus lej tsawg dua 5 li: ib hnub los yog ib cheeb tsam uas muaj 1 txog 4 zaug raug muab tso tseg, thiab nws cov feem pua thiab lub sijhawm thiab.',
-      perDay: 'Cov xwm txheej ib hnub, raws cheeb tsam',
-      perDayTable:
-        'Cov xwm txheej ib hnub, raws cheeb tsam, ua tus lej (tsis muaj cov hnub uas tsis muaj dab tsi)',
-      times:
-        'Feeb nruab nrab mus txog daim ntawv qhia thib ob thiab mus txog kev lees paub, raws cheeb tsam',
-      timesTable:
-        'Lub sijhawm nruab nrab mus txog daim ntawv qhia thib ob thiab mus txog kev lees paub, raws cheeb tsam, ua tus lej',
-      falseAlarms: 'Cov lus ceeb toom cuav, raws cheeb tsam',
-      falseAlarmsTable: 'Cov xwm txheej thiab cov lus ceeb toom cuav, raws cheeb tsam, ua tus lej',
-      day: 'Hnub',
-      area: 'Cheeb tsam',
-      fewer: 'tsawg dua 5',
-    },
     stat: {
       title: 'Cov lej txheeb ntawm {{area}}',
       intro:

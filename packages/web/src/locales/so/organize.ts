@@ -114,20 +114,6 @@ export const organize: Pick<Messages, 'organize'> = {
       name: 'Magaca kooxda',
       add: 'Ku dar kooxda',
     },
-    chart: {
-      loading: 'Jaantusyada waa la soo rarayaa…',
-      rule: 'Jaantusyada muddadan. Tirooyinka ka yar 5 weligood lama muujiyo: maalin ama aag leh 1 ilaa 4 dhacdo waa laga saaray, iyo heerarkeeda iyo waqtiyadeeda.',
-      perDay: 'Dhacdooyinka maalintii, aag ahaan',
-      perDayTable:
-        'Dhacdooyinka maalintii, aag ahaan, tiro ahaan (maalmaha aan lahayn waa laga saaray)',
-      times: 'Daqiiqadaha dhexe ilaa warbixin labaad iyo ilaa xaqiijin, aag ahaan',
-      timesTable: 'Waqtiga dhexe ilaa warbixin labaad iyo ilaa xaqiijin, aag ahaan, tiro ahaan',
-      falseAlarms: 'Digniinaha beenta ah, aag ahaan',
-      falseAlarmsTable: 'Dhacdooyinka iyo digniinaha beenta ah, aag ahaan, tiro ahaan',
-      day: 'Maalin',
-      area: 'Aag',
-      fewer: 'wax ka yar 5',
-    },
     stat: {
       title: 'Tirakoobka {{area}}',
       intro: 'Aaggan iyo aagagga ku jira. Tirooyin kaliya: qofna lama magacaabo.',
