@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
 import type { Phone } from './phone';
-import { approve, POWDERHORN } from './world';
+import type { ApiClient } from './api-client';
+import { approve, approvedMember, POWDERHORN } from './world';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -41,7 +42,30 @@ suite(title, () => {
     };
   };
 
+  /** A member invited by `sponsor` reports the same sighting in their own words (API). */
+  const corroborate = async (
+    sponsor: ApiClient,
+    at: { latitude: number; longitude: number },
+    incidentId: string,
+  ) => {
+    const client = await approvedMember(stage.world, sponsor);
+    const answer = await client.ok<{ incident: { id: string; state: string } }>(
+      'POST',
+      '/reports',
+      {
+        id: crypto.randomUUID(),
+        salute: { activity: 'la migra aquí', location: { lat: at.latitude, lng: at.longitude } },
+      },
+    );
+    expect(answer.incident).toMatchObject({ id: incidentId, state: 'corroborated' });
+  };
+
   const heading = (p: Phone) => p.page.locator('#incident-title').textContent();
+  /** Opens an incident and waits for its heading to read `words`. */
+  const openIncident = async (p: Phone, id: string, words: string) => {
+    await p.goto(`/incidents/${id}`);
+    await expect.poll(() => heading(p), { timeout: 15_000 }).toBe(words);
+  };
 
   it('a Spanish reporter taps "Retén"; an English reader sees "Checkpoint"', async () => {
     maria = await phone('maria', POWDERHORN);
@@ -63,11 +87,11 @@ suite(title, () => {
     expect(stored.salute).not.toHaveProperty('activity');
     // Her own outbox and the incident read in Spanish for her.
     expect(await maria.page.getByTestId('outbox-item').first().textContent()).toContain('Retén');
-    await maria.incident.open(incidentId);
-    expect(await heading(maria)).toBe('Retén');
+    await openIncident(maria, incidentId, 'Retén');
 
-    await alice.incident.open(incidentId);
-    expect(await heading(alice)).toBe('Checkpoint');
+    // A second, independent member (their own words) makes it visible to every member there.
+    await corroborate(stage.world.sponsors[1], POWDERHORN, incidentId);
+    await openIncident(alice, incidentId, 'Checkpoint');
     await alice.nav('Alerts');
     await expect.poll(() => alice.home.card(incidentId).textContent()).toContain('Checkpoint');
     await alice.expectAccessible('home (a quick choice from a Spanish reporter)');
@@ -77,8 +101,8 @@ suite(title, () => {
     await alice.context.setGeolocation(POWDERHORN_1300M_SOUTH);
     await alice.goto('/report');
     const { incidentId } = await reportQuick(alice, 'doors', 'Agents knocking on doors');
-    await maria.incident.open(incidentId);
-    expect(await heading(maria)).toBe('Agentes tocando puertas');
+    await corroborate(stage.world.sponsors[0], POWDERHORN_1300M_SOUTH, incidentId);
+    await openIncident(maria, incidentId, 'Agentes tocando puertas');
     await maria.expectAccessible('incident (es, a quick choice from an English reporter)');
     // Somali and Hmong readers get their own words too.
     await inLanguage(maria, 'so', `/incidents/${incidentId}`);
