@@ -167,11 +167,14 @@ suite(title, () => {
     // incident today is "fewer than 5", never drawn or written as 1.
     const perDay = organizer.page.getByTestId('chart-per-day');
     await perDay.locator('canvas').first().waitFor();
-    const table = await perDay.locator('table').textContent();
+    const table = await perDay.locator('table.visually-hidden').textContent();
     expect(table).toContain('Powderhorn Park');
     expect(table).toContain('fewer than 5');
     expect(
-      await organizer.page.getByTestId('chart-false-alarms').locator('td').allTextContents(),
+      await organizer.page
+        .getByTestId('chart-false-alarms')
+        .locator('table.visually-hidden td')
+        .allTextContents(),
     ).toEqual(['fewer than 5', 'fewer than 5']);
     await organizer.expectAccessible('organize: statistics');
     await organizer.screenshot('44-organize-stats');

@@ -190,8 +190,9 @@ export function StatsCharts({ series, language }: { series: Series; language: st
   );
 
   const activeDays = series.days
-    .map((day, i) => ({ day, values: areas.map((a) => a.incidentsByDay[i] ?? 0) }))
-    .filter((row) => row.values.some((v) => v !== 0));
+    // null is "fewer than 5" (a day with incidents): kept as null, never read as 0.
+    .map((day, i) => ({ day, values: areas.map((a) => a.incidentsByDay[i]) }))
+    .filter((row) => row.values.some((v) => v !== 0 && v !== undefined));
 
   return (
     <div className="stats-charts">
@@ -214,7 +215,9 @@ export function StatsCharts({ series, language }: { series: Series; language: st
               <tr key={row.day}>
                 <th scope="row">{row.day}</th>
                 {row.values.map((v, i) => (
-                  <td key={areas[i]!.areaId}>{show(v, (n) => number.format(n))}</td>
+                  <td key={areas[i]!.areaId}>
+                    {show(v === undefined ? 0 : v, (n) => number.format(n))}
+                  </td>
                 ))}
               </tr>
             ))}
