@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AreaStatsView } from '@tocsin/core';
 import { createApp } from '../src/app';
 import { ManualClock } from '../src/platform/clock';
 import { runSweep } from '../src/rapid-response/retention/retention.service';
@@ -128,10 +129,34 @@ describeEachDatabase('area statistics', (kind) => {
   it('counts an area and the areas under it, with exact medians', async () => {
     const response = await stats(organizer, areaIds.powderhornId);
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ areaId: areaIds.powderhornId, ...POWDERHORN_STATS });
+    const { series, ...totals } = response.json<AreaStatsView>();
+    expect(totals).toEqual({ areaId: areaIds.powderhornId, ...POWDERHORN_STATS });
+    // The charts: one line per area with incidents; every count under 5 is null, and so are
+    // the rate and medians drawn from under 5 incidents (k-anon rule).
+    expect(series?.days).toHaveLength(30);
+    expect(series?.days.at(-1)).toBe('2026-03-10');
+    expect(series?.areas.map((a) => a.areaId).sort()).toEqual(
+      [areaIds.powderhornId, workplaceId].sort(),
+    );
+    for (const line of series?.areas ?? []) {
+      expect(line.incidentsByDay).toHaveLength(30);
+      expect(line.incidentsByDay.slice(0, -1).every((n) => n === 0)).toBe(true);
+      expect(line.incidentsByDay.at(-1)).toBeNull();
+      expect(line).toMatchObject({
+        incidents: null,
+        falseAlarmRate: null,
+        medianMinutesToCorroborate: null,
+        medianMinutesToConfirm: null,
+      });
+    }
+    expect(series?.areas.find((a) => a.areaId === areaIds.powderhornId)?.name).toBe(
+      'Powderhorn Park',
+    );
 
     const city = await stats(admin, areaIds.cityId);
-    expect(city.json()).toEqual({
+    const { series: citySeries, ...cityTotals } = city.json<AreaStatsView>();
+    expect(citySeries?.areas.length).toBeGreaterThan(0);
+    expect(cityTotals).toEqual({
       areaId: areaIds.cityId,
       days: 30,
       incidents: 5,
@@ -204,6 +229,12 @@ describeEachDatabase('area statistics', (kind) => {
     // I5 ends (quiet) in this very sweep, so its retention has only begun.
     expect(summary).toMatchObject({ autoEnded: 1, purged: { incidents: 4 } });
     const response = await stats(organizer, areaIds.powderhornId);
-    expect(response.json()).toEqual({ areaId: areaIds.powderhornId, ...POWDERHORN_STATS });
+    const { series, ...totals } = response.json<AreaStatsView>();
+    expect(totals).toEqual({ areaId: areaIds.powderhornId, ...POWDERHORN_STATS });
+    // The charts read only what an incident keeps: the same lines, two days further on.
+    expect(series?.areas).toHaveLength(2);
+    expect(
+      series?.areas.every((a) => a.incidentsByDay.filter((n) => n === null).length === 1),
+    ).toBe(true);
   });
 });

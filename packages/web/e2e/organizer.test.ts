@@ -164,6 +164,19 @@ suite(title, () => {
     await organizer.page.getByLabel('Period').selectOption({ label: 'Last 7 days' });
     await organizer.page.getByRole('heading', { name: 'Statistics for Powderhorn Park' }).waitFor();
     expect((await screen.stats()).Incidents).toBe('1');
+    // The charts: drawn by uPlot (its own chunk), each with a table of the same numbers; one
+    // incident today is "fewer than 5", never drawn or written as 1.
+    const perDay = organizer.page.getByTestId('chart-per-day');
+    await perDay.locator('canvas').first().waitFor();
+    const table = await perDay.locator('table.visually-hidden').textContent();
+    expect(table).toContain('Powderhorn Park');
+    expect(table).toContain('fewer than 5');
+    expect(
+      await organizer.page
+        .getByTestId('chart-false-alarms')
+        .locator('table.visually-hidden td')
+        .allTextContents(),
+    ).toEqual(['fewer than 5', 'fewer than 5']);
     await organizer.expectAccessible('organize: statistics');
     await organizer.screenshot('44-organize-stats');
   });

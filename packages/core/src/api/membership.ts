@@ -168,7 +168,14 @@ export const publicCitySchema = z.strictObject({
   timeZone: z.string(),
   languages: z.array(z.string()),
   defaultAlertRadiusMeters: z.number().int(),
-  hotline: z.strictObject({ text: z.string(), phone: z.string().optional() }),
+  hotline: z.strictObject({
+    text: z.string(),
+    phone: z.string().optional(),
+    /** The text in the pack's other languages; absent from servers before translations. */
+    translations: z
+      .array(z.strictObject({ lang: z.string(), text: z.string(), needsReview: z.boolean() }))
+      .optional(),
+  }),
   knowYourRights: z.array(
     z.strictObject({
       lang: z.string(),

@@ -16,16 +16,18 @@ export const latLngSchema = z.strictObject({
 
 /**
  * POST /reports body as the web app sends it: the schema's input, always with the client's id
- * (so an offline retry is idempotent) and the SALUTE form, whose activity is required.
+ * (so an offline retry is idempotent) and the SALUTE form, with an activity (a quick choice's
+ * code, words, or both).
  */
 export type ReportBody = z.input<typeof reportInputSchema> & {
   id: string;
-  salute: NonNullable<z.input<typeof reportInputSchema>['salute']> & { activity: string };
+  salute: NonNullable<z.input<typeof reportInputSchema>['salute']>;
 };
 
 const storedSalute = z.object({
   size: z.string().optional(),
   activity: z.string().optional(),
+  activityCode: z.string().optional(),
   location: z
     .object({ lat: z.number().optional(), lng: z.number().optional(), text: z.string().optional() })
     .optional(),

@@ -61,7 +61,15 @@ void kindsComplete;
 
 /** The incident inside a stream alert: the summary's headline fields, as of the alert. */
 export const alertIncidentSchema = incidentSummaryViewSchema
-  .pick({ id: true, state: true, activity: true, area: true, location: true, reporters: true })
+  .pick({
+    id: true,
+    state: true,
+    activity: true,
+    activityCode: true,
+    area: true,
+    location: true,
+    reporters: true,
+  })
   .extend({ at: z.iso.datetime() });
 export type AlertIncident = z.infer<typeof alertIncidentSchema>;
 

@@ -47,6 +47,27 @@ export const areaStatsViewSchema = z.object({
       inviteRefused: z.number().int(),
     })
     .nullable(),
+  /**
+   * The charts' figures: one line per area under (and including) the area that had incidents
+   * in the window, one value per day of `days` (YYYY-MM-DD, city calendar). Every null is
+   * "fewer than 5" (core statsSeries): counts under 5 are never sent.
+   */
+  series: z
+    .object({
+      days: z.array(z.string()),
+      areas: z.array(
+        z.object({
+          areaId: z.uuid(),
+          name: z.string(),
+          incidentsByDay: z.array(z.number().int().nullable()),
+          incidents: z.number().int().nullable(),
+          falseAlarmRate: z.number().nullable(),
+          medianMinutesToCorroborate: z.number().nullable(),
+          medianMinutesToConfirm: z.number().nullable(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type AreaStatsView = z.infer<typeof areaStatsViewSchema>;
 
@@ -82,7 +103,14 @@ export type AlertPreferencesView = z.infer<typeof alertPreferencesViewSchema>;
 export const incidentSummaryViewSchema = z.object({
   id: z.uuid(),
   state: z.enum(INCIDENT_STATES),
+  /** The reporter's words; with `activityCode`, what they added to the quick choice. */
   activity: z.string().nullable(),
+  /**
+   * The quick choice, as a code the reader's app words in its own language (activityHeadline).
+   * A string, not the enum, so an app older than a new code still reads the answer; absent on
+   * incidents and alerts from before codes.
+   */
+  activityCode: z.string().nullish(),
   area: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   location: z.object({ lat: z.number(), lng: z.number() }),
   reporters: z.number().int(),
@@ -117,6 +145,7 @@ export type TimelineEntryView = z.infer<typeof timelineEntryViewSchema>;
 const storedSaluteSchema = z.object({
   size: z.string().optional(),
   activity: z.string().optional(),
+  activityCode: z.string().optional(),
   location: z
     .object({
       lat: z.number().optional(),

@@ -119,7 +119,18 @@ export const cityPackSchema = z
       })
       .prefault({}),
     hotline: z.strictObject({
+      // In the pack's first language; `translations` give it in the others (the app shows the
+      // reader's, else this one).
       text: z.string().trim().min(1).max(1_000),
+      translations: z
+        .array(
+          z.strictObject({
+            lang: languageTag,
+            text: z.string().trim().min(1).max(1_000),
+            needsReview: z.boolean().default(false),
+          }),
+        )
+        .default([]),
       phone: z
         .string()
         .regex(/^\+?[0-9][0-9 ().-]{1,30}$/, {

@@ -36,6 +36,13 @@ describe('Minneapolis demo pack', () => {
       retentionHours: 24,
     });
     expect(pack.settings.hotline.phone).toBeUndefined();
+    // The hotline text in every language of the pack (issue 20: not English only).
+    const hotline = pack.settings.hotline.translations.map((h) => [h.lang, h.needsReview]);
+    expect(hotline).toEqual([
+      ['es', false],
+      ['so', true],
+      ['hmn', true],
+    ]);
     const review = pack.settings.knowYourRights.map((c) => [c.lang, c.needsReview]);
     expect(review).toEqual([
       ['en', false],

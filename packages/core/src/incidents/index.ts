@@ -68,6 +68,8 @@ export {
 } from './state-machine';
 export type { AreaStats, IncidentSummary } from './stats';
 export { median, statsByArea } from './stats';
+export type { AreaSeries, DatedIncident } from './stats-series';
+export { statsSeries, windowDays } from './stats-series';
 export { SubscriptionIndex } from './subscription-index';
 export type { Disc, Subscription } from './targeting';
 export {

@@ -41,3 +41,4 @@ export { isValidTimeZone, zonedParts, zonedTimeToUtc } from './time-zone';
 export type { ParseOptions } from './parse-text';
 export type { ActivityCode, PlaceVocabulary, ProseFields } from './prose-fields';
 export { ACTIVITY_CODES, activityCodeOf, readProseFields } from './prose-fields';
+export { activityLabel, isActivityCode } from './activity-codes';

@@ -1,6 +1,7 @@
 import { PLATES_MAX } from './limits';
 import type { ParsedSalute } from './parse-text';
 import { parseSaluteText, type ParseOptions } from './parse-text';
+import type { ActivityCode } from './activity-codes';
 import type { NormalizedPlate } from './plates';
 import { dedupePlates, normalizePlate } from './plates';
 import type { ReportInput, SaluteLocationInput } from './report-input';
@@ -9,6 +10,8 @@ import { resolveTime } from './resolve-time';
 /** A report's SALUTE after merging the structured fields with what its text said. */
 export interface MergedSalute extends Omit<ParsedSalute, 'location'> {
   location?: SaluteLocationInput;
+  /** The quick choice the reporter tapped, as its code (never read from text). */
+  activityCode?: ActivityCode;
 }
 
 /** A report ready for the required-field check and storage. */
@@ -36,6 +39,7 @@ export function mergeReport(input: ReportInput, ctx: ParseOptions): MergedReport
     const v = present(given[key]) ?? parsed?.salute[key];
     if (v !== undefined) salute[key] = v;
   }
+  if (given.activityCode !== undefined) salute.activityCode = given.activityCode;
   const location: SaluteLocationInput = {};
   if (given.location?.lat !== undefined && given.location.lng !== undefined) {
     location.lat = given.location.lat;

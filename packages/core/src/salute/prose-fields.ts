@@ -1,3 +1,4 @@
+import type { ActivityCode } from './activity-codes';
 import { findTimeExpression } from './resolve-time';
 import { foldForMatch } from './text';
 
@@ -16,9 +17,8 @@ export interface ProseFields {
   activityCode?: ActivityCode;
 }
 
-/** Codes of the quick choices; the text shown is the reader's language, never the reporter's. */
-export const ACTIVITY_CODES = ['detaining', 'checkpoint', 'vehicles', 'doors'] as const;
-export type ActivityCode = (typeof ACTIVITY_CODES)[number];
+// Codes of the quick choices; the text shown is the reader's language, never the reporter's.
+export { ACTIVITY_CODES, type ActivityCode } from './activity-codes';
 
 /** Words that name places, folded (lowercase, no accents), from the city's gazetteer. */
 export interface PlaceVocabulary {

@@ -6,6 +6,7 @@ import {
   REPORT_TEXT_MAX,
   SALUTE_FIELD_MAX,
 } from './limits';
+import { ACTIVITY_CODES } from './activity-codes';
 import { normalizePlate } from './plates';
 
 // NUL and lone surrogates are refused before this schema by the API's one input rule
@@ -34,6 +35,9 @@ export const saluteLocationSchema = z
 export const saluteSchema = z.strictObject({
   size: field(),
   activity: field(),
+  // A quick choice, as its code (rendered in each reader's language); `activity` is then the
+  // reporter's own words beside it, if any.
+  activityCode: z.enum(ACTIVITY_CODES).optional(),
   location: saluteLocationSchema.optional(),
   uniform: field(),
   // Free as reporters write it ("2:40pm", "hace 10 min"); the server resolves it to an instant.
@@ -75,6 +79,7 @@ export type ReportInput = z.infer<typeof reportInputSchema>;
 export interface RequiredFieldsView {
   salute?: {
     activity?: string | undefined;
+    activityCode?: string | undefined;
     location?: { lat?: number | undefined; lng?: number | undefined } | undefined;
   };
 }
@@ -88,7 +93,8 @@ export function missingRequired(
   opts: { placeResolved: boolean },
 ): string[] {
   const missing: string[] = [];
-  if ((report.salute?.activity ?? '').trim() === '') missing.push('salute.activity');
+  const hasCode = report.salute?.activityCode !== undefined;
+  if (!hasCode && (report.salute?.activity ?? '').trim() === '') missing.push('salute.activity');
   const loc = report.salute?.location;
   const hasCoordinates = loc?.lat !== undefined && loc.lng !== undefined;
   if (!hasCoordinates && !opts.placeResolved) missing.push('salute.location');

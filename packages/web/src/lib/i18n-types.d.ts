@@ -1,9 +1,9 @@
 import 'i18next';
-import type { English } from '../locales/en';
+import type { Translatable } from '../locales/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: English };
+    resources: { translation: Translatable };
   }
 }

@@ -1,15 +1,12 @@
 import type { TFunction } from 'i18next';
+import { dateTimeFormat } from './intl';
 
 const MINUTE = 60_000;
 
-function locale(language: string): string {
-  // Intl may lack a language (Hmong); English formats numbers and dates the same way then.
-  return Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 ? language : 'en';
-}
-
 /** A date and time in the city's time zone, e.g. "Nov 27, 4:06 PM CST". */
 export function formatDateTime(iso: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(language), {
+  // Intl lacks Somali and Hmong in Chromium: then numbers only, never English words (./intl).
+  return dateTimeFormat(language, {
     timeZone,
     month: 'short',
     day: 'numeric',
@@ -21,7 +18,7 @@ export function formatDateTime(iso: string, language: string, timeZone: string):
 
 /** A time of day in the city's time zone, e.g. "4:06 PM". */
 export function formatTime(iso: string | number, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(language), {
+  return dateTimeFormat(language, {
     timeZone,
     hour: 'numeric',
     minute: '2-digit',

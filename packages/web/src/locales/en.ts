@@ -7,6 +7,7 @@ import { settings } from './en/settings';
 import { trust } from './en/trust';
 import type { assemblies } from './en/assemblies';
 import type { bulletin } from './en/bulletin';
+import type { charts } from './en/charts';
 import type { community } from './en/community';
 import type { council } from './en/council';
 import type { elections } from './en/elections';
@@ -47,6 +48,9 @@ type Union<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I
 
 /** Every English string: the shell and all parts, as i18next's types see them. */
 export type English = typeof en & Union<EnglishParts[StringPart]>;
+
+/** What i18next may look up: the strings above and those the organizers' charts bring along. */
+export type Translatable = English & typeof charts;
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 

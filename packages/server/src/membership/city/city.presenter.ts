@@ -7,7 +7,11 @@ export interface PublicCityView {
   timeZone: string;
   languages: string[];
   defaultAlertRadiusMeters: number;
-  hotline: { text: string; phone?: string };
+  hotline: {
+    text: string;
+    phone?: string;
+    translations?: { lang: string; text: string; needsReview: boolean }[];
+  };
   knowYourRights: { lang: string; title: string; body: string; needsReview: boolean }[];
   tiles?: { url: string; attribution: string };
   plateDefaultState?: string;
@@ -22,7 +26,19 @@ export function presentPublicCity(slug: string, settings: CitySettings): PublicC
     timeZone: settings.timeZone,
     languages: [...settings.languages],
     defaultAlertRadiusMeters: settings.defaultAlertRadiusMeters,
-    hotline: { text: hotline.text, ...(hotline.phone ? { phone: hotline.phone } : {}) },
+    hotline: {
+      text: hotline.text,
+      ...(hotline.phone ? { phone: hotline.phone } : {}),
+      ...(hotline.translations.length
+        ? {
+            translations: hotline.translations.map(({ lang, text, needsReview }) => ({
+              lang,
+              text,
+              needsReview,
+            })),
+          }
+        : {}),
+    },
     knowYourRights: settings.knowYourRights.map(({ lang, title, body, needsReview }) => ({
       lang,
       title,

@@ -41,7 +41,12 @@ export async function recordTransition(
     timeline: readonly TimelineEntry[];
     alerts: readonly AlertDecision[];
   },
-  options: { activity: string | null; note?: string | null; isNew?: boolean },
+  options: {
+    activity: string | null;
+    activityCode?: string | null;
+    note?: string | null;
+    isNew?: boolean;
+  },
 ): Promise<AlertCreated[]> {
   const { incident } = transition;
   if (!options.isNew) {
@@ -66,6 +71,7 @@ export async function recordTransition(
       id: decision.incidentId,
       state: incident.state,
       activity: options.activity,
+      activityCode: options.activityCode ?? null,
       area: area ? { id: area.id, name: area.name } : null,
       location: { lat: incident.lat, lng: incident.lng },
       reporters: incident.reporters.length,

@@ -12,6 +12,7 @@ export interface NewIncident {
   lng: number;
   coarse_cell: string;
   activity: string | null;
+  activity_code: string | null;
   day: string;
 }
 

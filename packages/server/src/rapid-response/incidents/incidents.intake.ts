@@ -29,6 +29,8 @@ export interface IntakeReport {
   lng: number;
   areaId: string | null;
   activity: string | null;
+  /** The quick choice's code, if the report used one. */
+  activityCode?: string | null;
 }
 
 /** The incident a report joined or opened, as it stands after the report. */
@@ -44,6 +46,7 @@ export async function insertIncident(
   incident: Incident,
   activity: string | null,
   timeZone: string,
+  activityCode: string | null = null,
 ): Promise<void> {
   await insertIncidentRow(
     tx,
@@ -54,6 +57,7 @@ export async function insertIncident(
       lng: incident.lng,
       coarse_cell: latLngToCell(incident.lat, incident.lng, COARSE_RES),
       activity,
+      activity_code: activityCode,
       day: cityDay(new Date(incident.firstReportAt), timeZone),
     },
     incidentColumns(incident, countCorroboratingReporters(incident.reporters)),
@@ -97,14 +101,24 @@ export async function intakeReport(
     );
     if (!result.ok) throw new ConflictError(result.error.code, result.error.message);
     await addReporter(tx, row.id, report, now);
-    await recordTransition(ctx, tx, result.value, { activity: row.activity });
+    await recordTransition(ctx, tx, result.value, {
+      activity: row.activity,
+      activityCode: row.activity_code,
+    });
     const { id, state, reporters } = result.value.incident;
     return { id, state, reporters: reporters.length };
   }
   const transition = openIncident({ id: randomUUID(), lat, lng, areaId: input.areaId }, report);
-  await insertIncident(tx, transition.incident, input.activity, settings.timeZone);
+  const headline = { activity: input.activity, activityCode: input.activityCode ?? null };
+  await insertIncident(
+    tx,
+    transition.incident,
+    headline.activity,
+    settings.timeZone,
+    headline.activityCode,
+  );
   await addReporter(tx, transition.incident.id, report, now);
-  await recordTransition(ctx, tx, transition, { activity: input.activity, isNew: true });
+  await recordTransition(ctx, tx, transition, { ...headline, isNew: true });
   await ctx.incidentHooks.opened(ctx, tx, transition.incident, [report.memberId]);
   const { id, state } = transition.incident;
   return { id, state, reporters: 1 };

@@ -16,6 +16,7 @@ export function presentIncident(row: IncidentRow, areas: AreaSnapshot): Incident
     id: row.id,
     state: row.state,
     activity: row.activity,
+    activityCode: row.activity_code,
     area: area ? { id: area.id, name: area.name } : null,
     location: { lat: row.lat, lng: row.lng },
     reporters: row.reporter_count,
@@ -39,6 +40,7 @@ export function presentRetracted(row: IncidentRow, areas: AreaSnapshot): Inciden
   return {
     ...presentIncident(row, areas),
     activity: null,
+    activityCode: null,
     location: cell ? cellCenter(cell) : { lat: 0, lng: 0 },
     reporters: 0,
   };

@@ -253,7 +253,11 @@ export async function verifyIncident(
     const now = ctx.clock.now();
     const result = applyVerification(await loadIncident(tx, locked), outcome, actor, now.getTime());
     if (!result.ok) refused(result.error);
-    await recordTransition(ctx, tx, result.value, { activity: locked.activity, note });
+    await recordTransition(ctx, tx, result.value, {
+      activity: locked.activity,
+      activityCode: locked.activity_code,
+      note,
+    });
     if (outcome === 'confirmed') await addConfirmer(tx, id, actor, now);
     // Plates wait for the incident itself to be confirmed, by two independent people.
     if (result.value.incident.state === 'confirmed') await ctx.incidentHooks.confirmed(ctx, tx, id);
@@ -276,7 +280,11 @@ export async function endIncident(
     if (!locked) throw new NotFoundError('No such incident');
     const result = applyEnd(await loadIncident(tx, locked), actor, ctx.clock.now().getTime());
     if (!result.ok) refused(result.error);
-    await recordTransition(ctx, tx, result.value, { activity: locked.activity, note });
+    await recordTransition(ctx, tx, result.value, {
+      activity: locked.activity,
+      activityCode: locked.activity_code,
+      note,
+    });
     return { id, state: result.value.incident.state };
   });
 }
@@ -312,8 +320,14 @@ export async function mergeIncident(
     if (!result.ok) refused(result.error);
     // The surviving incident carries the absorbed one's reporters, reports and audience.
     await absorbIncident(tx, id, into);
-    await recordTransition(ctx, tx, result.value.from, { activity: from.activity });
-    await recordTransition(ctx, tx, result.value.into, { activity: target.activity });
+    await recordTransition(ctx, tx, result.value.from, {
+      activity: from.activity,
+      activityCode: from.activity_code,
+    });
+    await recordTransition(ctx, tx, result.value.into, {
+      activity: target.activity,
+      activityCode: target.activity_code,
+    });
     if (result.value.into.incident.state === 'confirmed')
       await ctx.incidentHooks.confirmed(ctx, tx, into);
     return {

@@ -140,6 +140,7 @@ export async function submitReport(
   // Slow on purpose, so outside the transaction: the plate records hold only these hashes.
   const plateHashes = await hashPlates(ctx, plateKeys);
   const activity = merged.salute.activity ?? null;
+  const activityCode = merged.salute.activityCode ?? null;
   const { lat, lng } = place.point;
   // Store what the reporter gave, but coordinates only as the bounded cell center.
   const salute: MergedSalute = {
@@ -172,6 +173,7 @@ export async function submitReport(
           lng,
           areaId: place.areaId,
           activity,
+          activityCode,
         },
         settings,
       );

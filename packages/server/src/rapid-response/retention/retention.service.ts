@@ -83,7 +83,10 @@ export async function autoEndQuietIncidents(ctx: AppContext): Promise<number> {
         if (!shouldAutoEnd(incident, now.getTime(), quietMinutes)) continue;
         const result = applyEnd(incident, 'auto', now.getTime());
         if (!result.ok) continue;
-        await recordTransition(ctx, tx, result.value, { activity: row.activity });
+        await recordTransition(ctx, tx, result.value, {
+          activity: row.activity,
+          activityCode: row.activity_code,
+        });
         count += 1;
       }
       return { seen: rows.length, count };

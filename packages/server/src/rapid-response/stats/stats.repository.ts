@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform';
 
 /** The kept columns statistics need, for incidents of some areas first reported since a day. */
@@ -7,6 +8,8 @@ export function incidentFigures(db: Executor, areaIds: string[], sinceDay: strin
     .selectFrom('incidents')
     .select([
       'area_id',
+      // As text: the city calendar day, whatever the driver makes of a date.
+      sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
       'state',
       'first_report_at',
       'corroborated_at',

@@ -1,4 +1,10 @@
-import { statsByArea, type AreaStatsView, type Principal } from '@tocsin/core';
+import {
+  statsByArea,
+  statsSeries,
+  windowDays,
+  type AreaStatsView,
+  type Principal,
+} from '@tocsin/core';
 import type { AppContext } from '../../platform';
 import { cityDay } from '../incidents';
 import { authFailureTotals, requireOrganizer, visibleArea } from '../../membership';
@@ -63,5 +69,23 @@ export async function areaStats(
       inviteRefused: totals.get('invite_refused') ?? 0,
     };
   }
-  return presentAreaStats(areaId, days, stats, delivered, authFailures);
+  // The charts: one line per area that had incidents (an area with none draws nothing).
+  const window = windowDays(today, days);
+  const charted = areaIds.filter((id) => rows.some((r) => r.area_id === id));
+  const lines = statsSeries(
+    rows.map((r) => ({
+      areaId: r.area_id ?? areaId,
+      day: r.day,
+      state: r.state,
+      firstReportAt: r.first_report_at.getTime(),
+      corroboratedAt: r.corroborated_at?.getTime() ?? null,
+      confirmedAt: r.confirmed_at?.getTime() ?? null,
+    })),
+    charted,
+    window,
+  ).map((line) => ({ ...line, name: snapshot.byId.get(line.areaId)?.name ?? '' }));
+  return {
+    ...presentAreaStats(areaId, days, stats, delivered, authFailures),
+    series: { days: window, areas: lines },
+  };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StateBadge } from '../../ui/state-badge';
 import { useAlerts } from './alerts-provider';
+import { activityText } from '../../lib/activity-text';
 
 /** The newest alert that came in while the app was open, until opened or dismissed. */
 export function AlertBanner() {
@@ -18,7 +19,7 @@ export function AlertBanner() {
             <StateBadge state={alert.incident.state} />
           </p>
           <p className="banner__text">
-            {alert.incident.activity ?? t('home.noActivity')}
+            {activityText(t, alert.incident)}
             {' · '}
             {alert.incident.area?.name ?? t('home.noPlace')}
           </p>

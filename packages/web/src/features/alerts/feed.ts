@@ -8,6 +8,8 @@ export interface FeedItem {
   id: string;
   state: IncidentState;
   activity: string | null;
+  /** A quick choice's code, worded in the reader's language (lib/activity-text). */
+  activityCode?: string | null | undefined;
   area: { id: string; name: string } | null;
   reporters: number;
   location: { lat: number; lng: number };
@@ -30,6 +32,7 @@ export function feedItemFromIncident(incident: IncidentSummary): FeedItem {
     id: incident.id,
     state: incident.state,
     activity: incident.activity,
+    activityCode: incident.activityCode ?? null,
     area: incident.area,
     reporters: incident.reporters,
     location: incident.location,
@@ -48,6 +51,7 @@ export function feedItemFromAlert(alert: AlertMessage): FeedItem {
     id: incident.id,
     state: incident.state,
     activity: incident.activity,
+    activityCode: incident.activityCode ?? null,
     area: incident.area,
     reporters: incident.reporters,
     location: incident.location,
@@ -68,7 +72,12 @@ export function mergeFeed(
   for (const item of fresh) {
     const known = next.get(item.id);
     if (!known || item.updatedAt >= known.updatedAt) {
-      next.set(item.id, { ...item, activity: item.activity ?? known?.activity ?? null });
+      // An alert without the headline (a retracted one) keeps what was known of it.
+      const known2 = item.activity === null && !item.activityCode ? known : undefined;
+      next.set(
+        item.id,
+        known2 ? { ...item, activity: known2.activity, activityCode: known2.activityCode } : item,
+      );
     }
   }
   return next;

@@ -7,6 +7,7 @@ import { formatDistance } from '../home/distance';
 import { alertSoundOn } from './alert-sound';
 import type { Takeover } from './use-takeover';
 import './takeover.css';
+import { activityText } from '../../lib/activity-text';
 
 /** Long, short, long, short, long: felt in a pocket, unlike a message's single buzz. */
 export const TAKEOVER_VIBRATION = [600, 200, 600, 200, 1200];
@@ -74,7 +75,7 @@ export default function TakeoverScreen({
           {t('takeover.title')}
         </h2>
         <p id="takeover-text" className="takeover__text">
-          <strong>{incident.activity ?? t('home.noActivity')}</strong>
+          <strong>{activityText(t, incident)}</strong>
           <br />
           {t('takeover.distance', { distance: formatDistance(meters) })}
           {incident.area ? ` · ${incident.area.name}` : ''}

@@ -12,6 +12,7 @@ import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
 import { absolute, cityDayOf, useHeadcount } from './shared';
 import './bulletin.css';
+import { dateTimeFormat } from '../../lib/intl';
 
 /**
  * Events in the coming weeks as a calendar list (one heading a day), for all bodies or one
@@ -35,10 +36,12 @@ export function EventsPage() {
     days.set(day, [...(days.get(day) ?? []), event]);
   }
   const dayName = (day: string) =>
-    new Intl.DateTimeFormat(
-      Intl.DateTimeFormat.supportedLocalesOf([i18n.language]).length > 0 ? i18n.language : 'en',
-      { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' },
-    ).format(new Date(`${day}T12:00:00Z`));
+    dateTimeFormat(i18n.language, {
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${day}T12:00:00Z`));
   const navigate = useNavigate();
   const located = (events.data ?? []).flatMap((e) =>
     e.point

@@ -15,6 +15,7 @@ import { useBoard } from './use-board';
 import { useQueue } from './use-queue';
 import '../home/home.css';
 import './dispatch.css';
+import { activityText } from '../../lib/activity-text';
 
 /** The keys of the console, as documented on screen (the same order). */
 const SHORTCUTS = ['j', 'k', 'x', 'm', 'd', 'v', 'e', 's'] as const;
@@ -46,7 +47,7 @@ export function DispatchPage() {
   soundOn.current = sound;
   const onNew = useCallback(
     (incident: IncidentSummary) => {
-      setAnnounce(t('console.newIncident', { what: incident.activity ?? t('home.noActivity') }));
+      setAnnounce(t('console.newIncident', { what: activityText(t, incident) }));
       if (soundOn.current) chime();
     },
     [t],
@@ -132,7 +133,7 @@ export function DispatchPage() {
         id: i.id,
         state: i.state,
         location: i.location,
-        label: `${t(`state.${i.state}`)} · ${i.activity ?? t('home.noActivity')}`,
+        label: `${t(`state.${i.state}`)} · ${activityText(t, i)}`,
       })),
     [queue, t],
   );
@@ -187,7 +188,7 @@ export function DispatchPage() {
           ) : null}
           <ul className="feed" data-testid="queue">
             {queue.map((incident) => {
-              const what = incident.activity ?? t('home.noActivity');
+              const what = activityText(t, incident);
               return (
                 <li
                   key={incident.id}

@@ -11,6 +11,7 @@ import { useSession } from '../session/session-provider';
 import { RespondersPanel } from './responders-panel';
 import type { BoardResponder } from './use-board';
 import './dispatch.css';
+import { activityText } from '../../lib/activity-text';
 
 /** One incident as staff see it: every report, who is going, send and stand down, verify, end, merge. */
 export function IncidentDesk({
@@ -56,7 +57,7 @@ export function IncidentDesk({
   return (
     <article className="card desk" data-testid="desk">
       <h2>
-        <StateBadge state={incident.state} /> {incident.activity ?? t('home.noActivity')}
+        <StateBadge state={incident.state} /> {activityText(t, incident)}
       </h2>
       <p>
         {incident.area?.name ?? t('home.noPlace')} ·{' '}
@@ -83,7 +84,7 @@ export function IncidentDesk({
         {(incident.reports ?? []).map((report) => (
           <li key={report.id}>
             <strong>{formatTime(report.receivedAt, i18n.language, timeZone)}</strong>{' '}
-            {report.salute?.activity}
+            {report.salute ? activityText(t, report.salute) : null}
             <dl className="salute">
               {(['size', 'uniform', 'equipment', 'time'] as const).map((field) =>
                 report.salute?.[field] ? (
@@ -119,7 +120,7 @@ export function IncidentDesk({
               <option value="">{t('console.mergePick')}</option>
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {`${t(`state.${o.state}`)} · ${o.activity ?? t('home.noActivity')} · ${formatTime(o.lastReportAt, i18n.language, timeZone)}`}
+                  {`${t(`state.${o.state}`)} · ${activityText(t, o)} · ${formatTime(o.lastReportAt, i18n.language, timeZone)}`}
                 </option>
               ))}
             </select>

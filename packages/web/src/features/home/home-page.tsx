@@ -14,6 +14,7 @@ import { NearYou } from './near-you';
 import { NotificationPrompt } from './notification-prompt';
 import { usePosition } from './use-position';
 import './home.css';
+import { activityText } from '../../lib/activity-text';
 
 /** Home: what concerns me, newest first, live. */
 export function HomePage() {
@@ -83,7 +84,7 @@ export function HomePage() {
             id: item.id,
             state: item.state,
             location: item.location,
-            label: `${t(`state.${item.state}`)}: ${item.activity ?? t('home.noActivity')}`,
+            label: `${t(`state.${item.state}`)}: ${activityText(t, item)}`,
           }))}
           onOpen={(id) => void navigate(`/incidents/${id}`)}
         />

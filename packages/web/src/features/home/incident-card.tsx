@@ -4,6 +4,7 @@ import { timeAgo } from '../../lib/time';
 import type { FeedItem } from '../alerts/feed';
 import { StateBadge } from '../../ui/state-badge';
 import './home.css';
+import { activityText } from '../../lib/activity-text';
 
 /** One incident in the feed: state in words and colour, what, where, how long ago. */
 export function IncidentCard({
@@ -28,7 +29,7 @@ export function IncidentCard({
           <StateBadge state={item.state} />
           <span className="incident-card__ago">{timeAgo(item.updatedAt, now, t)}</span>
         </span>
-        <span className="incident-card__what">{item.activity ?? t('home.noActivity')}</span>
+        <span className="incident-card__what">{activityText(t, item)}</span>
         <span className="incident-card__where">
           {item.area?.name ?? t('home.noPlace')} · {t('home.reporters', { count: item.reporters })}
         </span>

@@ -6,6 +6,7 @@ import { StateBadge } from '../../ui/state-badge';
 import type { FeedItem } from '../alerts/feed';
 import { useSession } from '../session/session-provider';
 import { formatDistance } from './distance';
+import { activityText } from '../../lib/activity-text';
 
 const SHOWN = 3;
 
@@ -62,7 +63,7 @@ export function NearYou({
             <li key={incident.id} data-near={incident.id}>
               <Link to={`/incidents/${incident.id}`} className="near-you__item">
                 <StateBadge state={incident.state} />
-                <span className="near-you__what">{incident.activity ?? t('home.noActivity')}</span>
+                <span className="near-you__what">{activityText(t, incident)}</span>
                 <span className="near-you__where">
                   {meters === null
                     ? (incident.area?.name ?? t('safety.inAreas'))

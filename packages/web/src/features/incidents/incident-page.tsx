@@ -15,6 +15,7 @@ import { Timeline } from './timeline';
 import { useIncident } from './use-incident';
 import { VerifyActions } from './verify-actions';
 import './incidents.css';
+import { activityText } from '../../lib/activity-text';
 
 /** One incident: state, what and where, timeline, what to do; verifiers can act on it. */
 export function IncidentPage() {
@@ -45,7 +46,9 @@ export function IncidentPage() {
         {t('incident.back')}
       </Link>
       <h1 id="incident-title" tabIndex={-1}>
-        {incident?.activity ?? t('incident.title')}
+        {incident && (incident.activity || incident.activityCode)
+          ? activityText(t, incident)
+          : t('incident.title')}
       </h1>
       {loading && !incident ? <Loading /> : null}
       {error && !incident ? (

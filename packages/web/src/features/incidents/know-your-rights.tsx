@@ -11,6 +11,8 @@ export function KnowYourRights() {
     city.knowYourRights.find((c) => c.lang === i18n.language) ??
     city.knowYourRights.find((c) => c.lang === city.languages[0]) ??
     city.knowYourRights[0];
+  // The hotline text in my language when the pack has it, else the pack's own.
+  const hotline = city.hotline.translations?.find((h) => h.lang === i18n.language);
   return (
     <section className="card kyr" aria-labelledby="kyr-title">
       <h2 id="kyr-title">{t('incident.whatToDo')}</h2>
@@ -24,7 +26,16 @@ export function KnowYourRights() {
         </div>
       ) : null}
       <h3>{t('incident.hotline')}</h3>
-      <p>{city.hotline.text}</p>
+      {hotline ? (
+        <div lang={hotline.lang}>
+          <p>{hotline.text}</p>
+          {hotline.needsReview ? (
+            <p className="hint hint--warn">{t('incident.needsReview')}</p>
+          ) : null}
+        </div>
+      ) : (
+        <p lang={city.languages[0]}>{city.hotline.text}</p>
+      )}
       {city.hotline.phone ? (
         <a className="button" href={`tel:${city.hotline.phone.replace(/[^\d+]/g, '')}`}>
           {t('incident.call', { phone: city.hotline.phone })}

@@ -1,8 +1,12 @@
-import { useCallback, useId, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, endpoints } from '../../lib/api';
+import { numberFormat } from '../../lib/intl';
 import type { Area } from '@tocsin/core/api/membership';
 import { useLoad } from './use-load';
+
+// The chart library comes with the charts, on this screen only (start-up budget).
+const StatsCharts = lazy(() => import('./stats-charts'));
 
 const PERIODS = [7, 30, 90, 365] as const;
 
@@ -14,18 +18,15 @@ export function StatsSection({ area }: { area: Area }) {
   const { data, error } = useLoad(
     useCallback(() => endpoints.areaStats(area.id, days), [area.id, days]),
   );
-  const locale = Intl.NumberFormat.supportedLocalesOf([i18n.language]).length
-    ? i18n.language
-    : 'en';
-  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const number = (n: number) => numberFormat(i18n.language).format(n);
   const minutes = (n: number | null) =>
     n === null
       ? t('organize.stat.none')
       : t('organize.stat.minutes', {
-          value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n),
+          value: numberFormat(i18n.language, { maximumFractionDigits: 1 }).format(n),
         });
   const percent = (n: number) =>
-    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n);
+    numberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(n);
 
   const rows: [string, string][] = data
     ? [
@@ -79,6 +80,11 @@ export function StatsSection({ area }: { area: Area }) {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {data?.series && data.series.areas.length > 0 ? (
+        <Suspense fallback={null}>
+          <StatsCharts series={data.series} language={i18n.language} />
+        </Suspense>
       ) : null}
     </section>
   );

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { PlateLookup } from '@tocsin/core/api/rapid-response';
 import './plates.css';
+import { dateTimeFormat } from '../../lib/intl';
 
 /** A YYYY-MM-DD city day as the member's language writes it (no time zone shift). */
 function formatDay(day: string, language: string): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  const locale = Intl.DateTimeFormat.supportedLocalesOf([language]).length ? language : 'en';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return dateTimeFormat(language, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /**

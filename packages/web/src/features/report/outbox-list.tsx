@@ -6,6 +6,7 @@ import { formatTime } from '../../lib/time';
 import { isReport, type ReportItem } from '../../lib/outbox';
 import { useOutboxItems } from './use-outbox';
 import './report.css';
+import { activityText } from '../../lib/activity-text';
 
 /** One report on its way, with its status in words and what can be done about it. */
 export function OutboxRow({ item }: { item: ReportItem }) {
@@ -25,7 +26,7 @@ export function OutboxRow({ item }: { item: ReportItem }) {
       data-id={item.id}
     >
       <p className="outbox-item__title">
-        {t('outbox.item', { time })}: {item.body.salute.activity}
+        {t('outbox.item', { time })}: {activityText(t, item.body.salute)}
       </p>
       <p className="outbox-item__status" role="status">
         {status}

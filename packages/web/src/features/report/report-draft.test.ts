@@ -49,6 +49,18 @@ describe('the report draft', () => {
     });
   });
 
+  it('a quick choice is sent as its code, never as the words on its button', () => {
+    const draft = { ...EMPTY_DRAFT, activityCode: 'checkpoint' as const, areaId: 'a1' };
+    expect(draftProblems(draft)).toEqual([]);
+    expect(draftToBody(draft, '0b7c6f1e-3f1a-4c55-9d55-6c2f3a1b2c3d').salute).toEqual({
+      activityCode: 'checkpoint',
+    });
+    expect(
+      draftToBody({ ...draft, activity: ' en la 38 ' }, '0b7c6f1e-3f1a-4c55-9d55-6c2f3a1b2c3d')
+        .salute,
+    ).toEqual({ activityCode: 'checkpoint', activity: 'en la 38' });
+  });
+
   it('fills the form from a pasted message, keeping what the member typed', () => {
     const { draft, filled } = fillFromText(
       { ...EMPTY_DRAFT, size: 'two' },

@@ -1,5 +1,6 @@
 import { PLATE_INPUT_MAX, PLATES_MAX, SALUTE_FIELD_MAX } from '@tocsin/core/salute/limits';
 import { normalizePlate } from '@tocsin/core/salute/plates';
+import type { ActivityCode } from '@tocsin/core/salute/activity-codes';
 import type { Area } from '@tocsin/core/api/membership';
 import type { ReportBody } from '@tocsin/core/api/rapid-response';
 import type { ResolvedPlace } from '@tocsin/core/places/resolve-place';
@@ -7,6 +8,9 @@ import type { Position } from '../../lib/geolocation';
 
 /** What the report form holds; every text as typed. */
 export interface ReportDraft {
+  /** The quick choice tapped, sent as its code so every reader sees it in their language. */
+  activityCode: ActivityCode | null;
+  /** The reporter's own words (with a quick choice, what they add to it). */
   activity: string;
   size: string;
   uniform: string;
@@ -23,6 +27,7 @@ export interface ReportDraft {
 }
 
 export const EMPTY_DRAFT: ReportDraft = {
+  activityCode: null,
   activity: '',
   size: '',
   uniform: '',
@@ -60,11 +65,12 @@ export function splitPlates(text: string): string[] {
 
 /**
  * What stops the report from being sent, as the server's contract (core reportInputSchema)
- * would see it: an activity, a place (coordinates or a neighborhood), plates that are plates.
+ * would see it: an activity (a quick choice or words), a place (coordinates or a neighborhood), plates that are plates.
  */
 export function draftProblems(draft: ReportDraft): DraftProblem[] {
   const problems: DraftProblem[] = [];
-  if (!draft.activity.trim()) problems.push({ field: 'activity', kind: 'missingActivity' });
+  if (!draft.activityCode && !draft.activity.trim())
+    problems.push({ field: 'activity', kind: 'missingActivity' });
   if (!draft.position && !draft.areaId) problems.push({ field: 'place', kind: 'missingPlace' });
   for (const plate of splitPlates(draft.plates)) {
     if (plate.length > PLATE_INPUT_MAX || normalizePlate(plate) === null) {
@@ -78,8 +84,10 @@ const cap = (s: string) => s.trim().slice(0, SALUTE_FIELD_MAX);
 
 /** The POST /reports body for a valid draft, under the client's UUID. */
 export function draftToBody(draft: ReportDraft, id: string): ReportBody {
-  const salute: ReportBody['salute'] = { activity: cap(draft.activity) };
-  for (const key of ['size', 'uniform', 'equipment', 'time'] as const) {
+  const salute: ReportBody['salute'] = draft.activityCode
+    ? { activityCode: draft.activityCode }
+    : {};
+  for (const key of ['activity', 'size', 'uniform', 'equipment', 'time'] as const) {
     const value = cap(draft[key]);
     if (value) salute[key] = value;
   }

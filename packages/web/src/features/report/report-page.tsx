@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ACTIVITY_CODES } from '@tocsin/core/salute/activity-codes';
 import { useServices } from '../../app/services';
 import { usePageTitle } from '../../app/use-page-title';
 import { useAreas } from '../areas/use-areas';
@@ -18,8 +19,6 @@ import {
 } from './report-draft';
 import { ReportDetails } from './report-details';
 import { useCityPlaces } from './use-city-places';
-
-const QUICK = ['detaining', 'checkpoint', 'vehicles', 'doors'] as const;
 
 /** One screen, sendable in seconds: what (a tap on a quick choice), where (GPS), send. */
 export function ReportPage() {
@@ -141,13 +140,15 @@ export function ReportPage() {
               {t('report.activity')} <span className="required">({t('report.required')})</span>
             </label>
             <div className="chips" role="group" aria-label={t('report.quickLabel')}>
-              {QUICK.map((key) => (
+              {ACTIVITY_CODES.map((key) => (
                 <button
                   key={key}
                   type="button"
                   className="chip"
-                  aria-pressed={draft.activity === t(`report.quick.${key}`)}
-                  onClick={() => update({ activity: t(`report.quick.${key}`) })}
+                  data-code={key}
+                  aria-pressed={draft.activityCode === key}
+                  // Stored as the code: every reader sees the choice in their own language.
+                  onClick={() => update({ activityCode: draft.activityCode === key ? null : key })}
                 >
                   {t(`report.quick.${key}`)}
                 </button>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useAlerts } from '../alerts/alerts-provider';
+import { activityText } from '../../lib/activity-text';
 
 /** An open offer to go, on every screen but the responder screen itself. */
 export function DispatchBanner() {
@@ -15,7 +16,7 @@ export function DispatchBanner() {
         <strong>{t('respond.asked')}</strong>
       </p>
       <p className="banner__text">
-        {offer.incident?.activity ?? t('home.noActivity')}
+        {activityText(t, offer.incident ?? {})}
         {' · '}
         {offer.incident?.area?.name ?? t('home.noPlace')}
       </p>

@@ -8,6 +8,7 @@ import { useAlerts } from '../alerts/alerts-provider';
 import { StateBadge } from '../../ui/state-badge';
 import type { DispatchItem } from './dispatches';
 import './respond.css';
+import { activityText } from '../../lib/activity-text';
 
 /** What the responder can answer in each state. */
 const ANSWERS: Partial<Record<DispatchItem['state'], DispatchResponse[]>> = {
@@ -49,7 +50,7 @@ export function DispatchCard({ dispatch, now }: { dispatch: DispatchItem; now: n
       </p>
       {incident ? (
         <p>
-          <StateBadge state={incident.state} /> {incident.activity ?? t('home.noActivity')}
+          <StateBadge state={incident.state} /> {activityText(t, incident)}
           {' · '}
           {incident.area?.name ?? t('home.noPlace')}
         </p>

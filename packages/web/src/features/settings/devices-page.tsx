@@ -6,6 +6,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { describeError, endpoints } from '../../lib/api';
 import { Confirm } from '../../ui/confirm';
 import { useSession } from '../session/session-provider';
+import { dateTimeFormat } from '../../lib/intl';
 
 /**
  * The phones and passkeys that can log in to my account: remove one (a lost or seized phone),
@@ -33,9 +34,12 @@ export function DevicesPage() {
   }, [load]);
 
   const day = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${iso}T12:00:00Z`),
-    );
+    dateTimeFormat(i18n.language, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${iso}T12:00:00Z`));
 
   const act = async (action: () => Promise<void>, message: string | null) => {
     setBusy(true);

@@ -17,6 +17,7 @@ import * as m20261205190000 from './20261205190000_canvass_mutual_aid';
 import * as m20261205210000 from './20261205210000_recovery_lockout_in_memory';
 import * as m20261206110000 from './20261206110000_council';
 import * as m20261206140000 from './20261206140000_secret_votes';
+import * as m20261206180000 from './20261206180000_activity_codes';
 
 /** Every migration, by timestamped name. Never edit one after it has landed; add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261205210000_recovery_lockout_in_memory': m20261205210000,
   '20261206110000_council': m20261206110000,
   '20261206140000_secret_votes': m20261206140000,
+  '20261206180000_activity_codes': m20261206180000,
 };

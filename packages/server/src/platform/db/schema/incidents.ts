@@ -18,6 +18,8 @@ export interface IncidentsTable {
   lng: number;
   coarse_cell: string;
   activity: string | null;
+  /** A quick choice's code (core ACTIVITY_CODES); null before codes or when words only. */
+  activity_code: ColumnType<string | null, string | null | undefined, string | null>;
   day: Day;
   first_report_at: Timestamp;
   last_report_at: Timestamp;

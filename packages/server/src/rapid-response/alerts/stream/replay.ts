@@ -108,6 +108,7 @@ function withdrawnAs(
       ...alert.incident,
       state: row.incident_state,
       activity: null,
+      activityCode: null,
       reporters: 0,
       location: cell ? cellCenter(cell) : { lat: 0, lng: 0 },
     },
