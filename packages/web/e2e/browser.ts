@@ -14,8 +14,12 @@ const CHROMIUM_ARGS = [
 
 export const TEST_BROWSER = process.env.TEST_BROWSER;
 
-/** Launches the Chromium named by TEST_BROWSER. */
-export function launchBrowser(): Promise<Browser> {
+/** Launches the Chromium named by TEST_BROWSER, with extra flags if given (a fake camera). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!TEST_BROWSER) throw new Error('TEST_BROWSER is not set');
-  return chromium.launch({ executablePath: TEST_BROWSER, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: TEST_BROWSER,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    headless: true,
+  });
 }
