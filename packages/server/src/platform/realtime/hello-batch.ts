@@ -3,8 +3,15 @@ import type { AnyStreamHandler, StreamAuthenticator } from './stream-handler';
 
 /** At most this many hellos share one set of statements (one `in (…)` list each). */
 const MAX_BATCH = 500;
-/** Batches in flight at once: the rest wait and grow, a few pool connections stay free. */
-const MAX_IN_FLIGHT = 4;
+/**
+ * Batches in flight at once: the hellos that arrive meanwhile wait and go together. One: with
+ * four, a storm of 10,000 hellos arriving 200 at a time made about 9,500 transactions (batches
+ * of a few hellos each); with one, about 2,600 to 3,600, and PostgreSQL's CPU over the storm
+ * halved (1.5 s against 3.0 to 3.4 s), with the time to connect them all unchanged within the
+ * noise (the fan-out bench's connect phase alone, 2026-12-06, docs/BENCHMARKS.md). A lone hello
+ * still goes at once.
+ */
+const MAX_IN_FLIGHT = 1;
 
 /** What a hello with a valid token starts from: the member, and each topic's start by name. */
 export interface HelloStart {
