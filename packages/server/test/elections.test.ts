@@ -226,6 +226,64 @@ describeEachDatabase('elections', (kind) => {
       );
     });
 
+    it('nominates another member by handle; the nominee alone accepts; the roll by name only to its viewers', async () => {
+      // Any member of the roll may name another by handle (case does not matter) ...
+      const byHandle = await ok<NominationView>(
+        write(`/elections/${e.id}/nominations`, m.m5!, {
+          nomineeHandle: m.m6!.handle.toUpperCase(),
+        }),
+        201,
+      );
+      expect(byHandle).toMatchObject({
+        nominee: { id: m.m6!.id },
+        nominatedBy: { id: m.m5!.id },
+        accepted: false,
+        statement: null,
+      });
+      // ... and the nominee sees it pending on their own view (not a candidate until accepted).
+      const theirs = await election(e.id, m.m6);
+      expect(theirs.nominations.find((n) => n.id === byHandle.id)?.accepted).toBe(false);
+      expect(theirs.options.map((o) => o.id)).not.toContain(byHandle.id);
+      // A handle off the roll and one that names no one get the same answer, naming the field.
+      for (const handle of [m.outsider!.handle, 'no-such-handle-anywhere']) {
+        const refused = await write(`/elections/${e.id}/nominations`, m.m5!, {
+          nomineeHandle: handle,
+        });
+        expect(refused.statusCode).toBe(400);
+        expect(
+          refused.json<{ error: { details: { path: string; message: string }[] } }>().error.details,
+        ).toEqual([{ path: 'nomineeHandle', message: 'not a member of this body' }]);
+      }
+      // Both or neither: 400 naming a field. A statement is the nominee's own.
+      const both = await write(`/elections/${e.id}/nominations`, m.m5!, {
+        nomineeId: m.m7!.id,
+        nomineeHandle: m.m7!.handle,
+      });
+      expect(both.statusCode).toBe(400);
+      expect(both.body).toContain('nomineeHandle');
+      const neither = await write(`/elections/${e.id}/nominations`, m.m5!, {});
+      expect(neither.statusCode).toBe(400);
+      expect(neither.body).toContain('nomineeId');
+      const forThem = await write(`/elections/${e.id}/nominations`, m.m5!, {
+        nomineeHandle: m.m7!.handle,
+        statement: 'words for them',
+      });
+      expect(forThem.statusCode).toBe(400);
+      expect(forThem.body).toContain('statement');
+      // The nominator cannot accept for them.
+      expect(
+        (await write(`/nominations/${byHandle.id}/accept`, m.m5!, { statement: 'x' })).statusCode,
+      ).toBe(403);
+      // Who may pick from the roll by name: the area's organizer (on the roll), not a member.
+      expect((await election(e.id, m.m1)).me).toMatchObject({ onRoll: true, seesRoll: false });
+      expect((await election(e.id, m.organizer)).me).toMatchObject({
+        onRoll: true,
+        seesRoll: true,
+      });
+      expect((await call('GET', `/bodies/${bodyId}/roll`, m.m1!)).statusCode).toBe(403);
+      expect((await call('GET', `/bodies/${bodyId}/roll`, m.organizer!)).statusCode).toBe(200);
+    });
+
     it('gives no token before voting opens', async () => {
       const early = await token(e.id, m.m1!);
       expect(early.issued.statusCode).toBe(409);
@@ -411,6 +469,35 @@ describeEachDatabase('elections', (kind) => {
       // The roll side holds members and nothing of a token.
       const tokenColumns = Object.keys(dump.election_tokens![0] ?? {}).sort();
       expect(tokenColumns).toEqual(['election_id', 'member_id']);
+    });
+    it('after the count the box keeps no cast order: one transaction, receipt order, no old rows', async () => {
+      // The count rewrote the box and the roll side in one transaction: every row has its xmin.
+      for (const table of ['election_ballots', 'election_tokens'] as const) {
+        const xmins = await sql<{ xmin: string }>`
+          select distinct xmin::text as xmin from ${sql.table(table)}
+          where election_id = ${e.id}`.execute(t.ctx.db);
+        expect(xmins.rows, table).toHaveLength(1);
+      }
+      // The rows lie in the file in receipt order (the published order), not in cast order.
+      const physical = await sql<{ receipt: string }>`
+        select receipt from election_ballots where election_id = ${e.id}
+        order by (ctid::text::point)[0], (ctid::text::point)[1]`.execute(t.ctx.db);
+      expect(physical.rows.map((r) => r.receipt)).toEqual([...receipts].sort());
+      expect(receipts).not.toEqual([...receipts].sort()); // cast order was another
+      // The vacuum after the count left no dead version in the table's file: each receipt is
+      // written there once (before it, each was there twice: as cast, and as rewritten).
+      const file = await sql<{ bytes: Uint8Array }>`
+        select pg_read_binary_file(pg_relation_filepath('election_ballots')) as bytes`.execute(
+        t.ctx.db,
+      );
+      const heap = Buffer.from(file.rows[0]!.bytes);
+      for (const receipt of receipts) {
+        let times = 0;
+        for (let at = heap.indexOf(receipt); at >= 0; at = heap.indexOf(receipt, at + 1)) {
+          times += 1;
+        }
+        expect(times, receipt).toBe(1);
+      }
     });
   });
 

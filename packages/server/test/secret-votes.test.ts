@@ -271,6 +271,29 @@ describeEachDatabase('secret votes on motions', (kind) => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('keeps no cast order after the close: one transaction, receipt order, no old rows', async () => {
+    for (const table of ['motion_secret_ballots', 'motion_tokens'] as const) {
+      const xmins = await sql<{ xmin: string }>`
+        select distinct xmin::text as xmin from ${sql.table(table)}
+        where motion_id = ${motionId}`.execute(t.ctx.db);
+      expect(xmins.rows, table).toHaveLength(1);
+    }
+    const physical = await sql<{ receipt: string }>`
+      select receipt from motion_secret_ballots where motion_id = ${motionId}
+      order by (ctid::text::point)[0], (ctid::text::point)[1]`.execute(t.ctx.db);
+    expect(physical.rows.map((r) => r.receipt)).toEqual([...receipts].sort());
+    const file = await sql<{ bytes: Uint8Array }>`
+      select pg_read_binary_file(pg_relation_filepath('motion_secret_ballots')) as bytes`.execute(
+      t.ctx.db,
+    );
+    const heap = Buffer.from(file.rows[0]!.bytes);
+    for (const receipt of receipts) {
+      let times = 0;
+      for (let at = heap.indexOf(receipt); at >= 0; at = heap.indexOf(receipt, at + 1)) times += 1;
+      expect(times, receipt).toBe(1);
+    }
+  });
+
   it('leaves no link from a member to a choice anywhere in the database', async () => {
     const dump = await dumpTables(t.ctx);
     const ballots = dump.motion_secret_ballots!;

@@ -48,12 +48,28 @@ export const electionSummarySchema = z.strictObject({
 });
 export type ElectionSummary = z.infer<typeof electionSummarySchema>;
 
-/** POST /elections/:id/nominations: the caller nominates a member of the body (or themself). */
-export const nominateBody = z.strictObject({
-  requestId: requestIdSchema,
-  nomineeId: z.uuid(),
-  statement: z.string().trim().min(1).max(2000).optional(),
-});
+/**
+ * POST /elections/:id/nominations: the caller nominates a member of the body (or themself), named
+ * by id (chosen from the roll by those who may see it by name) or by handle (any member of the
+ * roll, who knows the nominee's handle): one of the two.
+ */
+export const nominateBody = z
+  .strictObject({
+    requestId: requestIdSchema,
+    nomineeId: z.uuid().optional(),
+    nomineeHandle: z.string().trim().min(1).max(64).optional(),
+    statement: z.string().trim().min(1).max(2000).optional(),
+  })
+  .superRefine((body, context) => {
+    if ((body.nomineeId === undefined) === (body.nomineeHandle === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: [body.nomineeId === undefined ? 'nomineeId' : 'nomineeHandle'],
+        message: 'name the nominee by exactly one of nomineeId and nomineeHandle',
+      });
+    }
+  });
+export type NominateBody = z.input<typeof nominateBody>;
 
 /** POST /nominations/:id/accept: the nominee accepts, with a statement. */
 export const acceptNominationBody = z.strictObject({
@@ -123,6 +139,10 @@ export const electionViewSchema = electionSummarySchema.extend({
     /** The caller got their ballot token (they may have cast it or not: the server cannot tell). */
     tokenIssued: z.boolean(),
     canManage: z.boolean(),
+    /** The caller is on the body's roll: they may nominate, stand, vote and sign a recall. */
+    onRoll: z.boolean(),
+    /** On the roll and may see it by name (GET /bodies/:bodyId/roll): the nominee picker. */
+    seesRoll: z.boolean(),
   }),
   tokensIssued: z.number().int(),
   ballotsCast: z.number().int(),

@@ -8,6 +8,8 @@ import {
   toBase64Url,
   verifyToken,
 } from '@tocsin/core';
+import type { AppContext } from './context';
+import { vacuumFull } from './db';
 import { AppError, ValidationError } from './errors';
 
 // The secret ballot box's server side (ADR 0011, 0013, 0025), shared by elections and secret votes
@@ -106,5 +108,33 @@ export async function refuseCredentials(request: FastifyRequest): Promise<void> 
       'credentials_not_allowed',
       'Ballots are cast without a session: send the token alone (credentials: omit)',
     );
+  }
+}
+
+/**
+ * The boxes and their rolls, whose rows the count rewrites (elections) or the close rewrites
+ * (secret votes on motions) in an order that says nothing of time.
+ */
+const BOX_TABLES = [
+  'election_ballots',
+  'election_tokens',
+  'motion_secret_ballots',
+  'motion_tokens',
+] as const;
+
+/**
+ * After a count has rewritten a box's rows (one transaction, so one `xmin`, in receipt order),
+ * the old row versions still sit in the table's file in cast order, each with the id of the
+ * transaction that cast it, until VACUUM FULL writes the tables afresh and unlinks the old files
+ * (ADR 0026). Called once the count's transaction has committed; a failure (the lock not had in
+ * time) is logged and left to the next count's vacuum, which rewrites the whole tables again.
+ */
+export async function sealBallotBoxes(ctx: AppContext): Promise<boolean> {
+  try {
+    await vacuumFull(ctx.db, BOX_TABLES);
+    return true;
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'ballot boxes not vacuumed after a count; the next count will');
+    return false;
   }
 }

@@ -1,6 +1,12 @@
 // Public surface of platform: other modules import from here, never from its files.
 export { audit } from './audit';
-export { checkToken, newBallotKey, refuseCredentials, signBlindedToken } from './ballot-box';
+export {
+  checkToken,
+  newBallotKey,
+  refuseCredentials,
+  sealBallotBoxes,
+  signBlindedToken,
+} from './ballot-box';
 export type { DomainEvent, Subscription } from './bus';
 export { transact } from './context';
 export type { AppContext, PlatformContext } from './context';

@@ -44,6 +44,14 @@ export async function bodyAccess(
   return { body, memberId: me, onRoll, roles, canAppoint, chairing, recording };
 }
 
+/**
+ * Who sees the body's roll by name (ADR 0018): the area's organizers (to appoint) and the
+ * secretary or whoever chairs (to give an action item an owner, to nominate from the roll).
+ */
+export function seesRollByName(access: BodyAccess): boolean {
+  return access.canAppoint || access.recording;
+}
+
 /** Nothing of a body is visible to, or done by, anyone not on its roll. */
 export function requireRoll(access: BodyAccess): void {
   if (!access.onRoll) {

@@ -8,7 +8,7 @@ import {
   type AppContext,
   type Executor,
 } from '../../platform';
-import { bodyAccess, requireRoll, type BodyAccess } from './assemblies.policy';
+import { bodyAccess, requireRoll, seesRollByName, type BodyAccess } from './assemblies.policy';
 import { presentBody, presentSummary } from './assemblies.presenter';
 import {
   bodiesOfAreas,
@@ -80,7 +80,7 @@ export async function bodyRoll(
   bodyId: string,
 ): Promise<BodyRoll> {
   const access = await accessToBody(ctx, ctx.db, principal, bodyId);
-  if (!access.canAppoint && !access.recording) {
+  if (!seesRollByName(access)) {
     throw new ForbiddenError('Only the officers and the area’s organizers see the roll by name');
   }
   const { body } = access;

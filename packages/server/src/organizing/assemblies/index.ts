@@ -6,7 +6,7 @@ export { meetingStream } from './meeting.stream';
 export { purgeRequests } from './assemblies.repository';
 // For elections (issue 16): a body, its roll and what the caller may do in it; writes run once.
 export { accessToBody } from './bodies.service';
-export { requireRoll } from './assemblies.policy';
+export { requireRoll, seesRollByName } from './assemblies.policy';
 export type { BodyAccess } from './assemblies.policy';
 export { findBody, isOnRoll, rollSize } from './assemblies.repository';
 export type { BodyRow } from './assemblies.repository';

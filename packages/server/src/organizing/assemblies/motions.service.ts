@@ -27,6 +27,7 @@ import {
   ValidationError,
   enqueueEvents,
   newBallotKey,
+  sealBallotBoxes,
   type AppContext,
   type Executor,
   type Tx,
@@ -238,76 +239,90 @@ export async function closeVote(
   motionId: string,
   requestId: string,
 ): Promise<Answer<VoteResult>> {
-  return once(ctx, principal.memberId, requestId, `close-vote:${motionId}`, 200, async (tx) => {
-    const { motion, meeting, access } = await motionAccess(ctx, tx, principal, motionId);
-    requireChair(access);
-    if (motion.state !== 'voting') {
-      throw new ConflictError('vote_closed', 'No vote is open on this motion');
-    }
-    requireOpen(meeting);
-    let counts: ReturnType<typeof tally>;
-    if (motion.vote_method === 'secret') {
-      // The ballot box knows choices only, never who (the council votes by roll call only).
-      const choices = await closeSecretBox(tx, motionId);
-      counts = tally(choices.filter((c): c is VoteChoice => c !== null));
-    } else {
-      const ballots = await choicesOf(tx, motionId);
-      const cast = ballots.filter((b): b is typeof b & { choice: VoteChoice } => b.choice !== null);
-      counts = tally(cast.map((b) => b.choice));
-      if (access.body.kind === 'council') {
-        // A delegate votes for the seats they hold now: none, no vote; weighted, one per seat.
-        const seats = await seatsHeld(tx);
-        counts = weightedTally(
-          cast.map((b) => ({
-            choice: b.choice,
-            weight: ballotWeight(seats.get(b.member_id) ?? 0, access.body.weighted_votes),
-          })),
-        );
+  let secret = false;
+  const answer = await once(
+    ctx,
+    principal.memberId,
+    requestId,
+    `close-vote:${motionId}`,
+    200,
+    async (tx) => {
+      const { motion, meeting, access } = await motionAccess(ctx, tx, principal, motionId);
+      requireChair(access);
+      if (motion.state !== 'voting') {
+        throw new ConflictError('vote_closed', 'No vote is open on this motion');
       }
-    }
-    const [attendance, size] = await Promise.all([
-      attendanceCount(tx, meeting.id),
-      rollSize(tx, access.body),
-    ]);
-    const quorate = isQuorate(quorumOf(meeting), attendance, size);
-    const carried = quorate && carries(counts, motion.vote_majority ?? 'simple');
-    const outcome = !quorate ? 'invalid' : carried ? 'carried' : 'failed';
-    const state = transition(motion.state, 'close_vote', { outcome });
-    const now = ctx.clock.now();
-    await updateMotion(tx, motionId, { state, vote_closed_at: now, ...counts, quorate });
-    if (motion.vote_method !== 'roll_call') await dropChoices(tx, motionId);
-    const events: Parameters<typeof enqueueEvents>[2][number][] = [
-      {
-        name: 'motion.decided',
-        payload: {
-          motionId,
-          meetingId: meeting.id,
-          bodyId: meeting.body_id,
-          outcome,
-          ...counts,
+      requireOpen(meeting);
+      let counts: ReturnType<typeof tally>;
+      if (motion.vote_method === 'secret') {
+        // The ballot box knows choices only, never who (the council votes by roll call only).
+        secret = true;
+        const choices = await closeSecretBox(tx, motionId);
+        counts = tally(choices.filter((c): c is VoteChoice => c !== null));
+      } else {
+        const ballots = await choicesOf(tx, motionId);
+        const cast = ballots.filter(
+          (b): b is typeof b & { choice: VoteChoice } => b.choice !== null,
+        );
+        counts = tally(cast.map((b) => b.choice));
+        if (access.body.kind === 'council') {
+          // A delegate votes for the seats they hold now: none, no vote; weighted, one per seat.
+          const seats = await seatsHeld(tx);
+          counts = weightedTally(
+            cast.map((b) => ({
+              choice: b.choice,
+              weight: ballotWeight(seats.get(b.member_id) ?? 0, access.body.weighted_votes),
+            })),
+          );
+        }
+      }
+      const [attendance, size] = await Promise.all([
+        attendanceCount(tx, meeting.id),
+        rollSize(tx, access.body),
+      ]);
+      const quorate = isQuorate(quorumOf(meeting), attendance, size);
+      const carried = quorate && carries(counts, motion.vote_majority ?? 'simple');
+      const outcome = !quorate ? 'invalid' : carried ? 'carried' : 'failed';
+      const state = transition(motion.state, 'close_vote', { outcome });
+      const now = ctx.clock.now();
+      await updateMotion(tx, motionId, { state, vote_closed_at: now, ...counts, quorate });
+      if (motion.vote_method !== 'roll_call') await dropChoices(tx, motionId);
+      const events: Parameters<typeof enqueueEvents>[2][number][] = [
+        {
+          name: 'motion.decided',
+          payload: {
+            motionId,
+            meetingId: meeting.id,
+            bodyId: meeting.body_id,
+            outcome,
+            ...counts,
+          },
         },
-      },
-    ];
-    if (carried && motion.amends_id) {
-      await updateMotion(tx, motion.amends_id, { text: motion.text });
-    } else if (carried) {
-      const decisionId = randomUUID();
-      await insertDecision(tx, {
-        id: decisionId,
-        body_id: meeting.body_id,
-        meeting_id: meeting.id,
-        motion_id: motionId,
-        text: motion.text,
-        decided_at: now,
-      });
-      events.push({
-        name: 'decision.recorded',
-        payload: { decisionId, bodyId: meeting.body_id, meetingId: meeting.id, motionId },
-      });
-    }
-    await enqueueEvents(ctx, tx, events, now);
-    return { ...counts, carried, quorate };
-  });
+      ];
+      if (carried && motion.amends_id) {
+        await updateMotion(tx, motion.amends_id, { text: motion.text });
+      } else if (carried) {
+        const decisionId = randomUUID();
+        await insertDecision(tx, {
+          id: decisionId,
+          body_id: meeting.body_id,
+          meeting_id: meeting.id,
+          motion_id: motionId,
+          text: motion.text,
+          decided_at: now,
+        });
+        events.push({
+          name: 'decision.recorded',
+          payload: { decisionId, bodyId: meeting.body_id, meetingId: meeting.id, motionId },
+        });
+      }
+      await enqueueEvents(ctx, tx, events, now);
+      return { ...counts, carried, quorate };
+    },
+  );
+  // The box's rows were rewritten in the close's transaction; their old versions go now.
+  if (secret) await sealBallotBoxes(ctx);
+  return answer;
 }
 
 // ---- decisions register

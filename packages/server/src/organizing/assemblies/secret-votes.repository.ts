@@ -1,4 +1,5 @@
-import type { Executor } from '../../platform';
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../platform';
 
 // Secret votes on motions (ADR 0025): the vote's key, the roll side (who got a token) and the box
 // (no member, the day only). Nothing here joins the roll side to the box.
@@ -90,4 +91,36 @@ export function secretBallotsOf(db: Executor, motionId: string) {
     .where('motion_id', '=', motionId)
     .orderBy('receipt')
     .execute();
+}
+
+/**
+ * At the close (in its transaction): the box's ballots and the roll's token records of the vote
+ * are deleted and written again, ballots by receipt and tokens by member id, so that they share
+ * one transaction id and lie in no cast order; the vacuum after commit removes the old versions
+ * (platform `sealBallotBoxes`, ADR 0026).
+ */
+export async function rewriteSecretBox(tx: Tx, motionId: string): Promise<void> {
+  const ballots = await tx
+    .selectFrom('motion_secret_ballots')
+    // The day as text: a date read into a JS Date would come back shifted by the time zone.
+    .select(['id', 'motion_id', 'token_hash', 'receipt', 'choice'])
+    .select(sql<string>`cast_day::text`.as('cast_day'))
+    .where('motion_id', '=', motionId)
+    .orderBy('receipt')
+    .execute();
+  const tokens = await tx
+    .selectFrom('motion_tokens')
+    .select('member_id')
+    .where('motion_id', '=', motionId)
+    .orderBy('member_id')
+    .execute();
+  await tx.deleteFrom('motion_secret_ballots').where('motion_id', '=', motionId).execute();
+  await tx.deleteFrom('motion_tokens').where('motion_id', '=', motionId).execute();
+  if (ballots.length > 0) await tx.insertInto('motion_secret_ballots').values(ballots).execute();
+  if (tokens.length > 0) {
+    await tx
+      .insertInto('motion_tokens')
+      .values(tokens.map((t) => ({ motion_id: motionId, ...t })))
+      .execute();
+  }
 }

@@ -21,6 +21,7 @@ import { lockMotion, shareMotion } from './assemblies.repository';
 import {
   ballotKeyOf,
   dropBallotKey,
+  rewriteSecretBox,
   findSecretMotion,
   insertSecretBallot,
   recordMotionToken,
@@ -49,10 +50,14 @@ export async function openSecretBox(
   await storeBallotKey(tx, motionId, key);
 }
 
-/** Called by closeVote, holding the motion's lock: the choices in the box; the key is dropped. */
+/**
+ * Called by closeVote, holding the motion's lock: the choices in the box; the key is dropped and
+ * the box's rows rewritten in receipt order (closeVote vacuums the boxes once it has committed).
+ */
 export async function closeSecretBox(tx: Tx, motionId: string): Promise<VoteChoice[]> {
   const rows = await secretBallotsOf(tx, motionId);
   await dropBallotKey(tx, motionId);
+  await rewriteSecretBox(tx, motionId);
   return rows.map((r) => r.choice);
 }
 

@@ -174,6 +174,16 @@ export async function insertNomination(
   return inserted !== undefined;
 }
 
+/** The member a handle names, or null (suspended or not, the roll check comes after). */
+export async function memberIdByHandle(db: Executor, handle: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('handle', '=', handle)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export async function acceptNomination(
   db: Executor,
   id: string,
@@ -266,6 +276,44 @@ export async function ballotsOf(
     .orderBy('receipt')
     .execute();
   return rows.map((r) => ({ receipt: r.receipt, ranking: r.ranking as string[] }));
+}
+
+/**
+ * After the count (in its transaction): the box's ballots and the roll's token records of the
+ * election are deleted and written again, ballots by receipt and tokens by member id, in this one
+ * transaction. The rows then share one transaction id (`xmin`) and lie in an order that says
+ * nothing of when each was cast or issued; the old versions are dead rows that the vacuum after
+ * commit removes from the files (platform `sealBallotBoxes`, ADR 0026).
+ */
+export async function rewriteBox(tx: Tx, electionId: string): Promise<void> {
+  const ballots = await tx
+    .selectFrom('election_ballots')
+    // The day as text: a date read into a JS Date would come back shifted by the time zone.
+    .select(['id', 'election_id', 'token_hash', 'receipt', 'ranking'])
+    .select(sql<string>`cast_day::text`.as('cast_day'))
+    .where('election_id', '=', electionId)
+    .orderBy('receipt')
+    .execute();
+  const tokens = await tx
+    .selectFrom('election_tokens')
+    .select('member_id')
+    .where('election_id', '=', electionId)
+    .orderBy('member_id')
+    .execute();
+  await tx.deleteFrom('election_ballots').where('election_id', '=', electionId).execute();
+  await tx.deleteFrom('election_tokens').where('election_id', '=', electionId).execute();
+  for (let i = 0; i < ballots.length; i += 500) {
+    await tx
+      .insertInto('election_ballots')
+      .values(ballots.slice(i, i + 500).map((b) => ({ ...b, ranking: JSON.stringify(b.ranking) })))
+      .execute();
+  }
+  for (let i = 0; i < tokens.length; i += 1000) {
+    await tx
+      .insertInto('election_tokens')
+      .values(tokens.slice(i, i + 1000).map((t) => ({ election_id: electionId, ...t })))
+      .execute();
+  }
 }
 
 export async function ballotCount(db: Executor, electionId: string): Promise<number> {

@@ -31,6 +31,7 @@ import {
   checkToken,
   enqueueEvents,
   newBallotKey,
+  sealBallotBoxes,
   signBlindedToken,
   transact,
   type AppContext,
@@ -42,6 +43,7 @@ import {
   isOnRoll,
   once,
   requireRoll,
+  seesRollByName,
   type Answer,
   type BodyAccess,
 } from '../assemblies';
@@ -60,10 +62,12 @@ import {
   insertNomination,
   acceptNomination as markAccepted,
   lockElection,
+  memberIdByHandle,
   nominationsOf,
   petitionOfElection,
   privateKeyOf,
   recordTokenIssued,
+  rewriteBox,
   setPetition,
   storeCount,
   tokenIssuedTo,
@@ -264,6 +268,8 @@ export async function getElection(
     me: {
       tokenIssued: await tokenIssuedTo(ctx.db, id, principal.memberId),
       canManage: canManage(access),
+      onRoll: access.onRoll,
+      seesRoll: access.onRoll && seesRollByName(access),
     },
     tokensIssued: await tokensIssued(ctx.db, id),
     ballotsCast: await ballotCount(ctx.db, id),
@@ -293,12 +299,17 @@ export async function nominate(
       }
       const now = ctx.clock.now();
       refuse(row, now, 'nominate');
-      if (!(await isOnRoll(tx, access.body, input.nomineeId))) {
+      // By handle, a handle that names no one and one that names someone off the roll get the
+      // same answer: the caller learns only whether the handle is on this body's roll.
+      const field = input.nomineeId !== undefined ? 'nomineeId' : 'nomineeHandle';
+      const nomineeId =
+        input.nomineeId ?? (await memberIdByHandle(tx, (input.nomineeHandle ?? '').toLowerCase()));
+      if (nomineeId === null || !(await isOnRoll(tx, access.body, nomineeId))) {
         throw new ValidationError('A nominee must be on the body’s roll', [
-          { path: 'nomineeId', message: 'not a member of this body' },
+          { path: field, message: 'not a member of this body' },
         ]);
       }
-      const self = input.nomineeId === principal.memberId;
+      const self = nomineeId === principal.memberId;
       if (!self && input.statement !== undefined) {
         throw new ValidationError('The statement is the nominee’s, given when they accept', [
           { path: 'statement', message: 'only the nominee writes their statement' },
@@ -308,7 +319,7 @@ export async function nominate(
       const added = await insertNomination(tx, {
         id,
         election_id: electionId,
-        nominee_id: input.nomineeId,
+        nominee_id: nomineeId,
         nominated_by: principal.memberId,
         statement: self ? (input.statement ?? null) : null,
         // A self-nomination with a statement stands at once.
@@ -485,8 +496,17 @@ export async function countIfClosed(ctx: AppContext, row: ElectionRow): Promise<
   return countElection(ctx, row.id);
 }
 
-/** The count, in one transaction with the election locked. */
+/**
+ * The count, in one transaction with the election locked; the box's rows are rewritten in it, and
+ * once it has committed the boxes are vacuumed, so that the files keep no cast order (ADR 0026).
+ */
 export async function countElection(ctx: AppContext, electionId: string): Promise<boolean> {
+  const counted = await countInTransaction(ctx, electionId);
+  if (counted) await sealBallotBoxes(ctx);
+  return counted;
+}
+
+async function countInTransaction(ctx: AppContext, electionId: string): Promise<boolean> {
   return transact(ctx, async (tx) => {
     const row = await lockElection(tx, electionId);
     if (!row || row.counted_at !== null) return false;
@@ -543,6 +563,7 @@ export async function countElection(ctx: AppContext, electionId: string): Promis
       };
     }
     await storeCount(tx, electionId, now, result, writeBlt(election));
+    await rewriteBox(tx, electionId);
     await enqueueEvents(
       ctx,
       tx,

@@ -3,6 +3,7 @@ export { inTransaction, openDatabase } from './database';
 export type { DatabaseHandle, Db, Executor, Tx } from './database';
 export { isDatabaseUnavailable } from './database-errors';
 export { memberTimesSince } from './member-times.repository';
+export { vacuumFull } from './vacuum.repository';
 export { migrateToLatest } from './migrate';
 export type { AuthFailureKind, SessionMethod } from './schema/auth';
 export type { AreaKind, AreasTable } from './schema/city';

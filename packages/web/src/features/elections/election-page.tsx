@@ -124,7 +124,7 @@ function Nominations({ view, reload }: { view: ElectionView; reload: () => Promi
           </li>
         ))}
       </ul>
-      {mine?.accepted ? (
+      {!view.me.onRoll ? null : mine?.accepted ? (
         <p className="notice notice--info">{t('elections.nominations.standing')}</p>
       ) : (
         <form onSubmit={submit}>
@@ -148,7 +148,96 @@ function Nominations({ view, reload }: { view: ElectionView; reload: () => Promi
         </form>
       )}
       {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+      {view.me.onRoll ? <NominateOther view={view} reload={reload} /> : null}
     </section>
+  );
+}
+
+/**
+ * Nominating another member of the body, who stands once they accept with their own statement.
+ * Whoever may see the roll by name (officers, the area's organizers) picks from it; any other
+ * member names the nominee by nickname, and sees no list.
+ */
+function NominateOther({ view, reload }: { view: ElectionView; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [nomineeId, setNomineeId] = useState('');
+  const [handle, setHandle] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const write = useWrite(reload);
+  const fieldId = useId();
+  const hintId = useId();
+  const seesRoll = view.me.seesRoll;
+  const loadRoll = useCallback(
+    () => (seesRoll ? endpoints.bodyRoll(view.bodyId) : Promise.resolve(null)),
+    [seesRoll, view.bodyId],
+  );
+  const roll = useLoad(loadRoll);
+  const nominated = new Set(view.nominations.map((n) => n.nominee.id));
+  const choices = (roll.data?.members ?? []).filter((m) => m.id !== me.id && !nominated.has(m.id));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    const named = seesRoll ? { nomineeId } : { nomineeHandle: handle.trim() };
+    if (!named.nomineeId && !named.nomineeHandle) return;
+    void write.run(`nominate:${JSON.stringify(named)}`, async (requestId) => {
+      const nomination = await endpoints.nominate(view.id, { requestId, ...named });
+      setDone(nomination.nominee.name);
+      setNomineeId('');
+      setHandle('');
+    });
+  };
+  return (
+    <form onSubmit={submit} data-testid="nominate-other">
+      <h3>{t('elections.nominations.otherTitle')}</h3>
+      <p className="hint" id={hintId}>
+        {t('elections.nominations.otherHint')}
+        {seesRoll ? '' : ` ${t('elections.nominations.handleHint')}`}
+      </p>
+      <div className="field">
+        <label htmlFor={fieldId}>
+          {seesRoll ? t('elections.nominations.pick') : t('elections.nominations.handle')}
+        </label>
+        {seesRoll ? (
+          <select
+            id={fieldId}
+            required
+            aria-describedby={hintId}
+            value={nomineeId}
+            onChange={(event) => setNomineeId(event.target.value)}
+          >
+            <option value="">{t('elections.nominations.pickNone')}</option>
+            {choices.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={fieldId}
+            required
+            maxLength={64}
+            autoCapitalize="none"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={hintId}
+            value={handle}
+            onChange={(event) => setHandle(event.target.value)}
+          />
+        )}
+      </div>
+      {roll.error ? <p className="notice notice--error">{describeError(roll.error, t)}</p> : null}
+      <button type="submit" className="button" disabled={write.busy}>
+        {t('elections.nominations.nominate')}
+      </button>
+      {done ? (
+        <p className="notice notice--ok" role="status">
+          {t('elections.nominations.nominated', { name: done })}
+        </p>
+      ) : null}
+      {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+    </form>
   );
 }
 

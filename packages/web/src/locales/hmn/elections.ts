@@ -42,6 +42,15 @@ export const elections: Pick<Messages, 'elections'> = {
       statement: 'Koj zaj lus rau cov tswv cuab',
       accept: 'Txais kev xaiv',
       standSelf: 'Sawv sib tw',
+      otherTitle: 'Xaiv lwm tus tswv cuab',
+      otherHint: 'Nws sib tw tsuas yog thaum nws txais yuav, nrog nws tus kheej cov lus.',
+      pick: 'Tus tswv cuab ntawm pawg neeg',
+      pickNone: 'Xaiv ib tug tswv cuab',
+      handle: 'Nws lub npe menyuam yaus',
+      handleHint:
+        'Nug nws lub npe menyuam yaus: tsuas yog cov thawj coj thiaj pom cov npe tswv cuab.',
+      nominate: 'Xaiv',
+      nominated: 'Tau xaiv {{name}} lawm. Nws txais tau thaum nws qhib qhov kev xaiv tsa no.',
     },
     vote: {
       title: 'Koj daim npav zais cia',

@@ -41,6 +41,15 @@ export const elections: Pick<Messages, 'elections'> = {
       statement: 'Bayaankaaga xubnaha',
       accept: 'Aqbal magacaabista',
       standSelf: 'U tartan doorashada',
+      otherTitle: 'Magacaab xubin kale',
+      otherHint:
+        'Wuxuu musharax noqonayaa oo keliya marka uu aqbalo, isagoo qoraal u gaar ah bixinaya.',
+      pick: 'Xubin guddiga ka mid ah',
+      pickNone: 'Dooro xubin',
+      handle: 'Naanaystiisa',
+      handleHint: 'Weydii naanaystiisa: xafiisleyda oo keliya ayaa arka liiska xubnaha.',
+      nominate: 'Magacaab',
+      nominated: '{{name}} waa la magacaabay. Wuu aqbali karaa marka uu furo doorashadan.',
     },
     vote: {
       title: 'Codkaaga qarsoodiga ah',
