@@ -193,6 +193,14 @@ suite(title, { timeout: 150_000 }, () => {
   it('a committee mandates `for` on the published agenda; its delegate sees it', async () => {
     const [powderhorn] = committees as [Committee];
     await carry(powderhorn, 'Our delegate votes for supporting the rent strike');
+    // The delegate has the council screen open: the mandate arrives over the stream.
+    delegatePhone = await signedIn('delegate', powderhorn.delegateToken);
+    await delegatePhone.goto('/council');
+    await delegatePhone.page.getByTestId('my-mandates').waitFor();
+    expect(await delegatePhone.page.getByTestId('my-mandate').count()).toBe(0);
+    await expect
+      .poll(() => delegatePhone.page.getByTestId('connection-status').textContent())
+      .toContain('Live');
     secretary = await signedIn('secretary', powderhorn.chairToken);
     await secretary.goto(`/bodies/${powderhorn.bodyId}/mandates`);
     const item = secretary.page.getByTestId('mandate-item').filter({ hasText: ITEM });
@@ -205,8 +213,7 @@ suite(title, { timeout: 150_000 }, () => {
     await item.getByRole('button', { name: 'Save mandate' }).click();
     await item.getByTestId('mandate-position').filter({ hasText: 'For' }).waitFor();
 
-    delegatePhone = await signedIn('delegate', powderhorn.delegateToken);
-    await delegatePhone.goto('/council');
+    // No reload: the `mandate` stream message made the open screen read its mandates again.
     await delegatePhone.page
       .getByTestId('my-mandate')
       .filter({ hasText: `${ITEM}: For` })

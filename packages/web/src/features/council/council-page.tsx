@@ -1,9 +1,10 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DecisionView } from '@tocsin/core/api/organizing';
 import { usePageTitle } from '../../app/use-page-title';
 import { describeError, endpoints } from '../../lib/api';
+import { MANDATE_EVENT } from '../../lib/stream-events';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useWrite } from '../assemblies/use-write';
@@ -38,6 +39,13 @@ export function CouncilPage() {
     return [council, bodies, ratifications, decisions] as const;
   }, []);
   const state = useLoad(load);
+  const { reload } = state;
+  // A committee whose seat I hold changed its mandate (the stream): read the mandates again.
+  useEffect(() => {
+    const onMandate = () => void reload();
+    window.addEventListener(MANDATE_EVENT, onMandate);
+    return () => window.removeEventListener(MANDATE_EVENT, onMandate);
+  }, [reload]);
   const [council, bodies, ratifications, decisions] = state.data ?? [];
   const committees = (bodies ?? []).filter(
     (b) => b.kind === 'neighborhood' || b.kind === 'workplace',
