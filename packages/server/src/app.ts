@@ -40,6 +40,7 @@ import {
   canvassingRoutes,
   electionsRoutes,
   councilRoutes,
+  mandateCalmSource,
   MeetingFeed,
   mutualAidRoutes,
   pledgesRoutes,
@@ -119,6 +120,8 @@ export async function createApp(
   // Automatic posts, calm pushes, digests, and the events' reminders on the same minute.
   const bulletin = new BulletinJobs(ctx);
   bulletin.addTicker(eventsTicker(ctx, bulletin.notifier));
+  // A committee's new mandate reaches its delegates by the same calm rules as its posts.
+  bulletin.addCalmSource(mandateCalmSource(ctx));
   configureZodMessages();
   // Typed as Fastify's logger so the instance keeps Fastify's default logger generic.
   const httpLogger: FastifyBaseLogger = ctx.logger.child({ sub: 'http' });

@@ -3,7 +3,7 @@ import type { AppContext } from './platform/context';
 import { RealtimeGateway, type StreamSetup } from './platform/realtime';
 import { AlertStream } from './rapid-response/alerts';
 import { ConsoleStream, dispatchStream } from './rapid-response/dispatch';
-import { CampaignStream, MeetingFeed, meetingStream } from './organizing';
+import { CampaignStream, MandateStream, MeetingFeed, meetingStream } from './organizing';
 
 /**
  * The stream's topics, registered at composition: membership authenticates hellos and keeps
@@ -24,6 +24,7 @@ export function streamSetup(
       new ConsoleStream(ctx),
       meetingStream(meetings),
       new CampaignStream(ctx),
+      new MandateStream(ctx),
     ],
   };
 }

@@ -6,6 +6,7 @@ import {
   type BodyView,
   type CouncilView,
   type MandateView,
+  type MotionView,
   type RatificationView,
   type ReportBack,
   type Role,
@@ -16,9 +17,18 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { loadCityPack } from '../src/membership/city/city.service';
+import { streamState } from '../src/organizing/assemblies/meetings.service';
+import { MandateStream } from '../src/organizing/council';
+import type { ManualClock } from '../src/platform/clock';
+import { toDomainEvent } from '../src/platform/outbox/outbox.repository';
 import { TESTVILLE_CITY, writeCityPack } from './helpers/city-packs';
 import { buildArea, buildMember, type BuiltMember } from './helpers/factories';
-import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import {
+  createTestContext,
+  describeEachDatabase,
+  eventually,
+  type TestContext,
+} from './helpers/harness';
 
 // The citywide council (issue 17): seats from the city pack's rule, delegates appointed by a
 // committee's carried motion, the council's roll = seated delegates, roll-call votes (weighted by
@@ -315,6 +325,92 @@ describeEachDatabase('council', (kind) => {
       [],
     );
     expect((await ok<CouncilView>(call('GET', '/council', m.north2!))).me.mandates).toEqual([]);
+
+    // The delegate is told: a stream message to their sockets and a calm push (issue 18's rules:
+    // one push per body per 30 minutes, coalesced). The suite runs no relay: the test hands the
+    // outbox's mandate events to the bus itself, so no other event's push gets in between.
+    const relayMandates = async () => {
+      const rows = await t.ctx.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('type', '=', 'mandate.changed')
+        .where('published_at', 'is', null)
+        .orderBy('seq')
+        .execute();
+      for (const row of rows) {
+        const checked = toDomainEvent(row);
+        if (!checked.ok) throw new Error('a bad mandate event');
+        await t.ctx.bus.publish(checked.event);
+        await t.ctx.db
+          .updateTable('outbox')
+          .set({ published_at: t.ctx.clock.now() })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      return rows.length;
+    };
+    const pushes = async (who: BuiltMember) =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('bulletin_pushes')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('member_id', '=', who.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const handled = app.bulletinJobs.calmHandled;
+    expect(await relayMandates()).toBe(1);
+    await eventually(() => expect(app.bulletinJobs.calmHandled).toBe(handled + 1), 10_000);
+    expect(await pushes(m.northDelegate!)).toBe(1);
+    expect(await pushes(m.northChair!)).toBe(0); // who recorded it is not buzzed
+    expect(await pushes(m.southDelegate!)).toBe(0);
+    // A change ten minutes later is held: the committee buzzed its delegate within 30 minutes.
+    (t.ctx.clock as ManualClock).advance(10 * 60_000);
+    await ok(put(m.northChair!, { position: 'for', note: 'Unanimous, twice', motionId }));
+    expect(await relayMandates()).toBe(1);
+    await eventually(() => expect(app.bulletinJobs.calmHandled).toBe(handled + 2), 10_000);
+    expect(await pushes(m.northDelegate!)).toBe(1);
+    // ...and goes out, coalesced, once the window has passed.
+    (t.ctx.clock as ManualClock).advance(21 * 60_000);
+    await app.bulletinJobs.tick();
+    expect(await pushes(m.northDelegate!)).toBe(2);
+
+    // The stream: the delegate's sockets get the item, never the position; nobody else's.
+    const sent: Record<string, string[]> = {};
+    const conn = (id: string) => ({
+      send: (_key: string, data: string) => (sent[id] ??= []).push(data),
+    });
+    const sockets = new Map([
+      [m.northDelegate!.id, new Set([conn(m.northDelegate!.id)])],
+      [m.northChair!.id, new Set([conn(m.northChair!.id)])],
+      [m.southDelegate!.id, new Set([conn(m.southDelegate!.id)])],
+    ]);
+    await new MandateStream(t.ctx).onEvent(
+      {
+        id: randomUUID(),
+        name: 'mandate.changed',
+        version: 1,
+        occurredAt: t.ctx.clock.now().toISOString(),
+        payload: {
+          bodyId: body.north!,
+          itemId: items[0]!.id,
+          meetingId,
+          setBy: m.northChair!.id,
+        },
+      },
+      {
+        ofMember: (id) => sockets.get(id) as never,
+        updatePrincipal: () => Promise.resolve(),
+      },
+    );
+    expect(Object.keys(sent)).toEqual([m.northDelegate!.id]);
+    expect(JSON.parse(sent[m.northDelegate!.id]![0]!)).toEqual({
+      type: 'mandate',
+      bodyId: body.north,
+      itemId: items[0]!.id,
+      meetingId,
+    });
   });
 
   it('sends a committee’s carried motion to the council’s agenda', async () => {
@@ -384,11 +480,23 @@ describeEachDatabase('council', (kind) => {
       (await write('POST', `/motions/${motion.id}/ballots`, m.north2!, { choice: 'yes' }))
         .statusCode,
     ).toBe(403);
+    // The running tally (the meeting's GET and its stream share it) weighs seats already.
+    const live = async () => {
+      const state = await ok<{ motions: MotionView[] }>(
+        call('GET', `/meetings/${meetingId}`, m.shopDelegate!),
+      );
+      return state.motions.find((x) => x.id === motion.id)!.vote;
+    };
+    const running = await live();
+    expect(running).toMatchObject({ voted: 3, tally: { yes: 2, no: 1, abstain: 1 } });
+    const streamed = await streamState(t.ctx, meetingId);
+    expect(streamed?.motions.find((x) => x.id === motion.id)?.vote?.tally).toEqual(running?.tally);
     const result = await ok<{ yes: number; no: number; abstain: number; carried: boolean }>(
       write('POST', `/motions/${motion.id}/close-vote`, chair),
     );
-    // Weighted: the south delegate's two seats count twice.
+    // Weighted: the south delegate's two seats count twice, as the running tally said.
     expect(result).toMatchObject({ yes: 2, no: 1, abstain: 1, carried: true });
+    expect(result).toMatchObject(running!.tally!);
     await ok(write('POST', `/meetings/${meetingId}/close`, chair));
     decisionId = (
       await t.ctx.db

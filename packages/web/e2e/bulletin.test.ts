@@ -187,8 +187,10 @@ suite(title, () => {
     await organizer.page.getByRole('heading', { name: 'Announce an event' }).waitFor();
     await organizer.page.getByLabel('Title').fill(eventTitle);
     await organizer.page.getByLabel('Description').fill('We walk together from the park.');
-    await organizer.page.getByLabel('Starts').fill(`${tomorrow}T18:00`);
-    await organizer.page.getByLabel('Ends').fill(`${tomorrow}T20:00`);
+    // Late tomorrow: more than 25 h ahead whenever the suite runs before 22:30 city time (at
+    // 18:00 the reminders' test saw its 24 h reminder already due on evening runs).
+    await organizer.page.getByLabel('Starts').fill(`${tomorrow}T23:00`);
+    await organizer.page.getByLabel('Ends').fill(`${tomorrow}T23:45`);
     await organizer.page.getByLabel('Meeting point (members only)').fill(exactPlace);
     await organizer.page.getByLabel(/Place on the public page/).fill('Powderhorn Park');
     await organizer.page.getByLabel('Who can see it').selectOption('public');
@@ -398,5 +400,76 @@ suite(title, () => {
       await reader.screenshot(`108-event-${lang}`);
     }
     await reader.page.evaluate(`localStorage.setItem('tocsin.lang', 'en')`);
+  });
+  it('check-in opens two hours before the event; the after-action note reaches the members', async () => {
+    const checkInStatus = async (p: Phone) =>
+      p.page.evaluate(
+        async (id) => (await fetch(`/api/v1/events/${id}/check-in`, { method: 'POST' })).status,
+        eventId,
+      );
+    const checkInButton = () => reader.page.getByRole('button', { name: 'I am here: check in' });
+    const note = 'We walked 3 km together; next time bring more water for the marshals.';
+    try {
+      // A day before: no check-in yet, on the screen or through the API.
+      await reader.goto(`/events/${eventId}`);
+      await reader.page.getByRole('heading', { name: eventTitle, level: 1 }).waitFor();
+      await reader.page.getByTestId('event-my-answer').waitFor();
+      expect(await checkInButton().count()).toBe(0);
+      expect(await checkInStatus(reader)).toBe(409);
+
+      // An hour and a half before the start (the server's clock and the phone's): check in.
+      const early = startsAt - 90 * 60_000;
+      clock.at(early);
+      await reader.page.clock.setSystemTime(early);
+      await reader.goto(`/events/${eventId}`);
+      await checkInButton().click();
+      await reader.page.getByText('You are checked in.').waitFor();
+      expect(await checkInButton().count()).toBe(0);
+      // The organizers see the exact count; a member's page shows none.
+      expect(await reader.page.getByText(/^Checked in:/).count()).toBe(0);
+      await organizer.goto(`/events/${eventId}`);
+      await organizer.page.getByTestId('event-headcounts').getByText('Checked in: 1').waitFor();
+
+      // The note waits for the start...
+      const afterAction = organizer.page
+        .locator('form')
+        .filter({ has: organizer.page.getByLabel('After-action note') });
+      await afterAction.getByLabel('After-action note').fill(note);
+      await afterAction.getByRole('button', { name: 'Save the note' }).click();
+      await afterAction.locator('.notice--error').waitFor();
+      const before = await inPage<{ afterAction: string | null }>(
+        organizer,
+        'GET',
+        `/events/${eventId}`,
+      );
+      expect(before.afterAction).toBeNull();
+
+      // ...and once the event is over the organizer writes it; members read it on the event.
+      clock.at(startsAt + 3 * HOUR);
+      await organizer.goto(`/events/${eventId}`);
+      await afterAction.getByLabel('After-action note').fill(note);
+      await afterAction.getByRole('button', { name: 'Save the note' }).click();
+      await expect
+        .poll(
+          async () =>
+            (await inPage<{ afterAction: string | null }>(organizer, 'GET', `/events/${eventId}`))
+              .afterAction,
+        )
+        .toBe(note);
+      await organizer.page.reload();
+      expect(await afterAction.getByLabel('After-action note').inputValue()).toBe(note);
+      await reader.goto(`/events/${eventId}`);
+      await reader.page.getByRole('heading', { name: 'After-action note', level: 2 }).waitFor();
+      await reader.page.getByText(note).waitFor();
+      // Check-in has closed with the event.
+      expect(await checkInStatus(infoA)).toBe(409);
+      await reader.expectAccessible('event after the action (member)');
+      expect(
+        await reader.page.evaluate('document.documentElement.scrollWidth'),
+      ).toBeLessThanOrEqual(360);
+      await reader.screenshot('109-event-after-action');
+    } finally {
+      clock.offset = 0;
+    }
   });
 });

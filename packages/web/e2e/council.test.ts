@@ -11,8 +11,9 @@ import { POWDERHORN } from './world';
 // a delegate by a carried motion (seeded through the API: ten active members each, the default
 // seat minimum); the council meets; Powderhorn's secretary records a `for` mandate on the
 // council screen's agenda item in the browser, its delegate sees it on the council screen and
-// votes yes on the meeting page, and the committee's report-back shows the vote. Both council
-// screens fit 360 px and pass axe in en, es, so and hmn.
+// votes yes on the meeting page, and the committee's report-back shows the vote. The council's
+// chair requires ratification of the decision on the council screen, and a committee ratifies it.
+// Both council screens fit 360 px and pass axe in en, es, so and hmn.
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -55,6 +56,7 @@ suite(title, { timeout: 150_000 }, () => {
   let councilBodyId = '';
   let secretary: Phone;
   let delegatePhone: Phone;
+  let chairPhone: Phone;
 
   async function signedIn(name: string, token: string): Promise<Phone> {
     const p = await phone(name);
@@ -191,6 +193,14 @@ suite(title, { timeout: 150_000 }, () => {
   it('a committee mandates `for` on the published agenda; its delegate sees it', async () => {
     const [powderhorn] = committees as [Committee];
     await carry(powderhorn, 'Our delegate votes for supporting the rent strike');
+    // The delegate has the council screen open: the mandate arrives over the stream.
+    delegatePhone = await signedIn('delegate', powderhorn.delegateToken);
+    await delegatePhone.goto('/council');
+    await delegatePhone.page.getByTestId('my-mandates').waitFor();
+    expect(await delegatePhone.page.getByTestId('my-mandate').count()).toBe(0);
+    await expect
+      .poll(() => delegatePhone.page.getByTestId('connection-status').textContent())
+      .toContain('Live');
     secretary = await signedIn('secretary', powderhorn.chairToken);
     await secretary.goto(`/bodies/${powderhorn.bodyId}/mandates`);
     const item = secretary.page.getByTestId('mandate-item').filter({ hasText: ITEM });
@@ -203,8 +213,7 @@ suite(title, { timeout: 150_000 }, () => {
     await item.getByRole('button', { name: 'Save mandate' }).click();
     await item.getByTestId('mandate-position').filter({ hasText: 'For' }).waitFor();
 
-    delegatePhone = await signedIn('delegate', powderhorn.delegateToken);
-    await delegatePhone.goto('/council');
+    // No reload: the `mandate` stream message made the open screen read its mandates again.
     await delegatePhone.page
       .getByTestId('my-mandate')
       .filter({ hasText: `${ITEM}: For` })
@@ -263,15 +272,32 @@ suite(title, { timeout: 150_000 }, () => {
       remote: true,
       agenda: [{ title: 'Reports' }],
     });
-    const decisions = await chair.ok<{ id: string; text: string }[]>(
+    // The chair requires ratification on the council screen (a majority: the share left empty).
+    chairPhone = await signedIn('council chair', shop.delegateToken);
+    await chairPhone.goto('/council');
+    const decision = chairPhone.page
+      .getByTestId('council-decision')
+      .filter({ hasText: 'The council supports the Lake Street rent strike' });
+    await decision.waitFor();
+    expect(await overflow(chairPhone.page)).toEqual([]);
+    await chairPhone.expectAccessible('/council (the chair, en)');
+    // A delegate who does not chair the council gets no such form.
+    await delegatePhone.goto('/council');
+    await delegatePhone.page.getByTestId('ratifications').waitFor();
+    expect(await delegatePhone.page.getByTestId('council-decisions').count()).toBe(0);
+    await decision.getByRole('button', { name: 'Require ratification' }).click();
+    await decision.waitFor({ state: 'detached' });
+    await chairPhone.page
+      .getByTestId('ratification')
+      .filter({ hasText: 'rent strike' })
+      .filter({ hasText: 'pending' })
+      .waitFor();
+    const asked = await chair.ok<{ ratifications: { text: string; needed: number }[] }>(
       'GET',
-      `/bodies/${councilBodyId}/decisions`,
+      '/council/ratifications',
     );
-    const strike = decisions.find((d) => d.text.includes('rent strike'));
-    expect(strike).toBeDefined();
-    await chair.ok('POST', `/council/decisions/${strike?.id ?? ''}/ratification`, {
-      requestId: rid(),
-    });
+    expect(asked.ratifications.find((r) => r.text.includes('rent strike'))?.needed).toBe(2);
+    await chairPhone.screenshot('council-require-ratification-360px');
     await carry(powderhorn, 'Ask the council to fund the tenant hotline');
     await carry(powderhorn, 'We ratify the council on the rent strike');
 
@@ -286,12 +312,12 @@ suite(title, { timeout: 150_000 }, () => {
       .filter({ hasText: 'On the council agenda: Ask the council to fund the tenant hotline' })
       .waitFor();
 
-    const asked = secretary.page.getByTestId('ratify-item').filter({ hasText: 'rent strike' });
-    await asked
+    const toRatify = secretary.page.getByTestId('ratify-item').filter({ hasText: 'rent strike' });
+    await toRatify
       .getByLabel('Carried motion')
       .selectOption({ label: 'We ratify the council on the rent strike' });
-    await asked.getByRole('button', { name: 'Ratify' }).click();
-    await asked.waitFor({ state: 'detached' });
+    await toRatify.getByRole('button', { name: 'Ratify' }).click();
+    await toRatify.waitFor({ state: 'detached' });
 
     const council = await chair.ok<{ nextMeeting: { agenda: { title: string }[] } | null }>(
       'GET',
@@ -311,6 +337,7 @@ suite(title, { timeout: 150_000 }, () => {
     const [powderhorn] = committees as [Committee];
     const screens: [Phone, string][] = [
       [delegatePhone, '/council'],
+      [chairPhone, '/council'],
       [secretary, `/bodies/${powderhorn.bodyId}/mandates`],
     ];
     for (const lang of LANGUAGES) {

@@ -120,6 +120,18 @@ export const campaignMessageSchema = z.object({
 export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
 
 /**
+ * A committee adopted or changed its mandate on a council agenda item: sent to the sockets of its
+ * seated delegates only (the mandate itself is read from `GET /council`, never carried here).
+ */
+export const mandateMessageSchema = z.object({
+  type: z.literal('mandate'),
+  bodyId: z.uuid(),
+  itemId: z.uuid(),
+  meetingId: z.uuid(),
+});
+export type MandateMessage = z.infer<typeof mandateMessageSchema>;
+
+/**
  * An incident of an area where the member holds the dispatcher role moved (opened, corroborated,
  * confirmed, retracted, ended, merged): sent to every dispatcher socket of the area chain,
  * whatever their alert areas (ADR 0023). Not acked, not replayed: the console reloads its queue
@@ -162,6 +174,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   dispatchMessageSchema,
   meetingMessageSchema,
   campaignMessageSchema,
+  mandateMessageSchema,
   consoleMessageSchema,
   memberUpdatedMessageSchema,
   streamErrorSchema,

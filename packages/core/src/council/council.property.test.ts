@@ -4,7 +4,7 @@ import { VOTE_CHOICES, tally } from '../assemblies/votes';
 import { againstMandate, MANDATE_POSITIONS, mandatedChoice } from './mandates';
 import { ratificationsNeeded, ratificationState } from './ratification';
 import { ballotWeight, DEFAULT_SEAT_RULE, seatsFor } from './seats';
-import { weightedTally } from './weighted';
+import { councilTally, weightedTally } from './weighted';
 
 const rule = fc.record({
   minimum: fc.integer({ min: 1, max: 500 }),
@@ -83,6 +83,81 @@ describe('weighted council votes', () => {
         expect(result.yes + result.no + result.abstain).toBe(total);
       }),
     );
+  });
+});
+
+describe('the running tally and the closing count', () => {
+  const ballot = fc.record({
+    member: fc.integer({ min: 0, max: 30 }),
+    choice: fc.constantFrom(...VOTE_CHOICES),
+  });
+  const seatsOf = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 31, maxLength: 31 });
+
+  /** What a vote's ballots table holds: each member's last ballot (a later one replaces theirs). */
+  function lastBallots(cast: { member: number; choice: (typeof VOTE_CHOICES)[number] }[]) {
+    const last = new Map<number, (typeof VOTE_CHOICES)[number]>();
+    for (const b of cast) last.set(b.member, b.choice);
+    return [...last];
+  }
+
+  it('agree at every moment of the vote, weighted or not', () => {
+    fc.assert(
+      fc.property(fc.array(ballot, { maxLength: 60 }), seatsOf, fc.boolean(), (cast, seats, w) => {
+        for (let moment = 0; moment <= cast.length; moment += 1) {
+          const ballots = lastBallots(cast.slice(0, moment));
+          // Closing: one entry per delegate's ballot, with the seats they hold.
+          const closing = councilTally(
+            ballots.map(([member, choice]) => ({ choice, seats: seats[member]! })),
+            w,
+          );
+          // Running: the ballots grouped by choice and seats held, as the database counts them.
+          const groups = new Map<
+            string,
+            { choice: (typeof VOTE_CHOICES)[number]; seats: number; count: number }
+          >();
+          for (const [member, choice] of ballots) {
+            const key = `${choice}:${seats[member]!}`;
+            const group = groups.get(key) ?? { choice, seats: seats[member]!, count: 0 };
+            group.count += 1;
+            groups.set(key, group);
+          }
+          expect(councilTally(groups.values(), w)).toEqual(closing);
+        }
+      }),
+    );
+  });
+
+  it('is the weighted tally of each ballot weighed by the seats its voter holds', () => {
+    fc.assert(
+      fc.property(fc.array(ballot, { maxLength: 40 }), seatsOf, fc.boolean(), (cast, seats, w) => {
+        const ballots = cast.map((b) => ({ choice: b.choice, seats: seats[b.member]! }));
+        expect(councilTally(ballots, w)).toEqual(
+          weightedTally(
+            ballots.map((b) => ({ choice: b.choice, weight: ballotWeight(b.seats, w) })),
+          ),
+        );
+      }),
+    );
+  });
+
+  it('counts a seatless voter nowhere, and every seat once when weighted', () => {
+    expect(
+      councilTally(
+        [
+          { choice: 'yes', seats: 2 },
+          { choice: 'no', seats: 1 },
+          { choice: 'abstain', seats: 1 },
+          { choice: 'yes', seats: 0 },
+        ],
+        true,
+      ),
+    ).toEqual({ yes: 2, no: 1, abstain: 1 });
+    expect(councilTally([{ choice: 'yes', seats: 3, count: 2 }], false)).toEqual({
+      yes: 2,
+      no: 0,
+      abstain: 0,
+    });
+    expect(() => councilTally([{ choice: 'yes', seats: 1, count: -1 }], true)).toThrow(RangeError);
   });
 });
 

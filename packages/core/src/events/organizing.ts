@@ -79,6 +79,20 @@ export const organizingEvents = {
       auto: z.boolean(),
     }),
   ),
+  /**
+   * A committee adopted or changed its mandate on a council agenda item (by its carried motion):
+   * its seated delegates are told (stream, and a calm push). Names no position: the mandate is
+   * read by the committee's roll and its delegates only.
+   */
+  'mandate.changed': defineEvent(
+    1,
+    z.strictObject({
+      bodyId: z.uuid(),
+      itemId: z.uuid(),
+      meetingId: z.uuid(),
+      setBy: z.uuid(),
+    }),
+  ),
   /** A body announced an event (day of action, meeting of the public, training). */
   'event.announced': defineEvent(
     1,

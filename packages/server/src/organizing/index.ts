@@ -18,7 +18,7 @@ export {
   sweepElections,
 } from './elections';
 export type { ElectionSweeper } from './elections';
-export { councilRoutes } from './council';
+export { councilRoutes, MandateStream, mandateCalmSource } from './council';
 export { mutualAidRoutes, sweepMutualAid } from './mutual-aid';
 export {
   canvassingRoutes,

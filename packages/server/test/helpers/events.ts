@@ -64,6 +64,12 @@ export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
   }),
   'campaign.workplace_triggered': () => ({ campaignId: randomUUID(), workplaceId: randomUUID() }),
   'campaign.triggered': () => ({ campaignId: randomUUID() }),
+  'mandate.changed': () => ({
+    bodyId: randomUUID(),
+    itemId: randomUUID(),
+    meetingId: randomUUID(),
+    setBy: randomUUID(),
+  }),
   'election.called': () => ({
     electionId: randomUUID(),
     bodyId: randomUUID(),

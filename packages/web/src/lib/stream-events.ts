@@ -5,3 +5,5 @@
 export const CONSOLE_EVENT = 'tocsin:console';
 /** My roles or status changed (detail: the MemberUpdatedMessage). */
 export const MEMBER_EVENT = 'tocsin:member';
+/** A committee whose council seat I hold changed its mandate (detail: the MandateMessage). */
+export const MANDATE_EVENT = 'tocsin:mandate';

@@ -5,12 +5,13 @@ import type {
   ConsoleMessage,
   DispatchMessage,
   HelloMessage,
+  MandateMessage,
   MeetingMessage,
   MemberUpdatedMessage,
 } from '@tocsin/core/api/stream';
 import { STREAM_CLOSE, STREAM_PROTOCOL_VERSION } from '@tocsin/core/api/stream-protocol';
 import type { LocalStore } from './local-store';
-import { CONSOLE_EVENT, MEMBER_EVENT } from './stream-events';
+import { CONSOLE_EVENT, MANDATE_EVENT, MEMBER_EVENT } from './stream-events';
 
 export type { AlertMessage, ConsoleMessage, DispatchMessage, MeetingMessage, MemberUpdatedMessage };
 
@@ -18,6 +19,22 @@ export type StreamStatus = 'connecting' | 'live' | 'offline' | 'unauthorized' | 
 
 /** The window event a "campaign on" stream message becomes (detail: the CampaignMessage). */
 export const CAMPAIGN_EVENT = 'tocsin:campaign';
+
+/**
+ * The messages that become window events (detail: the message), for the screens that follow them:
+ * `campaign` (a campaign I pledged to is on; kept in memory only: a stored notice would tell
+ * whoever opens a seized phone that its owner pledged, detail a CampaignMessage), `console` (an
+ * incident of an area I dispatch for moved; the open console follows, a ConsoleMessage),
+ * `member.updated` (my roles or status changed; the session reloads who I am, a
+ * MemberUpdatedMessage), `mandate` (a committee whose seat I hold changed its mandate; the open
+ * council screen rereads it, a MandateMessage).
+ */
+const WINDOW_EVENTS = new Map<unknown, string>([
+  ['campaign' satisfies CampaignMessage['type'], CAMPAIGN_EVENT],
+  ['console' satisfies ConsoleMessage['type'], CONSOLE_EVENT],
+  ['member.updated' satisfies MemberUpdatedMessage['type'], MEMBER_EVENT],
+  ['mandate' satisfies MandateMessage['type'], MANDATE_EVENT],
+]);
 
 export interface StreamHandlers {
   onAlert(alert: AlertMessage): void;
@@ -219,18 +236,10 @@ export class AlertStream {
       this.#handlers.onAlert(alert);
     } else if (typed.type === 'dispatch') {
       this.#handlers.onDispatch?.(message as DispatchMessage);
-    } else if (typed.type === 'campaign') {
-      // A campaign I pledged to is on. Kept in memory only: a stored notice would tell whoever
-      // opens a seized phone that its owner pledged.
-      window.dispatchEvent(new CustomEvent(CAMPAIGN_EVENT, { detail: message as CampaignMessage }));
-    } else if (typed.type === 'console') {
-      // An incident of an area I dispatch for moved: the open console (if any) follows.
-      window.dispatchEvent(new CustomEvent(CONSOLE_EVENT, { detail: message as ConsoleMessage }));
-    } else if (typed.type === 'member.updated') {
-      // My roles or status changed: the session reloads who I am, screens follow.
-      window.dispatchEvent(
-        new CustomEvent(MEMBER_EVENT, { detail: message as MemberUpdatedMessage }),
-      );
+    } else if (WINDOW_EVENTS.has(typed.type)) {
+      // A message for a screen that is not the stream's own: it becomes a window event, kept in
+      // memory only (see WINDOW_EVENTS).
+      window.dispatchEvent(new CustomEvent(WINDOW_EVENTS.get(typed.type)!, { detail: message }));
     } else if (typed.type === 'meeting') {
       const meeting = message as MeetingMessage;
       if (meeting.meetingId === this.#meetingId) this.#handlers.onMeeting?.(meeting);

@@ -1,4 +1,5 @@
 import {
+  councilTally,
   isQuorate,
   orderSpeakers,
   requiredAttendance,
@@ -72,13 +73,30 @@ export function presentSummary(meeting: MeetingRow): MeetingSummary {
 
 type Counts = Awaited<ReturnType<typeof ballotCounts>>;
 
-export function presentMotion(row: MotionRow, counts: Counts): MotionView {
+/**
+ * A motion as every member sees it. The running tally counts the ballots in as the closing count
+ * will: in the council, each weighs the seats its voter holds now (`councilTally`, the one rule);
+ * elsewhere, once.
+ */
+export function presentMotion(
+  row: MotionRow,
+  counts: Counts,
+  body: Pick<BodyRow, 'kind' | 'weighted_votes'>,
+): MotionView {
   const mine = counts.filter((c) => c.motionId === row.id);
-  const running = { yes: 0, no: 0, abstain: 0 };
+  let running = { yes: 0, no: 0, abstain: 0 };
   let voted = 0;
   for (const c of mine) {
     voted += c.n;
     if (c.choice) running[c.choice] += c.n;
+  }
+  if (body.kind === 'council') {
+    running = councilTally(
+      mine.flatMap((c) =>
+        c.choice ? [{ choice: c.choice, seats: c.seats ?? 0, count: c.n }] : [],
+      ),
+      body.weighted_votes,
+    );
   }
   const closed = row.state === 'carried' || row.state === 'failed' || row.state === 'invalid';
   const tally = closed
@@ -144,7 +162,7 @@ export async function liveState(
     speakerRows(db, meeting.id),
     timesSpoken(db, meeting.id),
     motionRows(db, { meetingId: meeting.id }),
-    ballotCounts(db, meeting.id),
+    ballotCounts(db, meeting.id, body.kind === 'council'),
   ]);
   const quorum = quorumOf(meeting);
   const waiting = speakers
@@ -194,6 +212,6 @@ export async function liveState(
             seconds: meeting.speaker_seconds,
           }
         : null,
-    motions: motions.map((row) => presentMotion(row, counts)),
+    motions: motions.map((row) => presentMotion(row, counts, body)),
   };
 }

@@ -543,15 +543,45 @@ export async function castBallot(
     .execute();
 }
 
-/** The running tally and the number of voters (ballots in a secret box) of a meeting's votes. */
-export async function ballotCounts(db: Executor, meetingId: string) {
-  const rows = await db
+/**
+ * The running tally and the number of voters (ballots in a secret box) of a meeting's votes. In
+ * the council (`council`), the ballots are grouped by the seats their voters hold now too (view
+ * `council_seats`), so the running tally weighs them as the closing count does (`councilTally`);
+ * elsewhere `seats` is null.
+ */
+export async function ballotCounts(db: Executor, meetingId: string, council = false) {
+  const base = db
     .selectFrom('ballots as b')
     .innerJoin('motions as mo', 'mo.id', 'b.motion_id')
-    .select(['b.motion_id', 'b.choice', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('mo.meeting_id', '=', meetingId)
-    .groupBy(['b.motion_id', 'b.choice'])
-    .execute();
+    .where('mo.meeting_id', '=', meetingId);
+  const rows = council
+    ? await base
+        .leftJoin(
+          db
+            .selectFrom('council_seats')
+            .select(['member_id', (eb) => eb.fn.countAll<string>().as('n')])
+            .groupBy('member_id')
+            .as('cs'),
+          'cs.member_id',
+          'b.member_id',
+        )
+        .select([
+          'b.motion_id',
+          'b.choice',
+          sql<string>`coalesce(cs.n, 0)`.as('seats'),
+          (eb) => eb.fn.countAll<string>().as('n'),
+        ])
+        .groupBy(['b.motion_id', 'b.choice', 'cs.n'])
+        .execute()
+    : await base
+        .select([
+          'b.motion_id',
+          'b.choice',
+          sql<null>`null`.as('seats'),
+          (eb) => eb.fn.countAll<string>().as('n'),
+        ])
+        .groupBy(['b.motion_id', 'b.choice'])
+        .execute();
   // A secret vote's box: how many ballots, never the choices while it is open (ADR 0025).
   const secret = await db
     .selectFrom('motion_secret_ballots as s')
@@ -561,8 +591,18 @@ export async function ballotCounts(db: Executor, meetingId: string) {
     .groupBy('s.motion_id')
     .execute();
   return [
-    ...rows.map((row) => ({ motionId: row.motion_id, choice: row.choice, n: Number(row.n) })),
-    ...secret.map((row) => ({ motionId: row.motion_id, choice: null, n: Number(row.n) })),
+    ...rows.map((row) => ({
+      motionId: row.motion_id,
+      choice: row.choice,
+      seats: row.seats === null ? null : Number(row.seats),
+      n: Number(row.n),
+    })),
+    ...secret.map((row) => ({
+      motionId: row.motion_id,
+      choice: null,
+      seats: null,
+      n: Number(row.n),
+    })),
   ];
 }
 

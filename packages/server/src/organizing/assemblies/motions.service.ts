@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ballotWeight,
   carries,
+  councilTally,
   isQuorate,
   motionTransition,
   tally,
-  weightedTally,
   type ActionItemView,
   type actionItemStatusBody,
   type ballotBody,
@@ -56,16 +55,21 @@ import {
   seatsHeld,
   setActionItemStatus,
   updateMotion,
+  type BodyRow,
 } from './assemblies.repository';
 import { accessToBody } from './bodies.service';
 import { meetingAccess, requireCheckedIn, requireOpen } from './meetings.service';
 import { once, type Answer } from './requests';
 import { closeSecretBox, openSecretBox } from './secret-votes.service';
 
-async function motionView(db: Executor, motionId: string): Promise<MotionView> {
+async function motionView(
+  db: Executor,
+  motionId: string,
+  body: Pick<BodyRow, 'kind' | 'weighted_votes'>,
+): Promise<MotionView> {
   const [row] = await motionRows(db, { motionId });
   if (!row) throw new NotFoundError('No such motion');
-  return presentMotion(row, await ballotCounts(db, row.meeting_id));
+  return presentMotion(row, await ballotCounts(db, row.meeting_id, body.kind === 'council'), body);
 }
 
 /** A motion, its meeting (locked with `tx`) and the caller's access; 404 / 403 as for meetings. */
@@ -97,7 +101,7 @@ export async function moveMotion(
   input: z.output<typeof newMotionBody>,
 ): Promise<Answer<MotionView>> {
   return once(ctx, principal.memberId, input.requestId, `move:${meetingId}`, 201, async (tx) => {
-    const { meeting } = await meetingAccess(ctx, tx, principal, meetingId, tx);
+    const { meeting, access } = await meetingAccess(ctx, tx, principal, meetingId, tx);
     requireOpen(meeting);
     await requireCheckedIn(tx, meetingId, principal.memberId);
     let originalText = input.text;
@@ -124,7 +128,7 @@ export async function moveMotion(
       agenda_item: meeting.current_item,
       moved_at: ctx.clock.now(),
     });
-    return motionView(tx, id);
+    return motionView(tx, id, access.body);
   });
 }
 
@@ -135,7 +139,7 @@ export async function secondMotion(
   requestId: string,
 ): Promise<Answer<MotionView>> {
   return once(ctx, principal.memberId, requestId, `second:${motionId}`, 200, async (tx) => {
-    const { motion, meeting } = await motionAccess(ctx, tx, principal, motionId);
+    const { motion, meeting, access } = await motionAccess(ctx, tx, principal, motionId);
     requireOpen(meeting);
     await requireCheckedIn(tx, meeting.id, principal.memberId);
     if (motion.mover_id === principal.memberId) {
@@ -143,7 +147,7 @@ export async function secondMotion(
     }
     const state = transition(motion.state, 'second');
     await updateMotion(tx, motionId, { state, seconder_id: principal.memberId });
-    return motionView(tx, motionId);
+    return motionView(tx, motionId, access.body);
   });
 }
 
@@ -162,7 +166,7 @@ export async function withdrawMotion(
     }
     const state = transition(motion.state, 'withdraw');
     await updateMotion(tx, motionId, { state });
-    return motionView(tx, motionId);
+    return motionView(tx, motionId, access.body);
   });
 }
 
@@ -199,7 +203,7 @@ export async function openVote(
       vote_opened_at: ctx.clock.now(),
     });
     if (key) await openSecretBox(tx, motionId, key);
-    return motionView(tx, motionId);
+    return motionView(tx, motionId, access.body);
   });
 }
 
@@ -264,16 +268,15 @@ export async function closeVote(
         const cast = ballots.filter(
           (b): b is typeof b & { choice: VoteChoice } => b.choice !== null,
         );
-        counts = tally(cast.map((b) => b.choice));
         if (access.body.kind === 'council') {
-          // A delegate votes for the seats they hold now: none, no vote; weighted, one per seat.
+          // A delegate votes for the seats they hold now, by the rule the running tally used.
           const seats = await seatsHeld(tx);
-          counts = weightedTally(
-            cast.map((b) => ({
-              choice: b.choice,
-              weight: ballotWeight(seats.get(b.member_id) ?? 0, access.body.weighted_votes),
-            })),
+          counts = councilTally(
+            cast.map((b) => ({ choice: b.choice, seats: seats.get(b.member_id) ?? 0 })),
+            access.body.weighted_votes,
           );
+        } else {
+          counts = tally(cast.map((b) => b.choice));
         }
       }
       const [attendance, size] = await Promise.all([

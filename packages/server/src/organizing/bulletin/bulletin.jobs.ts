@@ -13,6 +13,7 @@ import {
   shiftDay,
   type AutoPostType,
   type DomainEvent,
+  type EventName,
   type PostKind,
   type Principal,
   type PushState,
@@ -50,6 +51,18 @@ const PUSH_LOG_DAYS = 2;
 /** Something else that runs on the bulletin's minute (event reminders). */
 export type Ticker = (now: Date) => Promise<void>;
 
+/**
+ * Something other than a post that a body tells members of (a committee's new mandate, to its
+ * delegates), pushed under the same calm rules as posts: the body's one push per 30 minutes,
+ * coalesced with its posts, and none in quiet hours.
+ */
+export interface CalmSource<N extends EventName = EventName> {
+  /** The durable consumer: one per source, shared by every node. */
+  readonly consumer: string;
+  readonly type: N;
+  recipients(event: DomainEvent<N>): Promise<{ bodyId: string; memberIds: readonly string[] }>;
+}
+
 function quietOf(row: { quiet_start: string | null; quiet_end: string | null } | undefined) {
   if (!row) return DEFAULT_QUIET_HOURS;
   return row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null;
@@ -74,14 +87,22 @@ export class BulletinJobs {
   readonly #logger: Logger;
   readonly #subscriptions: Subscription[] = [];
   readonly #tickers: Ticker[] = [];
+  readonly #calmSources: CalmSource[] = [];
   #timer: NodeJS.Timeout | null = null;
   /** How many post.published events this node has handled (tests wait on it). */
   publishedHandled = 0;
+  /** How many events of calm sources this node has handled (tests wait on it). */
+  calmHandled = 0;
   #running: Promise<void> | null = null;
 
   constructor(private readonly ctx: AppContext) {
     this.notifier = new Notifier(ctx);
     this.#logger = ctx.logger.child({ sub: 'bulletin' });
+  }
+
+  /** Adds events whose members get calm pushes; before the app is ready (`start`). */
+  addCalmSource<N extends EventName>(source: CalmSource<N>): void {
+    this.#calmSources.push(source);
   }
 
   /** Adds work that runs on every tick, after the bulletin's own. */
@@ -102,6 +123,22 @@ export class BulletinJobs {
         handler: (event) => this.onPublished(event),
       }),
     );
+    for (const source of this.#calmSources) {
+      this.#subscriptions.push(
+        await this.ctx.bus.subscribe({
+          consumer: source.consumer,
+          types: [source.type],
+          handler: async (event) => {
+            try {
+              const { bodyId, memberIds } = await source.recipients(event);
+              await this.calmPush(bodyId, memberIds, new Date(event.occurredAt));
+            } finally {
+              this.calmHandled += 1;
+            }
+          },
+        }),
+      );
+    }
     this.#timer = setInterval(() => {
       void this.tick().catch((error: unknown) =>
         this.#logger.error({ err: error }, 'bulletin tick failed'),
@@ -284,8 +321,23 @@ export class BulletinJobs {
         areaId: event.payload.areaId,
       })
     ).filter((id) => id !== post.author_id);
-    const pushNow = await this.#step(recipients, timeZone, at, (state, quiet) => {
-      const step = onPost(state, body.id, at.getTime(), quiet);
+    await this.calmPush(body.id, recipients, at, timeZone);
+  }
+
+  /**
+   * Something of `bodyId` reached these members at `at`: each gets a push now, later (coalesced
+   * with the body's other news) or the bell only, by the calm rules (`onPost`).
+   */
+  async calmPush(
+    bodyId: string,
+    memberIds: readonly string[],
+    at: Date,
+    timeZone?: string,
+  ): Promise<void> {
+    if (memberIds.length === 0) return;
+    const zone = timeZone ?? (await this.ctx.areas.get()).settings?.timeZone ?? 'UTC';
+    const pushNow = await this.#step(memberIds, zone, at, (state, quiet) => {
+      const step = onPost(state, bodyId, at.getTime(), quiet);
       return { state: step.state, push: step.decision.action === 'push' };
     });
     await this.notifier.push(pushNow, 'posts', at);

@@ -74,6 +74,17 @@ export function seatedDelegates(db: Executor) {
     .execute();
 }
 
+/** The members seated now for one committee (a delegate holding two seats once). */
+export async function seatedMembersOf(db: Executor, bodyId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('council_seats')
+    .select('member_id')
+    .distinct()
+    .where('body_id', '=', bodyId)
+    .execute();
+  return rows.map((r) => r.member_id);
+}
+
 /** The delegates of a body holding office now (seated or beyond the body's seats). */
 export async function currentDelegateCount(
   db: Executor,

@@ -29,6 +29,7 @@ import {
   NotFoundError,
   ValidationError,
   audit,
+  enqueueEvents,
   type AppContext,
   type Executor,
 } from '../../platform';
@@ -351,6 +352,23 @@ export async function setMandate(
         motion_id: input.motionId,
         set_at: now,
       });
+      // The committee's seated delegates are told: stream and a calm push (mandate-notice.ts).
+      await enqueueEvents(
+        ctx,
+        tx,
+        [
+          {
+            name: 'mandate.changed',
+            payload: {
+              bodyId,
+              itemId,
+              meetingId: item.meeting_id,
+              setBy: principal.memberId,
+            },
+          },
+        ],
+        now,
+      );
       const [row] = await mandatesOf(tx, { bodyIds: [bodyId], meetingId: item.meeting_id }).then(
         (rows) => rows.filter((r) => r.item_id === itemId),
       );

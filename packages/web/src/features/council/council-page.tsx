@@ -1,30 +1,52 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { DecisionView } from '@tocsin/core/api/organizing';
 import { usePageTitle } from '../../app/use-page-title';
 import { describeError, endpoints } from '../../lib/api';
+import { MANDATE_EVENT } from '../../lib/stream-events';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
+import { useWrite } from '../assemblies/use-write';
 import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
+import { requireRatification } from './council-api';
 import './council.css';
 
 /**
  * The citywide council: seats per committee and their delegates, the next meeting and its agenda,
  * a delegate's mandates from their committees, the ratification dashboard, and links to my
- * committees' mandate forms and report-back.
+ * committees' mandate forms and report-back. Whoever chairs the council sends its decisions to
+ * the committees for ratification here.
  */
 export function CouncilPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('council.title'));
   const { city } = useSession();
   const when = (iso: string) => formatDateTime(iso, i18n.language, city?.timeZone ?? 'UTC');
-  const load = useCallback(
-    () => Promise.all([endpoints.council(), endpoints.bodies(), endpoints.ratifications()]),
-    [],
-  );
+  const load = useCallback(async () => {
+    const [council, bodies, ratifications] = await Promise.all([
+      endpoints.council(),
+      endpoints.bodies(),
+      endpoints.ratifications(),
+    ]);
+    // The council's chair: its decisions not yet sent to the committees for ratification.
+    const chairing = bodies.some((b) => b.id === council.bodyId && b.canChair);
+    const asked = new Set(ratifications.ratifications.map((r) => r.decisionId));
+    const decisions = chairing
+      ? (await endpoints.decisions(council.bodyId)).filter((d) => !asked.has(d.id))
+      : null;
+    return [council, bodies, ratifications, decisions] as const;
+  }, []);
   const state = useLoad(load);
-  const [council, bodies, ratifications] = state.data ?? [];
+  const { reload } = state;
+  // A committee whose seat I hold changed its mandate (the stream): read the mandates again.
+  useEffect(() => {
+    const onMandate = () => void reload();
+    window.addEventListener(MANDATE_EVENT, onMandate);
+    return () => window.removeEventListener(MANDATE_EVENT, onMandate);
+  }, [reload]);
+  const [council, bodies, ratifications, decisions] = state.data ?? [];
   const committees = (bodies ?? []).filter(
     (b) => b.kind === 'neighborhood' || b.kind === 'workplace',
   );
@@ -136,6 +158,26 @@ export function CouncilPage() {
               </ul>
             </section>
           ) : null}
+          {decisions ? (
+            <section
+              className="card"
+              aria-labelledby="council-decisions"
+              data-testid="council-decisions"
+            >
+              <h2 id="council-decisions">{t('council.decisions.title')}</h2>
+              {decisions.length === 0 ? (
+                <p className="hint">{t('council.decisions.none')}</p>
+              ) : (
+                <ul className="council-decisions">
+                  {decisions.map((d) => (
+                    <li key={d.id} data-testid="council-decision">
+                      <RequireRatification decision={d} reload={state.reload} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="council-ratify" data-testid="ratifications">
             <h2 id="council-ratify">{t('council.ratification.title')}</h2>
             {(ratifications?.ratifications ?? []).length === 0 ? (
@@ -162,5 +204,59 @@ export function CouncilPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** The chair sends a council decision to the seated committees, with the share it needs. */
+function RequireRatification({
+  decision,
+  reload,
+}: {
+  decision: DecisionView;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const write = useWrite(reload);
+  const [share, setShare] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const sharePercent = share.trim() === '' ? undefined : Number(share);
+    void write.run(`ratification:${decision.id}`, (requestId) =>
+      requireRatification(decision.id, {
+        requestId,
+        ...(sharePercent === undefined ? {} : { sharePercent }),
+      }),
+    );
+  };
+  return (
+    <form className="mandate-form" onSubmit={submit}>
+      <p>
+        <strong>{decision.text}</strong>
+      </p>
+      <div className="field">
+        <label htmlFor={id}>{t('council.decisions.share')}</label>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          step={1}
+          value={share}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setShare(e.target.value)}
+        />
+        <p className="hint" id={`${id}-hint`}>
+          {t('council.decisions.shareHint')}
+        </p>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button" disabled={write.busy}>
+          {t('council.decisions.require')}
+        </button>
+      </div>
+      {write.error ? <p className="notice notice--error">{write.error}</p> : null}
+    </form>
   );
 }

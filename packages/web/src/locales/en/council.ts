@@ -64,6 +64,13 @@ export const council = {
       yes: 'Ratify',
       no: 'Reject',
     },
+    decisions: {
+      title: 'Council decisions to send for ratification',
+      none: 'Every council decision has been sent to the committees, or there are none yet.',
+      share: 'Share of committees needed (percent)',
+      shareHint: 'Leave empty for a majority of the committees.',
+      require: 'Require ratification',
+    },
     ratification: {
       title: 'Ratification by the committees',
       none: 'No council decision awaits ratification.',

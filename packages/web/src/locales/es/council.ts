@@ -66,6 +66,13 @@ export const council: Pick<Messages, 'council'> = {
       yes: 'Ratificar',
       no: 'Rechazar',
     },
+    decisions: {
+      title: 'Decisiones del consejo para enviar a ratificación',
+      none: 'Todas las decisiones del consejo ya se enviaron a los comités, o aún no hay ninguna.',
+      share: 'Proporción de comités necesaria (por ciento)',
+      shareHint: 'Déjelo vacío para una mayoría de los comités.',
+      require: 'Pedir ratificación',
+    },
     ratification: {
       title: 'Ratificación por los comités',
       none: 'Ninguna decisión del consejo espera ratificación.',

@@ -66,6 +66,13 @@ export const council: Pick<Messages, 'council'> = {
       yes: 'Pom zoo',
       no: 'Tsis lees',
     },
+    decisions: {
+      title: 'Pawg sab laj cov kev txiav txim siab xa mus kom pom zoo',
+      none: 'Txhua qhov kev txiav txim siab twb xa mus rau cov pawg neeg lawm, lossis tseem tsis tau muaj.',
+      share: 'Feem pua ntawm cov pawg neeg uas xav tau',
+      shareHint: 'Tso khoob yog xav tau ntau dua ib nrab ntawm cov pawg neeg.',
+      require: 'Thov kom pom zoo',
+    },
     ratification: {
       title: 'Kev pom zoo los ntawm cov pawg neeg',
       none: 'Tsis muaj kev txiav txim twg tos kev pom zoo.',

@@ -66,6 +66,13 @@ export const council: Pick<Messages, 'council'> = {
       yes: 'Ansixi',
       no: 'Diid',
     },
+    decisions: {
+      title: 'Go’aamada golaha ee loo dirayo ansixin',
+      none: 'Go’aan kasta oo golaha waa loo diray guddiyada, ama weli ma jiraan.',
+      share: 'Qaybta guddiyada loo baahan yahay (boqolkiiba)',
+      shareHint: 'Banaan u dhaaf si loo helo aqlabiyadda guddiyada.',
+      require: 'Codso ansixin',
+    },
     ratification: {
       title: 'Ansixinta guddiyada',
       none: 'Ma jiro go’aan gole oo sugaya ansixin.',
