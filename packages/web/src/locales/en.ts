@@ -12,6 +12,7 @@ import type { council } from './en/council';
 import type { elections } from './en/elections';
 import type { organize } from './en/organize';
 import type { pledges } from './en/pledges';
+import type { photos } from './en/photos';
 
 /**
  * English strings of the shell: every screen of the rapid-response half. They ship in the startup
@@ -37,6 +38,8 @@ export interface EnglishParts {
   elections: typeof elections;
   organize: typeof organize;
   pledges: typeof pledges;
+  /** Loaded by the photo code itself, not by a route (features/report/photo-strings.ts). */
+  photos: typeof photos;
 }
 
 export type StringPart = keyof EnglishParts;

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../ui/loading';
@@ -15,6 +16,11 @@ import { Timeline } from './timeline';
 import { useIncident } from './use-incident';
 import { VerifyActions } from './verify-actions';
 import './incidents.css';
+
+// Only the area's staff are sent photos: the code and strings that show them load for them alone.
+const IncidentPhotos = lazy(() =>
+  import('./incident-photos').then((m) => ({ default: m.IncidentPhotos })),
+);
 
 /** One incident: state, what and where, timeline, what to do; verifiers can act on it. */
 export function IncidentPage() {
@@ -114,6 +120,11 @@ export function IncidentPage() {
             ]}
           />
           {staff ? <VerifyActions incident={incident} onDone={reload} /> : null}
+          {incident.photos?.length ? (
+            <Suspense fallback={null}>
+              <IncidentPhotos photos={incident.photos} />
+            </Suspense>
+          ) : null}
           {approvesPlates &&
           incident.confirmedAt &&
           incident.state !== 'false_alarm' &&
