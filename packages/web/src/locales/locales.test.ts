@@ -5,8 +5,8 @@ import { hmn } from './hmn';
 import { so } from './so';
 import { STRING_PARTS } from '../lib/i18n';
 
-/** Route-loaded parts, and the photo strings the photo code loads itself. */
-const PARTS = [...STRING_PARTS, 'photos'] as const;
+/** Route-loaded parts, and the parts lazily loaded code loads itself (lib/own-strings.ts). */
+const PARTS = [...STRING_PARTS, 'photos', 'account'] as const;
 
 type Tree = { [key: string]: string | Tree };
 
