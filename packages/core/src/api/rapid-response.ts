@@ -159,6 +159,7 @@ export const storedPhotoSchema = z.object({
   height: z.number().int(),
   bytes: z.number().int(),
 });
+export type StoredPhoto = z.infer<typeof storedPhotoSchema>;
 export const photoItemSchema = z.object({
   id: z.uuid(),
   width: z.number().int(),

@@ -14,6 +14,9 @@ export function createServices(): Services {
   const store = new LocalStore();
   const outbox = new Outbox(store, {
     send: endpoints.report,
+    // The photo upload code loads only when a report with photos goes out.
+    sendPhotos: (item, saved) =>
+      import('../features/report/photo-api').then((m) => m.sendPhotos(item, saved)),
     sendMeeting: sendMeetingAction,
     sendDoor: endpoints.door,
   });

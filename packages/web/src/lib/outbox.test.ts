@@ -143,3 +143,45 @@ it('keeps the order of one meeting: a later action waits while an earlier one wa
   expect(sent).toEqual(['withdraw', 'speak', 'withdraw']);
   outbox.stop();
 });
+
+it('sends a report once and its photos after it: a photo that fails is retried alone', async () => {
+  const reports: string[] = [];
+  const uploads: string[] = [];
+  let photoFails = true;
+  const photo = (id: string) => ({ id, type: 'image/jpeg', data: new ArrayBuffer(4) });
+  const outbox = new Outbox(memoryStore(), {
+    send: (b) => {
+      reports.push(b.id);
+      return Promise.resolve({
+        id: b.id,
+        incident: { id: '5b0e8f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b', state: 'reported', reporters: 1 },
+      } as unknown as ReportAnswer);
+    },
+    // Like features/report/photo-api: each photo leaves the item once the server has it.
+    sendPhotos: async (item, saved) => {
+      let current = item;
+      for (const p of item.photos ?? []) {
+        uploads.push(p.id);
+        if (photoFails && p.id === 'p2') throw new ApiError(0, 'network', 'offline');
+        current = { ...current, photos: (current.photos ?? []).filter((q) => q.id !== p.id) };
+        saved(current);
+      }
+      return current;
+    },
+    now: () => now,
+  });
+  await outbox.start();
+  const id = '8a1f3a58-4a9d-4c51-9c1e-3f0a8c2b7d11';
+  await outbox.add(body(id), [photo('p1'), photo('p2')]);
+  await vi.waitFor(() => expect(outbox.items[0]?.attempts).toBe(1));
+  expect(outbox.items[0]).toMatchObject({ status: 'waiting', reported: true });
+  expect((outbox.items[0] as { photos: { id: string }[] }).photos.map((p) => p.id)).toEqual(['p2']);
+  photoFails = false;
+  now += 60_000;
+  outbox.retryAll();
+  await vi.waitFor(() => expect(outbox.items[0]?.status).toBe('sent'));
+  expect(reports).toEqual([id]);
+  expect(uploads).toEqual(['p1', 'p2', 'p2']);
+  expect(outbox.items[0]).toMatchObject({ photos: [], incident: { state: 'reported' } });
+  outbox.stop();
+});

@@ -24,6 +24,19 @@ export interface ReportItem extends ItemState {
   kind?: 'report';
   body: ReportBody;
   incident?: { id: string; state: IncidentState; reporters: number };
+  /** The report itself is in: only its photos are left to send (never the report again). */
+  reported?: true;
+  /** Photos still to send after the report, each with its own id (the server keeps it once). */
+  photos?: QueuedPhoto[];
+  /** Photos the server refused for good (not an image, too many). */
+  photosRefused?: number;
+}
+
+/** A photo compressed on the phone, waiting in IndexedDB with its report. */
+export interface QueuedPhoto {
+  id: string;
+  type: string;
+  data: ArrayBuffer;
 }
 
 /**
@@ -65,6 +78,11 @@ export function isDoor(item: OutboxItem): item is DoorItem {
 
 export interface OutboxOptions {
   send: (body: ReportBody) => Promise<ReportAnswer>;
+  /**
+   * Sends a sent report's photos, calling `saved` after each; throws to try again later.
+   * Loaded only when a report has photos (features/report/photo-api.ts).
+   */
+  sendPhotos?: (item: ReportItem, saved: (item: ReportItem) => void) => Promise<ReportItem>;
   /** Sends a meeting action with its request id (the item's id). */
   sendMeeting?: (action: MeetingAction, requestId: string) => Promise<unknown>;
   /** Sends a door of a turf (the body carries its id). */
@@ -87,6 +105,7 @@ const KEEP_SENT_MS = 60 * 60_000;
 export class Outbox {
   readonly #store: LocalStore;
   readonly #send: OutboxOptions['send'];
+  readonly #sendPhotos: OutboxOptions['sendPhotos'];
   readonly #sendMeeting: OutboxOptions['sendMeeting'];
   readonly #sendDoor: OutboxOptions['sendDoor'];
   readonly #online: () => boolean;
@@ -101,6 +120,7 @@ export class Outbox {
   constructor(store: LocalStore, options: OutboxOptions) {
     this.#store = store;
     this.#send = options.send;
+    this.#sendPhotos = options.sendPhotos;
     this.#sendMeeting = options.sendMeeting;
     this.#sendDoor = options.sendDoor;
     this.#online = options.online ?? (() => navigator.onLine);
@@ -148,11 +168,12 @@ export class Outbox {
     this.#timer = null;
   }
 
-  /** Stores a report and tries to send it at once. */
-  async add(body: ReportBody): Promise<ReportItem> {
+  /** Stores a report (with its photos, sent after it) and tries to send it at once. */
+  async add(body: ReportBody, photos: QueuedPhoto[] = []): Promise<ReportItem> {
     const item: ReportItem = {
       id: body.id,
       body,
+      ...(photos.length ? { photos } : {}),
       createdAt: this.#now(),
       status: 'waiting',
       attempts: 0,
@@ -270,10 +291,16 @@ export class Outbox {
     }
   }
 
-  async #deliver(item: OutboxItem): Promise<OutboxItem> {
+  async #deliver(item: OutboxItem, saved: (item: OutboxItem) => void): Promise<OutboxItem> {
     if (isReport(item)) {
-      const answer = await this.#send(item.body);
-      return { ...item, incident: answer.incident };
+      let report = item;
+      if (!report.reported) {
+        report = { ...report, incident: (await this.#send(item.body)).incident, reported: true };
+        saved(report);
+      }
+      if (!report.photos?.length) return report;
+      if (!this.#sendPhotos) throw new ApiError(0, 'network', 'photos cannot be sent');
+      return this.#sendPhotos(report, saved);
     }
     if (item.kind === 'door') {
       if (!this.#sendDoor) throw new ApiError(0, 'network', 'doors cannot be sent');
@@ -286,9 +313,12 @@ export class Outbox {
 
   async #attempt(item: OutboxItem): Promise<OutboxItem> {
     const attempts = item.attempts + 1;
+    // What was delivered before a failure stays delivered: a report whose photo failed is not
+    // sent again, only the photos left.
+    let base = item;
     try {
       const sent: OutboxItem = {
-        ...(await this.#deliver(item)),
+        ...(await this.#deliver(item, (done) => (base = done))),
         status: 'sent',
         attempts,
         sentAt: this.#now(),
@@ -299,7 +329,7 @@ export class Outbox {
       const error =
         caught instanceof ApiError ? caught : new ApiError(0, 'network', String(caught));
       const summary = { code: error.code, message: error.message };
-      if (error.status === 401) return { ...item, attempts, status: 'needs_login', error: summary };
+      if (error.status === 401) return { ...base, attempts, status: 'needs_login', error: summary };
       if (error.isTransient) {
         // Our own backoff, or longer when the server says when to come back (a database
         // restarting, a rate limit): an earlier try would only be refused again. Never more
@@ -309,14 +339,14 @@ export class Outbox {
           Math.min(MAX_SERVER_WAIT_MS, (error.retryAfterSeconds ?? 0) * 1000),
         );
         return {
-          ...item,
+          ...base,
           attempts,
           status: 'waiting',
           nextAttemptAt: this.#now() + backoff,
           error: summary,
         };
       }
-      return { ...item, attempts, status: 'failed', error: summary };
+      return { ...base, attempts, status: 'failed', error: summary };
     }
   }
 

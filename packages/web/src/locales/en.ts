@@ -13,6 +13,8 @@ import type { council } from './en/council';
 import type { elections } from './en/elections';
 import type { organize } from './en/organize';
 import type { pledges } from './en/pledges';
+import type { photos } from './en/photos';
+import type { account } from './en/account';
 
 /**
  * English strings of the shell: every screen of the rapid-response half. They ship in the startup
@@ -38,6 +40,10 @@ export interface EnglishParts {
   elections: typeof elections;
   organize: typeof organize;
   pledges: typeof pledges;
+  /** Loaded by the photo code itself, not by a route (features/report/photo-strings.ts). */
+  photos: typeof photos;
+  /** Loaded by the account tools of settings (features/settings/account-tools.tsx). */
+  account: typeof account;
 }
 
 export type StringPart = keyof EnglishParts;

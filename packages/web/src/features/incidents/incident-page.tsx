@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../ui/loading';
@@ -16,6 +17,11 @@ import { useIncident } from './use-incident';
 import { VerifyActions } from './verify-actions';
 import './incidents.css';
 import { activityText } from '../../lib/activity-text';
+
+// Only the area's staff are sent photos: the code and strings that show them load for them alone.
+const IncidentPhotos = lazy(() =>
+  import('./incident-photos').then((m) => ({ default: m.IncidentPhotos })),
+);
 
 /** One incident: state, what and where, timeline, what to do; verifiers can act on it. */
 export function IncidentPage() {
@@ -117,6 +123,11 @@ export function IncidentPage() {
             ]}
           />
           {staff ? <VerifyActions incident={incident} onDone={reload} /> : null}
+          {incident.photos?.length ? (
+            <Suspense fallback={null}>
+              <IncidentPhotos photos={incident.photos} />
+            </Suspense>
+          ) : null}
           {approvesPlates &&
           incident.confirmedAt &&
           incident.state !== 'false_alarm' &&

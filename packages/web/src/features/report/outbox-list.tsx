@@ -30,6 +30,8 @@ export function OutboxRow({ item }: { item: ReportItem }) {
       </p>
       <p className="outbox-item__status" role="status">
         {status}
+        {item.photos?.length ? ` ${t('outbox.photos', { count: item.photos.length })}` : ''}
+        {item.photosRefused ? ` ${t('outbox.photosRefused', { count: item.photosRefused })}` : ''}
       </p>
       <div className="outbox-item__actions">
         {item.status === 'sent' && item.incident ? (

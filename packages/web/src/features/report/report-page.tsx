@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACTIVITY_CODES } from '@tocsin/core/salute/activity-codes';
@@ -18,7 +18,12 @@ import {
   type ReportDraft,
 } from './report-draft';
 import { ReportDetails } from './report-details';
+import type * as PhotoModule from './report-photos';
 import { useCityPlaces } from './use-city-places';
+
+/** The photo code (compression, previews, strings): loaded when a member first picks a photo. */
+type PhotoCode = typeof PhotoModule;
+const NO_PHOTO_TROUBLE = { busy: false, failed: false, tooMany: false };
 
 /** One screen, sendable in seconds: what (a tap on a quick choice), where (GPS), send. */
 export function ReportPage() {
@@ -33,6 +38,10 @@ export function ReportPage() {
   const [sentId, setSentId] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [askNone, setAskNone] = useState(false);
+  const [photoCode, setPhotoCode] = useState<PhotoCode | null>(null);
+  const [photos, setPhotos] = useState<PhotoModule.DraftPhoto[]>([]);
+  const [photoState, setPhotoState] = useState(NO_PHOTO_TROUBLE);
+  const fileInput = useRef<HTMLInputElement>(null);
   const placeIndex = useCityPlaces();
   const activityId = useId();
   const activityHintId = useId();
@@ -65,6 +74,24 @@ export function ReportPage() {
     setMode('form');
   };
 
+  const addPhotos = async (event: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    if (files.length === 0) return;
+    setPhotoState({ ...NO_PHOTO_TROUBLE, busy: true });
+    const code = await import('./report-photos');
+    await code.loadPhotoStrings().catch(() => undefined);
+    setPhotoCode(code);
+    const result = await code.preparePhotos(files, photos.length);
+    setPhotos((list) => [...list, ...result.photos]);
+    setPhotoState({ busy: false, failed: result.failed > 0, tooMany: result.tooMany });
+  };
+
+  const removePhoto = (id: string) => {
+    photoCode?.releasePhotos(photos.filter((p) => p.id === id));
+    setPhotos((list) => list.filter((p) => p.id !== id));
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = draftProblems(draft);
@@ -73,7 +100,11 @@ export function ReportPage() {
       document.getElementById(errorId)?.focus();
       return;
     }
-    const item = await outbox.add(draftToBody(draft, crypto.randomUUID()));
+    // Photos travel in the outbox with their report, after it: offline too.
+    const queued = photoCode && photos.length ? await photoCode.queuePhotos(photos) : [];
+    const item = await outbox.add(draftToBody(draft, crypto.randomUUID()), queued);
+    setPhotos([]);
+    setPhotoState(NO_PHOTO_TROUBLE);
     setSentId(item.id);
   };
 
@@ -213,6 +244,27 @@ export function ReportPage() {
             onToggle={setDetailsOpen}
             onChange={update}
           />
+          <div className="field">
+            <input
+              ref={fileInput}
+              type="file"
+              accept="image/*"
+              multiple
+              hidden
+              data-testid="photo-input"
+              onChange={(event) => void addPhotos(event)}
+            />
+            <button
+              type="button"
+              className="button button--block"
+              onClick={() => fileInput.current?.click()}
+            >
+              {t('report.addPhoto')}
+            </button>
+            {photoCode ? (
+              <photoCode.ReportPhotos {...photoState} photos={photos} onRemove={removePhoto} />
+            ) : null}
+          </div>
           <div
             id={errorId}
             tabIndex={-1}

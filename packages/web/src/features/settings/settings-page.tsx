@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
@@ -9,6 +10,12 @@ import { AlertSoundToggle } from './alert-sound-toggle';
 import { PanicWipe } from './panic-wipe';
 import { PushToggle } from './push-toggle';
 import { SessionsSection } from './sessions-section';
+
+// The account tools (display name, new recovery codes) and their strings load after the page.
+const AccountName = lazy(() => import('./account-tools').then((m) => ({ default: m.AccountName })));
+const AccountCodes = lazy(() =>
+  import('./account-tools').then((m) => ({ default: m.AccountCodes })),
+);
 
 /** Settings: language, alerts, devices, and the panic wipe. */
 export function SettingsPage() {
@@ -30,6 +37,9 @@ export function SettingsPage() {
         <h2 id="account-title">{t('settings.account')}</h2>
         <p>{t('settings.handle', { handle: me.handle })}</p>
         <p className="hint">{status}</p>
+        <Suspense fallback={null}>
+          <AccountName />
+        </Suspense>
         <p>
           <Link to="/vouch">{t('vouch.link')}</Link>
         </p>
@@ -49,6 +59,9 @@ export function SettingsPage() {
         </p>
       </section>
       <SessionsSection />
+      <Suspense fallback={null}>
+        <AccountCodes />
+      </Suspense>
       <PanicWipe />
     </section>
   );

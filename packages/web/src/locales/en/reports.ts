@@ -2,6 +2,7 @@
 export const reports = {
   report: {
     title: 'Report a sighting',
+    addPhoto: 'Add a photo',
     intro: 'Only what you saw. What and where are required; everything else helps.',
     safety: 'Stay safe: do not go closer to agents to report.',
     modeLabel: 'How do you want to report?',
@@ -66,6 +67,8 @@ export const reports = {
   },
   outbox: {
     title: 'Your reports',
+    photos: 'Photos still to send: {{count}}',
+    photosRefused: 'Photos not accepted: {{count}}',
     waiting: 'Waiting for the network. It will be sent by itself.',
     sending: 'Sending…',
     sent: 'Sent. Thank you.',

@@ -4,6 +4,7 @@ import type { Messages } from '../en';
 export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
   report: {
     title: 'Reportar lo que vi',
+    addPhoto: 'Agregar una foto',
     intro: 'Solo lo que usted vio. Qué pasa y dónde son obligatorios; todo lo demás ayuda.',
     safety: 'Cuídese: no se acerque a los agentes para reportar.',
     modeLabel: '¿Cómo quiere reportar?',
@@ -68,6 +69,8 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
   },
   outbox: {
     title: 'Sus reportes',
+    photos: 'Fotos por enviar: {{count}}',
+    photosRefused: 'Fotos no aceptadas: {{count}}',
     waiting: 'Esperando la red. Se enviará solo.',
     sending: 'Enviando…',
     sent: 'Enviado. Gracias.',

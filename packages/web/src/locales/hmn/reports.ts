@@ -4,6 +4,7 @@ import type { Messages } from '../en';
 export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
   report: {
     title: 'Qhia txog yam koj pom',
+    addPhoto: 'Ntxiv ib daim duab',
     intro:
       'Tsuas yog yam koj pom xwb. Muaj dab tsi thiab nyob qhov twg yuav tsum muaj; lwm yam pab tau.',
     safety: 'Ceev faj: tsis txhob mus ze cov tub ceev xwm kom qhia.',
@@ -70,6 +71,8 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
   },
   outbox: {
     title: 'Koj cov tsab qhia',
+    photos: 'Duab tseem tos xa: {{count}}',
+    photosRefused: 'Duab tsis raug txais: {{count}}',
     waiting: 'Tos internet. Nws yuav xa nws tus kheej.',
     sending: 'Tab tom xa…',
     sent: 'Xa lawm. Ua tsaug.',

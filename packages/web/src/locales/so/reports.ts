@@ -4,6 +4,7 @@ import type { Messages } from '../en';
 export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
   report: {
     title: 'Soo sheeg wax aad aragtay',
+    addPhoto: 'Ku dar sawir',
     intro:
       'Kaliya waxaad aragtay. Waxa dhacaya iyo meesha waa qasab; wax kasta oo kale waa caawimo.',
     safety: 'Nabad ahaw: ha u dhowaan wakiillada si aad u soo sheegto.',
@@ -70,6 +71,8 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
   },
   outbox: {
     title: 'Warbixinnadaada',
+    photos: 'Sawirro weli la dirayo: {{count}}',
+    photosRefused: 'Sawirro aan la aqbalin: {{count}}',
     waiting: 'Waxay sugaysaa internet-ka. Si iskeed ah ayay u bixi doontaa.',
     sending: 'Waa la dirayaa…',
     sent: 'Waa la diray. Mahadsanid.',
