@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BodyView, NewMeetingBody } from '@tocsin/core/api/organizing';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
 import { useWrite } from './use-write';
 import './assemblies.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
 
 /** My committees, their meetings and registers; officers schedule meetings here. */
 export function BodiesPage() {
   const { t } = useTranslation();
   usePageTitle(t('meetings.title'));
-  const loadBodies = useCallback(() => endpoints.bodies(), []);
+  const loadBodies = useCallback(() => assembliesApi.bodies(), []);
   const bodies = useLoad(loadBodies);
   // Only the bodies whose roll I am on hold meetings I can see.
   // (An organizer who is not on the roll sees the bodies they appoint officers for.)
@@ -46,7 +47,7 @@ function Body({ body, reloadBodies }: { body: BodyView; reloadBodies: () => Prom
   const onRoll = body.roles.length > 0;
   // An organizer who is not on the roll sees no meetings: only the officers they appoint.
   const load = useCallback(
-    () => (onRoll ? endpoints.bodyMeetings(body.id) : Promise.resolve([])),
+    () => (onRoll ? assembliesApi.bodyMeetings(body.id) : Promise.resolve([])),
     [body.id, onRoll],
   );
   const meetings = useLoad(load);
@@ -151,7 +152,7 @@ function Schedule({ body, reload }: { body: BodyView; reload: () => Promise<void
       ...(Number.isInteger(members) && members > 0 ? { quorum: { members } } : {}),
     };
     void write.run(`schedule:${JSON.stringify(input)}`, (requestId) =>
-      endpoints.createMeeting(body.id, { requestId, ...input }),
+      assembliesApi.createMeeting(body.id, { requestId, ...input }),
     );
   };
   return (
@@ -235,7 +236,7 @@ function Officers({ body, reload }: { body: BodyView; reload: () => Promise<void
   const [done, setDone] = useState(false);
   const ids = { chair: useId(), secretary: useId() };
   const loadRoll = useCallback(
-    () => (opened ? endpoints.bodyRoll(body.id) : Promise.resolve(null)),
+    () => (opened ? assembliesApi.bodyRoll(body.id) : Promise.resolve(null)),
     [opened, body.id],
   );
   const roll = useLoad(loadRoll);
@@ -252,7 +253,7 @@ function Officers({ body, reload }: { body: BodyView; reload: () => Promise<void
       secondingRequired: seconding,
     };
     void write.run(`officers:${JSON.stringify(input)}`, (requestId) =>
-      endpoints.appointOfficers(body.id, { requestId, ...input }),
+      assembliesApi.appointOfficers(body.id, { requestId, ...input }),
     );
   };
   const members = roll.data?.members ?? [];

@@ -10,7 +10,7 @@ import {
   type VoteMethod,
 } from '@tocsin/core/assemblies/votes';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { Confirm } from '../../ui/confirm';
 import { Loading } from '../../ui/loading';
 import { MeetingHeader, MotionActions, MoveForm } from './meeting-page';
@@ -25,6 +25,7 @@ import {
 import { useMeeting } from './use-meeting';
 import { useWrite, type Write } from './use-write';
 import './assemblies.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
 
 /** Keys the console answers when no field has the focus. */
 const SHORTCUTS = { nextSpeaker: 'n', nextItem: 'i', closeVote: 'v', screen: 'p' } as const;
@@ -69,12 +70,14 @@ function Console({
   const nextSpeaker = () =>
     void write.run(
       `next-speaker:${view.currentSpeaker?.id ?? ''}:${view.queue[0]?.id ?? ''}`,
-      (r) => endpoints.nextSpeaker(view.id, r),
+      (r) => assembliesApi.nextSpeaker(view.id, r),
     );
   const nextItem = () =>
-    void write.run(`next-item:${view.currentItem ?? ''}`, (r) => endpoints.nextItem(view.id, r));
+    void write.run(`next-item:${view.currentItem ?? ''}`, (r) =>
+      assembliesApi.nextItem(view.id, r),
+    );
   const closeVote = (motion: MotionView) =>
-    void write.run(`close-vote:${motion.id}`, (r) => endpoints.closeVote(motion.id, r));
+    void write.run(`close-vote:${motion.id}`, (r) => assembliesApi.closeVote(motion.id, r));
 
   const keys = useRef({ nextSpeaker, nextItem, closeVote, voting, open });
   keys.current = { nextSpeaker, nextItem, closeVote, voting, open };
@@ -123,7 +126,7 @@ function Console({
                 type="button"
                 className="button button--primary"
                 disabled={write.busy}
-                onClick={() => void write.run('open', (r) => endpoints.openMeeting(view.id, r))}
+                onClick={() => void write.run('open', (r) => assembliesApi.openMeeting(view.id, r))}
               >
                 {t('meetings.chair.openMeeting')}
               </button>
@@ -151,7 +154,7 @@ function Console({
               disabled={write.busy}
               onConfirm={() =>
                 void write
-                  .run('close', (r) => endpoints.closeMeeting(view.id, r))
+                  .run('close', (r) => assembliesApi.closeMeeting(view.id, r))
                   .then(() => setClosing(false))
               }
               onCancel={() => setClosing(false)}
@@ -193,7 +196,7 @@ function Console({
               onChange={(event) => {
                 const order = event.target.value as SpeakerOrder;
                 void write.run(`order:${order}`, (requestId) =>
-                  endpoints.speakerOrder(view.id, { requestId, order }),
+                  assembliesApi.speakerOrder(view.id, { requestId, order }),
                 );
               }}
             >
@@ -306,7 +309,7 @@ function VoteControls({
         disabled={write.busy}
         onClick={() =>
           void write.run(`vote:${motion.id}:${method}:${majority}`, (requestId) =>
-            endpoints.openVote(motion.id, { requestId, method, majority }),
+            assembliesApi.openVote(motion.id, { requestId, method, majority }),
           )
         }
       >

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ActionItemView, BodyRoll, BodyView, DecisionView } from '@tocsin/core/api/organizing';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
 import { useMe, useSession } from '../session/session-provider';
 import { useWrite } from './use-write';
 import './assemblies.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
 
 /** A body's decisions register: every carried motion, searchable, with its action items. */
 export function DecisionsPage() {
@@ -18,9 +19,9 @@ export function DecisionsPage() {
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const searchId = useId();
-  const loadBodies = useCallback(() => endpoints.bodies(), []);
+  const loadBodies = useCallback(() => assembliesApi.bodies(), []);
   const loadDecisions = useCallback(
-    () => endpoints.decisions(bodyId, search || undefined),
+    () => assembliesApi.decisions(bodyId, search || undefined),
     [bodyId, search],
   );
   const bodies = useLoad(loadBodies);
@@ -29,7 +30,7 @@ export function DecisionsPage() {
   // Those who add action items choose an owner from the roll or the area's working groups.
   const recorder = Boolean(body?.canRecord);
   const loadRoll = useCallback(
-    () => (recorder ? endpoints.bodyRoll(bodyId) : Promise.resolve(null)),
+    () => (recorder ? assembliesApi.bodyRoll(bodyId) : Promise.resolve(null)),
     [recorder, bodyId],
   );
   const roll = useLoad(loadRoll);
@@ -156,7 +157,7 @@ function ActionItem({
           disabled={write.busy}
           onClick={() =>
             void write.run(`status:${item.id}:${next}`, (requestId) =>
-              endpoints.actionItemStatus(item.id, { requestId, status: next }),
+              assembliesApi.actionItemStatus(item.id, { requestId, status: next }),
             )
           }
         >
@@ -202,7 +203,7 @@ function AddActionItem({
     event.preventDefault();
     const who = ownerOf(owner);
     void write.run(`item:${text}:${due}:${owner}`, (requestId) =>
-      endpoints.addActionItem(decisionId, {
+      assembliesApi.addActionItem(decisionId, {
         requestId,
         text: text.trim(),
         ...(who ? { owner: who } : {}),

@@ -5,7 +5,7 @@ import type { MeetingView, MotionView } from '@tocsin/core/api/organizing';
 import { SPEAKER_KINDS, type SpeakerKind } from '@tocsin/core/assemblies/speakers';
 import { VOTE_CHOICES, type VoteChoice } from '@tocsin/core/assemblies/votes';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useSession } from '../session/session-provider';
@@ -13,6 +13,7 @@ import { Agenda, Attendance, CurrentSpeaker, MotionSummary, Queue } from './part
 import { useMeeting, usePendingActions, useQueueAction } from './use-meeting';
 import { useWrite } from './use-write';
 import './assemblies.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
 
 // A secret vote's token flow and receipts load when a secret vote is on screen: most votes are
 // open, and the meeting screen keeps within the start-up budget without them.
@@ -142,7 +143,7 @@ function CheckIn({ view, reload }: { view: MeetingView; reload: () => Promise<vo
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void write.run(`check-in:${code}`, (requestId) =>
-      endpoints.checkIn(view.id, { requestId, code: code.trim() }),
+      assembliesApi.checkIn(view.id, { requestId, code: code.trim() }),
     );
   };
   return (
@@ -172,7 +173,7 @@ function CheckIn({ view, reload }: { view: MeetingView; reload: () => Promise<vo
             disabled={write.busy}
             onClick={() =>
               void write.run('check-in:remote', (requestId) =>
-                endpoints.checkIn(view.id, { requestId }),
+                assembliesApi.checkIn(view.id, { requestId }),
               )
             }
           >
@@ -328,7 +329,7 @@ export function MotionActions({
           className="button button--small"
           disabled={write.busy}
           onClick={() =>
-            void write.run(`second:${motion.id}`, (r) => endpoints.second(motion.id, r))
+            void write.run(`second:${motion.id}`, (r) => assembliesApi.second(motion.id, r))
           }
         >
           {t('meetings.motion.second')}
@@ -350,7 +351,9 @@ export function MotionActions({
           className="button button--small button--quiet"
           disabled={write.busy}
           onClick={() =>
-            void write.run(`withdraw:${motion.id}`, (r) => endpoints.withdrawMotion(motion.id, r))
+            void write.run(`withdraw:${motion.id}`, (r) =>
+              assembliesApi.withdrawMotion(motion.id, r),
+            )
           }
         >
           {t('meetings.motion.withdraw')}
@@ -388,7 +391,7 @@ export function MoveForm({
     event.preventDefault();
     const body = amends ? { text: text.trim(), amends: amends.id } : { text: text.trim() };
     void write.run(`move:${amends?.id ?? ''}:${text}`, (requestId) =>
-      endpoints.move(view.id, { requestId, ...body }),
+      assembliesApi.move(view.id, { requestId, ...body }),
     );
   };
   return (

@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MeetingView } from '@tocsin/core/api/organizing';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
 import { MarkdownView } from './markdown-view';
 import { useWrite } from './use-write';
 import './assemblies.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
 
 /** A meeting's minutes, rendered from Markdown, printable; the secretary edits them here. */
 export function MinutesPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const loadMinutes = useCallback(() => endpoints.minutes(id), [id]);
-  const loadMeeting = useCallback(() => endpoints.meeting(id), [id]);
+  const loadMinutes = useCallback(() => assembliesApi.minutes(id), [id]);
+  const loadMeeting = useCallback(() => assembliesApi.meeting(id), [id]);
   const minutes = useLoad(loadMinutes);
   const meeting = useLoad<MeetingView>(loadMeeting);
   const title = meeting.data ? t('meetings.minutes.title', { title: meeting.data.title }) : '';
@@ -70,7 +71,7 @@ function EditMinutes({
     event.preventDefault();
     setSaved(false);
     void write.run(`minutes:${text}`, (requestId) =>
-      endpoints.saveMinutes(id, { requestId, markdown: text }),
+      assembliesApi.saveMinutes(id, { requestId, markdown: text }),
     );
   };
   return (

@@ -1,6 +1,5 @@
 import { motionBallotReceipt } from '@tocsin/core/assemblies/secret-ballot-receipt';
 import type { VoteChoice } from '@tocsin/core/assemblies/votes';
-import { endpoints } from '../../lib/api';
 import {
   castToBox,
   obtainToken,
@@ -9,6 +8,7 @@ import {
   type BoxStorage,
   type CastRecord,
 } from '../../lib/ballot-box';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
 
 // A secret vote on a motion from the member's phone (ADR 0025): the ballot box of elections
 // (lib/ballot-box) with the motion's routes. The token is asked for with the session; the ballot
@@ -36,10 +36,10 @@ export async function castSecretBallot(
 ): Promise<CastRecord> {
   let token = heldMotionToken(motionId);
   if (!token) {
-    const { publicKey } = await endpoints.motionReceipts(motionId);
+    const { publicKey } = await assembliesApi.motionReceipts(motionId);
     if (!publicKey) throw new Error('the vote has closed');
     token = await obtainToken(storage(motionId), publicKey, (blindedMessage) =>
-      endpoints.motionToken(motionId, { requestId, blindedMessage }),
+      assembliesApi.motionToken(motionId, { requestId, blindedMessage }),
     );
   }
   return castToBox(

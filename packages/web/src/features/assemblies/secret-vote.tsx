@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MotionView } from '@tocsin/core/api/organizing';
 import type { MotionReceipts } from '@tocsin/core/api/secret-votes';
 import { VOTE_CHOICES, type VoteChoice } from '@tocsin/core/assemblies/votes';
-import { ApiError, describeError, endpoints } from '../../lib/api';
+import { ApiError, describeError } from '../../lib/api';
 import {
   castDelay,
   castSecretBallot,
@@ -11,6 +11,7 @@ import {
   myMotionReceipt,
   type CastRecord,
 } from './secret-ballot';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
 
 /**
  * A secret vote on the member's phone (ADR 0025): one tap gets a blind-signed token (with the
@@ -85,7 +86,7 @@ export function SecretReceipts({ motion }: { motion: MotionView }) {
   const [error, setError] = useState<unknown>(null);
   const mine = myMotionReceipt(motion.id)?.receipt;
   useEffect(() => {
-    endpoints.motionReceipts(motion.id).then(setList, setError);
+    assembliesApi.motionReceipts(motion.id).then(setList, setError);
   }, [motion.id, motion.state]);
   return (
     <details className="receipts" open={mine !== undefined}>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingView } from '@tocsin/core/api/organizing';
 import { useServices } from '../../app/services';
-import { endpoints } from '../../lib/api';
 import type { MeetingAction, MeetingItem, OutboxItem } from '../../lib/outbox';
 import type { StreamStatus } from '../../lib/stream';
 import { useAlerts } from '../alerts/alerts-provider';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
 
 export interface LiveMeeting {
   view: MeetingView | null;
@@ -27,7 +27,7 @@ export function useMeeting(id: string): LiveMeeting {
   const timer = useRef<number | null>(null);
   const reload = useCallback(async () => {
     try {
-      const fresh = await endpoints.meeting(id);
+      const fresh = await assembliesApi.meeting(id);
       setView(fresh);
       setError(null);
     } catch (caught) {

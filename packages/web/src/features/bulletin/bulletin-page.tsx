@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { PostView } from '@tocsin/core/api/bulletin';
 import { POST_KINDS, type PostKind } from '@tocsin/core/bulletin/digest';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useAction } from '../organizer/use-action';
@@ -12,6 +12,8 @@ import { useLoad } from '../organizer/use-load';
 import { useMe, useSession } from '../session/session-provider';
 import { markRead, readPosts } from './shared';
 import './bulletin.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
+import { bulletinApi } from '../../lib/api/organizing/bulletin';
 
 type FollowState = 'follow' | 'mute' | 'default';
 
@@ -23,13 +25,13 @@ type FollowState = 'follow' | 'mute' | 'default';
 export function BulletinPage() {
   const { t } = useTranslation();
   usePageTitle(t('bulletin.title'));
-  const loadFeed = useCallback(() => endpoints.bulletin(), []);
+  const loadFeed = useCallback(() => bulletinApi.bulletin(), []);
   const feed = useLoad(loadFeed);
-  const loadPending = useCallback(() => endpoints.pendingPosts(), []);
+  const loadPending = useCallback(() => bulletinApi.pendingPosts(), []);
   const pending = useLoad(loadPending);
-  const loadBodies = useCallback(() => endpoints.bodies(), []);
+  const loadBodies = useCallback(() => assembliesApi.bodies(), []);
   const bodies = useLoad(loadBodies);
-  const loadSettings = useCallback(() => endpoints.digestSettings(), []);
+  const loadSettings = useCallback(() => bulletinApi.digestSettings(), []);
   const settings = useLoad(loadSettings);
   const [older, setOlder] = useState<PostView[]>([]);
   const [next, setNext] = useState<string | null | undefined>(undefined);
@@ -133,7 +135,7 @@ export function BulletinPage() {
               disabled={more.busy}
               onClick={() =>
                 void more.run(async () => {
-                  const page = await endpoints.bulletin(cursor);
+                  const page = await bulletinApi.bulletin(cursor);
                   setOlder((o) => [...o, ...page.items]);
                   setNext(page.next);
                 })
@@ -203,7 +205,7 @@ function Post({
             disabled={action.busy}
             onChange={(e) => {
               const state = e.target.value as FollowState;
-              void action.run(() => endpoints.followBody(post.body.id, { state }));
+              void action.run(() => bulletinApi.followBody(post.body.id, { state }));
             }}
           >
             <option value="default">{t('bulletin.follow.default')}</option>
@@ -241,7 +243,7 @@ function Pending({ posts, onDone }: { posts: PostView[]; onDone: () => Promise<v
                 type="button"
                 className="button button--primary"
                 disabled={action.busy}
-                onClick={() => void action.run(() => endpoints.approvePost(post.id))}
+                onClick={() => void action.run(() => bulletinApi.approvePost(post.id))}
               >
                 {t('bulletin.pending.approve')}
               </button>
@@ -275,7 +277,7 @@ function WritePost({
     event.preventDefault();
     setSent(null);
     void action.run(async () => {
-      const post = await endpoints.createPost(form.bodyId, {
+      const post = await bulletinApi.createPost(form.bodyId, {
         requestId: crypto.randomUUID(),
         kind: form.kind,
         title: form.title,

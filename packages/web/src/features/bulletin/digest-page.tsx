@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { DigestSettingsView } from '@tocsin/core/api/bulletin';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useAction } from '../organizer/use-action';
@@ -11,6 +11,7 @@ import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
 import { cityDayOf, shiftDay } from './shared';
 import './bulletin.css';
+import { bulletinApi } from '../../lib/api/organizing/bulletin';
 
 /** A day's digest (`?day=`, today by default) and the member's digest time and quiet hours. */
 export function DigestPage() {
@@ -20,9 +21,9 @@ export function DigestPage() {
   const timeZone = city?.timeZone ?? 'UTC';
   const [params, setParams] = useSearchParams();
   const day = params.get('day') ?? cityDayOf(new Date(), timeZone);
-  const loadDigest = useCallback(() => endpoints.digest(day), [day]);
+  const loadDigest = useCallback(() => bulletinApi.digest(day), [day]);
   const digest = useLoad(loadDigest);
-  const loadSettings = useCallback(() => endpoints.digestSettings(), []);
+  const loadSettings = useCallback(() => bulletinApi.digestSettings(), []);
   const settings = useLoad(loadSettings);
   const d = digest.data;
   const list = (title: string, items: { id: string; title: string; bodyName: string }[]) =>
@@ -144,7 +145,10 @@ function DigestSettings({
     event.preventDefault();
     setSaved(false);
     void action.run(async () => {
-      await endpoints.saveDigestSettings({ time, quietHours: quiet ? { start, end } : null });
+      await bulletinApi.saveDigestSettings({
+        time,
+        quietHours: quiet ? { start, end } : null,
+      });
       setSaved(true);
     });
   };

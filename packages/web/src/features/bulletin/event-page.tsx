@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { EventView, RsvpAnswer } from '@tocsin/core/api/bulletin';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatDateTime, formatTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useAction } from '../organizer/use-action';
@@ -11,6 +11,7 @@ import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
 import { absolute, useHeadcount } from './shared';
 import './bulletin.css';
+import { bulletinApi } from '../../lib/api/organizing/bulletin';
 
 const ANSWERS: readonly RsvpAnswer[] = ['going', 'maybe', 'no'];
 
@@ -21,7 +22,7 @@ const ANSWERS: readonly RsvpAnswer[] = ['going', 'maybe', 'no'];
 export function EventPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const load = useCallback(() => endpoints.event(id), [id]);
+  const load = useCallback(() => bulletinApi.event(id), [id]);
   const event = useLoad(load);
   usePageTitle(event.data?.title ?? t('events.title'));
   if (!event.data) {
@@ -135,7 +136,7 @@ function Rsvp({ view, reload }: { view: EventView; reload: () => Promise<void> }
     event.preventDefault();
     setSaved(false);
     void action.run(async () => {
-      await endpoints.rsvp(view.id, {
+      await bulletinApi.rsvp(view.id, {
         answer,
         role: answer === 'no' || !role ? null : role,
         listed: answer !== 'no' && role !== '' && listed,
@@ -208,7 +209,7 @@ function Rsvp({ view, reload }: { view: EventView; reload: () => Promise<void> }
           type="button"
           className="button"
           disabled={checkIn.busy}
-          onClick={() => void checkIn.run(() => endpoints.checkInEvent(view.id))}
+          onClick={() => void checkIn.run(() => bulletinApi.checkInEvent(view.id))}
         >
           {t('events.event.checkIn')}
         </button>
@@ -227,7 +228,7 @@ function AfterAction({ view, reload }: { view: EventView; reload: () => Promise<
       className="card"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.run(() => endpoints.afterAction(view.id, { note }));
+        void action.run(() => bulletinApi.afterAction(view.id, { note }));
       }}
     >
       <label className="field">

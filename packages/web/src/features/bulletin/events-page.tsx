@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { EventSummary } from '@tocsin/core/api/bulletin';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { LazyMap } from '../map/lazy-map';
@@ -13,6 +13,8 @@ import { useSession } from '../session/session-provider';
 import { absolute, cityDayOf, useHeadcount } from './shared';
 import './bulletin.css';
 import { dateTimeFormat } from '../../lib/intl';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
+import { bulletinApi } from '../../lib/api/organizing/bulletin';
 
 /**
  * Events in the coming weeks as a calendar list (one heading a day), for all bodies or one
@@ -26,9 +28,9 @@ export function EventsPage() {
   const shown = useHeadcount();
   const [params, setParams] = useSearchParams();
   const bodyId = params.get('body') ?? '';
-  const loadEvents = useCallback(() => endpoints.events(bodyId ? { bodyId } : {}), [bodyId]);
+  const loadEvents = useCallback(() => bulletinApi.events(bodyId ? { bodyId } : {}), [bodyId]);
   const events = useLoad(loadEvents);
-  const loadBodies = useCallback(() => endpoints.bodies(), []);
+  const loadBodies = useCallback(() => assembliesApi.bodies(), []);
   const bodies = useLoad(loadBodies);
   const days = new Map<string, EventSummary[]>();
   for (const event of events.data ?? []) {
@@ -139,7 +141,7 @@ export function EventsPage() {
 
 function CalendarUrl() {
   const { t } = useTranslation();
-  const loadUrl = useCallback(() => endpoints.calendarUrl(), []);
+  const loadUrl = useCallback(() => bulletinApi.calendarUrl(), []);
   const url = useLoad(loadUrl);
   const [rotated, setRotated] = useState(false);
   const action = useAction(url.reload);
@@ -159,7 +161,7 @@ function CalendarUrl() {
         disabled={action.busy}
         onClick={() =>
           void action.run(async () => {
-            await endpoints.rotateCalendar();
+            await bulletinApi.rotateCalendar();
             setRotated(true);
           })
         }
@@ -210,7 +212,7 @@ function NewEvent({ bodies }: { bodies: { id: string; name: string }[] }) {
           const [role = '', needed = '0'] = line.split(',').map((p) => p.trim());
           return { role, needed: Number(needed) || 0 };
         });
-      const created = await endpoints.createEvent(form.bodyId, {
+      const created = await bulletinApi.createEvent(form.bodyId, {
         requestId: crypto.randomUUID(),
         title: form.title,
         description: form.description,

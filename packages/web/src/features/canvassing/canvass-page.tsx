@@ -9,6 +9,7 @@ import { useLoad } from '../organizer/use-load';
 import { AreaPicker } from './area-picker';
 import { shown, useMyAreas } from './use-my-areas';
 import './canvassing.css';
+import { communityApi } from '../../lib/api/organizing/community';
 
 // h3-js and the map load only when a turf is drawn.
 const TurfDraw = lazy(() => import('./turf-draw').then((m) => ({ default: m.TurfDraw })));
@@ -19,7 +20,7 @@ export function CanvassPage() {
   usePageTitle(t('canvass.title'));
   const { areas, areaId, setAreaId, error } = useMyAreas();
   const load = useCallback(
-    () => (areaId ? endpoints.turfs(areaId) : Promise.resolve([])),
+    () => (areaId ? communityApi.turfs(areaId) : Promise.resolve([])),
     [areaId],
   );
   const turfs = useLoad(load);
@@ -106,7 +107,7 @@ function NewTurf({ areaId, onDone }: { areaId: string; onDone: () => Promise<voi
     setMessage(null);
     try {
       const where = shape === 'drawn' ? { cells } : { areaId };
-      await endpoints.createTurf({
+      await communityApi.createTurf({
         id: crypto.randomUUID(),
         name,
         ...where,

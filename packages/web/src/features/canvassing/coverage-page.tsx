@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { COVERAGE_BANDS, DOOR_OUTCOMES } from '@tocsin/core/canvassing/outcomes';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
 import { AreaPicker } from './area-picker';
 import { BAND_COLOURS, CoverageMap } from './coverage-map';
 import { shown, useMyAreas } from './use-my-areas';
 import './canvassing.css';
+import { communityApi } from '../../lib/api/organizing/community';
 
 /** The canvassing group's progress: a choropleth of blocks, totals per turf and for the area. */
 export function CoveragePage() {
@@ -19,7 +20,7 @@ export function CoveragePage() {
   const mine = useMyAreas();
   const areaId = params.get('areaId') ?? mine.areaId;
   const load = useCallback(
-    () => (areaId ? endpoints.coverage(areaId) : Promise.reject(new Error('no area'))),
+    () => (areaId ? communityApi.coverage(areaId) : Promise.reject(new Error('no area'))),
     [areaId],
   );
   const coverage = useLoad(load);

@@ -10,7 +10,7 @@ import {
 } from '@tocsin/core/mutual-aid/requests';
 import { usePageTitle } from '../../app/use-page-title';
 import { useServices } from '../../app/services';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { isDoor, type DoorItem } from '../../lib/outbox';
 import { Loading } from '../../ui/loading';
 import { QrCode } from '../../ui/qr-code';
@@ -20,6 +20,7 @@ import { useOnline } from '../../app/use-online';
 import { keepHeldInvite, takeHeldInvite, type HeldInvite } from './held-invite';
 import { shown } from './use-my-areas';
 import './canvassing.css';
+import { communityApi } from '../../lib/api/organizing/community';
 
 /**
  * A turf at the doors: pick the block, the outcome, an optional note; the door goes through the
@@ -29,7 +30,7 @@ import './canvassing.css';
 export function TurfPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const load = useCallback(() => endpoints.turf(id), [id]);
+  const load = useCallback(() => communityApi.turf(id), [id]);
   const turf = useLoad(load);
   usePageTitle(turf.data?.name ?? t('canvass.turf.title'));
   const { outbox, store } = useServices();

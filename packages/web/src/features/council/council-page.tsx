@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DecisionView } from '@tocsin/core/api/organizing';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { MANDATE_EVENT } from '../../lib/stream-events';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
@@ -12,6 +12,8 @@ import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
 import { requireRatification } from './council-api';
 import './council.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
+import { councilApi } from '../../lib/api/organizing/council';
 
 /**
  * The citywide council: seats per committee and their delegates, the next meeting and its agenda,
@@ -26,15 +28,15 @@ export function CouncilPage() {
   const when = (iso: string) => formatDateTime(iso, i18n.language, city?.timeZone ?? 'UTC');
   const load = useCallback(async () => {
     const [council, bodies, ratifications] = await Promise.all([
-      endpoints.council(),
-      endpoints.bodies(),
-      endpoints.ratifications(),
+      councilApi.council(),
+      assembliesApi.bodies(),
+      councilApi.ratifications(),
     ]);
     // The council's chair: its decisions not yet sent to the committees for ratification.
     const chairing = bodies.some((b) => b.id === council.bodyId && b.canChair);
     const asked = new Set(ratifications.ratifications.map((r) => r.decisionId));
     const decisions = chairing
-      ? (await endpoints.decisions(council.bodyId)).filter((d) => !asked.has(d.id))
+      ? (await assembliesApi.decisions(council.bodyId)).filter((d) => !asked.has(d.id))
       : null;
     return [council, bodies, ratifications, decisions] as const;
   }, []);

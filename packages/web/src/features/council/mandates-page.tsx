@@ -5,11 +5,13 @@ import type { CouncilItem } from '@tocsin/core/api/council';
 import type { DecisionView } from '@tocsin/core/api/organizing';
 import { MANDATE_POSITIONS, type MandatePosition } from '@tocsin/core/council/mandates';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { Loading } from '../../ui/loading';
 import { useWrite } from '../assemblies/use-write';
 import { useLoad } from '../organizer/use-load';
 import './council.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
+import { councilApi } from '../../lib/api/organizing/council';
 
 /**
  * A committee and the council: the next council agenda with the committee's mandate on each item
@@ -22,13 +24,13 @@ export function MandatesPage() {
   const { bodyId = '' } = useParams();
   const load = useCallback(async () => {
     const [mandates, council, decisions, ratifications] = await Promise.all([
-      endpoints.bodyMandates(bodyId),
-      endpoints.council(),
-      endpoints.decisions(bodyId),
-      endpoints.ratifications(),
+      councilApi.bodyMandates(bodyId),
+      councilApi.council(),
+      assembliesApi.decisions(bodyId),
+      councilApi.ratifications(),
     ]);
     const report = council.lastMeeting
-      ? await endpoints.reportBack(bodyId, council.lastMeeting.id)
+      ? await councilApi.reportBack(bodyId, council.lastMeeting.id)
       : null;
     // The council decisions this committee is asked to ratify and has not answered yet.
     const asked = ratifications.ratifications.filter(
@@ -170,7 +172,7 @@ function MandateForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void write.run(`mandate:${item.id}`, (requestId) =>
-      endpoints.setMandate(bodyId, item.id, {
+      councilApi.setMandate(bodyId, item.id, {
         requestId,
         position,
         motionId,
@@ -230,7 +232,7 @@ function ToCouncil({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void write.run(`to-council:${motionId}`, async (requestId) => {
-      const answer = await endpoints.toCouncilAgenda(bodyId, { requestId, motionId });
+      const answer = await councilApi.toCouncilAgenda(bodyId, { requestId, motionId });
       setSent(answer.item.title);
     });
   };
@@ -274,7 +276,7 @@ function RatifyForm({
   const [motionId, setMotionId] = useState(decisions[0]?.motionId ?? '');
   const answer = (ratify: boolean) =>
     void write.run(`ratify:${decisionId}`, (requestId) =>
-      endpoints.ratify(bodyId, decisionId, { requestId, ratify, motionId }),
+      councilApi.ratify(bodyId, decisionId, { requestId, ratify, motionId }),
     );
   if (decisions.length === 0) return <p className="hint">{t('council.mandates.needMotion')}</p>;
   return (

@@ -1,5 +1,4 @@
 import { ballotReceipt } from '@tocsin/core/elections/receipt';
-import { endpoints } from '../../lib/api';
 import {
   castToBox,
   obtainToken,
@@ -9,6 +8,7 @@ import {
   type CastRecord,
   type HeldToken,
 } from '../../lib/ballot-box';
+import { electionsApi } from '../../lib/api/organizing/elections';
 
 // An election's ballot box on the voter's phone (ADR 0011, 0013): lib/ballot-box with the
 // election's routes and storage keys.
@@ -33,7 +33,7 @@ export function getToken(
   requestId: string,
 ): Promise<HeldToken> {
   return obtainToken(storage(electionId), publicKeySpki, (blindedMessage) =>
-    endpoints.ballotToken(electionId, { requestId, blindedMessage }),
+    electionsApi.ballotToken(electionId, { requestId, blindedMessage }),
   );
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { BallotList, ElectionView } from '@tocsin/core/api/elections';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
@@ -19,12 +19,14 @@ import {
 } from './ballot-box';
 import { StageTable, TransferChart } from './results';
 import './elections.css';
+import { assembliesApi } from '../../lib/api/organizing/assemblies';
+import { electionsApi } from '../../lib/api/organizing/elections';
 
 /** One election: nominations, the secret ballot, the receipt, results and the ballot list. */
 export function ElectionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const load = useCallback(() => endpoints.election(id), [id]);
+  const load = useCallback(() => electionsApi.election(id), [id]);
   const election = useLoad(load);
   const view = election.data;
   const heading = useTitle(view);
@@ -98,8 +100,8 @@ function Nominations({ view, reload }: { view: ElectionView; reload: () => Promi
     if (!text) return;
     void write.run(mine ? `accept:${mine.id}` : 'nominate-self', (requestId) =>
       mine
-        ? endpoints.acceptNomination(mine.id, { requestId, statement: text })
-        : endpoints.nominate(view.id, { requestId, nomineeId: me.id, statement: text }),
+        ? electionsApi.acceptNomination(mine.id, { requestId, statement: text })
+        : electionsApi.nominate(view.id, { requestId, nomineeId: me.id, statement: text }),
     );
   };
   return (
@@ -169,7 +171,7 @@ function NominateOther({ view, reload }: { view: ElectionView; reload: () => Pro
   const hintId = useId();
   const seesRoll = view.me.seesRoll;
   const loadRoll = useCallback(
-    () => (seesRoll ? endpoints.bodyRoll(view.bodyId) : Promise.resolve(null)),
+    () => (seesRoll ? assembliesApi.bodyRoll(view.bodyId) : Promise.resolve(null)),
     [seesRoll, view.bodyId],
   );
   const roll = useLoad(loadRoll);
@@ -181,7 +183,7 @@ function NominateOther({ view, reload }: { view: ElectionView; reload: () => Pro
     const named = seesRoll ? { nomineeId } : { nomineeHandle: handle.trim() };
     if (!named.nomineeId && !named.nomineeHandle) return;
     void write.run(`nominate:${JSON.stringify(named)}`, async (requestId) => {
-      const nomination = await endpoints.nominate(view.id, { requestId, ...named });
+      const nomination = await electionsApi.nominate(view.id, { requestId, ...named });
       setDone(nomination.nominee.name);
       setNomineeId('');
       setHandle('');
@@ -433,7 +435,7 @@ function Ballots({ view }: { view: ElectionView }) {
   const [error, setError] = useState<unknown>(null);
   const mine = myReceipt(view.id)?.receipt;
   useEffect(() => {
-    endpoints.ballotList(view.id).then(setList, setError);
+    electionsApi.ballotList(view.id).then(setList, setError);
   }, [view.id, view.ballotsCast, view.phase]);
   const recallLabel = useRecallLabel();
   const label = (id: string): string => {

@@ -4,20 +4,21 @@ import { Link, useParams } from 'react-router';
 import type { BodyElections, OfficeHolderView } from '@tocsin/core/api/elections';
 import { ELECTION_OFFICES, type ElectionOffice } from '@tocsin/core/elections/phase';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
 import { useWrite } from '../assemblies/use-write';
 import './elections.css';
+import { electionsApi } from '../../lib/api/organizing/elections';
 
 /** A body's elections, its office holders (with recall), terms ending soon; the chair calls one. */
 export function ElectionsPage() {
   const { t } = useTranslation();
   usePageTitle(t('elections.title'));
   const { bodyId = '' } = useParams();
-  const load = useCallback(() => endpoints.bodyElections(bodyId), [bodyId]);
+  const load = useCallback(() => electionsApi.bodyElections(bodyId), [bodyId]);
   const body = useLoad(load);
   const data = body.data;
   return (
@@ -150,7 +151,7 @@ function Holder({
           disabled={write.busy}
           onClick={() =>
             void write.run(`recall:${holder.id}`, (requestId) =>
-              endpoints.signRecall(holder.id, requestId),
+              electionsApi.signRecall(holder.id, requestId),
             )
           }
         >
@@ -187,7 +188,7 @@ function CallElection({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void write.run('call-election', (requestId) =>
-      endpoints.callElection(bodyId, {
+      electionsApi.callElection(bodyId, {
         requestId,
         office,
         seats,

@@ -8,13 +8,14 @@ import {
   type AidUrgency,
 } from '@tocsin/core/mutual-aid/requests';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
 import { useWrite } from '../assemblies/use-write';
 import { AreaPicker } from '../canvassing/area-picker';
 import { shown, useMyAreas } from '../canvassing/use-my-areas';
 import '../canvassing/canvassing.css';
+import { communityApi } from '../../lib/api/organizing/community';
 
 /**
  * Mutual aid: the board (kind, area, urgency, age: never who asked), asking and offering, my own
@@ -25,11 +26,11 @@ export function AidPage() {
   usePageTitle(t('aid.title'));
   const { areas, areaId, setAreaId, error } = useMyAreas();
   const loadBoard = useCallback(
-    () => (areaId ? endpoints.aidBoard(areaId) : Promise.resolve([])),
+    () => (areaId ? communityApi.aidBoard(areaId) : Promise.resolve([])),
     [areaId],
   );
   const board = useLoad(loadBoard);
-  const loadMine = useCallback(() => endpoints.aidMine(), []);
+  const loadMine = useCallback(() => communityApi.aidMine(), []);
   const mine = useLoad(loadMine);
   const reload = useCallback(async () => {
     await Promise.all([board.reload(), mine.reload()]);
@@ -68,7 +69,7 @@ export function AidPage() {
                   disabled={write.busy}
                   onClick={() =>
                     void write.run(`take:${item.id}`, async (requestId) => {
-                      const answer = await endpoints.takeAid(item.id, requestId);
+                      const answer = await communityApi.takeAid(item.id, requestId);
                       setTaken((m) => ({
                         ...m,
                         [item.id]:
@@ -131,7 +132,7 @@ function AskForm({ areaId, onDone }: { areaId: string; onDone: () => Promise<voi
     event.preventDefault();
     setDone(false);
     void write.run('ask', async (requestId) => {
-      await endpoints.askAid({
+      await communityApi.askAid({
         requestId,
         category,
         areaId,
@@ -221,7 +222,7 @@ function OfferForm({ areaId, onDone }: { areaId: string; onDone: () => Promise<v
     event.preventDefault();
     setDone(false);
     void write.run('offer', async (requestId) => {
-      await endpoints.offerAid({
+      await communityApi.offerAid({
         requestId,
         category,
         areaId,
@@ -274,7 +275,7 @@ function OfferForm({ areaId, onDone }: { areaId: string; onDone: () => Promise<v
   );
 }
 
-type Mine = Awaited<ReturnType<typeof endpoints.aidMine>>;
+type Mine = Awaited<ReturnType<typeof communityApi.aidMine>>;
 
 function Mine({ data, onDone }: { data: Mine | null; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
@@ -282,7 +283,7 @@ function Mine({ data, onDone }: { data: Mine | null; onDone: () => Promise<void>
   if (!data) return <Loading />;
   const close = (id: string, outcome: 'fulfilled' | 'withdrawn') =>
     void write.run(`close:${id}:${outcome}`, (requestId) =>
-      endpoints.closeAid(id, { requestId, outcome }),
+      communityApi.closeAid(id, { requestId, outcome }),
     );
   return (
     <section className="card" aria-labelledby="mine-heading" data-testid="aid-mine">
@@ -356,7 +357,7 @@ function Mine({ data, onDone }: { data: Mine | null; onDone: () => Promise<void>
                 className="button button--quiet"
                 disabled={write.busy}
                 onClick={() =>
-                  void write.run(`withdraw:${o.id}`, () => endpoints.withdrawOffer(o.id))
+                  void write.run(`withdraw:${o.id}`, () => communityApi.withdrawOffer(o.id))
                 }
               >
                 {t('aid.offer.withdraw')}
@@ -371,7 +372,7 @@ function Mine({ data, onDone }: { data: Mine | null; onDone: () => Promise<void>
 
 function Queue({ areaId, onDone }: { areaId: string; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const load = useCallback(() => endpoints.aidQueue(areaId), [areaId]);
+  const load = useCallback(() => communityApi.aidQueue(areaId), [areaId]);
   const queue = useLoad(load);
   const write = useWrite(async () => {
     await queue.reload();
@@ -411,7 +412,7 @@ function Queue({ areaId, onDone }: { areaId: string; onDone: () => Promise<void>
                 disabled={write.busy}
                 onClick={() =>
                   void write.run(`match:${item.id}`, (requestId) =>
-                    endpoints.matchAid(item.id, { requestId, takeId: taker.takeId }),
+                    communityApi.matchAid(item.id, { requestId, takeId: taker.takeId }),
                   )
                 }
               >
@@ -429,7 +430,7 @@ function Queue({ areaId, onDone }: { areaId: string; onDone: () => Promise<void>
 
 function Stats({ areaId }: { areaId: string }) {
   const { t } = useTranslation();
-  const load = useCallback(() => endpoints.aidStats(areaId), [areaId]);
+  const load = useCallback(() => communityApi.aidStats(areaId), [areaId]);
   const stats = useLoad(load);
   const fewer = t('community.fewer');
   if (!stats.data) return null;

@@ -2,18 +2,19 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { Loading } from '../../ui/loading';
 import { useLoad } from '../organizer/use-load';
 import { useWrite } from '../assemblies/use-write';
 import '../canvassing/canvassing.css';
+import { communityApi } from '../../lib/api/organizing/community';
 
 /** A match's private thread: its two people only; deleted 7 days after the request closes. */
 export function MatchPage() {
   const { t } = useTranslation();
   usePageTitle(t('aid.match.title'));
   const { id = '' } = useParams();
-  const load = useCallback(() => endpoints.aidMatch(id), [id]);
+  const load = useCallback(() => communityApi.aidMatch(id), [id]);
   const match = useLoad(load);
   const write = useWrite(match.reload);
   const [body, setBody] = useState('');
@@ -24,7 +25,7 @@ export function MatchPage() {
   const send = (event: FormEvent) => {
     event.preventDefault();
     void write.run('message', async (requestId) => {
-      await endpoints.aidMessage(id, { requestId, body });
+      await communityApi.aidMessage(id, { requestId, body });
       setBody('');
     });
   };
@@ -77,7 +78,7 @@ export function MatchPage() {
             disabled={write.busy}
             onClick={() =>
               void write.run('close', (requestId) =>
-                endpoints.closeAid(view.requestId, { requestId, outcome: 'fulfilled' }),
+                communityApi.closeAid(view.requestId, { requestId, outcome: 'fulfilled' }),
               )
             }
           >

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import type { CampaignView } from '@tocsin/core/api/pledges';
 import type { CampaignMessage } from '@tocsin/core/api/stream';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { CAMPAIGN_EVENT } from '../../lib/stream';
 import { formatDateTime } from '../../lib/time';
 import { Loading } from '../../ui/loading';
@@ -14,6 +14,7 @@ import { useSession } from '../session/session-provider';
 import { SectorChart } from './sector-chart';
 import { useShownCount } from './shown-count';
 import './pledges.css';
+import { pledgesApi } from '../../lib/api/organizing/pledges';
 
 // Leaflet only when the map is shown.
 const CampaignMap = lazy(() => import('./campaign-map').then((m) => ({ default: m.CampaignMap })));
@@ -22,11 +23,11 @@ const CampaignMap = lazy(() => import('./campaign-map').then((m) => ({ default: 
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const load = useCallback(() => endpoints.campaign(id), [id]);
+  const load = useCallback(() => pledgesApi.campaign(id), [id]);
   const campaign = useLoad(load);
-  const loadPledge = useCallback(() => endpoints.myPledge(id), [id]);
+  const loadPledge = useCallback(() => pledgesApi.myPledge(id), [id]);
   const pledge = useLoad(loadPledge);
-  const loadHistory = useCallback(() => endpoints.campaignHistory(id), [id]);
+  const loadHistory = useCallback(() => pledgesApi.campaignHistory(id), [id]);
   const history = useLoad(loadHistory);
   const [notice, setNotice] = useState<CampaignMessage | null>(null);
   usePageTitle(campaign.data?.title ?? t('pledges.title'));
@@ -85,7 +86,7 @@ export function CampaignPage() {
             type="button"
             className="button button--primary button--large"
             disabled={action.busy}
-            onClick={() => void action.run(() => endpoints.pledge(id))}
+            onClick={() => void action.run(() => pledgesApi.pledge(id))}
           >
             {t('pledges.campaign.pledge')}
           </button>
@@ -95,7 +96,7 @@ export function CampaignPage() {
             type="button"
             className="button"
             disabled={action.busy}
-            onClick={() => void action.run(() => endpoints.withdrawPledge(id))}
+            onClick={() => void action.run(() => pledgesApi.withdrawPledge(id))}
           >
             {t('pledges.campaign.withdraw')}
           </button>
@@ -119,7 +120,7 @@ export function CampaignPage() {
             type="button"
             className="button button--danger"
             disabled={action.busy}
-            onClick={() => void action.run(() => endpoints.closeCampaign(id))}
+            onClick={() => void action.run(() => pledgesApi.closeCampaign(id))}
           >
             {t('pledges.campaign.close')}
           </button>

@@ -2,13 +2,14 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { Loading } from '../../ui/loading';
 import { useAction } from '../organizer/use-action';
 import { useLoad } from '../organizer/use-load';
 import { useMe } from '../session/session-provider';
 import { useShownCount } from './shown-count';
 import './pledges.css';
+import { pledgesApi } from '../../lib/api/organizing/pledges';
 
 /** The campaigns I may see, my workplace, and (for organizers) a new campaign. */
 export function CampaignsPage() {
@@ -16,9 +17,9 @@ export function CampaignsPage() {
   usePageTitle(t('pledges.title'));
   const me = useMe();
   const shown = useShownCount();
-  const loadCampaigns = useCallback(() => endpoints.campaigns(), []);
+  const loadCampaigns = useCallback(() => pledgesApi.campaigns(), []);
   const campaigns = useLoad(loadCampaigns);
-  const loadWorkplace = useCallback(() => endpoints.myWorkplace(), []);
+  const loadWorkplace = useCallback(() => pledgesApi.myWorkplace(), []);
   const workplace = useLoad(loadWorkplace);
   const organizer =
     me.status === 'active' && me.roles.some((r) => r.role === 'organizer' || r.role === 'admin');
@@ -91,7 +92,7 @@ function NewCampaign() {
     const workplaces = num(form.workplaces);
     const pledgers = num(form.pledgers);
     void action.run(async () => {
-      const created = await endpoints.createCampaign({
+      const created = await pledgesApi.createCampaign({
         id: crypto.randomUUID(),
         title: form.title,
         action: form.action,

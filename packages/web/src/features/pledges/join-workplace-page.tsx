@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
-import { endpoints } from '../../lib/api';
 import { useAction } from '../organizer/use-action';
 import './pledges.css';
+import { pledgesApi } from '../../lib/api/organizing/pledges';
 
 /** The page a workplace link opens: the member says they work there; an organizer confirms. */
 export function JoinWorkplacePage() {
@@ -28,7 +28,7 @@ export function JoinWorkplacePage() {
           disabled={action.busy}
           onClick={() =>
             void action.run(async () => {
-              await endpoints.declareWorkplace(id);
+              await pledgesApi.declareWorkplace(id);
               setDone(true);
             })
           }

@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { WorkplaceView } from '@tocsin/core/api/pledges';
 import { usePageTitle } from '../../app/use-page-title';
-import { describeError, endpoints } from '../../lib/api';
+import { describeError } from '../../lib/api';
 import { Loading } from '../../ui/loading';
 import { useAction } from '../organizer/use-action';
 import { useLoad } from '../organizer/use-load';
 import { useShownCount } from './shown-count';
 import './pledges.css';
+import { pledgesApi } from '../../lib/api/organizing/pledges';
 
 /** A workplace's profile; for its organizers the structure chart and who waits to be confirmed. */
 export function WorkplacePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const shown = useShownCount();
-  const load = useCallback(() => endpoints.workplace(id), [id]);
+  const load = useCallback(() => pledgesApi.workplace(id), [id]);
   const workplace = useLoad(load);
   usePageTitle(workplace.data?.name ?? t('pledges.workplace.title'));
   if (workplace.error) {
@@ -78,11 +79,11 @@ function Organize({
   const { t } = useTranslation();
   const shown = useShownCount();
   const loadStructure = useCallback(
-    () => endpoints.workplaceStructure(workplace.id),
+    () => pledgesApi.workplaceStructure(workplace.id),
     [workplace.id],
   );
   const structure = useLoad(loadStructure);
-  const loadPending = useCallback(() => endpoints.pendingWorkers(workplace.id), [workplace.id]);
+  const loadPending = useCallback(() => pledgesApi.pendingWorkers(workplace.id), [workplace.id]);
   const pending = useLoad(loadPending);
   const action = useAction(async () => {
     await Promise.all([structure.reload(), pending.reload(), reload()]);
@@ -95,7 +96,7 @@ function Organize({
   const addUnit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
-      await endpoints.addWorkplaceUnit(workplace.id, {
+      await pledgesApi.addWorkplaceUnit(workplace.id, {
         kind: unit.kind,
         name: unit.name,
         ...(unit.headcount ? { headcount: Number(unit.headcount) } : {}),
@@ -188,7 +189,7 @@ function Organize({
                 type="button"
                 className="button button--small"
                 disabled={action.busy}
-                onClick={() => void action.run(() => endpoints.confirmWorker(workplace.id, p.id))}
+                onClick={() => void action.run(() => pledgesApi.confirmWorker(workplace.id, p.id))}
               >
                 {t('pledges.workplace.confirm')}
               </button>
