@@ -54,6 +54,10 @@ describe('canonicalPlateKey', () => {
   it('gives every spelling of the same plate one key (default state MN)', () => {
     fc.assert(
       fc.property(groups, sep, stateForm, fc.boolean(), ([a, b], s, form, lower) => {
+        // A plate whose own letters begin with the state's code reads as that state's prefix
+        // when nothing sets them apart ("MNA 0000" is MN A0000, as "MNQRT551" is MN QRT551):
+        // the rule's stated trade-off, so such bodies are not "the same plate" here.
+        fc.pre(!a.startsWith('MN'));
         const body = `${a}${s}${b}`;
         const written =
           form === 'none'
