@@ -10,7 +10,6 @@ import { Loading } from '../../ui/loading';
 import { useWrite } from '../assemblies/use-write';
 import { useLoad } from '../organizer/use-load';
 import { useSession } from '../session/session-provider';
-import { requireRatification } from './council-api';
 import './council.css';
 import { assembliesApi } from '../../lib/api/organizing/assemblies';
 import { councilApi } from '../../lib/api/organizing/council';
@@ -225,7 +224,7 @@ function RequireRatification({
     event.preventDefault();
     const sharePercent = share.trim() === '' ? undefined : Number(share);
     void write.run(`ratification:${decision.id}`, (requestId) =>
-      requireRatification(decision.id, {
+      councilApi.requireRatification(decision.id, {
         requestId,
         ...(sharePercent === undefined ? {} : { sharePercent }),
       }),

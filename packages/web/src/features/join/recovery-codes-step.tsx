@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrolled } from '@tocsin/core/api/auth';
+import { RecoveryCodeList } from './recovery-code-list';
 import './join.css';
 
 /** Step 2: the ten recovery codes, shown once; going on needs an explicit "I saved these". */
@@ -14,18 +15,6 @@ export function RecoveryCodesStep({
   const { t } = useTranslation();
   const listId = useId();
   const [saved, setSaved] = useState(false);
-  const [copied, setCopied] = useState(false);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(
-        [enrolled.member.handle, ...enrolled.recoveryCodes].join('\n'),
-      );
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
 
   return (
     <>
@@ -43,21 +32,11 @@ export function RecoveryCodesStep({
       <h2 id={listId} className="visually-hidden">
         {t('join.codesLabel')}
       </h2>
-      <ol className="codes" aria-labelledby={listId} data-testid="recovery-codes">
-        {enrolled.recoveryCodes.map((code) => (
-          <li key={code}>
-            <code>{code}</code>
-          </li>
-        ))}
-      </ol>
-      <button type="button" className="button" onClick={() => void copy()}>
-        {t('join.copy')}
-      </button>
-      {copied ? (
-        <p className="hint" role="status">
-          {t('join.copied')}
-        </p>
-      ) : null}
+      <RecoveryCodeList
+        handle={enrolled.member.handle}
+        codes={enrolled.recoveryCodes}
+        labelId={listId}
+      />
       <label className="check check--strong">
         <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
         <span>{t('join.saved')}</span>

@@ -7,6 +7,7 @@ import { ownStrings } from '../../lib/own-strings';
 import { Confirm } from '../../ui/confirm';
 import { useMe, useSession } from '../session/session-provider';
 import '../join/join.css';
+import { RecoveryCodeList } from '../join/recovery-code-list';
 
 const accountStrings = ownStrings(
   import.meta.glob<Record<string, ResourceKey>>('../../locales/*/account.ts'),
@@ -79,7 +80,6 @@ function RecoveryCodes() {
   const [busy, setBusy] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
 
   const make = async () => {
     setBusy(true);
@@ -91,16 +91,6 @@ function RecoveryCodes() {
       setError(describeError(caught, t));
     } finally {
       setBusy(false);
-    }
-  };
-
-  const copy = async () => {
-    if (!codes) return;
-    try {
-      await navigator.clipboard.writeText([me.handle, ...codes].join('\n'));
-      setCopied(true);
-    } catch {
-      setCopied(false);
     }
   };
 
@@ -119,21 +109,7 @@ function RecoveryCodes() {
           <h3 id={listId} className="visually-hidden">
             {t('join.codesLabel')}
           </h3>
-          <ol className="codes" aria-labelledby={listId} data-testid="recovery-codes">
-            {codes.map((code) => (
-              <li key={code}>
-                <code>{code}</code>
-              </li>
-            ))}
-          </ol>
-          <button type="button" className="button" onClick={() => void copy()}>
-            {t('join.copy')}
-          </button>
-          {copied ? (
-            <p className="hint" role="status">
-              {t('join.copied')}
-            </p>
-          ) : null}
+          <RecoveryCodeList handle={me.handle} codes={codes} labelId={listId} />
         </>
       ) : (
         <>

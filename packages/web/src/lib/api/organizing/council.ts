@@ -44,4 +44,13 @@ export const councilApi = {
       `/bodies/${enc(bodyId)}/ratifications/${enc(decisionId)}`,
       body,
     ),
+  /** The council's chair asks the seated committees to ratify a council decision. */
+  requireRatification: (
+    decisionId: string,
+    body: Body<'POST /api/v1/council/decisions/:decisionId/ratification'>,
+  ) =>
+    api.post<Answer<'POST /api/v1/council/decisions/:decisionId/ratification'>>(
+      `/council/decisions/${enc(decisionId)}/ratification`,
+      body,
+    ),
 };
