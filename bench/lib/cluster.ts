@@ -121,6 +121,11 @@ export class TocsinNode {
     return this.child.request<number>({ op: 'sockets' });
   }
 
+  /** Every alert event's timing on this node, by `incidentId:kind`. */
+  alertTimings(): Promise<Record<string, EventTiming>> {
+    return this.child.request<Record<string, EventTiming>>({ op: 'alertTimings' });
+  }
+
   timings(ids: string[]): Promise<EventTiming[]> {
     return this.child.request<EventTiming[]>({ op: 'timings', ids });
   }

@@ -18,9 +18,13 @@ import { startServer, type RunningServer } from '../../packages/server/src/serve
 import { nowMs, serve } from './ipc';
 
 export interface EventTiming {
+  /** `incidentId:kind` of the alert. */
+  key?: string;
   published?: number;
   handlerStart?: number;
   handlerEnd?: number;
+  /** When its delivery log was written (the bus acknowledgement). */
+  settled?: number;
 }
 
 class TimedBus implements Bus {
@@ -29,13 +33,17 @@ class TimedBus implements Bus {
   get kind() {
     return this.inner.kind;
   }
-  #timing(id: string): EventTiming {
-    let t = this.timings.get(id);
-    if (!t) this.timings.set(id, (t = {}));
+  #timing(event: DomainEvent<'alert.issued'>): EventTiming {
+    let t = this.timings.get(event.id);
+    if (!t) {
+      const { incident, kind } = event.payload;
+      this.timings.set(event.id, (t = { key: `${incident.id}:${kind}` }));
+    }
     return t;
   }
   publish(event: DomainEvent): Promise<void> {
-    if (event.name === 'alert.issued') this.#timing(event.id).published = nowMs();
+    if (event.name === 'alert.issued')
+      this.#timing(event as DomainEvent<'alert.issued'>).published = nowMs();
     return this.inner.publish(event);
   }
   subscribe<F extends EventFilter>(options: SubscribeOptions<F>): Promise<Subscription> {
@@ -44,10 +52,12 @@ class TimedBus implements Bus {
       ...options,
       handler: async (event) => {
         if (event.name !== 'alert.issued') return options.handler(event);
-        const t = this.#timing(event.id);
+        const t = this.#timing(event as DomainEvent<'alert.issued'>);
         t.handlerStart = nowMs();
-        await options.handler(event);
+        const result = await options.handler(event);
         t.handlerEnd = nowMs();
+        void result?.settled.then(() => (t.settled = nowMs()));
+        return result;
       },
     });
   }
@@ -88,6 +98,9 @@ serve(
     },
     cpu: () => process.cpuUsage(),
     sockets: () => server?.app.gateway.size ?? 0,
+    /** Every alert event's timing, by `incidentId:kind`. */
+    alertTimings: () =>
+      Object.fromEntries([...(bus?.timings.values() ?? [])].map((t) => [t.key, t])),
     timings: (message) => {
       const ids = message.ids as string[];
       return ids.map((id) => bus?.timings.get(id) ?? {});

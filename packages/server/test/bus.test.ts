@@ -138,6 +138,57 @@ for (const kind of kinds) {
       expect(calls).toBe(3);
     });
 
+    it('starts the next event while an earlier one settles, and acknowledges it once settled', async () => {
+      const [bus] = await openBuses(1);
+      const started: string[] = [];
+      const settle = new Map<string, () => void>();
+      const settled: string[] = [];
+      await bus!.subscribe({
+        consumer: 'settling',
+        handler: async (e) => {
+          started.push(e.id);
+          const done = new Promise<void>((resolve) => settle.set(e.id, resolve));
+          return { settled: done.then(() => void settled.push(e.id)) };
+        },
+      });
+      const first = event('member.suspended');
+      const second = event('member.suspended');
+      await bus!.publish(first);
+      await bus!.publish(second);
+      // The second starts although the first has not settled.
+      await eventually(() => expect(started).toEqual([first.id, second.id]));
+      expect(settled).toEqual([]);
+      settle.get(second.id)!();
+      settle.get(first.id)!();
+      await eventually(() => expect(new Set(settled)).toEqual(new Set([first.id, second.id])));
+      // Settled means acknowledged: neither comes again.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(started).toEqual([first.id, second.id]);
+    });
+
+    it('an event that fails to settle is redelivered (JetStream) or logged as dropped (memory)', async () => {
+      const logs = new LogCapture();
+      const [bus] = await openBuses(1, createLogger('debug', logs.stream));
+      const calls: string[] = [];
+      await bus!.subscribe({
+        consumer: 'settles-badly',
+        handler: async (e) => {
+          calls.push(e.id);
+          if (calls.length === 1) return { settled: Promise.reject(new Error('log not written')) };
+          return { settled: Promise.resolve() };
+        },
+      });
+      const e = event('member.suspended');
+      await bus!.publish(e);
+      if (kind.name === 'nats') {
+        // The dedupe window forgets it, so the redelivery runs the handler again.
+        await eventually(() => expect(calls).toEqual([e.id, e.id]), 10_000);
+      } else {
+        await eventually(() => expect(logs.text).toContain('event dropped'));
+        expect(calls).toEqual([e.id]);
+      }
+    });
+
     it('filters by event type', async () => {
       const [bus] = await openBuses(1);
       const got: string[] = [];

@@ -7,7 +7,7 @@ export {
   sealBallotBoxes,
   signBlindedToken,
 } from './ballot-box';
-export type { DomainEvent, Subscription } from './bus';
+export type { DomainEvent, Settling, Subscription } from './bus';
 export { transact } from './context';
 export type { AppContext, PlatformContext } from './context';
 export type { Clock } from './clock';

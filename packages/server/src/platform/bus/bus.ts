@@ -14,10 +14,23 @@ export type FilteredName<F extends EventFilter> = F extends `${infer P}.*` | `${
   ? Extract<EventName, `${P}.${string}`>
   : Extract<F, EventName>;
 
-/** Resolving acknowledges the event; throwing asks for redelivery later. */
+/**
+ * What a handler hands back when it has done the part that must happen in event order but still
+ * finishes work of its own (a fan-out that has sent every message and is writing the delivery
+ * log): the bus goes on to the next event at once, and acknowledges this one only when `settled`
+ * resolves; a rejection asks for redelivery, as a throw does.
+ */
+export interface Settling {
+  readonly settled: Promise<void>;
+}
+
+/**
+ * Resolving acknowledges the event (or, with a `Settling`, lets the next one start and
+ * acknowledges this one once it settles); throwing asks for redelivery later.
+ */
 export type EventHandler<N extends EventName = EventName> = (
   event: DomainEvent<N>,
-) => Promise<void>;
+) => Promise<void | Settling>;
 
 export interface SubscribeOptions<F extends EventFilter = EventFilter> {
   /**
@@ -68,18 +81,26 @@ export function typeMatches(type: string, filters: readonly string[] | undefined
  * the relay and JetStream deliver at least once, consumers must act at most once.
  */
 export function dedupeHandler<E extends { id: string }>(
-  handler: (event: E) => Promise<void>,
+  handler: (event: E) => Promise<void | Settling>,
   windowSize = 10_000,
-): (event: E) => Promise<void> {
+): (event: E) => Promise<void | Settling> {
   const seen = new Set<string>();
   return async (event) => {
     if (seen.has(event.id)) return;
-    await handler(event);
+    const result = await handler(event);
     seen.add(event.id);
     if (seen.size > windowSize) {
       const oldest = seen.values().next().value;
       if (oldest !== undefined) seen.delete(oldest);
     }
+    if (!result) return;
+    // One that fails to settle is redelivered, and must then run again.
+    return {
+      settled: result.settled.catch((error: unknown) => {
+        seen.delete(event.id);
+        throw error;
+      }),
+    };
   };
 }
 
@@ -91,7 +112,7 @@ export function dedupeHandler<E extends { id: string }>(
 export function inboundHandler<F extends EventFilter>(
   options: SubscribeOptions<F>,
   logger: Logger,
-): (raw: unknown) => Promise<void> {
+): (raw: unknown) => Promise<void | Settling> {
   // The filter let the event through, so its name is one the handler was typed for.
   const handler = dedupeHandler(options.handler as EventHandler);
   return async (raw) => {
@@ -106,6 +127,6 @@ export function inboundHandler<F extends EventFilter>(
       return;
     }
     if (!typeMatches(checked.event.name, options.types)) return;
-    await handler(checked.event);
+    return handler(checked.event);
   };
 }

@@ -6,11 +6,12 @@ import {
   type Bus,
   type DomainEvent,
   type EventFilter,
+  type Settling,
   type SubscribeOptions,
   type Subscription,
 } from './bus';
 
-type Inbound = (event: DomainEvent) => Promise<void>;
+type Inbound = (event: DomainEvent) => Promise<void | Settling>;
 
 interface Group {
   types: readonly string[] | undefined;
@@ -101,9 +102,13 @@ export class MemoryBus implements Bus {
       const event = group.queue[0] as DomainEvent;
       const handler = group.handlers[group.next++ % group.handlers.length] as Inbound;
       try {
-        await handler(event);
+        const result = await handler(event);
         group.queue.shift();
         attempts = 0;
+        // Nothing here outlives the process to redeliver from, so a late failure is logged.
+        result?.settled.catch((error: unknown) =>
+          this.logger.error({ err: error, eventId: event.id, event: event.name }, 'event dropped'),
+        );
       } catch (error) {
         attempts += 1;
         if (attempts >= MAX_DELIVERIES) {

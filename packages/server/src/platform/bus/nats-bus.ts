@@ -227,13 +227,18 @@ export class NatsBus implements Bus {
           message.ack();
           continue;
         }
-        try {
-          await handler(event);
-          message.ack();
-        } catch (error) {
+        const retry = (error: unknown) => {
           const eventId = (event as { id?: unknown } | null)?.id;
           this.logger.warn({ err: error, eventId }, 'event handler failed; redelivering');
           message.nak(Math.min(100 * 2 ** message.info.deliveryCount, 10_000));
+        };
+        try {
+          const result = await handler(event);
+          // Acknowledged only once settled; the next event does not wait for that.
+          if (result) result.settled.then(() => message.ack(), retry);
+          else message.ack();
+        } catch (error) {
+          retry(error);
         }
       }
     })();

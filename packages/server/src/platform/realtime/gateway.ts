@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '@tocsin/core';
 import type { WebSocket } from 'ws';
-import type { DomainEvent, Subscription as BusSubscription } from '../bus';
+import type { DomainEvent, Settling, Subscription as BusSubscription } from '../bus';
 import type { AppContext } from '../context';
 import { isDatabaseUnavailable } from '../db';
 import type { Logger } from '../logger';
@@ -259,12 +259,16 @@ export class RealtimeGateway {
     for (const topic of conn.topics) topic.message?.(message);
   }
 
-  async #onEvent(event: DomainEvent): Promise<void> {
+  /** Each topic in turn; the event settles when every topic's part has. */
+  async #onEvent(event: DomainEvent): Promise<void | Settling> {
+    const settling: Promise<void>[] = [];
     for (const handler of this.#handlers) {
       if (handler.onEvent && handler.events?.includes(event.name)) {
-        await handler.onEvent(event, this.#directory);
+        const result = await handler.onEvent(event, this.#directory);
+        if (result) settling.push(result.settled);
       }
     }
+    if (settling.length > 0) return { settled: Promise.all(settling).then(() => undefined) };
   }
 
   /** Loads each topic's part of a member's new principal, then swaps it all in at once. */

@@ -1,5 +1,5 @@
 import type { EventName, HelloMessage, Principal } from '@tocsin/core';
-import type { DomainEvent } from '../bus';
+import type { DomainEvent, Settling } from '../bus';
 import type { Connection, TopicSubscription } from './connection';
 
 export type { TopicSubscription };
@@ -50,8 +50,12 @@ export interface StreamHandler<Start = unknown, N extends EventName = EventName>
     hello: HelloMessage,
     start: Start | undefined,
   ): TopicSubscription | null | Promise<TopicSubscription | null>;
-  /** One of `events`; resolving acknowledges it for this node. */
-  onEvent?(event: DomainEvent<N>, sockets: StreamDirectory): Promise<void>;
+  /**
+   * One of `events`; resolving acknowledges it for this node. Resolving with a `Settling` (sent to
+   * every socket, a record still being written) lets the next event start and acknowledges this
+   * one when it settles.
+   */
+  onEvent?(event: DomainEvent<N>, sockets: StreamDirectory): Promise<void | Settling>;
   /** Loads what depends on a member's new principal; the returned function applies it to a socket. */
   refresh?(principal: Principal): Promise<((conn: Connection) => void) | undefined>;
   /** The gateway is stopping (its sockets are closed): settle what is in flight. */

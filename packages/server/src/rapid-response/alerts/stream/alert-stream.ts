@@ -9,6 +9,7 @@ import type {
   Connection,
   DomainEvent,
   Logger,
+  Settling,
   StreamHandler,
   TopicSubscription,
 } from '../../../platform';
@@ -94,8 +95,14 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
     };
   }
 
-  async onEvent(event: DomainEvent<'alert.issued'>): Promise<void> {
-    await this.deliver(event.payload);
+  /**
+   * Sends the alert, then lets the next event start while its delivery log is written: the event
+   * is acknowledged once the log holds every recipient. Alerts of one incident stay in order (each
+   * reads the log after the writes before it), so only different incidents' writes overlap.
+   */
+  async onEvent(event: DomainEvent<'alert.issued'>): Promise<Settling> {
+    const { recorded } = await this.#send(event.payload);
+    return { settled: recorded };
   }
 
   /** A member's preferences and shift under their new roles, for their sockets' subscriptions. */
@@ -175,7 +182,15 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
 
   /** Targets, sends and records one alert for this node's sockets. */
   async deliver(alert: AlertCreated): Promise<number> {
-    if (this.#subscribers.size === 0) return 0;
+    const { sent, recorded } = await this.#send(alert);
+    await recorded;
+    return sent;
+  }
+
+  /** Targets and sends one alert; `recorded` settles when the delivery log holds its recipients. */
+  async #send(alert: AlertCreated): Promise<{ sent: number; recorded: Promise<void> }> {
+    const none = { sent: 0, recorded: Promise.resolve() };
+    if (this.#subscribers.size === 0) return none;
     const areas = await this.ctx.areas.get();
     const chain = this.#chainOf(areas, alert);
     await (alert.audience === 'delivered'
@@ -201,7 +216,7 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
       recipients.add(memberId);
       for (const sub of this.#byMember.get(memberId) ?? []) sub.conn.send(alert.alertId, data);
     });
-    if (recipients.size === 0) return 0;
+    if (recipients.size === 0) return none;
     this.#recentRecipients.set(alert.alertId, recipients);
     if (this.#recentRecipients.size > RECENT_ALERTS) {
       const oldest = this.#recentRecipients.keys().next().value;
@@ -210,7 +225,6 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
     // Every socket has its copy before the log is written; the event is acknowledged on the bus
     // only once the log holds every recipient, so a retraction can find them all. (A node that
     // dies in between gets the event again and records it then.)
-    await this.#recorder.record(alert, [...recipients]);
-    return recipients.size;
+    return { sent: recipients.size, recorded: this.#recorder.record(alert, [...recipients]) };
   }
 }
