@@ -592,4 +592,35 @@ describeEachDatabase('assemblies', (kind) => {
     );
     expect(reused.statusCode).toBe(409);
   });
+
+  it('schedules the next of a series on the city clocks (America/Chicago), across DST and short months', async () => {
+    const series = async (startsAt: string, recurrence: string) =>
+      (
+        await ok<{ meeting: MeetingSummary }>(
+          write('POST', `/bodies/${bodyId}/meetings`, m.chair!, {
+            title: `Series ${recurrence}`,
+            startsAt,
+            agenda: [],
+            recurrence,
+          }),
+          201,
+        )
+      ).meeting.id;
+    const closeAndNext = async (id: string) => {
+      await ok(write('POST', `/meetings/${id}/open`, m.chair!));
+      await ok(write('POST', `/meetings/${id}/close`, m.chair!));
+      const list = await ok<MeetingSummary[]>(call('GET', `/bodies/${bodyId}/meetings`, m.m1!));
+      const next = list.find((x) => x.previousId === id);
+      expect(next).toBeDefined();
+      return next!;
+    };
+    // 19:00 CST on Wednesday 10 March 2027; clocks go forward on the 14th: 19:00 CDT on the 17th.
+    const weekly = await closeAndNext(await series('2027-03-11T01:00:00Z', 'weekly'));
+    expect(weekly.startsAt).toBe('2027-03-18T00:00:00.000Z');
+    // 19:00 on 31 January 2027 (local) → 28 February → 31 March (the series keeps its day).
+    const feb = await closeAndNext(await series('2027-02-01T01:00:00Z', 'monthly'));
+    expect(feb.startsAt).toBe('2027-03-01T01:00:00.000Z');
+    const mar = await closeAndNext(feb.id);
+    expect(mar.startsAt).toBe('2027-04-01T00:00:00.000Z');
+  });
 });

@@ -57,6 +57,7 @@ import {
   purgeRequests,
   rollCallChoices,
   rollSize,
+  seriesStart,
   speakerRows,
   startSpeaker,
   timesSpoken,
@@ -287,7 +288,11 @@ export async function closeMeeting(
     let nextId: string | null = null;
     if (meeting.recurrence) {
       nextId = randomUUID();
-      const startsAt = nextOccurrence(meeting.starts_at, meeting.recurrence);
+      // On the city's clocks: a weekly 19:00 stays at 19:00 across daylight-saving changes, and
+      // the series' first meeting keeps its time and day of the month (ADR 0031).
+      const timeZone = (await ctx.areas.get()).settings?.timeZone ?? 'UTC';
+      const first = (await seriesStart(tx, meetingId)) ?? meeting.starts_at;
+      const startsAt = nextOccurrence(meeting.starts_at, meeting.recurrence, timeZone, first);
       const agenda = await agendaOf(tx, meetingId);
       await insertMeeting(
         tx,
