@@ -54,7 +54,6 @@ import {
   lockMeeting,
   motionRows,
   myOpenBallots,
-  purgeRequests,
   rollCallChoices,
   rollSize,
   seriesStart,
@@ -67,9 +66,6 @@ import {
 } from './assemblies.repository';
 import { accessToBody } from './bodies.service';
 import { once, type Answer } from './requests';
-
-/** How long a write's request id (and its stored answer) is kept for retries. */
-export const REQUEST_ID_TTL_MS = 86_400_000;
 
 export interface MeetingAccess {
   meeting: MeetingRow;
@@ -281,8 +277,6 @@ export async function closeMeeting(
       throw new ConflictError('vote_open', 'Close the open vote first');
     }
     const now = ctx.clock.now();
-    // Request ids serve retries within minutes; a closing meeting forgets those a day old.
-    await purgeRequests(tx, new Date(now.getTime() - REQUEST_ID_TTL_MS));
     await endAllSpeakers(tx, meetingId, now);
     await updateMeeting(tx, meetingId, { state, code: null, closed_at: now, current_item: null });
     let nextId: string | null = null;
