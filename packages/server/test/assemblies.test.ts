@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
+import { runOrganizingSweep } from '../src/organizing';
 import { loadCityPack } from '../src/membership/city/city.service';
 import { writeCityPack } from './helpers/city-packs';
 import { buildMember, type BuiltMember } from './helpers/factories';
@@ -506,27 +507,62 @@ describeEachDatabase('assemblies', (kind) => {
       (await write('PUT', `/meetings/${meetingId}/minutes`, m.secretary!, { markdown: 'again' }))
         .statusCode,
     ).toBe(409);
-    // A day-old request id is forgotten when a meeting closes; a recent one is kept.
-    const oldId = randomUUID();
+    await ok(write('POST', `/meetings/${next!.id}/close`, m.chair!));
+  });
+
+  it('the retention sweep forgets request ids after 48 hours, of a meeting never closed too', async () => {
+    // An open meeting that never closes: its check-in's request id is kept for 48 hours only.
+    const { meeting: open } = await ok<{ meeting: MeetingSummary }>(
+      write('POST', `/bodies/${bodyId}/meetings`, m.chair!, {
+        title: 'Never closed',
+        startsAt: '2026-12-24T18:00:00Z',
+        remote: true,
+        agenda: [],
+      }),
+      201,
+    );
+    await ok(write('POST', `/meetings/${open.id}/open`, m.chair!));
+    const checkInId = randomUUID();
+    const checkIn = () => write('POST', `/meetings/${open.id}/check-in`, m.m3!, {}, checkInId);
+    const first = await ok<{ attendance: number }>(checkIn());
+    const now = t.ctx.clock.now().getTime();
+    const hours = (n: number) => new Date(now - n * 3_600_000);
+    const old = (age: Date) => ({
+      request_id: randomUUID(),
+      member_id: m.m1!.id,
+      operation: 'old',
+      status: 200,
+      response: '{}',
+      created_at: age,
+    });
+    const dayOld = old(hours(24));
+    const almost = old(hours(47.9));
+    const past = old(hours(48.1));
+    await t.ctx.db.insertInto('organizing_requests').values([dayOld, almost, past]).execute();
     await t.ctx.db
-      .insertInto('organizing_requests')
-      .values({
-        request_id: oldId,
-        member_id: m.m1!.id,
-        operation: 'old',
-        status: 200,
-        response: '{}',
-        created_at: new Date(t.ctx.clock.now().getTime() - 2 * 86_400_000),
-      })
+      .updateTable('organizing_requests')
+      .set({ created_at: hours(49) })
+      .where('request_id', '=', checkInId)
       .execute();
-    const closeId = randomUUID();
-    await ok(write('POST', `/meetings/${next!.id}/close`, m.chair!, {}, closeId));
-    const kept = await t.ctx.db
-      .selectFrom('organizing_requests')
-      .select('request_id')
-      .where('request_id', 'in', [oldId, closeId])
-      .execute();
-    expect(kept.map((r) => r.request_id)).toEqual([closeId]);
+    const kept = () =>
+      t.ctx.db
+        .selectFrom('organizing_requests')
+        .select('request_id')
+        .where(
+          'request_id',
+          'in',
+          [dayOld, almost, past].map((r) => r.request_id).concat(checkInId),
+        )
+        .execute()
+        .then((rows) => rows.map((r) => r.request_id).sort());
+    expect(await kept()).toHaveLength(4);
+    const sweep = await runOrganizingSweep(t.ctx);
+    expect(sweep.requests).toBe(2);
+    expect(await kept()).toEqual([dayOld.request_id, almost.request_id].sort());
+    // A retry after that runs as a new request: a check-in counts once anyway.
+    const again = await ok<{ attendance: number }>(checkIn());
+    expect(again.attendance).toBe(first.attendance);
+    expect((await runOrganizingSweep(t.ctx)).requests).toBe(0);
   });
 
   it('records a vote of an inquorate meeting as not valid', async () => {
@@ -591,5 +627,36 @@ describeEachDatabase('assemblies', (kind) => {
       requestId,
     );
     expect(reused.statusCode).toBe(409);
+  });
+
+  it('schedules the next of a series on the city clocks (America/Chicago), across DST and short months', async () => {
+    const series = async (startsAt: string, recurrence: string) =>
+      (
+        await ok<{ meeting: MeetingSummary }>(
+          write('POST', `/bodies/${bodyId}/meetings`, m.chair!, {
+            title: `Series ${recurrence}`,
+            startsAt,
+            agenda: [],
+            recurrence,
+          }),
+          201,
+        )
+      ).meeting.id;
+    const closeAndNext = async (id: string) => {
+      await ok(write('POST', `/meetings/${id}/open`, m.chair!));
+      await ok(write('POST', `/meetings/${id}/close`, m.chair!));
+      const list = await ok<MeetingSummary[]>(call('GET', `/bodies/${bodyId}/meetings`, m.m1!));
+      const next = list.find((x) => x.previousId === id);
+      expect(next).toBeDefined();
+      return next!;
+    };
+    // 19:00 CST on Wednesday 10 March 2027; clocks go forward on the 14th: 19:00 CDT on the 17th.
+    const weekly = await closeAndNext(await series('2027-03-11T01:00:00Z', 'weekly'));
+    expect(weekly.startsAt).toBe('2027-03-18T00:00:00.000Z');
+    // 19:00 on 31 January 2027 (local) → 28 February → 31 March (the series keeps its day).
+    const feb = await closeAndNext(await series('2027-02-01T01:00:00Z', 'monthly'));
+    expect(feb.startsAt).toBe('2027-03-01T01:00:00.000Z');
+    const mar = await closeAndNext(feb.id);
+    expect(mar.startsAt).toBe('2027-04-01T00:00:00.000Z');
   });
 });

@@ -17,6 +17,8 @@ const LANGUAGES = ['en', 'es', 'so', 'hmn'] as const;
 const MOTION = 'The committee asks the city to close the ICE office on Lake Street';
 const AMENDED = 'The committee asks the city to close the ICE office on Lake Street by June';
 const ACTION = 'Deliver the letter to the city council';
+const GROUP_ACTION = 'Print two hundred copies of the letter';
+const GROUP = 'Print shop crew';
 
 /** Calls the API from the page, with the session cookie of the member signed in on it. */
 async function pageApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -61,6 +63,7 @@ suite(title, { timeout: 180_000 }, () => {
   let chair: Phone;
   let projector: Page;
   let bodyId = '';
+  let areaId = '';
   let meetingId = '';
   let code = '';
   const members: { phone: Phone; handle: string }[] = [];
@@ -102,6 +105,7 @@ suite(title, { timeout: 180_000 }, () => {
     const mine = bodies.find((b) => b.name === 'Powderhorn Park');
     expect(mine?.roles).toEqual(['member', 'chair', 'secretary']);
     bodyId = mine?.id ?? '';
+    areaId = (mine as { areaId?: string } | undefined)?.areaId ?? '';
   });
 
   it('the chair schedules a meeting with three agenda items and a quorum of four', async () => {
@@ -336,6 +340,21 @@ suite(title, { timeout: 180_000 }, () => {
       .filter({ hasText: ACTION })
       .filter({ hasText: `Owner: ${members[1]!.handle}` })
       .waitFor();
+    // The owner picker offers the area's working groups too, not only the roll by name.
+    await pageApi(chair.page, 'POST', `/areas/${areaId}/groups`, { name: GROUP });
+    await chair.page.reload();
+    await decision.waitFor();
+    await decision.getByLabel('What is to be done').fill(GROUP_ACTION);
+    const owners = decision.getByLabel('Who does it (optional)');
+    const groups = owners.locator('optgroup[label="Working groups"] option');
+    expect(await groups.allInnerTexts()).toContain(GROUP);
+    await owners.selectOption({ label: GROUP });
+    await decision.getByRole('button', { name: 'Add', exact: true }).click();
+    await decision
+      .getByTestId('action-item')
+      .filter({ hasText: GROUP_ACTION })
+      .filter({ hasText: `Owner: ${GROUP}` })
+      .waitFor();
     await chair.expectAccessible('decisions: action item');
     await chair.screenshot('87-decisions');
     // Search finds it, and only it.
@@ -369,6 +388,7 @@ suite(title, { timeout: 180_000 }, () => {
     expect(text).toContain('by June');
     expect(text).toMatch(/3 yes, 1 no, 1 abstain/);
     expect(text).toContain(`${ACTION} — ${members[1]!.handle}, due 2026-12-20`);
+    expect(text).toContain(`${GROUP_ACTION} — ${GROUP}`);
     expect(text).toContain('Thanks to the church for the hall.');
     await ana.phone.expectAccessible('minutes');
     await ana.phone.screenshot('88-minutes');

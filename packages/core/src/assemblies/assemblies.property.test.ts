@@ -9,7 +9,6 @@ import {
   type MotionAction,
 } from './meeting-state';
 import { isQuorate, requiredAttendance } from './quorum';
-import { nextOccurrence, RECURRENCES } from './recurrence';
 import { kindRank, orderSpeakers, SPEAKER_KINDS, type SpeakerRequest } from './speakers';
 import { diffWords } from './text-diff';
 import { carries, MAJORITIES, tally, VOTE_CHOICES } from './votes';
@@ -205,32 +204,6 @@ describe('state machines', () => {
           }
         },
       ),
-    );
-  });
-});
-
-describe('recurrence', () => {
-  it('moves forward, by a week, two, or to the same day of the next month', () => {
-    fc.assert(
-      fc.property(
-        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
-        fc.constantFrom(...RECURRENCES),
-        (date, rule) => {
-          const next = nextOccurrence(date, rule);
-          expect(next.getTime()).toBeGreaterThan(date.getTime());
-          expect(next.getUTCHours()).toBe(date.getUTCHours());
-          if (rule === 'monthly') {
-            expect((next.getUTCMonth() - date.getUTCMonth() + 12) % 12).toBe(1);
-            expect(next.getUTCDate()).toBeLessThanOrEqual(date.getUTCDate());
-          }
-        },
-      ),
-    );
-    expect(nextOccurrence(new Date('2026-01-31T18:00:00Z'), 'monthly').toISOString()).toBe(
-      '2026-02-28T18:00:00.000Z',
-    );
-    expect(nextOccurrence(new Date('2026-12-15T18:00:00Z'), 'monthly').toISOString()).toBe(
-      '2027-01-15T18:00:00.000Z',
     );
   });
 });

@@ -22,6 +22,12 @@ export const organizingEvents = {
     1,
     z.strictObject({ meetingId: z.uuid(), bodyId: z.uuid(), nextMeetingId: z.uuid().nullable() }),
   ),
+  /**
+   * Something in a meeting's live state changed (a check-in, a request to speak, a ballot...):
+   * every node's followers of the meeting read its state again. Sent by the node that took the
+   * write, at most five a second per meeting; names the meeting only, never who did what.
+   */
+  'meeting.changed': defineEvent(1, z.strictObject({ meetingId: z.uuid() })),
   /** A vote closed. `outcome` invalid: the meeting was inquorate when it closed. */
   'motion.decided': defineEvent(
     1,

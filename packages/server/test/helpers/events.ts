@@ -52,6 +52,7 @@ export const samplePayloads: { [N in EventName]: () => EventPayload<N> } = {
     meetingId: randomUUID(),
     motionId: randomUUID(),
   }),
+  'meeting.changed': () => ({ meetingId: randomUUID() }),
   'minutes.approved': () => ({
     meetingId: randomUUID(),
     bodyId: randomUUID(),

@@ -804,6 +804,19 @@ export async function storeAnswer(
     .execute();
 }
 
+/** When the first meeting of a recurring series started (following `previous_id` back). */
+export async function seriesStart(db: Executor, meetingId: string): Promise<Date | undefined> {
+  const result = await sql<{ starts_at: Date | string }>`
+    with recursive chain (id, previous_id, starts_at) as (
+      select id, previous_id, starts_at from meetings where id = ${meetingId}
+      union all
+      select m.id, m.previous_id, m.starts_at from meetings m join chain c on m.id = c.previous_id
+    )
+    select starts_at from chain where previous_id is null`.execute(db);
+  const row = result.rows[0];
+  return row ? new Date(row.starts_at) : undefined;
+}
+
 /** Forgets request ids older than `before` (a retry comes within minutes, not days). */
 export async function purgeRequests(db: Executor, before: Date): Promise<number> {
   const result = await db

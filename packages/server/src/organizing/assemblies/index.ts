@@ -3,7 +3,7 @@ export { assembliesRoutes } from './assemblies.routes';
 export { MeetingFeed, MEETING_STREAM_INTERVAL_MS } from './meeting-feed';
 export type { MeetingFollower } from './meeting-feed';
 export { meetingStream } from './meeting.stream';
-export { purgeRequests } from './assemblies.repository';
+export { REQUEST_ID_KEEP_MS, sweepRequests } from './requests';
 // For elections (issue 16): a body, its roll and what the caller may do in it; writes run once.
 export { accessToBody } from './bodies.service';
 export { requireRoll, seesRollByName } from './assemblies.policy';

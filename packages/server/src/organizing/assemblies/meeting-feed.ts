@@ -1,5 +1,5 @@
 import type { MeetingMessage, Principal } from '@tocsin/core';
-import type { AppContext } from '../../platform';
+import { enqueueEvents, transact, type AppContext } from '../../platform';
 import { mayFollow, streamState } from './meetings.service';
 import { findMotionMeeting } from './assemblies.repository';
 
@@ -16,8 +16,10 @@ export const MEETING_STREAM_INTERVAL_MS = 200;
 /**
  * The live state of meetings for the sockets that said hello with one. A change marks the meeting
  * dirty; its state is read and sent at most once per interval, so a burst of 2,000 ballots costs a
- * few reads, not 2,000, and every follower gets the latest state within one interval. This node's
- * writes reach this node's followers (one node, or sticky sessions per meeting).
+ * few reads, not 2,000, and every follower gets the latest state within one interval. A write on
+ * this node also tells the other nodes, by a `meeting.changed` event through the outbox and the
+ * bus, at most once per interval per meeting; each node's meeting topic hears it (`heard`) and
+ * marks the meeting dirty for its own followers. One node (the in-memory bus) tells nobody.
  */
 export class MeetingFeed {
   readonly #followers = new Map<string, Map<string, MeetingFollower>>();
@@ -27,6 +29,8 @@ export class MeetingFeed {
   readonly #dirty = new Set<string>();
   readonly #flushing = new Set<string>();
   readonly #motionMeeting = new Map<string, string>();
+  readonly #announcing = new Map<string, NodeJS.Timeout>();
+  readonly #lastAnnounced = new Map<string, number>();
 
   constructor(
     private readonly ctx: AppContext,
@@ -69,8 +73,17 @@ export class MeetingFeed {
     return this.#followers.get(meetingId)?.size ?? 0;
   }
 
-  /** Something in the meeting changed: its followers get the new state within one interval. */
+  /**
+   * A write on this node changed the meeting: its followers here get the new state within one
+   * interval, and so, through the bus, do those of the other nodes.
+   */
   changed(meetingId: string): void {
+    this.#announce(meetingId);
+    this.heard(meetingId);
+  }
+
+  /** Another node (or this one, through the bus) changed the meeting: tell the followers here. */
+  heard(meetingId: string): void {
     if (!this.#followers.has(meetingId)) return;
     this.#dirty.add(meetingId);
     if (this.#timers.has(meetingId) || this.#flushing.has(meetingId)) return;
@@ -111,8 +124,39 @@ export class MeetingFeed {
       this.#flushing.delete(meetingId);
       if (this.#dirty.has(meetingId)) {
         this.#dirty.delete(meetingId);
-        this.changed(meetingId);
+        this.heard(meetingId);
       }
+    }
+  }
+
+  /** One `meeting.changed` per interval per meeting, after the first change of a burst at once. */
+  #announce(meetingId: string): void {
+    if (this.ctx.bus.kind === 'memory' || this.#announcing.has(meetingId)) return;
+    const wait = Math.max(
+      0,
+      (this.#lastAnnounced.get(meetingId) ?? 0) + this.intervalMs - Date.now(),
+    );
+    const timer = setTimeout(() => void this.#publish(meetingId), wait);
+    timer.unref();
+    this.#announcing.set(meetingId, timer);
+  }
+
+  async #publish(meetingId: string): Promise<void> {
+    this.#announcing.delete(meetingId);
+    if (this.#lastAnnounced.size > 10_000) this.#lastAnnounced.clear();
+    this.#lastAnnounced.set(meetingId, Date.now());
+    try {
+      // Its own transaction, after the write's: the other nodes read what the write committed.
+      await transact(this.ctx, (tx) =>
+        enqueueEvents(
+          this.ctx,
+          tx,
+          [{ name: 'meeting.changed', payload: { meetingId } }],
+          this.ctx.clock.now(),
+        ),
+      );
+    } catch (error) {
+      this.ctx.logger.warn({ err: error }, 'meeting change not announced');
     }
   }
 
@@ -124,6 +168,8 @@ export class MeetingFeed {
   close(): void {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
+    for (const timer of this.#announcing.values()) clearTimeout(timer);
+    this.#announcing.clear();
     this.#followers.clear();
     this.#meetingOf.clear();
   }

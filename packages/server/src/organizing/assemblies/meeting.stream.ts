@@ -1,5 +1,5 @@
 import { followMessageSchema } from '@tocsin/core';
-import type { StreamHandler } from '../../platform';
+import type { DomainEvent, StreamHandler } from '../../platform';
 import type { MeetingFeed, MeetingFollower } from './meeting-feed';
 
 /**
@@ -7,12 +7,18 @@ import type { MeetingFeed, MeetingFollower } from './meeting-feed';
  * member is on the body's roll (others get nothing of it). The hello may name it, and a `follow`
  * message changes it on the live socket (null: none), so the app's one stream carries the meeting
  * page too. Each state message goes out once, after `ready` (the connection holds live messages
- * until then).
+ * until then). A `meeting.changed` from the bus (a write on any node) marks the meeting dirty for
+ * this node's followers.
  */
-export function meetingStream(feed: MeetingFeed): StreamHandler {
+export function meetingStream(feed: MeetingFeed): StreamHandler<unknown, 'meeting.changed'> {
   let sent = 0;
   return {
     name: 'meeting',
+    events: ['meeting.changed'] as const,
+    onEvent(event: DomainEvent<'meeting.changed'>) {
+      feed.heard(event.payload.meetingId);
+      return Promise.resolve();
+    },
     async open(conn, hello) {
       const follower: MeetingFollower = {
         id: conn.id,

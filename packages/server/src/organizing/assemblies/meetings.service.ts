@@ -54,9 +54,9 @@ import {
   lockMeeting,
   motionRows,
   myOpenBallots,
-  purgeRequests,
   rollCallChoices,
   rollSize,
+  seriesStart,
   speakerRows,
   startSpeaker,
   timesSpoken,
@@ -66,9 +66,6 @@ import {
 } from './assemblies.repository';
 import { accessToBody } from './bodies.service';
 import { once, type Answer } from './requests';
-
-/** How long a write's request id (and its stored answer) is kept for retries. */
-export const REQUEST_ID_TTL_MS = 86_400_000;
 
 export interface MeetingAccess {
   meeting: MeetingRow;
@@ -280,14 +277,16 @@ export async function closeMeeting(
       throw new ConflictError('vote_open', 'Close the open vote first');
     }
     const now = ctx.clock.now();
-    // Request ids serve retries within minutes; a closing meeting forgets those a day old.
-    await purgeRequests(tx, new Date(now.getTime() - REQUEST_ID_TTL_MS));
     await endAllSpeakers(tx, meetingId, now);
     await updateMeeting(tx, meetingId, { state, code: null, closed_at: now, current_item: null });
     let nextId: string | null = null;
     if (meeting.recurrence) {
       nextId = randomUUID();
-      const startsAt = nextOccurrence(meeting.starts_at, meeting.recurrence);
+      // On the city's clocks: a weekly 19:00 stays at 19:00 across daylight-saving changes, and
+      // the series' first meeting keeps its time and day of the month (ADR 0031).
+      const timeZone = (await ctx.areas.get()).settings?.timeZone ?? 'UTC';
+      const first = (await seriesStart(tx, meetingId)) ?? meeting.starts_at;
+      const startsAt = nextOccurrence(meeting.starts_at, meeting.recurrence, timeZone, first);
       const agenda = await agendaOf(tx, meetingId);
       await insertMeeting(
         tx,

@@ -1,5 +1,18 @@
 import { ConflictError, transact, type AppContext, type Tx } from '../../platform';
-import { claimRequest, findRequest, storeAnswer } from './assemblies.repository';
+import { claimRequest, findRequest, purgeRequests, storeAnswer } from './assemblies.repository';
+
+/**
+ * How long a write's request id and stored answer are kept: a phone retries within minutes, or
+ * when it comes back online after a meeting (the same evening, the next day); 48 hours covers
+ * both with room. The organizing retention sweep deletes older ones, whether or not the meeting
+ * (or election, or council item) they belong to ever closed. ADR 0031.
+ */
+export const REQUEST_ID_KEEP_MS = 48 * 3_600_000;
+
+/** Forgets request ids older than `REQUEST_ID_KEEP_MS`; returns how many (for the sweep). */
+export function sweepRequests(ctx: AppContext): Promise<number> {
+  return purgeRequests(ctx.db, new Date(ctx.clock.now().getTime() - REQUEST_ID_KEEP_MS));
+}
 
 /** A write's answer: its status and body, stored under the client's request id. */
 export interface Answer<T> {

@@ -1,4 +1,5 @@
 import { startPeriodic, type AppContext, type PeriodicJob } from '../../platform';
+import { sweepRequests } from '../assemblies';
 import { sweepMutualAid, type AidSweep } from '../mutual-aid';
 import { sweepCanvassing, type CanvassSweep } from './canvassing.retention';
 
@@ -7,11 +8,17 @@ export const ORGANIZING_SWEEP_INTERVAL_MS = 60_000;
 export interface OrganizingSweep {
   canvassing: CanvassSweep;
   mutualAid: AidSweep;
+  /** Request ids (and their stored answers) past `REQUEST_ID_KEEP_MS`, deleted. */
+  requests: number;
 }
 
-/** One sweep of what canvassing and mutual aid keep only for a while. */
+/** One sweep of what canvassing, mutual aid and the organizing writes' request ids keep a while. */
 export async function runOrganizingSweep(ctx: AppContext): Promise<OrganizingSweep> {
-  return { canvassing: await sweepCanvassing(ctx), mutualAid: await sweepMutualAid(ctx) };
+  return {
+    canvassing: await sweepCanvassing(ctx),
+    mutualAid: await sweepMutualAid(ctx),
+    requests: await sweepRequests(ctx),
+  };
 }
 
 export type OrganizingSweeper = PeriodicJob;
