@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { meetingMessageSchema, type MeetingMessage, type MeetingSummary } from '@tocsin/core';
+import type { MeetingSummary } from '@tocsin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEETING_STREAM_INTERVAL_MS } from '../src/organizing';
 import { startAppNodes, type AppNode, type AppNodes } from './helpers/app-nodes';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { eventually, TEST_DATABASE_URL, TEST_NATS_URL } from './helpers/harness';
+import { meetingMessages, writeAs } from './helpers/meetings';
 import { StreamClient } from './helpers/stream';
 
 const available = Boolean(TEST_DATABASE_URL && TEST_NATS_URL);
@@ -23,20 +23,9 @@ suite(title, () => {
   let meetingId = '';
   let code = '';
 
-  const write = async (node: AppNode, url: string, who: BuiltMember, payload: object = {}) => {
-    const response = await node.app.inject({
-      method: 'POST',
-      url: `/api/v1${url}`,
-      headers: who.auth,
-      payload: { requestId: randomUUID(), ...payload },
-    });
-    expect(response.statusCode, response.body).toBeLessThan(300);
-    return response.json<unknown>();
-  };
-  const states = (client: StreamClient) =>
-    (client.messages as unknown[])
-      .filter((m): m is MeetingMessage => (m as { type?: string }).type === 'meeting')
-      .map((m) => meetingMessageSchema.parse(m).state);
+  const write = (node: AppNode, url: string, who: BuiltMember, payload: object = {}) =>
+    writeAs(node.app, url, who, payload);
+  const states = (client: StreamClient) => meetingMessages(client).map((m) => m.state);
   const announced = async (node: AppNode): Promise<unknown[]> => {
     const rows = await node.t.ctx.db
       .selectFrom('outbox')

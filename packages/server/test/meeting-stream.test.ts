@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { meetingMessageSchema, type MeetingMessage, type MeetingSummary } from '@tocsin/core';
+import type { MeetingSummary } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
@@ -14,6 +13,7 @@ import {
   eventually,
   type TestContext,
 } from './helpers/harness';
+import { meetingMessages, writeAs } from './helpers/meetings';
 import { StreamClient } from './helpers/stream';
 
 // Participants who say hello with a meeting get its live state: members of the body only, and
@@ -29,20 +29,8 @@ describeEachDatabase('meeting stream', (kind) => {
   let meetingId = '';
   let code = '';
 
-  const write = async (url: string, who: BuiltMember, payload: object = {}) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/v1${url}`,
-      headers: who.auth,
-      payload: { requestId: randomUUID(), ...payload },
-    });
-    expect(response.statusCode, response.body).toBeLessThan(300);
-    return response.json<unknown>();
-  };
-  const meetingMessages = (client: StreamClient) =>
-    (client.messages as unknown[])
-      .filter((m): m is MeetingMessage => (m as { type?: string }).type === 'meeting')
-      .map((m) => meetingMessageSchema.parse(m));
+  const write = (url: string, who: BuiltMember, payload: object = {}) =>
+    writeAs(app, url, who, payload);
 
   beforeAll(async () => {
     t = await createTestContext({ kind, env: { TOCSIN_RATE_LIMIT: '1000000' } });
