@@ -1,4 +1,5 @@
 import type { ActivityCode } from './activity-codes';
+import { activityCodeFromText } from './activity-from-text';
 import { findTimeExpression } from './resolve-time';
 import { foldForMatch } from './text';
 
@@ -127,22 +128,6 @@ const ADDRESS =
   /(?<![\p{L}\p{N}])\d{2,5}\s+(?:block(?:\s+of)?\s+|cuadra\s+(?:de\s+)?)?(?:[ewns]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue|blvd|rd|pkwy|dr|road|drive)\.?)?(?![\p{L}\p{N}])/gu;
 const CORNER =
   /(?<![\p{L}\p{N}])(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?\s*(?:&|\/|@|\+|\band\b|\by\b|\bi\b)\s*(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?/gu;
-
-const ACTIVITY_PATTERNS: readonly [ActivityCode, RegExp][] = [
-  [
-    'checkpoint',
-    /(?<![\p{L}])(?:checkpoints?|check point|roadblock|reten|retenes|punto de control)(?![\p{L}])/u,
-  ],
-  [
-    'doors',
-    /(?<![\p{L}])(?:knock\w*|door to door|doors?|tocando puertas|tocando la puerta|puerta(?:s)? (?:en|por))(?![\p{L}])/u,
-  ],
-  [
-    'detaining',
-    /(?<![\p{L}])(?:detain\w*|arrest\w*|detuvieron|deteni\w*|arrest\w*|arresta\w*|se llevaron|took someone|grabbed|agarraron|levantaron|handcuff\w*)(?![\p{L}])/u,
-  ],
-  ['vehicles', /(?<![\p{L}])(?:parked|staging|circling|estacionad\w*|dando vueltas)(?![\p{L}])/u],
-];
 
 interface Span {
   start: number;
@@ -317,8 +302,7 @@ export function readProseFields(text: string, vocabulary?: PlaceVocabulary): Pro
   return out;
 }
 
-/** The quick choice an activity text matches ("deteniendo a un señor" → detaining), if any. */
+/** The quick choice an activity text clearly names ("deteniendo a un señor" → detaining), if any. */
 export function activityCodeOf(text: string): ActivityCode | undefined {
-  const folded = foldForMatch(text);
-  return ACTIVITY_PATTERNS.find(([, re]) => re.test(folded))?.[0];
+  return activityCodeFromText(text);
 }
