@@ -83,4 +83,43 @@ suite(title, () => {
     expect(await ana.report.field('When?')).toBe('10 min ago');
     await ana.expectAccessible('report: place from the message, near');
   });
+
+  it('selects the quick choice a Spanish message names, and none when the message says it is not so', async () => {
+    const pressed = (label: string) =>
+      ana.page.getByRole('button', { name: label, exact: true }).getAttribute('aria-pressed');
+    await ana.goto('/report');
+    await ana.page.getByRole('heading', { name: 'Report a sighting' }).waitFor();
+    await ana.report.waitForLocation();
+    await ana.report.paste('ya no hay retén en la Lake, todo tranquilo');
+    await ana.page.getByText(/^The form was filled in|^Nothing could be read/).waitFor();
+    for (const label of ['Agents detaining someone', 'Checkpoint', 'Agents knocking on doors']) {
+      expect(await pressed(label)).toBe('false');
+    }
+
+    // A fresh form: what a first paste filled in stays (the member's words win over a paste).
+    await ana.goto('/report');
+    await ana.page.getByRole('heading', { name: 'Report a sighting' }).waitFor();
+    await ana.report.waitForLocation();
+    await ana.report.paste('están tokando puertas en la 35 y Cedar, 4 agentes con chalecos');
+    await expect.poll(() => pressed('Agents knocking on doors')).toBe('true');
+    expect(await pressed('Checkpoint')).toBe('false');
+    expect(await ana.report.field('What is happening?')).toBe(
+      'están tokando puertas en la 35 y Cedar, 4 agentes con chalecos',
+    );
+    await ana.expectAccessible('report: quick choice from a Spanish message');
+    await ana.screenshot('paste-03-quick-choice');
+    // About 1 km from Ana: she takes the message's place, and the report goes with the code.
+    await ana.page
+      .getByTestId('place-choice')
+      .getByRole('button', { name: 'Place in the message' })
+      .click();
+    const sent = await ana.report.send();
+    await expect.poll(() => ana.report.statusOf(sent)).toBe('sent');
+    const stored = await stage.world.server.ctx.db
+      .selectFrom('reports')
+      .select('salute')
+      .where('id', '=', sent)
+      .executeTakeFirstOrThrow();
+    expect(stored.salute).toMatchObject({ activityCode: 'doors' });
+  });
 });

@@ -31,6 +31,14 @@ const STUB_PUSH_MANAGER = `
   PushManager.prototype.getSubscription = async function () { return window.__push || null; };
 `;
 
+// A browser not asked yet ("default"); asking is answered yes, as a member would, and counted.
+const NOT_ASKED_YET = `
+  let permission = 'default';
+  window.__asked = 0;
+  Object.defineProperty(Notification, 'permission', { get: () => permission, configurable: true });
+  Notification.requestPermission = async () => { window.__asked++; permission = 'granted'; return permission; };
+`;
+
 suite(title, () => {
   let world: World;
   let browser: Browser;
@@ -42,8 +50,10 @@ suite(title, () => {
     phone = await Phone.open(browser, world.url, 'push phone');
     await phone.context.addInitScript({ content: STUB_PUSH_MANAGER });
   });
+  const others: Phone[] = [];
   afterAll(async () => {
     expect(phone?.problems).toEqual([]);
+    for (const p of others) expect(p.problems, p.name).toEqual([]);
     await browser?.close();
     await world?.close();
   });
@@ -75,4 +85,90 @@ suite(title, () => {
     await phone.settings.wipe();
     expect(await subscriptions()).toEqual([]);
   });
+
+  /** A fresh phone with the push stub, through joining up to the notifications offer. */
+  async function joinUpToOffer(
+    name: string,
+    notificationsAllowed = true,
+    sponsor: 0 | 1 = 0,
+  ): Promise<Phone> {
+    const joiner = await Phone.open(browser, world.url, name);
+    others.push(joiner);
+    await joiner.context.addInitScript({ content: STUB_PUSH_MANAGER });
+    if (!notificationsAllowed) await joiner.context.addInitScript({ content: NOT_ASKED_YET });
+    await joiner.page.setViewportSize({ width: 360, height: 780 });
+    await joiner.join.open(await world.sponsors[sponsor].invite());
+    await joiner.join.createAccount();
+    await joiner.join.confirmSaved();
+    await joiner.join.chooseArea('Powderhorn Park');
+    return joiner;
+  }
+
+  it('offers notifications right after joining; accepting subscribes this phone at the server', async () => {
+    const before = (await subscriptions()).length;
+    const joiner = await joinUpToOffer('offer accepted');
+    await joiner.join.save();
+    const offer = joiner.join.offer();
+    expect(await offer.isVisible()).toBe(true);
+    await offer.getByRole('heading', { name: 'Alerts when Tocsin is closed' }).waitFor();
+    await offer.getByRole('button', { name: 'Not now' }).waitFor();
+    expect(await joiner.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      360,
+    );
+    await joiner.expectAccessible('join: notifications offer (en, 360 px)');
+    await joiner.screenshot('push-01-join-offer');
+
+    await joiner.join.acceptNotifications();
+    const endpoint = await joiner.page.evaluate<string>('window.__push.endpoint');
+    const rows = await subscriptions();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.map((r) => r.endpoint)).toContain(endpoint);
+    await joiner.settings.open();
+    await joiner.page.getByTestId('push').getByText('On for this phone.').waitFor();
+  });
+
+  it('"not now" goes home without a subscription, and the home prompt still turns notifications on later', async () => {
+    const before = await subscriptions();
+    const joiner = await joinUpToOffer('offer put off', false);
+    await joiner.join.save();
+    await joiner.join.notNow();
+    expect(await joiner.join.offer().count()).toBe(0);
+    expect(await subscriptions()).toEqual(before);
+
+    // Later, from home: the general prompt asks, and the member says yes to the browser.
+    const ask = joiner.page.getByText('Get a notification on this phone when an alert comes in?');
+    await ask.waitFor();
+    expect(await joiner.page.evaluate('window.__asked')).toBe(0);
+    await joiner.expectAccessible('home: notifications prompt after "not now"');
+    await joiner.page.getByRole('button', { name: 'Turn on notifications' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await joiner.page.evaluate('window.__asked')).toBe(1);
+    expect(await joiner.page.evaluate('Notification.permission')).toBe('granted');
+    // Offered once: the answer is kept on this phone.
+    expect(await joiner.page.evaluate("localStorage.getItem('tocsin.notifyOffered')")).toBe('1');
+  });
+
+  it.each([
+    ['es', 'Español', 'Guardar y empezar', 'Alertas con Tocsin cerrado', 'Ahora no'],
+    ['so', 'Soomaali', 'Kaydi oo bilow', 'Digniinaha marka Tocsin xiran tahay', 'Hadda maya'],
+    ['hmn', 'Hmoob', 'Khaws thiab pib', 'Kev ceeb toom thaum Tocsin kaw', 'Tsis yog tam sim no'],
+  ])(
+    'the offer reads in %s at 360 px with no axe violation',
+    async (lang, language, save, title, notNow) => {
+      const joiner = await joinUpToOffer(`offer ${lang}`, true, 1);
+      await joiner.page.getByRole('radio', { name: language }).click();
+      await joiner.page.getByRole('button', { name: save }).click();
+      const offer = joiner.join.offer();
+      await offer.getByRole('heading', { name: title }).waitFor();
+      expect(
+        await joiner.page.evaluate('document.documentElement.scrollWidth'),
+        `offer (${lang}) fits 360 px`,
+      ).toBeLessThanOrEqual(360);
+      await joiner.expectAccessible(`join: notifications offer (${lang}, 360 px)`);
+      await joiner.screenshot(`push-02-join-offer-${lang}`);
+      await offer.getByRole('button', { name: notNow }).click();
+      await offer.waitFor({ state: 'detached' });
+      expect(new URL(joiner.page.url()).pathname).toBe('/');
+    },
+  );
 });

@@ -1,3 +1,5 @@
+import type { ActivityCode } from '../salute/activity-codes';
+
 /**
  * Real-style pasted messages (English, Spanish, mixed, typos, labeled and not) with what a
  * person reading them would fill in, and where the place truly is. Truth points are street
@@ -7,6 +9,8 @@
  */
 export interface PasteExample {
   text: string;
+  /** The quick choice the text clearly names; absent when it names none. */
+  activity?: ActivityCode;
   size?: string;
   uniform?: string;
   equipment?: string;
@@ -75,6 +79,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'ICE at the Cub Foods on Lake St, 3 agents detaining someone',
+    activity: 'detaining',
     size: '3 agents',
     place: 'the Cub Foods on Lake St',
     truth: CUB,
@@ -89,6 +94,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: '4 agents w/ masks detaining a guy at 38th & Chicago right now',
+    activity: 'detaining',
     size: '4 agents',
     uniform: 'masks',
     time: 'right now',
@@ -97,6 +103,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'checkpoint at 28th Ave and Lake, 6 cops, 2 black SUVs',
+    activity: 'checkpoint',
     size: '6 cops',
     equipment: '2 black SUVs',
     place: '28th Ave and Lake',
@@ -104,6 +111,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'agents knocking doors on 35th st and Cedar',
+    activity: 'doors',
     place: '35th st and Cedar',
     truth: at(35, 'cedar'),
   },
@@ -116,6 +124,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'two unmarked cars parked outside Mercado Central since 2pm',
+    activity: 'vehicles',
     equipment: 'two unmarked cars',
     time: '2pm',
     place: 'Mercado Central',
@@ -123,6 +132,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'Someone detained by the Lake Street station 15 minutes ago. 5 officers, masked',
+    activity: 'detaining',
     size: '5 officers',
     uniform: 'masked',
     time: '15 minutes ago',
@@ -131,6 +141,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'white van + grey tahoe circling Powderhorn Park',
+    activity: 'vehicles',
     equipment: 'white van, grey tahoe',
     place: 'Powderhorn Park',
     truth: POWDERHORN,
@@ -154,6 +165,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'heads up - 10+ agents staging at Portland and 42nd, dark vehicles',
+    activity: 'vehicles',
     size: '10+ agents',
     equipment: 'dark vehicles',
     place: 'Portland and 42nd',
@@ -161,6 +173,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'they took a man from the bus stop at franklin & chicago, 2 officers, 1 black sedan',
+    activity: 'detaining',
     size: '2 officers',
     equipment: '1 black sedan',
     place: 'franklin & chicago',
@@ -168,6 +181,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'Checkpoint on Lake St near 34th Ave. Several cops. Started 20 min ago',
+    activity: 'checkpoint',
     size: 'Several cops',
     time: '20 min ago',
     place: 'Lake St near 34th Ave',
@@ -189,6 +203,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'detention at 46th st and bloomington ave, 3 agents, 2 vans, 11:15am',
+    activity: 'detaining',
     size: '3 agents',
     equipment: '2 vans',
     time: '11:15am',
@@ -210,6 +225,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'Agents detaining a worker at 3000 block of E Lake St, 1 van',
+    activity: 'detaining',
     equipment: '1 van',
     place: '3000 block of E Lake St',
     truth: [LAKE, aveLng(30)],
@@ -265,6 +281,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'thers like 5 cops at portland n 38th detaining sum1',
+    activity: 'detaining',
     size: 'like 5 cops',
     place: 'portland n 38th',
     truth: at(38, 'portland'),
@@ -293,6 +310,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: '5 agentes con chalecos deteniendo a un señor en la 38 y Chicago hace 10 min',
+    activity: 'detaining',
     size: '5 agentes',
     uniform: 'chalecos',
     time: 'hace 10 min',
@@ -307,6 +325,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'retén en la Bloomington y la 31, unos 6 policías',
+    activity: 'checkpoint',
     size: 'unos 6 policías',
     place: 'la Bloomington y la 31',
     truth: at(31, 'bloomington'),
@@ -320,6 +339,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'tocando puertas en la 35 y Cedar, 4 agentes con chalecos verdes',
+    activity: 'doors',
     size: '4 agentes',
     uniform: 'chalecos verdes',
     place: 'la 35 y Cedar',
@@ -327,6 +347,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'se llevaron a un señor en Lake y la 28, dos trocas grises',
+    activity: 'detaining',
     equipment: 'dos trocas grises',
     place: 'Lake y la 28',
     truth: at('lake', 28),
@@ -355,6 +376,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'agentes deteniendo gente en la estación de la 38, hace 20 min',
+    activity: 'detaining',
     time: 'hace 20 min',
     place: 'la estación de la 38',
     truth: STATION_38,
@@ -403,12 +425,14 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'retenes en la Lyndale y la Lake, muchos agentes',
+    activity: 'checkpoint',
     size: 'muchos agentes',
     place: 'la Lyndale y la Lake',
     truth: at('lake', 'lyndale'),
   },
   {
     text: 'agarraron a 2 personas en la Portland y 34, 3 agentes de civil',
+    activity: 'detaining',
     size: '3 agentes',
     uniform: 'de civil',
     place: 'la Portland y 34',
@@ -435,12 +459,14 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'policias en Cedar y Lake detuvieron a un muchacho, 2 patrullas',
+    activity: 'detaining',
     equipment: '2 patrullas',
     place: 'Cedar y Lake',
     truth: at('lake', 'cedar'),
   },
   {
     text: 'estan tocando puertas en la 29 y park, 3 agentes',
+    activity: 'doors',
     size: '3 agentes',
     place: 'la 29 y park',
     truth: at(29, 'park'),
@@ -483,6 +509,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   // Labeled SALUTE, English
   {
     text: 'S: 3 agents A: detaining man L: Lake & Bloomington U: vests T: 2:40pm E: 2 black SUVs',
+    activity: 'detaining',
     size: '3 agents',
     uniform: 'vests',
     time: '2:40pm',
@@ -499,6 +526,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: '🚨 SALUTE 🚨\n• S: 4\n• A: arresting a man outside Cub\n• L: Lake St & Minnehaha\n• U: green vests, masks\n• T: 10 min ago\n• E: 2 unmarked SUVs',
+    activity: 'detaining',
     size: '4',
     uniform: 'green vests, masks',
     time: '10 min ago',
@@ -508,6 +536,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'S- 5\nA- checkpoint\nL- 28th Ave & Lake\nU- police vests\nT- now\nE- 3 vans',
+    activity: 'checkpoint',
     size: '5',
     uniform: 'police vests',
     time: 'now',
@@ -523,6 +552,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'L: Cedar & 35th\nS: 2 agents\nA: detaining\nE: silver sedan, plate KVX381',
+    activity: 'detaining',
     size: '2 agents',
     equipment: 'silver sedan, plate KVX381',
     place: 'Cedar & 35th',
@@ -538,6 +568,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   // Labeled SALUTE, Spanish
   {
     text: 'Tamaño: 5 agentes\nActividad: deteniendo a un señor\nUbicación: Lake y Bloomington\nUniforme: chalecos negros\nHora: hace 10 minutos\nEquipo: 2 camionetas negras placa ABC-1234',
+    activity: 'detaining',
     size: '5 agentes',
     uniform: 'chalecos negros',
     time: 'hace 10 minutos',
@@ -555,6 +586,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'Lugar: Franklin y Chicago\nCantidad: 4\nActividad: retén',
+    activity: 'checkpoint',
     size: '4',
     place: 'Franklin y Chicago',
     truth: at('franklin', 'chicago'),
@@ -654,6 +686,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'checkpoint on cedar ave 10 min ago',
+    activity: 'checkpoint',
     time: '10 min ago',
     place: 'cedar ave',
     truth: at(29, 'cedar'),
@@ -692,6 +725,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   // More English variety
   {
     text: 'Black SUVs (3) parked on 31st St near Chicago Ave, agents in plain clothes',
+    activity: 'vehicles',
     equipment: 'Black SUVs',
     uniform: 'plain clothes',
     place: '31st St near Chicago Ave',
@@ -707,6 +741,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'ICE just grabbed someone outside South High, 3 agents, 1 suv',
+    activity: 'detaining',
     size: '3 agents',
     equipment: '1 suv',
     place: 'South High',
@@ -736,6 +771,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'confirmed: 4 agents detaining at Park Ave & 28th St at 3pm',
+    activity: 'detaining',
     size: '4 agents',
     time: 'at 3pm',
     place: 'Park Ave & 28th St',
@@ -749,6 +785,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'officers at hennepin & lake knocking on doors, 5 of them',
+    activity: 'doors',
     place: 'hennepin & lake',
     truth: at('lake', 'hennepin'),
   },
@@ -768,6 +805,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'Checkpoint! Cedar Ave & E 36th St. 4 cops, 2 cars',
+    activity: 'checkpoint',
     size: '4 cops',
     equipment: '2 cars',
     place: 'Cedar Ave & E 36th St',
@@ -829,11 +867,13 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'están deteniendo gente en 3800 Chicago Ave',
+    activity: 'detaining',
     place: '3800 Chicago Ave',
     truth: at(38, 'chicago'),
   },
   {
     text: 'hay un retén en la Lake y la 34 ave con 6 agentes',
+    activity: 'checkpoint',
     size: '6 agentes',
     place: 'la Lake y la 34 ave',
     truth: at('lake', 34),
@@ -885,15 +925,88 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'deteniendo en la 27 ave y Lake, 3 agentes, 2 camionetas',
+    activity: 'detaining',
     size: '3 agentes',
     equipment: '2 camionetas',
     place: 'la 27 ave y Lake',
     truth: at('lake', 27),
   },
+  // Quick choices said clearly (typos too), and said not to happen, asked, or unrelated
+  {
+    text: 'tokando puertas en la 31 y Bloomington, 3 agentes con chalecos',
+    activity: 'doors',
+    size: '3 agentes',
+    uniform: 'chalecos',
+    place: 'la 31 y Bloomington',
+    truth: at(31, 'bloomington'),
+  },
+  {
+    text: 'ICE going door to door on 35th st and Cedar Ave, 4 agents',
+    activity: 'doors',
+    size: '4 agents',
+    place: '35th st and Cedar Ave',
+    truth: at(35, 'cedar'),
+  },
+  {
+    text: 'estan deteniedo a un señor en Lake y Chicago hace 5 min',
+    activity: 'detaining',
+    time: 'hace 5 min',
+    place: 'Lake y Chicago',
+    truth: at('lake', 'chicago'),
+  },
+  {
+    text: 'chekpoint on Cedar and 31st stopping cars, 5 cops',
+    activity: 'checkpoint',
+    size: '5 cops',
+    place: 'Cedar and 31st',
+    truth: at(31, 'cedar'),
+  },
+  {
+    text: 'camionetas negras estacionadas frente al Mercado Central',
+    activity: 'vehicles',
+    equipment: 'camionetas negras',
+    place: 'Mercado Central',
+    truth: MERCADO,
+  },
+  {
+    text: 'no checkpoint on Lake and Chicago, all clear',
+    place: 'Lake and Chicago',
+    truth: at('lake', 'chicago'),
+  },
+  {
+    text: 'ya no hay retén en la Bloomington y la 31',
+    place: 'la Bloomington y la 31',
+    truth: at(31, 'bloomington'),
+  },
+  {
+    text: "don't open the door, agents outside at 28th Ave and Lake",
+    place: '28th Ave and Lake',
+    truth: at('lake', 28),
+  },
+  {
+    text: '¿hay retén en la Lake y Cedar?',
+    place: 'la Lake y Cedar',
+    truth: at('lake', 'cedar'),
+  },
+  {
+    text: 'I parked my car at Lake & Chicago and saw 3 agents',
+    size: '3 agents',
+    place: 'Lake & Chicago',
+    truth: at('lake', 'chicago'),
+  },
+  {
+    text: 'falsa alarma, no era la migra, era un retén de la policía en la 38 y Chicago',
+    place: 'la 38 y Chicago',
+    truth: at(38, 'chicago'),
+  },
   // No place in the text: the app asks
-  { text: 'ICE agents detaining someone, 3 vans', equipment: '3 vans' },
+  { text: 'ICE agents detaining someone, 3 vans', equipment: '3 vans', activity: 'detaining' },
   { text: 'hay migra, cuidado, 2 camionetas negras', equipment: '2 camionetas negras' },
-  { text: 'agents knocking doors in my building 10 min ago', time: '10 min ago' },
+  {
+    text: 'agents knocking doors in my building 10 min ago',
+    time: '10 min ago',
+    activity: 'doors',
+  },
   {
     text: 'be careful out there, 4 agents in vests',
     size: '4 agents',
@@ -908,6 +1021,7 @@ export const PASTE_EXAMPLES: PasteExample[] = [
   },
   {
     text: 'checkpoint at Lake & Hiawatha, 5 cops',
+    activity: 'checkpoint',
     size: '5 cops',
     place: 'Lake & Hiawatha',
     truth: LAKE_STATION,

@@ -19,6 +19,11 @@ export interface MergedReport {
   salute: MergedSalute;
   timeResolved?: string;
   plates: NormalizedPlate[];
+  /**
+   * The quick choice the text names (parseSaluteText), a suggestion only: the report form
+   * shows it selected after a paste, and it is stored when the member sends it as their tap.
+   */
+  textActivityCode?: ActivityCode;
 }
 
 const FIELDS = ['size', 'activity', 'uniform', 'time', 'equipment'] as const;
@@ -62,5 +67,7 @@ export function mergeReport(input: ReportInput, ctx: ParseOptions): MergedReport
   const timeResolved =
     present(given.time) === undefined ? parsed?.timeResolved : resolveTime(given.time ?? '', ctx);
   if (timeResolved !== undefined) merged.timeResolved = timeResolved;
+  const textCode = parsed?.salute.activityCode;
+  if (textCode !== undefined) merged.textActivityCode = textCode;
   return merged;
 }

@@ -9,6 +9,7 @@ const examples: Example[] = [
     expected: {
       salute: {
         activity: 'ICE at the Cub Foods on Lake St, 3 agents detaining someone',
+        activityCode: 'detaining',
         size: '3 agents',
         location: { text: 'the Cub Foods on Lake St' },
       },
@@ -58,6 +59,7 @@ const examples: Example[] = [
     expected: {
       salute: {
         activity: 'agents knocking doors on 31st right now',
+        activityCode: 'doors',
         location: { text: '31st' },
         time: 'right now',
       },
@@ -83,6 +85,7 @@ const examples: Example[] = [
     expected: {
       salute: {
         activity: 'I saw a man being detained by a group of agents near Powderhorn',
+        activityCode: 'detaining',
         location: { text: 'Powderhorn' },
       },
     },
@@ -123,7 +126,7 @@ const examples: Example[] = [
     name: '"a.m." is not an activity label',
     text: 'S: 2 A: detaining T: 10:30 a.m.',
     expected: {
-      salute: { size: '2', activity: 'detaining', time: '10:30 a.m.' },
+      salute: { size: '2', activity: 'detaining', activityCode: 'detaining', time: '10:30 a.m.' },
       timeResolved: '2026-05-01T15:30:00.000Z',
     },
   },
@@ -151,7 +154,12 @@ const examples: Example[] = [
     name: 'header and sign-off around a labeled activity become notes',
     text: 'SALUTE report\nS: 3\nA: detaining\nL: Lake\nPlease share and stay safe 🙏',
     expected: {
-      salute: { size: '3', activity: 'detaining', location: { text: 'Lake' } },
+      salute: {
+        size: '3',
+        activity: 'detaining',
+        activityCode: 'detaining',
+        location: { text: 'Lake' },
+      },
       notes: 'Please share and stay safe',
     },
   },
@@ -159,7 +167,12 @@ const examples: Example[] = [
     name: 'greeting line before the labels',
     text: 'Hey everyone!! Just saw this:\nS: 5\nA: arresting 2 men\nL: Lake & Nicollet',
     expected: {
-      salute: { size: '5', activity: 'arresting 2 men', location: { text: 'Lake & Nicollet' } },
+      salute: {
+        size: '5',
+        activity: 'arresting 2 men',
+        activityCode: 'detaining',
+        location: { text: 'Lake & Nicollet' },
+      },
       notes: 'Hey everyone!! Just saw this',
     },
   },
@@ -170,6 +183,7 @@ const examples: Example[] = [
       salute: {
         size: '3',
         activity: 'they took a man into a van',
+        activityCode: 'detaining',
         location: { text: 'Lake & 35th' },
       },
     },

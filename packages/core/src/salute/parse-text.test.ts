@@ -11,6 +11,7 @@ const examples: Example[] = [
       salute: {
         size: '3 agents',
         activity: 'detaining man',
+        activityCode: 'detaining',
         location: { text: 'Lake & Bloomington' },
         uniform: 'vests',
         time: '2:40pm',
@@ -26,6 +27,7 @@ const examples: Example[] = [
       salute: {
         size: '4',
         activity: 'arresting a man outside Cub',
+        activityCode: 'detaining',
         location: { text: 'Lake St & Minnehaha' },
         uniform: 'green vests, masks',
         time: '10 min ago',
@@ -41,6 +43,7 @@ const examples: Example[] = [
       salute: {
         size: '5 agentes',
         activity: 'deteniendo a un señor',
+        activityCode: 'detaining',
         location: { text: 'Lake y Bloomington' },
         uniform: 'chalecos negros',
         time: 'hace 10 minutos',
@@ -85,7 +88,13 @@ const examples: Example[] = [
     name: 'dash separators',
     text: 'S- 3\nA- detaining\nL- Lake st\nT- ahora',
     expected: {
-      salute: { size: '3', activity: 'detaining', location: { text: 'Lake st' }, time: 'ahora' },
+      salute: {
+        size: '3',
+        activity: 'detaining',
+        activityCode: 'detaining',
+        location: { text: 'Lake st' },
+        time: 'ahora',
+      },
       timeResolved: NOW,
     },
   },
@@ -93,7 +102,12 @@ const examples: Example[] = [
     name: 'equals separators without spaces',
     text: 'S=3 A=detaining L=Lake & Hiawatha',
     expected: {
-      salute: { size: '3', activity: 'detaining', location: { text: 'Lake & Hiawatha' } },
+      salute: {
+        size: '3',
+        activity: 'detaining',
+        activityCode: 'detaining',
+        location: { text: 'Lake & Hiawatha' },
+      },
     },
   },
   {
@@ -103,6 +117,7 @@ const examples: Example[] = [
       salute: {
         size: '3 agents',
         activity: 'knocking on doors',
+        activityCode: 'doors',
         location: { text: '28th & Portland' },
         time: '9am',
       },
@@ -184,7 +199,13 @@ const examples: Example[] = [
     name: 'Spanish and English label words in one message',
     text: 'Tamaño: 3\nActivity: detaining\nLugar: Lake St\nHora: 2pm',
     expected: {
-      salute: { size: '3', activity: 'detaining', location: { text: 'Lake St' }, time: '2pm' },
+      salute: {
+        size: '3',
+        activity: 'detaining',
+        activityCode: 'detaining',
+        location: { text: 'Lake St' },
+        time: '2pm',
+      },
       timeResolved: '2026-05-01T19:00:00.000Z',
     },
   },
@@ -194,6 +215,7 @@ const examples: Example[] = [
     expected: {
       salute: {
         activity: 'detaining',
+        activityCode: 'detaining',
         location: { text: 'Lake St; 2nd floor' },
         uniform: 'vests',
         equipment: 'SUV',
@@ -203,7 +225,13 @@ const examples: Example[] = [
   {
     name: 'value on the line after its label',
     text: 'Location:\nLake & Bloomington\nActivity: detaining',
-    expected: { salute: { activity: 'detaining', location: { text: 'Lake & Bloomington' } } },
+    expected: {
+      salute: {
+        activity: 'detaining',
+        activityCode: 'detaining',
+        location: { text: 'Lake & Bloomington' },
+      },
+    },
   },
   {
     name: 'a repeated label keeps both values',

@@ -33,7 +33,11 @@ const examples: Example[] = [
     name: 'first time in a chatty time value wins',
     text: 'T: 2:40pm (still there now)\nA: detaining',
     expected: {
-      salute: { activity: 'detaining', time: '2:40pm (still there now)' },
+      salute: {
+        activity: 'detaining',
+        activityCode: 'detaining',
+        time: '2:40pm (still there now)',
+      },
       timeResolved: '2026-05-01T19:40:00.000Z',
     },
   },
@@ -43,6 +47,7 @@ const examples: Example[] = [
     expected: {
       salute: {
         activity: 'arrestando gente',
+        activityCode: 'detaining',
         location: { text: 'frente a la iglesia' },
         uniform: 'chalecos de ICE',
         equipment: '3 carros, placas ABC123 y XYZ987',

@@ -1,3 +1,5 @@
+import type { ActivityCode } from './activity-codes';
+import { activityCodeFromText } from './activity-from-text';
 import { extractPlates } from './extract-plates';
 import type { SaluteField } from './labels';
 import { REPORT_TEXT_MAX, SALUTE_FIELD_MAX } from './limits';
@@ -13,6 +15,8 @@ import { capText, capValue } from './text';
 export interface ParsedSalute {
   size?: string;
   activity?: string;
+  /** The quick choice the activity's words clearly name (activityCodeFromText), if any. */
+  activityCode?: ActivityCode;
   location?: { text?: string };
   uniform?: string;
   time?: string;
@@ -69,6 +73,11 @@ export function parseSaluteText(text: string, opts: ParseOptions): ParsedText {
     const fromFree = nonEmpty(capValue(free, SALUTE_FIELD_MAX));
     if (fromFree !== undefined) salute.activity = fromFree;
   }
+  // The code is read from the activity's words only (labeled, or the unlabeled text): a
+  // "checkpoint" in another labeled field says nothing about what the agents are doing.
+  const activityCode =
+    salute.activity === undefined ? undefined : activityCodeFromText(salute.activity);
+  if (activityCode !== undefined) salute.activityCode = activityCode;
   const location = value('location');
   if (location !== undefined) salute.location = { text: location };
   const uniform = value('uniform');

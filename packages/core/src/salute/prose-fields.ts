@@ -1,4 +1,5 @@
 import type { ActivityCode } from './activity-codes';
+import { activityCodeFromText } from './activity-from-text';
 import { findTimeExpression } from './resolve-time';
 import { foldForMatch } from './text';
 
@@ -57,8 +58,10 @@ const COLOR_EN =
 const COLOR_ES =
   'negras?|negros?|blancas?|blancos?|grises|gris|plateadas?|plateados?|oscuras?|oscuros?|azules|' +
   'azul|rojas?|rojos?|polarizadas?|polarizados?|sin placas|sin marcas|grandes|verdes?';
+// Not the member's own car ("I parked my car") nor the cars agents stop ("stopping cars").
+const NOT_AGENTS = '(?<!(?:my|mi|mis|our|nuestro|nuestros|stopping|parando|checking|revisando)\\s)';
 const EQUIPMENT = new RegExp(
-  `${B}(?:${COUNT}\\s+)?(?:(?:${COLOR_EN})\\s+){0,3}(?:${VEHICLE})(?:\\s+(?:${COLOR_ES})){0,2}${E}`,
+  `${B}${NOT_AGENTS}(?:${COUNT}\\s+)?(?:(?:${COLOR_EN})\\s+){0,3}(?:${VEHICLE})(?:\\s+(?:${COLOR_ES})){0,2}${E}`,
   'gu',
 );
 
@@ -125,24 +128,9 @@ const PLACE_STOP = new Set(
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|a|o|va|vo|ra|ro)?$/u;
 const ADDRESS =
   /(?<![\p{L}\p{N}])\d{2,5}\s+(?:block(?:\s+of)?\s+|cuadra\s+(?:de\s+)?)?(?:[ewns]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue|blvd|rd|pkwy|dr|road|drive)\.?)?(?![\p{L}\p{N}])/gu;
+// A street suffix is a word of its own: "31st stopping cars" is 31st, not "31st st".
 const CORNER =
-  /(?<![\p{L}\p{N}])(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?\s*(?:&|\/|@|\+|\band\b|\by\b|\bi\b)\s*(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?)?/gu;
-
-const ACTIVITY_PATTERNS: readonly [ActivityCode, RegExp][] = [
-  [
-    'checkpoint',
-    /(?<![\p{L}])(?:checkpoints?|check point|roadblock|reten|retenes|punto de control)(?![\p{L}])/u,
-  ],
-  [
-    'doors',
-    /(?<![\p{L}])(?:knock\w*|door to door|doors?|tocando puertas|tocando la puerta|puerta(?:s)? (?:en|por))(?![\p{L}])/u,
-  ],
-  [
-    'detaining',
-    /(?<![\p{L}])(?:detain\w*|arrest\w*|detuvieron|deteni\w*|arrest\w*|arresta\w*|se llevaron|took someone|grabbed|agarraron|levantaron|handcuff\w*)(?![\p{L}])/u,
-  ],
-  ['vehicles', /(?<![\p{L}])(?:parked|staging|circling|estacionad\w*|dando vueltas)(?![\p{L}])/u],
-];
+  /(?<![\p{L}\p{N}])(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?(?![\p{L}\p{N}]))?\s*(?:&|\/|@|\+|\band\b|\by\b|\bi\b)\s*(?:(?:la|el)\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}{3,})(?:\s+(?:st|ave|av|street|avenue)\.?(?![\p{L}\p{N}]))?/gu;
 
 interface Span {
   start: number;
@@ -317,8 +305,7 @@ export function readProseFields(text: string, vocabulary?: PlaceVocabulary): Pro
   return out;
 }
 
-/** The quick choice an activity text matches ("deteniendo a un señor" → detaining), if any. */
+/** The quick choice an activity text clearly names ("deteniendo a un señor" → detaining), if any. */
 export function activityCodeOf(text: string): ActivityCode | undefined {
-  const folded = foldForMatch(text);
-  return ACTIVITY_PATTERNS.find(([, re]) => re.test(folded))?.[0];
+  return activityCodeFromText(text);
 }

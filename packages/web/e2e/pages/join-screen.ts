@@ -38,9 +38,36 @@ export class JoinScreen {
     await this.page.getByRole('checkbox', { name, exact: true }).check();
   }
 
+  /** Saves the preferences; the notifications offer that follows (once per phone) is put off. */
   async finish(): Promise<void> {
+    await this.save();
+    if (await this.offer().isVisible()) await this.notNow();
+    await this.home().waitFor();
+  }
+
+  /** Saves the preferences, and waits for what comes next: the notifications offer, or home. */
+  async save(): Promise<void> {
     await this.page.getByRole('button', { name: 'Save and start' }).click();
-    await this.page.getByRole('heading', { name: 'Alerts', exact: true }).waitFor();
+    await this.offer().or(this.home()).waitFor();
+  }
+
+  /** The offer of notifications at the end of joining. */
+  offer() {
+    return this.page.getByTestId('notify-offer');
+  }
+
+  async acceptNotifications(): Promise<void> {
+    await this.offer().getByRole('button', { name: 'Turn on notifications' }).click();
+    await this.home().waitFor();
+  }
+
+  async notNow(): Promise<void> {
+    await this.offer().getByRole('button', { name: 'Not now' }).click();
+    await this.home().waitFor();
+  }
+
+  private home() {
+    return this.page.getByRole('heading', { name: 'Alerts', exact: true });
   }
 
   /** The whole flow with a device key, for members the test only needs signed in. */

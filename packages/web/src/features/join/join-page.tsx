@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
 import { useSession } from '../session/session-provider';
 import type { Enrolled } from '@tocsin/core/api/auth';
 import { CreateAccountStep } from './create-account-step';
+import { shouldOfferNotifications } from './notify-offer';
+import { NotifyOfferStep } from './notify-offer-step';
 import { PreferencesStep } from './preferences-step';
 import { RecoveryCodesStep } from './recovery-codes-step';
 import './join.css';
@@ -25,14 +27,22 @@ function takeInviteCode(): string {
   return sessionStorage.getItem(INVITE_KEY) ?? '';
 }
 
-type Step = { name: 'create' } | { name: 'codes'; enrolled: Enrolled } | { name: 'prefs' };
+type Step =
+  | { name: 'create' }
+  | { name: 'codes'; enrolled: Enrolled }
+  | { name: 'prefs' }
+  | { name: 'notify' };
 
-/** Join: create the account, save the recovery codes, choose language and alert areas. */
+/**
+ * Join: create the account, save the recovery codes, choose language and alert areas; then,
+ * once per phone, an offer of notifications (or not now).
+ */
 export function JoinPage() {
   const { t } = useTranslation();
   const [invite] = useState(takeInviteCode);
   const [step, setStep] = useState<Step>({ name: 'create' });
   const { session } = useSession();
+  const navigate = useNavigate();
   usePageTitle(t('join.title'));
 
   useEffect(() => {
@@ -54,12 +64,20 @@ export function JoinPage() {
     );
   }
 
+  const home = () => void navigate('/');
+  const afterPrefs = async () => {
+    if (await shouldOfferNotifications()) setStep({ name: 'notify' });
+    else home();
+  };
+
   const number = step.name === 'create' ? 1 : step.name === 'codes' ? 2 : 3;
   return (
     <section className="page" aria-labelledby="join-title">
-      <p className="step" data-testid="join-step">
-        {t('join.step', { step: number })}
-      </p>
+      {step.name === 'notify' ? null : (
+        <p className="step" data-testid="join-step">
+          {t('join.step', { step: number })}
+        </p>
+      )}
       {step.name === 'create' ? (
         <CreateAccountStep
           invite={invite}
@@ -69,7 +87,8 @@ export function JoinPage() {
       {step.name === 'codes' ? (
         <RecoveryCodesStep enrolled={step.enrolled} onDone={() => setStep({ name: 'prefs' })} />
       ) : null}
-      {step.name === 'prefs' ? <PreferencesStep /> : null}
+      {step.name === 'prefs' ? <PreferencesStep onDone={() => void afterPrefs()} /> : null}
+      {step.name === 'notify' ? <NotifyOfferStep onDone={home} /> : null}
     </section>
   );
 }

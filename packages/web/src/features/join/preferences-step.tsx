@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { describeError, endpoints } from '../../lib/api';
 import {
   currentLanguage,
@@ -13,10 +12,9 @@ import { AreaPicker } from '../areas/area-picker';
 import { useAreas } from '../areas/use-areas';
 import { useSession } from '../session/session-provider';
 
-/** Step 3: language and the neighborhoods to get alerts for; then home. */
-export function PreferencesStep() {
+/** Step 3: language and the neighborhoods to get alerts for; then `onDone` (the offer, or home). */
+export function PreferencesStep({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const { signedIn, city: cityInfo } = useSession();
   const { city, places, error: areasError } = useAreas();
   const [areaIds, setAreaIds] = useState<string[]>([]);
@@ -38,7 +36,7 @@ export function PreferencesStep() {
         });
       }
       await signedIn();
-      await navigate('/');
+      onDone();
     } catch (caught) {
       setError(describeError(caught, t));
       setBusy(false);

@@ -63,6 +63,9 @@ export function fillFromText(
   const next: ReportDraft = {
     ...draft,
     activity: salute.activity ?? draft.activity,
+    // The quick choice the text clearly names is shown selected (a tap away from undone);
+    // one the member already tapped stays.
+    activityCode: draft.activityCode ?? merged.textActivityCode ?? null,
     size: salute.size ?? draft.size,
     uniform: salute.uniform ?? draft.uniform,
     equipment: salute.equipment ?? draft.equipment,

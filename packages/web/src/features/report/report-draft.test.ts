@@ -77,6 +77,23 @@ describe('the report draft', () => {
     });
   });
 
+  it('selects the quick choice a pasted message names, keeps one already tapped, and none when negated', () => {
+    const spanish = 'tocando puertas en la 35 y Cedar, 4 agentes';
+    expect(fillFromText(EMPTY_DRAFT, spanish, context).draft.activityCode).toBe('doors');
+    const tapped = { ...EMPTY_DRAFT, activityCode: 'checkpoint' as const };
+    expect(fillFromText(tapped, spanish, context).draft.activityCode).toBe('checkpoint');
+    expect(
+      fillFromText(EMPTY_DRAFT, 'ya no hay retén en la Lake', context).draft.activityCode,
+    ).toBeNull();
+    // What is sent is the member's tap: the code travels as their quick choice.
+    const { draft } = fillFromText(EMPTY_DRAFT, 'deteniendo a alguien en Lake', context);
+    expect(
+      draftToBody({ ...draft, areaId: 'a1' }, '3f1c2b7e-8a4d-4c1e-9f2a-6b5d4e3c2a10').salute,
+    ).toMatchObject({
+      activityCode: 'detaining',
+    });
+  });
+
   it('says so when nothing could be read', () => {
     expect(fillFromText(EMPTY_DRAFT, '   ', context).filled).toBe(false);
   });

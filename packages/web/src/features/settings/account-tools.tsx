@@ -1,9 +1,12 @@
 import type { ResourceKey } from 'i18next';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api/client';
 import { describeError, endpoints } from '../../lib/api';
 import { ownStrings } from '../../lib/own-strings';
+import { createPasskey, passkeysAvailable } from '../../lib/passkeys';
+import type { Area } from '@tocsin/core/api/membership';
+import { useAreas } from '../areas/use-areas';
 import { Confirm } from '../../ui/confirm';
 import { useMe, useSession } from '../session/session-provider';
 import '../join/join.css';
@@ -17,6 +20,17 @@ const accountStrings = ownStrings(
 /** POST /me/recovery-codes: ten new codes, shown once; the old ones stop working. */
 const newRecoveryCodes = () =>
   api.post<{ recoveryCodes: string[] }>('/me/recovery-codes').then((a) => a.recoveryCodes);
+
+/** A passkey for the signed-in member: options without an invite add it to this account. */
+async function addPasskey(): Promise<void> {
+  const { ceremonyId, options } = await endpoints.passkeyRegisterOptions();
+  const response = await createPasskey(options);
+  await endpoints.passkeyRegisterVerify({ ceremonyId, response });
+}
+
+/** POST /areas/:id/join and DELETE /areas/:id/membership: belonging to a neighborhood. */
+const joinArea = (id: string) => api.post<unknown>(`/areas/${encodeURIComponent(id)}/join`);
+const leaveArea = (id: string) => api.delete<void>(`/areas/${encodeURIComponent(id)}/membership`);
 
 /** The name other members see next to my nickname (PATCH /me), optional. */
 function DisplayName() {
@@ -139,6 +153,163 @@ function RecoveryCodes() {
   );
 }
 
+/** Adds a passkey to the account (fingerprint, face or screen lock), where the phone can. */
+function Passkeys() {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [available, setAvailable] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void passkeysAvailable().then((yes) => {
+      if (live) setAvailable(yes);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const add = async () => {
+    setBusy(true);
+    setNote(null);
+    try {
+      await addPasskey();
+      setNote({ ok: true, text: t('account.passkeyAdded') });
+    } catch (caught) {
+      setNote({ ok: false, text: describeError(caught, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={titleId} data-testid="passkeys">
+      <h2 id={titleId}>{t('account.passkeyTitle')}</h2>
+      <p>{t('account.passkeyHint')}</p>
+      {available === false ? (
+        <p className="hint">{t('account.passkeyUnavailable')}</p>
+      ) : (
+        <button
+          type="button"
+          className="button"
+          disabled={busy || available === null}
+          onClick={() => void add()}
+        >
+          {t('account.passkeyAdd')}
+        </button>
+      )}
+      {note ? (
+        <p className={`notice ${note.ok ? 'notice--ok' : 'notice--error'}`} role="status">
+          {note.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The neighborhoods I belong to (a role there: member or more), to leave, and the others, to
+ * join. Leaving ends every role held there; the server keeps the last admin from leaving.
+ */
+function Neighborhoods() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { refresh } = useSession();
+  const { places } = useAreas();
+  const titleId = useId();
+  const selectId = useId();
+  const [choice, setChoice] = useState('');
+  const [asking, setAsking] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const held = new Set(me.roles.map((r) => r.areaId));
+  const neighborhoods = places.filter((a) => a.kind === 'neighborhood');
+  const mine = neighborhoods.filter((a) => held.has(a.id));
+  const others = neighborhoods.filter((a) => !held.has(a.id));
+
+  const act = async (change: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setNote(null);
+    try {
+      await change();
+      await refresh();
+      setAsking(null);
+      setChoice('');
+      setNote({ ok: true, text: done });
+    } catch (caught) {
+      setNote({ ok: false, text: describeError(caught, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const join = (area: Area | undefined) => {
+    if (area) void act(() => joinArea(area.id), t('account.joined', { name: area.name }));
+  };
+
+  return (
+    <section className="card" aria-labelledby={titleId} data-testid="my-neighborhoods">
+      <h2 id={titleId}>{t('account.areasTitle')}</h2>
+      <p className="hint">{t('account.areasHint')}</p>
+      {mine.length === 0 ? <p>{t('account.areasNone')}</p> : null}
+      <ul className="plain-list">
+        {mine.map((area) => (
+          <li key={area.id} className="row">
+            <span>{area.name}</span>
+            {asking === area.id ? (
+              <Confirm
+                question={t('account.leaveSure', { name: area.name })}
+                confirm={t('account.leave')}
+                tone="danger"
+                disabled={busy}
+                onConfirm={() =>
+                  void act(() => leaveArea(area.id), t('account.left', { name: area.name }))
+                }
+                onCancel={() => setAsking(null)}
+              />
+            ) : (
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={t('account.leaveNamed', { name: area.name })}
+                onClick={() => setAsking(area.id)}
+              >
+                {t('account.leave')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {others.length > 0 ? (
+        <div className="field">
+          <label htmlFor={selectId}>{t('account.joinLabel')}</label>
+          <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">{t('account.joinPick')}</option>
+            {others.map((area) => (
+              <option key={area.id} value={area.id}>
+                {area.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || !choice}
+            onClick={() => join(others.find((a) => a.id === choice))}
+          >
+            {t('account.join')}
+          </button>
+        </div>
+      ) : null}
+      {note ? (
+        <p className={`notice ${note.ok ? 'notice--ok' : 'notice--error'}`} role="status">
+          {note.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 /** The display name form, for the account card of settings. */
 export function AccountName() {
   return accountStrings.useStrings() ? <DisplayName /> : null;
@@ -147,4 +318,14 @@ export function AccountName() {
 /** New recovery codes, a card of settings. */
 export function AccountCodes() {
   return accountStrings.useStrings() ? <RecoveryCodes /> : null;
+}
+
+/** Passkeys to add, a card of settings. */
+export function AccountPasskeys() {
+  return accountStrings.useStrings() ? <Passkeys /> : null;
+}
+
+/** The neighborhoods I belong to, to join and leave: a card of settings. */
+export function AccountNeighborhoods() {
+  return accountStrings.useStrings() ? <Neighborhoods /> : null;
 }

@@ -11,10 +11,17 @@ import { PanicWipe } from './panic-wipe';
 import { PushToggle } from './push-toggle';
 import { SessionsSection } from './sessions-section';
 
-// The account tools (display name, new recovery codes) and their strings load after the page.
+// The account tools (display name, new recovery codes, passkeys, neighborhoods) and their
+// strings load after the page.
 const AccountName = lazy(() => import('./account-tools').then((m) => ({ default: m.AccountName })));
 const AccountCodes = lazy(() =>
   import('./account-tools').then((m) => ({ default: m.AccountCodes })),
+);
+const AccountPasskeys = lazy(() =>
+  import('./account-tools').then((m) => ({ default: m.AccountPasskeys })),
+);
+const AccountNeighborhoods = lazy(() =>
+  import('./account-tools').then((m) => ({ default: m.AccountNeighborhoods })),
 );
 
 /** Settings: language, alerts, devices, and the panic wipe. */
@@ -48,6 +55,9 @@ export function SettingsPage() {
         </p>
         <LanguageSelect saveToAccount />
       </section>
+      <Suspense fallback={null}>
+        <AccountNeighborhoods />
+      </Suspense>
       <AlertSettings />
       <section className="card" aria-labelledby="notifications-title">
         <h2 id="notifications-title">{t('settings.notifications')}</h2>
@@ -59,6 +69,9 @@ export function SettingsPage() {
         </p>
       </section>
       <SessionsSection />
+      <Suspense fallback={null}>
+        <AccountPasskeys />
+      </Suspense>
       <Suspense fallback={null}>
         <AccountCodes />
       </Suspense>

@@ -45,6 +45,9 @@ export const onboarding = {
       'Choose your language and the neighborhoods you want alerts for. You can change this later in Settings.',
     finish: 'Save and start',
     skip: 'Skip for now',
+    notifyNotNow: 'Not now',
+    notifyLater: 'You can turn them on later in Settings.',
+    notifyFailed: 'Notifications could not be turned on. You can try again later in Settings.',
     signedIn: 'You are already logged in on this phone.',
   },
   areas: {

@@ -50,6 +50,10 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
       'Elija su idioma y los vecindarios de los que quiere recibir alertas. Puede cambiarlo después en Ajustes.',
     finish: 'Guardar y empezar',
     skip: 'Omitir por ahora',
+    notifyNotNow: 'Ahora no',
+    notifyLater: 'Puede activarlas más tarde en Ajustes.',
+    notifyFailed:
+      'No se pudieron activar las notificaciones. Puede intentarlo más tarde en Ajustes.',
     signedIn: 'Ya tiene una sesión abierta en este teléfono.',
   },
   areas: {

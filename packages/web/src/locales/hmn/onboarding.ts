@@ -52,6 +52,9 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
       'Xaiv koj hom lus thiab cov zej zog uas koj xav tau kev ceeb toom. Koj hloov tau tom qab hauv Chaw teeb tsa.',
     finish: 'Khaws thiab pib',
     skip: 'Hla rau tam sim no',
+    notifyNotNow: 'Tsis yog tam sim no',
+    notifyLater: 'Koj qhib tau tom qab hauv Chaw teeb tsa.',
+    notifyFailed: 'Qhib tsis tau cov lus ceeb toom. Koj sim dua tom qab hauv Chaw teeb tsa.',
     signedIn: 'Koj twb nkag hauv lub xov tooj no lawm.',
   },
   areas: {

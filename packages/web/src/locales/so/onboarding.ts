@@ -50,6 +50,9 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
       'Dooro luqaddaada iyo xaafadaha aad rabto inaad digniin ka hesho. Hadhow waad ka beddeli kartaa Dejinta.',
     finish: 'Kaydi oo bilow',
     skip: 'Hadda ka bood',
+    notifyNotNow: 'Hadda maya',
+    notifyLater: 'Hadhow waad ka daari kartaa Dejinta.',
+    notifyFailed: 'Ogeysiisyada lama daari karin. Hadhow mar kale isku day Dejinta.',
     signedIn: 'Hore ayaad telefoonkan ugu gashay.',
   },
   areas: {
