@@ -1,4 +1,3 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
   clientMessageSchema,
   parseInput,
@@ -30,8 +29,6 @@ import { AlertSubscriber } from './subscriber';
 // fan-out's acks land in one statement after the sends rather than competing with them.
 const ACK_FLUSH_MS = 1_000;
 const RECENT_ALERTS = 100;
-/** Sockets sent to between two turns of the event loop during a fan-out. */
-const SEND_SLICE = 1_000;
 
 /**
  * The alert topic of the stream. Each alert event is targeted at the node's own sockets through
@@ -207,10 +204,9 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
       alert.audience === 'delivered' ? undefined : alert.kind,
     );
     // Encoded once: every socket is handed the same bytes. Sending starts with the first
-    // recipient found, not once all are known; past the first slice, sockets wait in a list.
+    // recipient found, not once all are known.
     const data = Buffer.from(alertMessage(alert));
     const recipients = new Set<string>();
-    const later: Connection[] = [];
     const target = {
       kind: alert.kind,
       audience: alert.audience,
@@ -218,24 +214,13 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
     };
     forEachLiveRecipient(this.#sockets, target, chain, log, (memberId) => {
       recipients.add(memberId);
-      for (const sub of this.#byMember.get(memberId) ?? []) {
-        if (later.length === 0 && recipients.size <= SEND_SLICE) sub.conn.send(alert.alertId, data);
-        else later.push(sub.conn);
-      }
+      for (const sub of this.#byMember.get(memberId) ?? []) sub.conn.send(alert.alertId, data);
     });
     if (recipients.size === 0) return none;
-    // Known before the first yield, so an ack from the first slice counts.
     this.#recentRecipients.set(alert.alertId, recipients);
     if (this.#recentRecipients.size > RECENT_ALERTS) {
       const oldest = this.#recentRecipients.keys().next().value;
       if (oldest !== undefined) this.#recentRecipients.delete(oldest);
-    }
-    // The rest in slices with the event loop turning between them: a fan-out to 10,000 sockets is
-    // a second of sends on a loaded machine, and reports, acks and hellos must not queue behind
-    // it. The next event waits for the last slice, so every socket still gets alerts in order.
-    for (let i = 0; i < later.length; i += SEND_SLICE) {
-      await yieldToLoop();
-      for (const conn of later.slice(i, i + SEND_SLICE)) conn.send(alert.alertId, data);
     }
     // Every socket has its copy before the log is written; the event is acknowledged on the bus
     // only once the log holds every recipient, so a retraction can find them all. (A node that
