@@ -15,6 +15,7 @@ import {
   type TestContext,
 } from './helpers/harness';
 import { buildMember } from './helpers/factories';
+import { injectStream } from './helpers/stream';
 
 describeEachDatabase('database', (kind) => {
   let t: TestContext;
@@ -189,7 +190,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
         expect(down.json<{ error: { code: string } }>().error.code).toBe('unavailable');
         expect(down.headers['retry-after']).toBe('5');
         // A stream opened meanwhile is told to come back later, not that the server broke.
-        const socket = await server.injectWS('/api/v1/stream');
+        const socket = await injectStream(server);
         const closed = new Promise<number>((resolve) =>
           socket.once('close', (code: number) => resolve(code)),
         );

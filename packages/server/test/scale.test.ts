@@ -22,6 +22,7 @@ import {
   TEST_NATS_URL,
   type TestContext,
 } from './helpers/harness';
+import { injectStream } from './helpers/stream';
 
 const SUBSCRIBERS = 500;
 
@@ -41,7 +42,7 @@ class Subscriber {
     app: FastifyInstance,
     hello: { token: string; location?: { lat: number; lng: number } },
   ): Promise<Subscriber> {
-    const socket = await app.injectWS('/api/v1/stream');
+    const socket = await injectStream(app);
     const subscriber = new Subscriber(socket);
     await new Promise<void>((resolve, reject) => {
       socket.on('message', (raw: Buffer) => {

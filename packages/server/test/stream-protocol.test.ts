@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { buildMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import { injectStream } from './helpers/stream';
 
 // The stream protocol is versioned: a hello names the version it speaks. One that names none,
 // or another one, is told which version this server speaks before the socket closes, so an
@@ -25,7 +26,7 @@ describeEachDatabase('stream protocol version', (kind) => {
 
   /** Says `hello` and collects what the server answers until it closes the socket. */
   async function sayHello(hello: object) {
-    const socket = await app.injectWS('/api/v1/stream');
+    const socket = await injectStream(app);
     const messages: unknown[] = [];
     socket.on('message', (raw: Buffer) => messages.push(JSON.parse(raw.toString())));
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -59,7 +60,7 @@ describeEachDatabase('stream protocol version', (kind) => {
 
   it('answers a hello of the current version with ready', async () => {
     const { token } = await buildMember(t.ctx);
-    const socket = await app.injectWS('/api/v1/stream');
+    const socket = await injectStream(app);
     const first = new Promise<unknown>((resolve) =>
       socket.once('message', (raw: Buffer) => resolve(JSON.parse(raw.toString()))),
     );

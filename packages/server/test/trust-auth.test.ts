@@ -8,7 +8,7 @@ import { insertRecoveryCodes } from '../src/membership/account/device-auth.repos
 import { insertPasskey } from '../src/membership/account/passkeys.repository';
 import { buildCity, buildMember } from './helpers/factories';
 import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
-import { StreamClient } from './helpers/stream';
+import { injectStream, StreamClient } from './helpers/stream';
 import { addressKey } from '../src/platform';
 import { recoveryLockout } from '../src/membership/account/recovery-lockout';
 import { deviceKey, inviteCode, loginWithKey, registerWithInvite } from './helpers/identity';
@@ -73,7 +73,7 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
 
   it('stream hellos with bad tokens count with the API: after 30 from one address the next is told to come back later', async () => {
     const helloWith = async (token: string) => {
-      const socket = await app.injectWS('/api/v1/stream');
+      const socket = await injectStream(app);
       const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
       socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token }));
       return closed;

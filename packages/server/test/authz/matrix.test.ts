@@ -7,6 +7,7 @@ import { headersOf, newMember } from './targets';
 import { loadEntries } from './load-entries';
 import { PERSONAS, type MatrixEntry } from './types';
 import { useWorld } from './world';
+import { injectStream } from '../helpers/stream';
 
 // The authorization matrix (SECURITY 8): every API route × every persona, with the exact status
 // each must get. Entries live in entries/<module>.ts, one file per module; a route without an
@@ -76,7 +77,7 @@ describeEachDatabase('authorization matrix', (kind) => {
 
   // The stream authenticates in its first message, not in the upgrade request.
   async function hello(token?: string): Promise<{ closed: number | null; types: string[] }> {
-    const socket = await world().app.injectWS('/api/v1/stream');
+    const socket = await injectStream(world().app);
     const types: string[] = [];
     let closed: number | null = null;
     socket.on('message', (raw: Buffer) =>

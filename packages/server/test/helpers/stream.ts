@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
@@ -14,6 +15,31 @@ export interface StreamMessage {
     reporters: number;
     location: { lat: number; lng: number };
   };
+}
+
+/** The upgrade's Sec-WebSocket-Version as text, as every real request carries it. */
+function versionAsText(req: IncomingMessage): void {
+  const version: unknown = req.headers['sec-websocket-version'];
+  if (typeof version === 'number') req.headers['sec-websocket-version'] = String(version);
+}
+
+/**
+ * `app.injectWS(path)`, its upgrade made as a real client makes it. @fastify/websocket's injectWS
+ * (11.3.7 and before) puts the number 13 in the request's Sec-WebSocket-Version header, where
+ * Node always gives a string; ws 8.23.1 compares the header with '13' as text and answers 400.
+ * The listener turns the number into text before @fastify/websocket's own 'upgrade' listener
+ * hands the request to ws (the header is set by the injector, never by a test).
+ */
+export async function injectStream(
+  app: FastifyInstance,
+  path = '/api/v1/stream',
+): Promise<WebSocket> {
+  app.server.prependListener('upgrade', versionAsText);
+  try {
+    return await app.injectWS(path);
+  } finally {
+    app.server.removeListener('upgrade', versionAsText);
+  }
 }
 
 /** A stream client over app.injectWS that records every message it gets. */
@@ -41,7 +67,7 @@ export class StreamClient {
       meetingId?: string;
     },
   ): Promise<StreamClient> {
-    const socket = await app.injectWS('/api/v1/stream');
+    const socket = await injectStream(app);
     const client = new StreamClient(socket);
     socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, ...hello }));
     await eventually(() => {

@@ -1,4 +1,4 @@
-import type { Role } from '@tocsin/core';
+import type { AreaOutlines, OutlineGeometry, Role } from '@tocsin/core';
 import type { AreaKind } from '../../platform';
 import type { AreaRecord } from './area-directory';
 
@@ -45,14 +45,17 @@ export function presentAreaDetails(area: AreaRecord, myRoles: Role[]): AreaDetai
 }
 
 /** Neighborhood outlines as a GeoJSON FeatureCollection, for the map. */
-export function presentOutlines(rows: { id: string; name: string; geometry: unknown }[]) {
+export function presentOutlines(
+  rows: { id: string; name: string; geometry: unknown }[],
+): AreaOutlines {
   return {
     type: 'FeatureCollection' as const,
     features: rows.map((row) => ({
       type: 'Feature' as const,
       id: row.id,
       properties: { name: row.name },
-      geometry: row.geometry,
+      // Stored as the city pack gave it, checked when the pack was loaded (see the schema).
+      geometry: row.geometry as OutlineGeometry,
     })),
   };
 }

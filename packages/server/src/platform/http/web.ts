@@ -21,15 +21,15 @@ export async function installWeb(app: FastifyInstance, webDir: string): Promise<
       preCompressed: true,
       // Otherwise `send` adds its own `public, max-age=0`, which wins over the one set below.
       cacheControl: false,
-      setHeaders: (res, filePath) => {
-        // The answer depends on Accept-Encoding, which @fastify/static does not say by itself.
-        res.setHeader('vary', 'accept-encoding');
+      // @fastify/static (10) adds `Vary: accept-encoding` itself to what it serves precompressed.
+      setHeaders: (reply, filePath) => {
         // Hashed assets never change; the shell and service worker must always be revalidated.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-        } else {
-          res.setHeader('cache-control', 'no-cache');
-        }
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
       },
     });
   } else {
