@@ -42,8 +42,7 @@ class TimedBus implements Bus {
     return t;
   }
   publish(event: DomainEvent): Promise<void> {
-    if (event.name === 'alert.issued')
-      this.#timing(event as DomainEvent<'alert.issued'>).published = nowMs();
+    if (event.name === 'alert.issued') this.#timing(event).published = nowMs();
     return this.inner.publish(event);
   }
   subscribe<F extends EventFilter>(options: SubscribeOptions<F>): Promise<Subscription> {
@@ -99,8 +98,11 @@ serve(
     cpu: () => process.cpuUsage(),
     sockets: () => server?.app.gateway.size ?? 0,
     /** Every alert event's timing, by `incidentId:kind`. */
-    alertTimings: () =>
-      Object.fromEntries([...(bus?.timings.values() ?? [])].map((t) => [t.key, t])),
+    alertTimings: (): Record<string, EventTiming> => {
+      const out: Record<string, EventTiming> = {};
+      for (const t of bus?.timings.values() ?? []) if (t.key) out[t.key] = t;
+      return out;
+    },
     timings: (message) => {
       const ids = message.ids as string[];
       return ids.map((id) => bus?.timings.get(id) ?? {});
