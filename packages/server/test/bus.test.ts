@@ -3,7 +3,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bus } from '../src/platform/bus/bus';
-import { typeMatches } from '../src/platform/bus/bus';
+import { dedupeHandler, typeMatches } from '../src/platform/bus/bus';
 import { MemoryBus } from '../src/platform/bus/memory-bus';
 import { NatsBus } from '../src/platform/bus/nats-bus';
 import { createLogger, type Logger } from '../src/platform/logger';
@@ -293,5 +293,46 @@ describe('typeMatches', () => {
     expect(typeMatches('a.b.c', ['a.*'])).toBe(false);
     expect(typeMatches('a.b.c', ['a.>'])).toBe(true);
     expect(typeMatches('ab.c', ['a.>'])).toBe(false);
+  });
+});
+
+describe('dedupeHandler', () => {
+  it('a copy that comes while the first still settles waits for it, and the handler runs once', async () => {
+    let calls = 0;
+    let finish = () => {};
+    const handle = dedupeHandler<{ id: string }>(async () => {
+      calls += 1;
+      return { settled: new Promise<void>((resolve) => (finish = resolve)) };
+    });
+    const first = await handle({ id: 'e1' });
+    const copy = await handle({ id: 'e1' });
+    expect(calls).toBe(1);
+    let copySettled = false;
+    void copy?.settled.then(() => (copySettled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Not acknowledged before the first settles.
+    expect(copySettled).toBe(false);
+    finish();
+    await first?.settled;
+    await copy?.settled;
+    expect(copySettled).toBe(true);
+    // Settled: a later copy is skipped outright.
+    expect(await handle({ id: 'e1' })).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+
+  it('an event that failed to settle runs again when it comes again', async () => {
+    let calls = 0;
+    const handle = dedupeHandler<{ id: string }>(async () => {
+      calls += 1;
+      return {
+        settled: calls === 1 ? Promise.reject(new Error('log not written')) : Promise.resolve(),
+      };
+    });
+    await expect((await handle({ id: 'e2' }))?.settled).rejects.toThrow('log not written');
+    await (
+      await handle({ id: 'e2' })
+    )?.settled;
+    expect(calls).toBe(2);
   });
 });

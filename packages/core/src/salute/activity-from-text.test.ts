@@ -46,6 +46,16 @@ const TABLE: [string, ActivityCode | undefined][] = [
   ['helicopter circling over Powderhorn', undefined],
   ['ICE at Lake and Bloomington 10 min ago', undefined],
   ['la migra en la 38 y Chicago hace 5 min', undefined],
+  // Found in review: a school run, a duration, a lack that describes.
+  ['2 SUVs parked outside the school while parents were picking up kids', 'vehicles'],
+  ['agents near the park, took them 10 min to leave', undefined],
+  ['it took 2 hours for them to go', undefined],
+  ['trocas blancas sin placas estacionadas afuera', 'vehicles'],
+  ['agentes sin uniforme deteniendo a un señor', 'detaining'],
+  ['agents in fake police vests, detaining a man on Lake', 'detaining'],
+  ['ICE picked up a man at the bus stop', 'detaining'],
+  ['they grabbed two workers at the site', 'detaining'],
+  ['someone said it was fake, no agents', undefined],
 ];
 
 describe('activityCodeFromText: the example table', () => {

@@ -12,9 +12,13 @@ import { foldForMatch } from './text';
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
+// Someone taken: one person, or people counted ("two men"); not "them" or a bare number, which
+// also read "took them 10 min", "took 2 hours".
+const ONE_PERSON =
+  '(?:someone|somebody|some ?one|a (?:man|woman|guy|lady|person|kid|worker|neighbou?r|dad|mom))';
 const PERSON =
-  '(?:someone|somebody|some ?one|a (?:man|woman|guy|lady|person|kid|worker|neighbou?r|dad|mom)|' +
-  'people|him|her|them|workers|men|women|kids|a couple|two|three|2|3)';
+  `(?:${ONE_PERSON}|him|her|a couple|` +
+  '(?:(?:two|three|four|five|several|some|\\d{1,2}) )?(?:people|workers|men|women|guys))';
 const PERSONA =
   '(?:a (?:alguien|algien|un|una|uno|unos|unas|dos|tres|\\d{1,2}|la|el|los|las|mi|su|gente|personas?|varios|varias)' +
   '|gente|personas?)';
@@ -27,7 +31,9 @@ const PATTERNS: readonly [ActivityCode, RegExp][] = [
     re(
       'detain(?:ing|ed|s)?|detention(?! (?:center|centre|facility|facilities))|detaning|detainig|detianing|detaned|' +
         'arrest(?:ing|ed|s)?|arresting|arestin[g]?|aresting|arested|' +
-        `(?:took|taking|grabbed|grabbing|picked up|picking up|snatched|snatching) ${PERSON}|` +
+        `(?:took|taking|grabbed|grabbing|snatched|snatching) ${PERSON}|` +
+        // "parents picking up kids" is a school run: picked up only with one person named.
+        `(?:picked up|picking up) ${ONE_PERSON}|` +
         'handcuff(?:ed|ing|s)?|cuffing|cuffed|zip ?tied|' +
         'detenien?do|deteniedo|detenindo|detuvieron|detubieron|detenieron|' +
         'arrestando|arestando|arrestaron|arestaron|esposando|esposaron|' +
@@ -78,8 +84,12 @@ const NEGATION =
   /(?<![\p{L}\p{N}])(?:no|not|never|dont|don'?t|didn'?t|didnt|isn'?t|isnt|aren'?t|arent|wasn'?t|wasnt|weren'?t|werent|no longer|without|nobody|no one|nadie|sin|nunca|ni|tampoco|ya no)(?![\p{L}\p{N}])/u;
 const NEGATION_WINDOW_WORDS = 5;
 // A message that says it is not an event at all.
+// ("fake police vests" is a sighting: fake only as what the message says of itself.)
 const RETRACTION =
-  /(?<![\p{L}\p{N}])(?:false alarm|falsa alarma|fake|rumou?r|rumores?|not true|no es cierto|no es verdad|mentira|falso|was a drill|simulacro)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:false alarm|falsa alarma|(?:it'?s|its|was|is|it was) fake|fake (?:news|alert|report)|rumou?r|rumores?|not true|no es cierto|no es verdad|mentira|falso|was a drill|simulacro)(?![\p{L}\p{N}])/u;
+// What agents or cars lack is a description, not a negation: "trocas sin placas estacionadas".
+const DESCRIBED_BY_LACK =
+  /(?<![\p{L}\p{N}])(?:sin|without|no) (?:placas?|uniformes?|insignias?|identificacion|marcas|logos?|plates?|uniforms?|badges?|insignia|markings|logos?|id)(?![\p{L}\p{N}])/gu;
 // Clauses end at sentence marks, commas, line ends, and "but"/"pero".
 const CLAUSE_END = /[.!?;,\n¡¿]|(?<![\p{L}\p{N}])(?:but|pero|aunque)(?![\p{L}\p{N}])/gu;
 
@@ -101,7 +111,8 @@ function clauses(folded: string): Clause[] {
 }
 
 function negatedBefore(clause: string, at: number): boolean {
-  const words = clause.slice(0, at).trim().split(/\s+/u).filter(Boolean);
+  const before = clause.slice(0, at).replace(DESCRIBED_BY_LACK, ' ');
+  const words = before.trim().split(/\s+/u).filter(Boolean);
   const window = words.slice(-NEGATION_WINDOW_WORDS).join(' ');
   return NEGATION.test(window);
 }

@@ -56,7 +56,8 @@ export class MeetingFeed {
     if (!set) this.#followers.set(meetingId, (set = new Map<string, MeetingFollower>()));
     set.set(follower.id, follower);
     this.#meetingOf.set(follower.id, meetingId);
-    this.changed(meetingId);
+    // A new follower changes nothing in the meeting: its state goes to this node's followers only.
+    this.heard(meetingId);
   }
 
   unfollow(followerId: string): void {

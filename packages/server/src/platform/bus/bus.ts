@@ -85,22 +85,39 @@ export function dedupeHandler<E extends { id: string }>(
   windowSize = 10_000,
 ): (event: E) => Promise<void | Settling> {
   const seen = new Set<string>();
-  return async (event) => {
-    if (seen.has(event.id)) return;
-    const result = await handler(event);
-    seen.add(event.id);
+  /** Events handled whose settling is still in flight: a redelivery meanwhile waits for it. */
+  const settling = new Map<string, Promise<void>>();
+  const remember = (id: string) => {
+    seen.add(id);
     if (seen.size > windowSize) {
       const oldest = seen.values().next().value;
       if (oldest !== undefined) seen.delete(oldest);
     }
-    if (!result) return;
-    // One that fails to settle is redelivered, and must then run again.
-    return {
-      settled: result.settled.catch((error: unknown) => {
-        seen.delete(event.id);
+  };
+  return async (event) => {
+    if (seen.has(event.id)) return;
+    // JetStream redelivers what is not acknowledged in time: this copy is acknowledged when the
+    // first settles, not before (nor is the handler run twice).
+    const inFlight = settling.get(event.id);
+    if (inFlight) return { settled: inFlight };
+    const result = await handler(event);
+    if (!result) {
+      remember(event.id);
+      return;
+    }
+    const settled = result.settled.then(
+      () => {
+        settling.delete(event.id);
+        remember(event.id);
+      },
+      (error: unknown) => {
+        // Not remembered: the redelivery runs the handler again.
+        settling.delete(event.id);
         throw error;
-      }),
-    };
+      },
+    );
+    settling.set(event.id, settled);
+    return { settled };
   };
 }
 

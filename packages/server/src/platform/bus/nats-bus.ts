@@ -235,8 +235,15 @@ export class NatsBus implements Bus {
         try {
           const result = await handler(event);
           // Acknowledged only once settled; the next event does not wait for that.
-          if (result) result.settled.then(() => message.ack(), retry);
-          else message.ack();
+          if (result) {
+            result.settled
+              .then(() => message.ack(), retry)
+              // A write that settles after the bus closed finds the connection gone: JetStream
+              // redelivers what was never acknowledged.
+              .catch((error: unknown) =>
+                this.logger.warn({ err: error }, 'event settled after the bus closed'),
+              );
+          } else message.ack();
         } catch (error) {
           retry(error);
         }

@@ -262,11 +262,17 @@ export class RealtimeGateway {
   /** Each topic in turn; the event settles when every topic's part has. */
   async #onEvent(event: DomainEvent): Promise<void | Settling> {
     const settling: Promise<void>[] = [];
-    for (const handler of this.#handlers) {
-      if (handler.onEvent && handler.events?.includes(event.name)) {
-        const result = await handler.onEvent(event, this.#directory);
-        if (result) settling.push(result.settled);
+    try {
+      for (const handler of this.#handlers) {
+        if (handler.onEvent && handler.events?.includes(event.name)) {
+          const result = await handler.onEvent(event, this.#directory);
+          if (result) settling.push(result.settled);
+        }
       }
+    } catch (error) {
+      // The event comes again; what earlier topics still settle must not fail unheard.
+      for (const settled of settling) settled.catch(() => undefined);
+      throw error;
     }
     if (settling.length > 0) return { settled: Promise.all(settling).then(() => undefined) };
   }

@@ -18,22 +18,25 @@ export class DeliveryRecorder {
     private readonly logger: Logger,
   ) {}
 
-  /** The writes in flight for one incident, settled (nothing when none). */
+  /** The writes in flight for one incident, settled, failed or not (nothing when none). */
   async forIncident(incidentId: string): Promise<void> {
-    await this.#recording.get(incidentId);
+    await this.#recording.get(incidentId)?.catch(() => undefined);
   }
 
-  /** Every delivery-log write in flight, settled. */
+  /** Every delivery-log write in flight, settled, failed or not. */
   async recorded(): Promise<void> {
-    await Promise.all(this.#recording.values());
+    await Promise.allSettled(this.#recording.values());
   }
 
-  /** Writes deliveries to the log, retrying a failed write (5 tries over ~3 s) before giving up. */
+  /**
+   * Writes deliveries to the log, retrying a failed write (5 tries over ~3 s); then rejects, so the
+   * event is not acknowledged and comes again (the log is read anew and the alert resent).
+   */
   record(alert: AlertCreated, memberIds: string[]): Promise<void> {
     const incidentId = alert.incident.id;
     const previous = this.#recording.get(incidentId) ?? Promise.resolve();
     const write = async () => {
-      await previous;
+      await previous.catch(() => undefined);
       const at = this.ctx.clock.now();
       for (let attempt = 1; ; attempt++) {
         try {
@@ -47,7 +50,7 @@ export class DeliveryRecorder {
         } catch (error) {
           if (attempt >= RECORD_ATTEMPTS) {
             this.logger.error({ err: error, alertId: alert.alertId }, 'deliveries not recorded');
-            return;
+            throw error;
           }
           await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
         }
