@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_BROWSER } from './browser';
 import { browserWorld } from './browser-world';
+import { addPlatformAuthenticator } from './webauthn';
 
 const suite = TEST_BROWSER ? describe : describe.skip;
 const title = TEST_BROWSER
@@ -58,18 +59,7 @@ suite(title, () => {
     expect(await passkeys()).toEqual([]);
 
     // Now the phone has a platform authenticator (a CDP virtual one, with user verification).
-    const cdp = await bob.context.newCDPSession(bob.page);
-    await cdp.send('WebAuthn.enable', { enableUI: false });
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await addPlatformAuthenticator(bob.page);
     await bob.settings.open();
     const card = bob.page.getByTestId('passkeys');
     await card.getByRole('button', { name: 'Add a passkey' }).click();

@@ -1,4 +1,5 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { addPlatformAuthenticator } from './webauthn';
 
 export interface ApiAnswer {
   status: number;
@@ -38,18 +39,7 @@ export class PasskeyPage {
     const page = await browser.newPage();
     const response = await page.goto(url);
     if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('WebAuthn.enable', { enableUI: false });
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    const { cdp, authenticatorId } = await addPlatformAuthenticator(page);
     return new PasskeyPage(page, cdp, authenticatorId);
   }
 

@@ -9,6 +9,7 @@ import { JoinScreen } from './pages/join-screen';
 import { ReportScreen } from './pages/report-screen';
 import { RespondScreen } from './pages/respond-screen';
 import { SettingsScreen } from './pages/settings-screen';
+import { addPlatformAuthenticator } from './webauthn';
 
 // Records what the app shows as system notifications (headless Chromium shows none).
 const RECORD_NOTIFICATIONS = `
@@ -71,18 +72,7 @@ export class Phone {
     await context.addInitScript({ content: RECORD_NOTIFICATIONS });
     const page = await context.newPage();
     if (options.authenticator) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('WebAuthn.enable', { enableUI: false });
-      await cdp.send('WebAuthn.addVirtualAuthenticator', {
-        options: {
-          protocol: 'ctap2',
-          transport: 'internal',
-          hasResidentKey: true,
-          hasUserVerification: true,
-          isUserVerified: true,
-          automaticPresenceSimulation: true,
-        },
-      });
+      await addPlatformAuthenticator(page);
     }
     const phone = new Phone(name, context, page, url);
     page.on('pageerror', (error) => phone.problems.push(`pageerror: ${error.message}`));

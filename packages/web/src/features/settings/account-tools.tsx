@@ -12,6 +12,21 @@ import { useMe, useSession } from '../session/session-provider';
 import '../join/join.css';
 import { RecoveryCodeList } from '../join/recovery-code-list';
 
+/** What a card's last action came to, as its status line says it. */
+interface Note {
+  ok: boolean;
+  text: string;
+}
+
+function Outcome({ note }: { note: Note | null }) {
+  if (!note) return null;
+  return (
+    <p className={`notice ${note.ok ? 'notice--ok' : 'notice--error'}`} role="status">
+      {note.text}
+    </p>
+  );
+}
+
 const accountStrings = ownStrings(
   import.meta.glob<Record<string, ResourceKey>>('../../locales/*/account.ts'),
   'account',
@@ -40,7 +55,7 @@ function DisplayName() {
   const inputId = useId();
   const hintId = useId();
   const [name, setName] = useState(me.displayName ?? '');
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
   const [busy, setBusy] = useState(false);
 
   const save = async (event: FormEvent) => {
@@ -76,11 +91,7 @@ function DisplayName() {
       <button type="submit" className="button" disabled={busy}>
         {t('account.nameSave')}
       </button>
-      {note ? (
-        <p className={`notice ${note.ok ? 'notice--ok' : 'notice--error'}`} role="status">
-          {note.text}
-        </p>
-      ) : null}
+      <Outcome note={note} />
     </form>
   );
 }
@@ -159,7 +170,7 @@ function Passkeys() {
   const titleId = useId();
   const [available, setAvailable] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
   useEffect(() => {
     let live = true;
     void passkeysAvailable().then((yes) => {
@@ -199,11 +210,7 @@ function Passkeys() {
           {t('account.passkeyAdd')}
         </button>
       )}
-      {note ? (
-        <p className={`notice ${note.ok ? 'notice--ok' : 'notice--error'}`} role="status">
-          {note.text}
-        </p>
-      ) : null}
+      <Outcome note={note} />
     </section>
   );
 }
@@ -222,7 +229,7 @@ function Neighborhoods() {
   const [choice, setChoice] = useState('');
   const [asking, setAsking] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
   const held = new Set(me.roles.map((r) => r.areaId));
   const neighborhoods = places.filter((a) => a.kind === 'neighborhood');
   const mine = neighborhoods.filter((a) => held.has(a.id));
@@ -301,11 +308,7 @@ function Neighborhoods() {
           </button>
         </div>
       ) : null}
-      {note ? (
-        <p className={`notice ${note.ok ? 'notice--ok' : 'notice--error'}`} role="status">
-          {note.text}
-        </p>
-      ) : null}
+      <Outcome note={note} />
     </section>
   );
 }
