@@ -63,9 +63,14 @@ export function fillFromText(
   const next: ReportDraft = {
     ...draft,
     activity: salute.activity ?? draft.activity,
-    // The quick choice the text clearly names is shown selected (a tap away from undone);
-    // one the member already tapped stays.
-    activityCode: draft.activityCode ?? merged.textActivityCode ?? null,
+    // The quick choice the text clearly names is shown selected (a tap away from undone); one
+    // the member tapped stays, and one read from an earlier paste follows the new text.
+    ...(draft.activityCode && !draft.activityCodeFromPaste
+      ? {}
+      : {
+          activityCode: merged.textActivityCode ?? null,
+          activityCodeFromPaste: merged.textActivityCode !== undefined,
+        }),
     size: salute.size ?? draft.size,
     uniform: salute.uniform ?? draft.uniform,
     equipment: salute.equipment ?? draft.equipment,
@@ -80,7 +85,7 @@ export function fillFromText(
     gpsFix: gps,
   };
   const filled = (Object.keys(next) as (keyof ReportDraft)[]).some(
-    (k) => k !== 'gpsFix' && next[k] !== draft[k],
+    (k) => k !== 'gpsFix' && k !== 'activityCodeFromPaste' && next[k] !== draft[k],
   );
   return { draft: next, filled, choice };
 }

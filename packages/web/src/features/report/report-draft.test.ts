@@ -85,6 +85,12 @@ describe('the report draft', () => {
     expect(
       fillFromText(EMPTY_DRAFT, 'ya no hay retén en la Lake', context).draft.activityCode,
     ).toBeNull();
+    // A choice read from a first paste follows a corrected paste; a tapped one does not.
+    const first = fillFromText(EMPTY_DRAFT, spanish, context).draft;
+    const corrected = fillFromText(first, 'falsa alarma, no tocaban puertas', context).draft;
+    expect(corrected.activityCode).toBeNull();
+    const retapped = { ...first, activityCode: 'doors' as const, activityCodeFromPaste: false };
+    expect(fillFromText(retapped, 'falsa alarma', context).draft.activityCode).toBe('doors');
     // What is sent is the member's tap: the code travels as their quick choice.
     const { draft } = fillFromText(EMPTY_DRAFT, 'deteniendo a alguien en Lake', context);
     expect(

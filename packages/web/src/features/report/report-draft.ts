@@ -10,6 +10,8 @@ import type { Position } from '../../lib/geolocation';
 export interface ReportDraft {
   /** The quick choice tapped, sent as its code so every reader sees it in their language. */
   activityCode: ActivityCode | null;
+  /** Whether that choice was read from a paste rather than tapped: a later paste may replace it. */
+  activityCodeFromPaste?: boolean;
   /** The reporter's own words (with a quick choice, what they add to it). */
   activity: string;
   size: string;

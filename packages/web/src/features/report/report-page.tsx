@@ -179,7 +179,12 @@ export function ReportPage() {
                   data-code={key}
                   aria-pressed={draft.activityCode === key}
                   // Stored as the code: every reader sees the choice in their own language.
-                  onClick={() => update({ activityCode: draft.activityCode === key ? null : key })}
+                  onClick={() =>
+                    update({
+                      activityCode: draft.activityCode === key ? null : key,
+                      activityCodeFromPaste: false,
+                    })
+                  }
                 >
                   {t(`report.quick.${key}`)}
                 </button>
