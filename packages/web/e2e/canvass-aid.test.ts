@@ -189,6 +189,9 @@ suite(title, () => {
     // Online, one of the pair keeps one invite on the phone for a door without network.
     await expect.poll(heldCode).not.toBeNull();
     const before = (await invitesOfAlice()).length;
+    // The turf and its door form are on screen before the network goes (on a loaded machine
+    // the held invite can be in before the turf is; CI failed here once, the rest cascading).
+    await alice.page.getByRole('radio', { name: 'Wants to join' }).waitFor();
     await alice.context.setOffline(true);
     await alice.page.getByRole('radio', { name: 'Wants to join' }).check();
     await alice.page.getByRole('button', { name: 'Record this door' }).click();

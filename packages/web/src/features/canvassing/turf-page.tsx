@@ -153,27 +153,34 @@ function DoorForm({
     event.preventDefault();
     if (!outcome) return;
     setError(null);
+    const door = {
+      id: crypto.randomUUID(),
+      cell,
+      outcome,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(outcome === 'needs_aid'
+        ? {
+            aid: {
+              category,
+              urgency,
+              ...(description.trim() ? { description: description.trim() } : {}),
+            },
+          }
+        : {}),
+    };
+    // Clear for the next door at once: a canvasser's next tap must not be undone when this save
+    // lands (on a slow phone it can land after it). A failed save puts this door back.
+    const kept = { outcome, note, description };
+    setOutcome(null);
+    setNote('');
+    setDescription('');
     try {
-      await onRecord({
-        id: crypto.randomUUID(),
-        cell,
-        outcome,
-        ...(note.trim() ? { note: note.trim() } : {}),
-        ...(outcome === 'needs_aid'
-          ? {
-              aid: {
-                category,
-                urgency,
-                ...(description.trim() ? { description: description.trim() } : {}),
-              },
-            }
-          : {}),
-      });
-      setOutcome(null);
-      setNote('');
-      setDescription('');
+      await onRecord(door);
       setSaved((n) => n + 1);
     } catch (caught) {
+      setOutcome(kept.outcome);
+      setNote(kept.note);
+      setDescription(kept.description);
       setError(describeError(caught, t));
     }
   };
