@@ -167,6 +167,14 @@ suite(title, () => {
 
   it("an organizer announces tomorrow's event with two roles; the digest lists the day", async () => {
     const { world } = stage;
+    // The incident below reaches the organizer's phone too, as a takeover whenever its alert
+    // lands (after the page below loaded, on a loaded CI machine): seen, it is dismissed.
+    await organizer.page.addLocatorHandler(
+      organizer.page.getByTestId('takeover'),
+      async (overlay) => {
+        await overlay.getByRole('button', { name: 'I have seen it' }).click();
+      },
+    );
     // A confirmed incident in Powderhorn today: a report, and two verifiers' confirmations.
     const neighbor = await approvedMember(world, world.sponsors[0]);
     const report = await neighbor.ok<{ incident: { id: string } }>('POST', '/reports', {
