@@ -20,6 +20,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>
   'web-interactive': () => import('./web-interactive'),
   stv: () => import('./stv'),
   pledges: () => import('./pledges'),
+  storm: () => import('./storm'),
 };
 
 /** No run of the whole suite may take longer than this; it exits, and its children with it. */

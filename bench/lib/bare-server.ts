@@ -1,5 +1,6 @@
 // The baseline: a bare `ws` server that broadcasts one pre-built payload to every socket and
-// reads the acks the clients send back (JSON.parse, a set), nothing else.
+// reads the acks the clients send back (JSON.parse, a set), nothing else; a client that says
+// hello is answered `ready` at once (no token checked), for the reconnect storm's baseline.
 import { WebSocketServer, type WebSocket } from 'ws';
 import { nowMs, serve } from './ipc';
 
@@ -14,8 +15,9 @@ serve(
       wss.on('connection', (socket) => {
         clients.add(socket);
         socket.on('message', (raw: Buffer) => {
-          const message = JSON.parse(raw.toString('utf8')) as { id?: string };
-          if (message.id) acked.add(message.id);
+          const message = JSON.parse(raw.toString('utf8')) as { id?: string; type?: string };
+          if (message.type === 'hello') socket.send('{"type":"ready","seq":0}');
+          else if (message.id) acked.add(message.id);
         });
         socket.on('close', () => clients.delete(socket));
       });

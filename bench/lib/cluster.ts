@@ -253,6 +253,11 @@ export class LoadGen {
     return this.child.request({ op: 'setAcks', acks });
   }
 
+  /** Drops every client at once, without a close handshake (a network blip). */
+  drop(): Promise<boolean> {
+    return this.child.request({ op: 'close' });
+  }
+
   ordering(): Promise<{
     clients: number;
     messages: number;

@@ -127,50 +127,54 @@ export function alertsSince(db: Executor, since: number, after: Date, limit: num
     .execute();
 }
 
-/** Alerts already delivered to a member after a sequence number. */
-export async function deliveredSince(
-  db: Executor,
-  memberId: string,
-  since: number,
-): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('alert_deliveries')
-    .select('alert_id')
-    .where('seq', '>', String(since))
-    .where(sql<boolean>`${memberId}::uuid = any(member_ids)`)
-    .execute();
-  return new Set(rows.map((r) => r.alert_id));
+/** An alert as a replay reads it: the stored message and where its incident stands now. */
+export type ReplayedAlertRow = Awaited<ReturnType<typeof alertsSince>>[number];
+
+/** What the delivery log holds for one member about some incidents. */
+export interface MemberLog {
+  /** The alerts delivered to them. */
+  alerts: Set<string>;
+  /** Per incident (and the incident each was merged into), the kinds delivered to them. */
+  kinds: Map<string, Set<AlertKind>>;
 }
 
-/** Kinds delivered to one member, per incident, for some incidents. */
-export async function memberLog(
+/**
+ * The delivery log of some members about some incidents (and the incidents merged into them), in
+ * one statement: a reconnect storm's replays read it together.
+ */
+export async function membersLogs(
   db: Executor,
-  memberId: string,
-  incidentIds: string[],
-): Promise<Map<string, Set<AlertKind>>> {
-  const log = new Map<string, Set<AlertKind>>();
-  if (incidentIds.length === 0) return log;
-  const rows = await db
-    .selectFrom('alert_deliveries')
-    .innerJoin('incidents', 'incidents.id', 'alert_deliveries.incident_id')
-    .select(['alert_deliveries.kind', 'alert_deliveries.incident_id', 'incidents.merged_into'])
-    .where(sql<boolean>`${memberId}::uuid = any(alert_deliveries.member_ids)`)
-    .where((eb) =>
-      eb.or([
-        eb('alert_deliveries.incident_id', 'in', incidentIds),
-        eb('incidents.merged_into', 'in', incidentIds),
-      ]),
-    )
-    .execute();
+  memberIds: readonly string[],
+  incidentIds: readonly string[],
+): Promise<Map<string, MemberLog>> {
+  const logs = new Map<string, MemberLog>();
+  if (memberIds.length === 0 || incidentIds.length === 0) return logs;
+  const { rows } = await sql<{
+    member_id: string;
+    alert_id: string;
+    kind: AlertKind;
+    incident_id: string;
+    merged_into: string | null;
+  }>`
+    select m.id::text as member_id, d.alert_id, d.kind, d.incident_id, i.merged_into
+    from alert_deliveries d
+    join incidents i on i.id = d.incident_id
+    cross join lateral unnest(d.member_ids) as m(id)
+    join unnest(${uuidArray(memberIds)}) as w(id) on w.id = m.id
+    where d.incident_id = any(${uuidArray(incidentIds)})
+      or i.merged_into = any(${uuidArray(incidentIds)})`.execute(db);
   for (const row of rows) {
+    let log = logs.get(row.member_id);
+    if (!log) logs.set(row.member_id, (log = { alerts: new Set(), kinds: new Map() }));
+    log.alerts.add(row.alert_id);
     for (const id of [row.incident_id, row.merged_into]) {
       if (!id) continue;
-      let kinds = log.get(id);
-      if (!kinds) log.set(id, (kinds = new Set()));
+      let kinds = log.kinds.get(id);
+      if (!kinds) log.kinds.set(id, (kinds = new Set()));
       kinds.add(row.kind);
     }
   }
-  return log;
+  return logs;
 }
 
 export async function currentSeq(db: Executor): Promise<number> {

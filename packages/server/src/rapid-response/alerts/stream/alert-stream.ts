@@ -21,7 +21,7 @@ import { defaultPreferences, preferencesOf } from '../preferences.service';
 import { DeliveryRecorder } from './delivery-recorder';
 import { forEachLiveRecipient, type SocketDirectory } from './live-recipients';
 import { alertMessage, canonicalAckId } from './messages';
-import { replayMissed, type ReplayDeps } from './replay';
+import { Replayer } from './replay';
 import { streamStarts, type StreamStart } from './stream.repository';
 import { AlertSubscriber } from './subscriber';
 
@@ -56,16 +56,18 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
   readonly #recorder: DeliveryRecorder;
   /** Who this node sent its last RECENT_ALERTS live alerts to: an ack counts only from them. */
   readonly #recentRecipients = new Map<string, Set<string>>();
-  readonly #replayDeps: ReplayDeps;
+  /** Reconnecting sockets' replays, batched. */
+  readonly #replayer: Replayer;
 
   constructor(private readonly ctx: AppContext) {
     this.#logger = ctx.logger.child({ sub: 'realtime' });
     this.#recorder = new DeliveryRecorder(ctx, this.#logger);
-    this.#replayDeps = {
+    this.#replayer = new Replayer({
       ctx,
       recorder: this.#recorder,
+      logger: this.#logger,
       chainOf: (areas, alert) => this.#chainOf(areas, alert),
-    };
+    });
   }
 
   /** Preferences, shift and the latest alert seq of many members, in one statement. */
@@ -84,7 +86,7 @@ export class AlertStream implements StreamHandler<StreamStart, 'alert.issued'> {
       ready: { seq: start?.seq ?? 0 },
       attach: () => this.#attach(sub),
       detach: () => this.#detach(sub),
-      replay: (since) => replayMissed(this.#replayDeps, sub, since),
+      replay: (since) => this.#replayer.replay(sub, since),
       takeRaw: (raw) => {
         const id = canonicalAckId(raw);
         if (id === null) return false;

@@ -1,0 +1,170 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { currentSeq } from '../src/rapid-response/alerts/deliveries.repository';
+import { buildMember, type BuiltMember } from './helpers/factories';
+import { POWDERHORN, POWDERHORN_100M } from './helpers/city';
+import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';
+import { closeCityApp, openCityApp, type CityApp } from './helpers/city-app';
+import { StreamClient } from './helpers/stream';
+
+// Reconnecting sockets are replayed what they missed, many at once (a reconnect storm shares its
+// statements), each exactly once; and a retraction issued while a replay is under way still
+// reaches the member the replay adds to the incident's log.
+
+/** Holds the replay after it read the delivery log, until released (null: no hold). */
+const gate = vi.hoisted(() => ({
+  hold: null as Promise<void> | null,
+  reached: () => {},
+}));
+
+vi.mock('../src/rapid-response/alerts/deliveries.repository', async (importOriginal) => {
+  const original =
+    await importOriginal<typeof import('../src/rapid-response/alerts/deliveries.repository')>();
+  return {
+    ...original,
+    membersLogs: async (...args: Parameters<typeof original.membersLogs>) => {
+      const logs = await original.membersLogs(...args);
+      if (gate.hold) {
+        gate.reached();
+        await gate.hold;
+      }
+      return logs;
+    },
+  };
+});
+
+const ACTIVITY = 'agents detaining a man by the lake';
+
+describeEachDatabase('replays after a reconnect', (kind) => {
+  let t: TestContext;
+  let app: FastifyInstance;
+  let areaIds: { cityId: string; powderhornId: string };
+  let city: CityApp | undefined;
+  const clients: StreamClient[] = [];
+
+  beforeAll(async () => {
+    city = await openCityApp(kind);
+    ({ t, app, ids: areaIds } = city);
+    // Twenty sockets open at once, each through its own upgrade listener (injectStream).
+    app.server.setMaxListeners(50);
+  });
+  afterAll(() => closeCityApp(city, clients));
+
+  const open = async (member: BuiltMember, hello: object = {}) => {
+    const client = await StreamClient.open(app, {
+      token: member.token,
+      location: POWDERHORN,
+      ...hello,
+    });
+    clients.push(client);
+    return client;
+  };
+  const post = (member: BuiltMember, url: string, payload: object) =>
+    app.inject({ method: 'POST', url: `/api/v1${url}`, headers: member.auth, payload });
+  const neighbors = async (count: number) => {
+    const list: BuiltMember[] = [];
+    for (let i = 0; i < count; i++) {
+      const sponsor = await buildMember(t.ctx);
+      list.push(
+        await buildMember(t.ctx, {
+          sponsorId: sponsor.id,
+          roles: [{ areaId: areaIds.cityId, role: 'member' }],
+        }),
+      );
+    }
+    return list;
+  };
+  /** Two independent reports: an incident with its `unconfirmed` alert. */
+  const sighting = async (reporters: BuiltMember[]) => {
+    const first = await post(reporters[0]!, '/reports', {
+      salute: { activity: ACTIVITY, location: POWDERHORN },
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await post(reporters[1]!, '/reports', {
+      salute: { activity: ACTIVITY, location: POWDERHORN_100M },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    return first.json<{ incident: { id: string } }>().incident.id;
+  };
+  const verifier = () =>
+    buildMember(t.ctx, { roles: [{ areaId: areaIds.powderhornId, role: 'verifier' }] });
+  const alertsOf = (client: StreamClient, incidentId: string) =>
+    client.alerts.filter((a) => a.incident?.id === incidentId);
+
+  it('gives each of many reconnecting sockets what it missed, once and in order', async () => {
+    const [a, b, ...away] = await neighbors(22);
+    const stayed = await open(a!);
+    // One member reconnects from two devices.
+    const twice = away[0]!;
+    const before = await currentSeq(t.ctx.db);
+    const id = await sighting([a!, b!]);
+    await eventually(() => expect(stayed.kinds()).toContain('unconfirmed'));
+    const v1 = await verifier();
+    const v2 = await verifier();
+    expect(
+      (await post(v1, `/incidents/${id}/verification`, { outcome: 'confirmed' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await post(v2, `/incidents/${id}/verification`, { outcome: 'confirmed' })).statusCode,
+    ).toBe(200);
+    await eventually(() => expect(stayed.kinds()).toContain('confirmed'));
+
+    // Everyone who was away reconnects at once.
+    const back = await Promise.all([
+      ...away.map((member) => open(member, { since: before })),
+      open(twice, { since: before }),
+    ]);
+    for (const client of back)
+      await eventually(() =>
+        expect(alertsOf(client, id).map((m) => m.kind)).toEqual(['unconfirmed', 'confirmed']),
+      );
+    // Nothing more comes (no second copy), and the live one is not sent again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const client of back) {
+      const seqs = client.alerts.map((m) => m.seq!);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(alertsOf(client, id)).toHaveLength(2);
+    }
+    expect(alertsOf(stayed, id).map((m) => m.kind)).toEqual(['unconfirmed', 'confirmed']);
+
+    // The replays were recorded: a false alarm now reaches every one of them.
+    expect(
+      (await post(v1, `/incidents/${id}/verification`, { outcome: 'false_alarm' })).statusCode,
+    ).toBe(200);
+    for (const client of [stayed, ...back])
+      await eventually(() =>
+        expect(alertsOf(client, id).map((m) => m.kind)).toContain('retraction'),
+      );
+  });
+
+  it('reaches a member whose replay was between its read and its write when a retraction went out', async () => {
+    const [a, b, c, watcher] = await neighbors(4);
+    // The watcher is connected throughout: its copy of the retraction says the node sent it.
+    const live = await open(watcher!);
+    const before = await currentSeq(t.ctx.db);
+    const id = await sighting([a!, b!]);
+    await eventually(() => expect(alertsOf(live, id).map((m) => m.kind)).toEqual(['unconfirmed']));
+
+    // c was away; its replay stops after reading the log (c holds nothing of this incident).
+    let release = () => {};
+    const reached = new Promise<void>((resolve) => (gate.reached = resolve));
+    gate.hold = new Promise<void>((resolve) => (release = resolve));
+    const back = await open(c!, { since: before });
+    await reached;
+    gate.hold = null;
+    // Meanwhile the incident is declared a false alarm: the retraction goes live to everyone the
+    // log holds, which is not c yet.
+    const v = await verifier();
+    expect(
+      (await post(v, `/incidents/${id}/verification`, { outcome: 'false_alarm' })).statusCode,
+    ).toBe(200);
+    await eventually(() => expect(alertsOf(live, id).map((m) => m.kind)).toContain('retraction'));
+    release();
+
+    await eventually(() =>
+      expect(alertsOf(back, id).map((m) => m.kind)).toEqual(['unconfirmed', 'retraction']),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(alertsOf(back, id)).toHaveLength(2);
+  });
+});
