@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { currentSeq } from '../src/rapid-response/alerts/deliveries.repository';
+import type * as Deliveries from '../src/rapid-response/alerts/deliveries.repository';
 import { buildMember, type BuiltMember } from './helpers/factories';
 import { POWDERHORN, POWDERHORN_100M } from './helpers/city';
 import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';
@@ -18,8 +19,7 @@ const gate = vi.hoisted(() => ({
 }));
 
 vi.mock('../src/rapid-response/alerts/deliveries.repository', async (importOriginal) => {
-  const original =
-    await importOriginal<typeof import('../src/rapid-response/alerts/deliveries.repository')>();
+  const original = await importOriginal<typeof Deliveries>();
   return {
     ...original,
     membersLogs: async (...args: Parameters<typeof original.membersLogs>) => {
