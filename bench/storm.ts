@@ -5,6 +5,7 @@
 // same way, answered `ready` to their hello with nothing checked.
 // Run: npm run bench -- storm
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { loadavg } from 'node:os';
 import type { BenchResult } from './report';
 import {
@@ -34,9 +35,12 @@ interface Round {
   /** Tocsin: every hello answered `ready`; every missed alert arrived. */
   ready: number;
   replayed: number;
-  /** CPU ms of the node and of PostgreSQL over the Tocsin reconnect. */
+  /** CPU ms of the bare server over its reconnect with hello, of the node and of PostgreSQL over Tocsin's. */
+  bareCpu: number;
   nodeCpu: number;
   pgCpu: number;
+  /** Transactions PostgreSQL committed over Tocsin's reconnect (each statement outside one counts). */
+  transactions: number;
   exact: boolean;
   load: number;
 }
@@ -116,7 +120,9 @@ export async function run(): Promise<BenchResult> {
       ).ms;
       await bareClients.drop();
       await sleep(500);
+      const bareMeter = cpuMeter(() => [bare!.child.process.pid!]);
       const bareHello = (await bareClients.connect(bare.url, bareSpecs)).ms;
+      const bareCpu = bareMeter();
 
       // Tocsin: the blip; the seq the phones last saw; an incident confirmed while they are away.
       const { seq } = await seeder.db
@@ -130,6 +136,14 @@ export async function run(): Promise<BenchResult> {
       const load = loadavg()[0]!;
       const nodeCpu = cpuMeter(() => [node!.child.process.pid!]);
       const pgCpu = cpuMeter(postgresPids);
+      const xacts = async () =>
+        Number(
+          (
+            await sql<{ n: string }>`select xact_commit as n from pg_stat_database
+              where datname = current_database()`.execute(seeder!.db)
+          ).rows[0]?.n ?? 0,
+        );
+      const xact0 = await xacts();
       // The warm-up storm is the one profiled (BENCH_PROFILE_DIR), so that no timed one is.
       if (r === 0) await node.profileStart();
       const t0 = nowMs();
@@ -144,6 +158,9 @@ export async function run(): Promise<BenchResult> {
       );
       const replayed = max(arrivals.flatMap((a) => a.times)) - t0;
       const cpu = { node: nodeCpu(), pg: pgCpu() };
+      // The statistics collector reports with a delay of up to a second.
+      await sleep(1_100);
+      const transactions = (await xacts()) - xact0;
       if (r === 0) await node.profileStop('storm');
       // Extra copies (a replay sent twice, the live alert again) would arrive within a second.
       await sleep(1_000);
@@ -160,13 +177,15 @@ export async function run(): Promise<BenchResult> {
         ordering.outOfOrder === 0;
       if (process.env.BENCH_VERBOSE)
         process.stderr.write(
-          `storm round ${r}: bare open ${bareOpen.toFixed(0)} hello ${bareHello.toFixed(0)} ms; tocsin ready ${reconnect.ms.toFixed(0)} replayed ${replayed.toFixed(0)} ms; cpu node ${cpu.node.toFixed(0)} pg ${cpu.pg.toFixed(0)} ms; exact ${exact}; load ${load.toFixed(1)}\n`,
+          `storm round ${r}: bare open ${bareOpen.toFixed(0)} hello ${bareHello.toFixed(0)} ms; tocsin ready ${reconnect.ms.toFixed(0)} replayed ${replayed.toFixed(0)} ms; cpu bare ${bareCpu.toFixed(0)} node ${cpu.node.toFixed(0)} pg ${cpu.pg.toFixed(0)} ms; transactions ${transactions}; exact ${exact}; load ${load.toFixed(1)}\n`,
         );
       if (r >= WARMUP)
         rounds.push({
           bareOpen,
           bareHello,
           ready: reconnect.ms,
+          bareCpu,
+          transactions,
           replayed,
           nodeCpu: cpu.node,
           pgCpu: cpu.pg,
@@ -204,8 +223,12 @@ export async function run(): Promise<BenchResult> {
           value: ratio(replayRatio),
         },
         {
-          label: 'CPU over the Tocsin reconnect: node / PostgreSQL',
-          value: `${ms(med((r) => r.nodeCpu))} / ${ms(med((r) => r.pgCpu))}`,
+          label: 'CPU over the reconnect: bare server / Tocsin node / PostgreSQL',
+          value: `${ms(med((r) => r.bareCpu))} / ${ms(med((r) => r.nodeCpu))} / ${ms(med((r) => r.pgCpu))}`,
+        },
+        {
+          label: 'PostgreSQL transactions over the Tocsin reconnect',
+          value: med((r) => r.transactions).toLocaleString('en-US'),
         },
         {
           label: 'each missed alert replayed to every subscriber once; the live one not again',

@@ -47,7 +47,7 @@ export { memberTimesSince } from './db';
 export { enqueueEvents } from './outbox';
 export { defaultPushTransport, sendAll } from './push';
 export type { PushSettings, PushTransport } from './push';
-export { Connection } from './realtime';
+export { Connection, StormBatcher } from './realtime';
 export type {
   AnyStreamHandler,
   StreamAuthenticator,

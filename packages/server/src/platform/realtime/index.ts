@@ -10,4 +10,5 @@ export type {
   StreamSetup,
   TopicSubscription,
 } from './stream-handler';
+export { StormBatcher } from './storm-batcher';
 export { streamRoutes } from './stream.routes';

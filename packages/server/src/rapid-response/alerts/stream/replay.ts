@@ -5,7 +5,7 @@ import {
   isStaffFor,
   type AlertKind,
 } from '@tocsin/core';
-import type { AppContext, Logger } from '../../../platform';
+import { StormBatcher, type AppContext, type Logger } from '../../../platform';
 import type { AreaSnapshot } from '../../../membership';
 import type { AlertCreated } from '../../incidents';
 import { alertsSince, membersLogs, type ReplayedAlertRow } from '../deliveries.repository';
@@ -35,8 +35,6 @@ export interface ReplayDeps {
 interface Waiting {
   subscriber: AlertSubscriber;
   since: number;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 interface Replayed {
@@ -51,8 +49,8 @@ interface Replayed {
  * A reconnect storm (every phone after a network blip) asks for thousands of replays at once; the
  * replays waiting together share their statements: the alerts since each `since` (one read per
  * distinct value, usually one), what the delivery log holds for all their members, and one write
- * per alert for everyone it is replayed to. One batch runs at a time; the sockets that ask
- * meanwhile form the next.
+ * per alert for everyone it is replayed to (StormBatcher: one batch at a time, the sockets that
+ * ask meanwhile form the next).
  *
  * Exactly once, even while live alerts go out: a socket is attached before its replay, so a live
  * alert issued meanwhile reaches it (queued until the replay ends, and not sent twice), unless it
@@ -63,50 +61,27 @@ interface Replayed {
  * its write is then either in that read or was sent live to a member already in the log.
  */
 export class Replayer {
-  #waiting: Waiting[] = [];
-  #running = false;
-  #scheduled = false;
+  readonly #batcher = new StormBatcher<Waiting, void>(async (batch) => {
+    await this.#run(batch);
+    return batch.map(() => undefined);
+  }, MAX_BATCH);
 
   constructor(private readonly deps: ReplayDeps) {}
 
   /** Resolves once the socket was sent everything it missed (its live messages then follow). */
   replay(subscriber: AlertSubscriber, since: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ subscriber, since, resolve, reject });
-      this.#schedule();
-    });
-  }
-
-  #schedule(): void {
-    if (this.#scheduled || this.#running || this.#waiting.length === 0) return;
-    this.#scheduled = true;
-    // The replays asked for in the same turn of the event loop join this batch.
-    setImmediate(() => {
-      this.#scheduled = false;
-      if (this.#running || this.#waiting.length === 0) return;
-      const batch = this.#waiting.splice(0, MAX_BATCH);
-      this.#running = true;
-      void this.#run(batch).finally(() => {
-        this.#running = false;
-        this.#schedule();
-      });
-    });
+    return this.#batcher.add({ subscriber, since });
   }
 
   async #run(batch: Waiting[]): Promise<void> {
     let pending = batch;
-    try {
-      for (let pass = 1; pending.length > 0; pass++) {
-        const again = await this.#pass(pending);
-        if (again.length > 0 && pass === MAX_PASSES) {
-          this.deps.logger.warn({ sockets: again.length }, 'replay stopped after its last pass');
-          break;
-        }
-        pending = again;
+    for (let pass = 1; pending.length > 0; pass++) {
+      const again = await this.#pass(pending);
+      if (again.length > 0 && pass === MAX_PASSES) {
+        this.deps.logger.warn({ sockets: again.length }, 'replay stopped after its last pass');
+        return;
       }
-      for (const waiting of batch) waiting.resolve();
-    } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
+      pending = again;
     }
   }
 
@@ -189,7 +164,7 @@ export class Replayer {
       ),
     );
 
-    const encoded = new Map<string, string>();
+    const encoded = new Map<string, Buffer>();
     const again: Waiting[] = [];
     for (const waiting of asking) {
       const due = dueTo.get(waiting.subscriber.memberId);
@@ -200,10 +175,11 @@ export class Replayer {
         const replayed = withdrawnAs(areas, waiting.subscriber, alerts.get(row.id)!);
         const key = `${row.id}:${replayed.outline ? 'outline' : 'full'}`;
         let data = encoded.get(key);
-        if (data === undefined) encoded.set(key, (data = alertMessage(replayed.alert)));
+        if (data === undefined)
+          encoded.set(key, (data = Buffer.from(alertMessage(replayed.alert))));
         waiting.subscriber.conn.sendNow(row.id, data);
       }
-      again.push({ ...waiting, since: Number(rows[rows.length - 1]!.seq) });
+      again.push({ subscriber: waiting.subscriber, since: Number(rows[rows.length - 1]!.seq) });
     }
     return again;
   }
