@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor, SessionMethod } from '../../platform';
 
 export interface NewSession {
@@ -26,12 +27,15 @@ export async function insertSession(db: Executor, s: NewSession): Promise<void> 
     .execute();
 }
 
-/** The sessions of some token hashes (those that exist) with their members' standing. */
+/**
+ * The sessions of some token hashes (those that exist) with their members' standing and area
+ * roles, in one statement (every API request and every stream hello starts here).
+ */
 export function findSessionsByHashes(db: Executor, tokenHashes: readonly string[]) {
   return db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
-    .select([
+    .select((eb) => [
       'sessions.id',
       'sessions.token_hash',
       'sessions.member_id',
@@ -40,6 +44,12 @@ export function findSessionsByHashes(db: Executor, tokenHashes: readonly string[
       'sessions.revoked_at',
       'members.status',
       'members.sponsor_id',
+      jsonArrayFrom(
+        eb
+          .selectFrom('area_roles')
+          .select(['area_roles.area_id as areaId', 'area_roles.role'])
+          .whereRef('area_roles.member_id', '=', 'sessions.member_id'),
+      ).as('roles'),
     ])
     .where('sessions.token_hash', 'in', tokenHashes)
     .execute();
