@@ -167,4 +167,19 @@ describeEachDatabase('replays after a reconnect', (kind) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(alertsOf(back, id)).toHaveLength(2);
   });
+
+  it('replays an alert and its retraction to a member who was away for both', async () => {
+    const [a, b, c, watcher] = await neighbors(4);
+    const live = await open(watcher!);
+    const before = await currentSeq(t.ctx.db);
+    const id = await sighting([a!, b!]);
+    const v = await verifier();
+    const verdict = await post(v, `/incidents/${id}/verification`, { outcome: 'false_alarm' });
+    expect(verdict.statusCode).toBe(200);
+    await eventually(() => expect(alertsOf(live, id).map((m) => m.kind)).toContain('retraction'));
+    const back = await open(c!, { since: before });
+    await eventually(() =>
+      expect(alertsOf(back, id).map((m) => m.kind)).toEqual(['unconfirmed', 'retraction']),
+    );
+  });
 });

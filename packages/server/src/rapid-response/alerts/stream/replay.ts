@@ -121,16 +121,21 @@ export class Replayer {
     const toRecord = new Map<string, string[]>();
     const dueTo = new Map<string, Set<string>>();
     for (const [memberId, sockets] of socketsOf) {
-      const log = logs.get(memberId);
+      let log = logs.get(memberId);
+      if (!log) logs.set(memberId, (log = { alerts: new Set(), kinds: new Map() }));
       const since = Math.min(...sockets.map((w) => w.since));
+      const subscriptions = sockets.map(({ subscriber }) => ({
+        subscriber,
+        subscription: subscriber.subscription(),
+      }));
       const due = new Set<string>();
       for (const row of rowsSince.get(since) ?? []) {
         const { alert } = alerts.get(row.id)!;
-        const kinds = log?.kinds.get(row.incident_id) ?? new Set<AlertKind>();
-        if (log?.alerts.has(row.id)) {
+        if (log.alerts.has(row.id)) {
           due.add(row.id);
           continue;
         }
+        const kinds = log.kinds.get(row.incident_id) ?? new Set<AlertKind>();
         if (kinds.has(alert.kind)) continue;
         const chain = this.deps.chainOf(areas, alert);
         const target = {
@@ -138,19 +143,20 @@ export class Replayer {
           audience: alert.audience,
           location: alert.incident.location,
         };
-        const byRule = sockets.some(({ subscriber }) =>
+        const byRule = subscriptions.some(({ subscriber, subscription }) =>
           isAlertDue(
             target,
             chain,
-            { ...subscriber.subscription(), staff: isStaffFor(subscriber, chain) },
+            { ...subscription, staff: isStaffFor(subscriber, chain) },
             kinds,
           ),
         );
         if (!byRule) continue;
         due.add(row.id);
+        // What this replay adds counts for the member's next alerts in it (a retraction after
+        // the alert it retracts goes to whoever was told anything).
         kinds.add(alert.kind);
-        if (log) log.kinds.set(row.incident_id, kinds);
-        else logs.set(memberId, { alerts: new Set(), kinds: new Map([[row.incident_id, kinds]]) });
+        log.kinds.set(row.incident_id, kinds);
         const list = toRecord.get(row.id);
         if (list) list.push(memberId);
         else toRecord.set(row.id, [memberId]);
