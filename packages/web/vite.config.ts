@@ -9,13 +9,21 @@ import { startupChunk } from './build/startup-chunk';
 // Deep imports of @tocsin/core (`@tocsin/core/salute/parse-text`) keep h3-js and zod, which the
 // package index pulls in, out of the browser bundle.
 const STRING_PART_FILE =
-  /\/src\/locales\/(\w+)\/(assemblies|bulletin|community|council|elections|organize|pledges)\.ts$/;
+  /\/src\/locales\/(\w+)\/(assemblies|bulletin|community|council|dispatch|elections|incidents|onboarding|organize|pledges|trust)\.ts$/;
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^@tocsin\/core\/(.+)$/, replacement: `${coreSrc}$1` }],
+    alias: [
+      { find: /^@tocsin\/core\/(.+)$/, replacement: `${coreSrc}$1` },
+      {
+        find: /^use-sync-external-store\/shim$/,
+        replacement: fileURLToPath(
+          new URL('build/use-sync-external-store-shim.ts', import.meta.url),
+        ),
+      },
+    ],
   },
   plugins: [
     react(),
@@ -80,7 +88,7 @@ export default defineConfig({
               'src/main.tsx',
               'src/features/home/home-page.tsx',
             ]).groups,
-            // One chunk per language and part of the organizing half's strings (`loadStrings` in
+            // One chunk per language and part of the strings screens load with them (`loadStrings` in
             // lib/i18n.ts), named for both: `strings-so-assemblies-….js`.
             {
               name: (id) => {

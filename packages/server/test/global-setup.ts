@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/platform/db/database';
@@ -14,6 +15,8 @@ declare module 'vitest' {
   }
 }
 
+const requireHere = createRequire(import.meta.url);
+
 const migrationsDir = path.resolve(
   fileURLToPath(import.meta.url),
   '../../src/platform/db/migrations',
@@ -22,6 +25,9 @@ const migrationsDir = path.resolve(
 /** Initdb + migrations take seconds on PGlite; do them once and let every suite load the dump. */
 export default async function setup(project: TestProject): Promise<void> {
   const hash = createHash('sha256');
+  // A dump is a Postgres data dir: a PGlite on another Postgres major version cannot load it.
+  const pglite = path.dirname(requireHere.resolve('@electric-sql/pglite'));
+  hash.update(readFileSync(path.join(pglite, '..', 'package.json')));
   for (const file of readdirSync(migrationsDir).sort()) {
     hash.update(file).update(readFileSync(path.join(migrationsDir, file)));
   }

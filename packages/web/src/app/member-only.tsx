@@ -1,10 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useSession } from '../features/session/session-provider';
+import { withStrings } from '../lib/i18n';
 import { Loading } from '../ui/loading';
 
+// Its strings (the `onboarding` part) load with it, as on its own route (/login).
 const WelcomePage = lazy(() =>
-  import('../features/session/welcome-page').then((m) => ({ default: m.WelcomePage })),
+  withStrings(import('../features/session/welcome-page'), 'onboarding').then((m) => ({
+    default: m.WelcomePage,
+  })),
 );
 
 /** Screens for members: logged out, the welcome screen (log in or recover) takes their place. */

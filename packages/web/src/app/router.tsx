@@ -46,7 +46,11 @@ export const router = createBrowserRouter([
           {
             path: 'incidents/:id',
             lazy: () =>
-              import('../features/incidents/incident-page').then((m) => ({
+              withStrings(
+                import('../features/incidents/incident-page'),
+                'incidents',
+                'dispatch',
+              ).then((m) => ({
                 Component: m.IncidentPage,
               })),
           },
@@ -60,14 +64,20 @@ export const router = createBrowserRouter([
           {
             path: 'dispatch',
             lazy: () =>
-              import('../features/dispatch/dispatch-page').then((m) => ({
+              withStrings(
+                import('../features/dispatch/dispatch-page'),
+                'dispatch',
+                'incidents',
+              ).then((m) => ({
                 Component: m.DispatchPage,
               })),
           },
           {
             path: 'plates',
             lazy: () =>
-              import('../features/plates/plates-page').then((m) => ({ Component: m.PlatesPage })),
+              withStrings(import('../features/plates/plates-page'), 'dispatch').then((m) => ({
+                Component: m.PlatesPage,
+              })),
           },
           {
             // Laptop-first pages for organizers: their own chunk, never in a member's first load.
@@ -266,32 +276,39 @@ export const router = createBrowserRouter([
           {
             path: 'settings',
             lazy: () =>
-              import('../features/settings/settings-page').then((m) => ({
+              withStrings(import('../features/settings/settings-page'), 'trust').then((m) => ({
                 Component: m.SettingsPage,
               })),
           },
           {
             path: 'settings/devices',
             lazy: () =>
-              import('../features/settings/devices-page').then((m) => ({
+              withStrings(import('../features/settings/devices-page'), 'trust').then((m) => ({
                 Component: m.DevicesPage,
               })),
           },
           {
             path: 'vouch',
             lazy: () =>
-              import('../features/vouch/vouch-page').then((m) => ({ Component: m.VouchPage })),
+              withStrings(import('../features/vouch/vouch-page'), 'trust').then((m) => ({
+                Component: m.VouchPage,
+              })),
           },
         ],
       },
       {
         path: 'join',
-        lazy: () => import('../features/join/join-page').then((m) => ({ Component: m.JoinPage })),
+        lazy: () =>
+          withStrings(import('../features/join/join-page'), 'onboarding').then((m) => ({
+            Component: m.JoinPage,
+          })),
       },
       {
         path: 'login',
         lazy: () =>
-          import('../features/session/welcome-page').then((m) => ({ Component: m.WelcomePage })),
+          withStrings(import('../features/session/welcome-page'), 'onboarding').then((m) => ({
+            Component: m.WelcomePage,
+          })),
       },
       { path: '*', lazy: () => import('./not-found').then((m) => ({ Component: m.NotFound })) },
     ],

@@ -38,19 +38,26 @@ const backend: BackendModule = {
   },
 };
 
-/** The organizing half's strings, one chunk per language and part (see `locales/en.ts`). */
+/**
+ * The strings screens load with them, one chunk per language and part (see `locales/en.ts`): the
+ * organizing half's, and those of the screens off the home screen's path.
+ */
 export const STRING_PARTS = [
   'assemblies',
   'bulletin',
   'community',
   'council',
+  'dispatch',
   'elections',
+  'incidents',
+  'onboarding',
   'organize',
   'pledges',
+  'trust',
 ] as const satisfies readonly StringPart[];
 
 const partModules = import.meta.glob<Record<string, ResourceKey>>(
-  '../locales/*/{assemblies,bulletin,community,council,elections,organize,pledges}.ts',
+  '../locales/*/{assemblies,bulletin,community,council,dispatch,elections,incidents,onboarding,organize,pledges,trust}.ts',
 );
 
 /** The parts some screen has asked for: a language switch loads them before it switches. */
@@ -155,6 +162,15 @@ export async function setLanguage(language: Language): Promise<void> {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Private mode or storage full: the choice lasts until the page closes.
+  }
+  // The shell first: i18next asks the backend for a language only while it holds none of its
+  // strings, so a part added before would keep the shell from ever loading (the screen would
+  // switch to the language's parts and English for the rest).
+  if (!i18next.hasResourceBundle(language, 'translation')) {
+    await i18next.reloadResources(language);
+    if (!i18next.hasResourceBundle(language, 'translation')) {
+      throw new Error(`the ${language} strings did not load`);
+    }
   }
   // The parts the open screens use, in the new language, before it shows.
   await Promise.all([...wanted].map((part) => loadPart(language, part)));

@@ -32,7 +32,7 @@ async function run(ceremony: () => Promise<Credential | null>): Promise<unknown>
   }
   if (!(credential instanceof PublicKeyCredential)) throw new PasskeyCancelledError();
   // The browser's JSON form of the credential, passed to the server untouched.
-  return credential.toJSON() as unknown;
+  return credential.toJSON();
 }
 
 /** Creates a passkey from the server's registration options. */

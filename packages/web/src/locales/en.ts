@@ -1,34 +1,36 @@
 import { common } from './en/common';
-import { onboarding } from './en/onboarding';
 import { alerts } from './en/alerts';
 import { reports } from './en/reports';
 import { respond } from './en/respond';
 import { settings } from './en/settings';
-import { trust } from './en/trust';
 import type { assemblies } from './en/assemblies';
 import type { bulletin } from './en/bulletin';
 import type { charts } from './en/charts';
 import type { community } from './en/community';
 import type { council } from './en/council';
+import type { dispatch } from './en/dispatch';
 import type { elections } from './en/elections';
+import type { incidents } from './en/incidents';
+import type { onboarding } from './en/onboarding';
 import type { organize } from './en/organize';
 import type { pledges } from './en/pledges';
 import type { photos } from './en/photos';
+import type { trust } from './en/trust';
 import type { account } from './en/account';
 
 /**
- * English strings of the shell: every screen of the rapid-response half. They ship in the startup
- * chunk, as the fallback of every language. The organizing half's strings are parts, loaded
- * with the screens that use them (`STRING_PARTS`, `lib/i18n.ts`).
+ * English strings of the shell: the home screen and the rapid-response half. They ship in the
+ * startup chunk, as the fallback of every language. The organizing half's strings, and those of
+ * screens off the home screen's path (joining, devices, vouching, an incident's page, the
+ * dispatcher console and plate checks), are parts, loaded with the
+ * screens that use them (`STRING_PARTS`, `lib/i18n.ts`).
  */
 export const en = {
   ...common,
-  ...onboarding,
   ...alerts,
   ...reports,
   ...respond,
   ...settings,
-  ...trust,
 };
 
 /** Each part's English strings, by the part's name: the module `./<lang>/<part>.ts` exports it. */
@@ -37,9 +39,13 @@ export interface EnglishParts {
   bulletin: typeof bulletin;
   community: typeof community;
   council: typeof council;
+  dispatch: typeof dispatch;
   elections: typeof elections;
+  incidents: typeof incidents;
+  onboarding: typeof onboarding;
   organize: typeof organize;
   pledges: typeof pledges;
+  trust: typeof trust;
   /** Loaded by the photo code itself, not by a route (features/report/photo-strings.ts). */
   photos: typeof photos;
   /** Loaded by the account tools of settings (features/settings/account-tools.tsx). */

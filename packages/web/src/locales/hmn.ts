@@ -1,11 +1,9 @@
 import type { ShellMessages } from './en';
 import { common } from './hmn/common';
-import { onboarding } from './hmn/onboarding';
 import { alerts } from './hmn/alerts';
 import { reports } from './hmn/reports';
 import { respond } from './hmn/respond';
 import { settings } from './hmn/settings';
-import { trust } from './hmn/trust';
 
 /**
  * Hmong (White Hmong, RPA spelling). A DRAFT for every string of the member flows, not yet
@@ -13,10 +11,8 @@ import { trust } from './hmn/trust';
  */
 export const hmn: ShellMessages = {
   ...common,
-  ...onboarding,
   ...alerts,
   ...reports,
   ...respond,
   ...settings,
-  ...trust,
 };

@@ -1,11 +1,9 @@
 import type { ShellMessages } from './en';
 import { common } from './so/common';
-import { onboarding } from './so/onboarding';
 import { alerts } from './so/alerts';
 import { reports } from './so/reports';
 import { respond } from './so/respond';
 import { settings } from './so/settings';
-import { trust } from './so/trust';
 
 /**
  * Somali. A DRAFT for every string of the member flows, not yet reviewed by a native speaker:
@@ -13,10 +11,8 @@ import { trust } from './so/trust';
  */
 export const so: ShellMessages = {
   ...common,
-  ...onboarding,
   ...alerts,
   ...reports,
   ...respond,
   ...settings,
-  ...trust,
 };

@@ -38,7 +38,7 @@ export function OrganizerPage() {
   const area = mine.find((a) => a.id === search.get('area')) ?? mine[0] ?? null;
   const query = area ? `?area=${area.id}` : '';
 
-  let body: ReactNode = null;
+  let body: ReactNode;
   if (!isOrganizer(me)) {
     // An organizer still on probation cannot act yet: the server refuses them, so say why.
     const onProbation = me.status === 'probation' && me.roles.some((r) => r.role === 'organizer');

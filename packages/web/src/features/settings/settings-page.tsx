@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
+import { withStrings } from '../../lib/i18n';
 import { LanguageSelect } from '../language/language-select';
 import { NotificationPrompt } from '../home/notification-prompt';
 import { useMe } from '../session/session-provider';
@@ -12,10 +13,11 @@ import { PushToggle } from './push-toggle';
 import { SessionsSection } from './sessions-section';
 
 // The account tools (display name, new recovery codes, passkeys, neighborhoods) and their
-// strings load after the page.
+// strings load after the page. The new recovery codes are shown as joining shows them, in the
+// join screen's words (the `onboarding` part).
 const AccountName = lazy(() => import('./account-tools').then((m) => ({ default: m.AccountName })));
 const AccountCodes = lazy(() =>
-  import('./account-tools').then((m) => ({ default: m.AccountCodes })),
+  withStrings(import('./account-tools'), 'onboarding').then((m) => ({ default: m.AccountCodes })),
 );
 const AccountPasskeys = lazy(() =>
   import('./account-tools').then((m) => ({ default: m.AccountPasskeys })),

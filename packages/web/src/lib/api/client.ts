@@ -83,7 +83,7 @@ export async function request<T>(
     throw new ApiError(0, 'network', 'The server could not be reached');
   }
   if (response.status === 204) return undefined as T;
-  let payload: unknown = null;
+  let payload: unknown;
   try {
     payload = await response.json();
   } catch {

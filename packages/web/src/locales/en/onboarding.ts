@@ -1,4 +1,4 @@
-/** English strings of the welcome, join and area screens. */
+/** English strings of the welcome and join screens. */
 export const onboarding = {
   welcome: {
     title: 'Welcome to Tocsin',
@@ -49,13 +49,5 @@ export const onboarding = {
     notifyLater: 'You can turn them on later in Settings.',
     notifyFailed: 'Notifications could not be turned on. You can try again later in Settings.',
     signedIn: 'You are already logged in on this phone.',
-  },
-  areas: {
-    legend: 'Neighborhoods for alerts',
-    filter: 'Search neighborhoods',
-    selected_one: '{{count}} selected',
-    selected_other: '{{count}} selected',
-    none: 'No neighborhood matches.',
-    wholeCity: 'All of {{city}}',
   },
 };

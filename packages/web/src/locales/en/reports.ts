@@ -1,4 +1,4 @@
-/** English strings of the report form, its outbox and the incident page. */
+/** English strings of the report form and its outbox. */
 export const reports = {
   report: {
     title: 'Report a sighting',
@@ -80,52 +80,5 @@ export const reports = {
     pending_one: '{{count}} report waiting to be sent',
     pending_other: '{{count}} reports waiting to be sent',
     item: 'Report from {{time}}',
-  },
-  incident: {
-    title: 'Incident',
-    back: 'Back to alerts',
-    area: 'Neighborhood',
-    firstReport: 'First report',
-    lastReport: 'Last report',
-    confirmedAt: 'Confirmed',
-    closedAt: 'Ended',
-    timeline: 'What happened',
-    kind: {
-      opened: 'First report',
-      report: 'Another report',
-      confirmed: 'Confirmed',
-      not_seen: 'Checked: not seen',
-      false_alarm: 'Marked as a false alarm',
-      all_clear: 'All clear',
-      auto_end: 'Ended: no news for a while',
-      merged_into: 'Joined with another incident',
-      absorbed: 'Another report of this event joined',
-    },
-    by: 'by {{role}}',
-    role: {
-      member: 'a member',
-      verifier: 'a verifier',
-      dispatcher: 'a dispatcher',
-      responder: 'a responder',
-      admin: 'an admin',
-      system: 'Tocsin',
-    },
-    whatToDo: 'What to do',
-    hotline: 'Rapid-response hotline',
-    call: 'Call {{phone}}',
-    needsReview: 'This text is a draft: it still needs review by a native speaker or a lawyer.',
-    notFound: 'This incident does not exist, or you cannot see it.',
-    merged: 'This incident was joined with another one.',
-    openMerged: 'Open the other incident',
-    live: 'This page updates by itself.',
-    verifyTitle: 'Verify',
-    verifyIntro: 'Everyone who was alerted is told what you choose.',
-    confirmRecorded:
-      'Your confirmation is recorded. It becomes CONFIRMED when a second verifier, independent of you and of the reporters, confirms too.',
-    confirm: 'Confirm: it is happening',
-    falseAlarm: 'False alarm',
-    notSeen: 'Not seen',
-    end: 'All clear: it is over',
-    sure: 'Are you sure? “{{action}}”',
   },
 };

@@ -1,4 +1,4 @@
-/** English strings of the settings screen. */
+/** English strings of the settings screen and the neighborhood picker. */
 export const settings = {
   settings: {
     digestLink: 'Daily digest and quiet hours',
@@ -46,5 +46,13 @@ export const settings = {
     wipeConfirm: 'Yes, erase everything',
     wiping: 'Erasing…',
     wiped: 'Done.',
+  },
+  areas: {
+    legend: 'Neighborhoods for alerts',
+    filter: 'Search neighborhoods',
+    selected_one: '{{count}} selected',
+    selected_other: '{{count}} selected',
+    none: 'No neighborhood matches.',
+    wholeCity: 'All of {{city}}',
   },
 };

@@ -1,4 +1,4 @@
-/** English strings of the devices, meeting invite and vouching screens. */
+/** English strings of the devices and vouching screens. */
 export const trust = {
   devices: {
     title: 'Your devices',
@@ -26,29 +26,6 @@ export const trust = {
     everywhereSure: 'Log out everywhere and remove every other device?',
     back: 'Back to settings',
   },
-  meeting: {
-    title: 'Invite a meeting to {{area}}',
-    intro:
-      'One code for everyone in the room. Each person joins on probation, with you as their sponsor, until another active member vouches for them in person.',
-    label: 'Meeting name',
-    uses: 'How many people can join',
-    hours: 'Works for how many hours',
-    create: 'Make the meeting invite',
-    qrLabel: 'QR code to join Tocsin: {{label}}',
-    expires: 'Works until {{date}}',
-    capacity: 'up to {{uses}} people',
-    usage: '{{used}} of {{uses}} joined',
-    project: 'Show on the projector',
-    closeProjector: 'Close the projector view',
-    projectorHint: 'Scan with your phone camera to join',
-    listTitle: 'Meeting invites',
-    none: 'No meeting invites yet.',
-    untitled: 'Meeting',
-    withdraw: 'Withdraw',
-    withdrawNamed: 'Withdraw {{label}}',
-    withdrawSure: 'Withdraw {{label}}? Nobody else can join with it.',
-    withdrawConfirm: 'Yes, withdraw it',
-  },
   vouch: {
     title: 'Vouch in person',
     link: 'Vouch in person',
@@ -67,10 +44,5 @@ export const trust = {
     submit: 'Vouch for this member',
     done: '{{handle}} is now an active member.',
     notActive: 'Once another member has vouched for you, you can vouch for others too.',
-  },
-  authStats: {
-    recoveryFailed: 'Recovery codes refused (whole city)',
-    recoveryLocked: 'Recovery tries refused while locked (whole city)',
-    inviteRefused: 'Invite codes refused (whole city)',
   },
 };

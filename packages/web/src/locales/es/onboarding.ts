@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of the welcome, join and area screens. */
-export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
+/** Strings of the welcome and join screens. */
+export const onboarding: Pick<Messages, 'welcome' | 'join'> = {
   welcome: {
     title: 'Bienvenido a Tocsin',
     intro:
@@ -55,13 +55,5 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
     notifyFailed:
       'No se pudieron activar las notificaciones. Puede intentarlo más tarde en Ajustes.',
     signedIn: 'Ya tiene una sesión abierta en este teléfono.',
-  },
-  areas: {
-    legend: 'Vecindarios para las alertas',
-    filter: 'Buscar vecindarios',
-    selected_one: '{{count}} elegido',
-    selected_other: '{{count}} elegidos',
-    none: 'Ningún vecindario coincide.',
-    wholeCity: 'Todo {{city}}',
   },
 };

@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
 /** Strings of the organizer pages. */
-export const organize: Pick<Messages, 'organize'> = {
+export const organize: Pick<Messages, 'organize' | 'meeting' | 'authStats'> = {
   organize: {
     title: 'Organizar',
     sections: 'Páginas de organización',
@@ -129,5 +129,33 @@ export const organize: Pick<Messages, 'organize'> = {
       minutes: '{{value}} min',
       none: 'Sin datos todavía',
     },
+  },
+  meeting: {
+    title: 'Invitar a una reunión a {{area}}',
+    intro:
+      'Un solo código para todas las personas en la sala. Cada persona entra a prueba, con usted como patrocinador, hasta que otro miembro activo responda por ella en persona.',
+    label: 'Nombre de la reunión',
+    uses: 'Cuántas personas pueden unirse',
+    hours: 'Cuántas horas funciona',
+    create: 'Crear la invitación de reunión',
+    qrLabel: 'Código QR para unirse a Tocsin: {{label}}',
+    expires: 'Funciona hasta el {{date}}',
+    capacity: 'hasta {{uses}} personas',
+    usage: '{{used}} de {{uses}} se unieron',
+    project: 'Mostrar en el proyector',
+    closeProjector: 'Cerrar la vista del proyector',
+    projectorHint: 'Escanee con la cámara de su teléfono para unirse',
+    listTitle: 'Invitaciones de reunión',
+    none: 'Todavía no hay invitaciones de reunión.',
+    untitled: 'Reunión',
+    withdraw: 'Retirar',
+    withdrawNamed: 'Retirar {{label}}',
+    withdrawSure: '¿Retirar {{label}}? Nadie más podrá unirse con ella.',
+    withdrawConfirm: 'Sí, retirarla',
+  },
+  authStats: {
+    recoveryFailed: 'Códigos de recuperación rechazados (toda la ciudad)',
+    recoveryLocked: 'Intentos de recuperación rechazados durante el bloqueo (toda la ciudad)',
+    inviteRefused: 'Códigos de invitación rechazados (toda la ciudad)',
   },
 };

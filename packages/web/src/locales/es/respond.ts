@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of responders, the dispatcher console and plate checks. */
-export const respond: Pick<Messages, 'respond' | 'console' | 'plates'> = {
+/** Strings of responders. */
+export const respond: Pick<Messages, 'respond'> = {
   respond: {
     title: 'Respondedor',
     intro:
@@ -31,90 +31,5 @@ export const respond: Pick<Messages, 'respond' | 'console' | 'plates'> = {
       stood_down: 'Ya no se necesita',
       expired: 'Vencido',
     },
-  },
-  console: {
-    title: 'Consola de despacho',
-    queue_one: '{{count}} incidente abierto',
-    queue_other: '{{count}} incidentes abiertos',
-    empty: 'No hay incidentes abiertos en sus zonas.',
-    detail: 'Incidente elegido',
-    pick: 'Elija un incidente de la lista.',
-    independent_one: '{{count}} persona independiente lo reportó',
-    independent_other: '{{count}} personas independientes lo reportaron',
-    notSeen_one: '{{count}} verificador no lo vio',
-    notSeen_other: '{{count}} verificadores no lo vieron',
-    going: 'Quién va',
-    nobodyGoing: 'Nadie ha aceptado todavía.',
-    reports: 'Reportes',
-    mergeTitle: '¿Es el mismo hecho que otro incidente?',
-    mergeInto: 'Unir con',
-    mergePick: 'Elija el incidente que repite',
-    merge: 'Unir',
-    sound: 'Sonido con cada incidente nuevo',
-    newIncident: 'Incidente nuevo: {{what}}',
-    mapTitle: 'Mapa',
-    mapLabel:
-      'Mapa de incidentes abiertos ({{count}}) y personas de respuesta de turno ({{responders}})',
-    cell: '{{handle}} (zona aproximada)',
-    cellsHint:
-      'Contornos azules: personas de respuesta de turno, cada una solo como zona aproximada.',
-    mergeMarked: 'Unir los dos elegidos',
-    mergeHint:
-      'Marque dos incidentes que son el mismo hecho: el más reciente se une al más antiguo.',
-    mark: 'Elegir para unir: {{what}}',
-    sendTitle: 'Enviar personas de respuesta',
-    nobodySent: 'Todavía no se ha enviado a nadie.',
-    responder: 'Persona de respuesta de turno',
-    responderPick: 'Elija a una persona',
-    send: 'Enviar',
-    standDown: 'Retirar a {{handle}}',
-    noResponders: 'No hay personas de respuesta de turno en sus zonas.',
-    keysTitle: 'Atajos de teclado',
-    keys: {
-      j: 'Incidente siguiente',
-      k: 'Incidente anterior',
-      x: 'Elegir el incidente para unir',
-      m: 'Unir los dos elegidos',
-      d: 'Elegir a quién enviar',
-      v: 'Confirmar el incidente',
-      e: 'Todo despejado: cerrar el incidente',
-      s: 'Activar o quitar el sonido',
-    },
-  },
-  plates: {
-    title: 'Consultar una placa',
-    intro: 'Sepa si una placa se vio en incidentes que los verificadores confirmaron.',
-    label: 'Placa',
-    hint: 'Por ejemplo: MN ABC 123. Los espacios y guiones no importan.',
-    invalid: 'Esto no parece una placa. Revise las letras y los números.',
-    check: 'Consultar',
-    checking: 'Consultando…',
-    limits: 'Las consultas tienen un límite por hora, para que nadie pueda copiar la lista.',
-    listedTitle: 'Está en la lista',
-    listed_one: '{{plate}} se vio en {{count}} incidente confirmado.',
-    listed_other: '{{plate}} se vio en {{count}} incidentes confirmados.',
-    lastSeen: 'Vista por última vez',
-    areas: 'Dónde',
-    listedAdvice:
-      'Manténgase a una distancia segura y no siga al vehículo. Si ve agentes, repórtelo.',
-    notListedTitle: 'No está en la lista',
-    notListed: '{{plate}} no está en la lista.',
-    notListedMeaning:
-      'Esto no le dice si el vehículo es seguro. Solo están en la lista las placas vistas en incidentes confirmados y aprobadas por dos verificadores, así que la mayoría de los vehículos no aparecen.',
-    rateLimited_one:
-      'Consultó muchas placas en la última hora. Podrá consultar de nuevo en {{count}} minuto aproximadamente ({{time}}).',
-    rateLimited_other:
-      'Consultó muchas placas en la última hora. Podrá consultar de nuevo en unos {{count}} minutos ({{time}}).',
-    closedTitle: 'Todavía no está disponible para usted',
-    probation:
-      'Podrá consultar placas cuando otro miembro responda por usted o un organizador lo apruebe. Mientras tanto puede reportar lo que vea, también las placas.',
-    suspended: 'Su cuenta está suspendida, así que no puede consultar placas.',
-    approveTitle: 'Placas vistas en este incidente',
-    approveIntro:
-      'Una placa entra en la lista cuando el incidente está confirmado y dos verificadores distintos la aprueban. Apruebe solo una placa que crea que se leyó bien.',
-    approve: 'Aprobar {{plate}}',
-    approvals_one: 'Aprobada. Lleva {{count}} aprobación: falta un verificador más.',
-    approvals_other: 'Aprobada. Lleva {{count}} aprobaciones.',
-    nowListed: 'Aprobada. Esta placa ya está en la lista.',
   },
 };

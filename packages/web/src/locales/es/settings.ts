@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of the settings screen. */
-export const settings: Pick<Messages, 'settings'> = {
+/** Strings of the settings screen and the neighborhood picker. */
+export const settings: Pick<Messages, 'settings' | 'areas'> = {
   settings: {
     digestLink: 'Resumen diario y horas de silencio',
     title: 'Ajustes',
@@ -48,5 +48,13 @@ export const settings: Pick<Messages, 'settings'> = {
     wipeConfirm: 'Sí, borrar todo',
     wiping: 'Borrando…',
     wiped: 'Listo.',
+  },
+  areas: {
+    legend: 'Vecindarios para las alertas',
+    filter: 'Buscar vecindarios',
+    selected_one: '{{count}} elegido',
+    selected_other: '{{count}} elegidos',
+    none: 'Ningún vecindario coincide.',
+    wholeCity: 'Todo {{city}}',
   },
 };

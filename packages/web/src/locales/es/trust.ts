@@ -1,4 +1,4 @@
-/** Spanish strings of the devices, meeting invite and vouching screens. */
+/** Spanish strings of the devices and vouching screens. */
 export const trust = {
   devices: {
     title: 'Sus dispositivos',
@@ -26,29 +26,6 @@ export const trust = {
     everywhereSure: '¿Cerrar sesión en todas partes y quitar todos los demás dispositivos?',
     back: 'Volver a ajustes',
   },
-  meeting: {
-    title: 'Invitar a una reunión a {{area}}',
-    intro:
-      'Un solo código para todas las personas en la sala. Cada persona entra a prueba, con usted como patrocinador, hasta que otro miembro activo responda por ella en persona.',
-    label: 'Nombre de la reunión',
-    uses: 'Cuántas personas pueden unirse',
-    hours: 'Cuántas horas funciona',
-    create: 'Crear la invitación de reunión',
-    qrLabel: 'Código QR para unirse a Tocsin: {{label}}',
-    expires: 'Funciona hasta el {{date}}',
-    capacity: 'hasta {{uses}} personas',
-    usage: '{{used}} de {{uses}} se unieron',
-    project: 'Mostrar en el proyector',
-    closeProjector: 'Cerrar la vista del proyector',
-    projectorHint: 'Escanee con la cámara de su teléfono para unirse',
-    listTitle: 'Invitaciones de reunión',
-    none: 'Todavía no hay invitaciones de reunión.',
-    untitled: 'Reunión',
-    withdraw: 'Retirar',
-    withdrawNamed: 'Retirar {{label}}',
-    withdrawSure: '¿Retirar {{label}}? Nadie más podrá unirse con ella.',
-    withdrawConfirm: 'Sí, retirarla',
-  },
   vouch: {
     title: 'Responder en persona',
     link: 'Responder por alguien en persona',
@@ -68,10 +45,5 @@ export const trust = {
     done: '{{handle}} ahora es miembro activo.',
     notActive:
       'Cuando otro miembro haya respondido por usted, usted también podrá responder por otras personas.',
-  },
-  authStats: {
-    recoveryFailed: 'Códigos de recuperación rechazados (toda la ciudad)',
-    recoveryLocked: 'Intentos de recuperación rechazados durante el bloqueo (toda la ciudad)',
-    inviteRefused: 'Códigos de invitación rechazados (toda la ciudad)',
   },
 };

@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of the welcome, join and area screens. */
-export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
+/** Strings of the welcome and join screens. */
+export const onboarding: Pick<Messages, 'welcome' | 'join'> = {
   welcome: {
     title: 'Zoo siab txais tos rau Tocsin',
     intro:
@@ -56,13 +56,5 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
     notifyLater: 'Koj qhib tau tom qab hauv Chaw teeb tsa.',
     notifyFailed: 'Qhib tsis tau cov lus ceeb toom. Koj sim dua tom qab hauv Chaw teeb tsa.',
     signedIn: 'Koj twb nkag hauv lub xov tooj no lawm.',
-  },
-  areas: {
-    legend: 'Cov zej zog rau kev ceeb toom',
-    filter: 'Nrhiav zej zog',
-    selected_one: 'Xaiv {{count}}',
-    selected_other: 'Xaiv {{count}}',
-    none: 'Tsis muaj zej zog twg zoo li ntawd.',
-    wholeCity: 'Tag nrho {{city}}',
   },
 };

@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
 /** Strings of the organizer pages. */
-export const organize: Pick<Messages, 'organize'> = {
+export const organize: Pick<Messages, 'organize' | 'meeting' | 'authStats'> = {
   organize: {
     title: 'Npaj koom haum',
     sections: 'Cov nplooj npaj koom haum',
@@ -130,5 +130,33 @@ export const organize: Pick<Messages, 'organize'> = {
       minutes: '{{value}} feeb',
       none: 'Tseem tsis tau muaj ntaub ntawv',
     },
+  },
+  meeting: {
+    title: 'Caw ib lub rooj sib tham rau {{area}}',
+    intro:
+      'Ib tus lej rau txhua tus neeg hauv chav. Txhua tus koom ua neeg sim, nrog koj ua tus lav, mus txog thaum lwm tus tswv cuab lav rau lawv tim ntsej muag.',
+    label: 'Lub npe ntawm lub rooj sib tham',
+    uses: 'Pes tsawg tus neeg koom tau',
+    hours: 'Siv tau pes tsawg teev',
+    create: 'Ua daim ntawv caw rooj sib tham',
+    qrLabel: 'QR code los koom Tocsin: {{label}}',
+    expires: 'Siv tau txog {{date}}',
+    capacity: 'txog {{uses}} tus neeg',
+    usage: '{{used}} ntawm {{uses}} tau koom',
+    project: 'Qhia rau ntawm lub projector',
+    closeProjector: 'Kaw qhov qhia projector',
+    projectorHint: 'Luam nrog koj lub koob yees duab xov tooj los koom',
+    listTitle: 'Cov ntawv caw rooj sib tham',
+    none: 'Tseem tsis tau muaj ntawv caw rooj sib tham.',
+    untitled: 'Rooj sib tham',
+    withdraw: 'Thim rov qab',
+    withdrawNamed: 'Thim {{label}} rov qab',
+    withdrawSure: 'Thim {{label}} rov qab? Tsis muaj leej twg koom tau nrog nws ntxiv lawm.',
+    withdrawConfirm: 'Yog, thim rov qab',
+  },
+  authStats: {
+    recoveryFailed: 'Cov lej rov qab raug tsis lees (tag nrho lub nroog)',
+    recoveryLocked: 'Kev sim rov qab raug tsis lees thaum raug xauv (tag nrho lub nroog)',
+    inviteRefused: 'Cov lej caw raug tsis lees (tag nrho lub nroog)',
   },
 };

@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of the settings screen. */
-export const settings: Pick<Messages, 'settings'> = {
+/** Strings of the settings screen and the neighborhood picker. */
+export const settings: Pick<Messages, 'settings' | 'areas'> = {
   settings: {
     digestLink: 'Xov xwm txhua hnub thiab lub sij hawm ntsiag to',
     title: 'Chaw teeb tsa',
@@ -48,5 +48,13 @@ export const settings: Pick<Messages, 'settings'> = {
     wipeConfirm: 'Yog, rho tawm txhua yam',
     wiping: 'Tab tom rho tawm…',
     wiped: 'Tiav lawm.',
+  },
+  areas: {
+    legend: 'Cov zej zog rau kev ceeb toom',
+    filter: 'Nrhiav zej zog',
+    selected_one: 'Xaiv {{count}}',
+    selected_other: 'Xaiv {{count}}',
+    none: 'Tsis muaj zej zog twg zoo li ntawd.',
+    wholeCity: 'Tag nrho {{city}}',
   },
 };

@@ -1,4 +1,4 @@
-/** Hmong (draft) strings of the devices, meeting invite and vouching screens. */
+/** Hmong (draft) strings of the devices and vouching screens. */
 export const trust = {
   devices: {
     title: 'Koj cov khoom siv',
@@ -26,29 +26,6 @@ export const trust = {
     everywhereSure: 'Tawm txhua qhov chaw thiab tshem txhua lub khoom siv lwm?',
     back: 'Rov qab mus rau chaw teeb tsa',
   },
-  meeting: {
-    title: 'Caw ib lub rooj sib tham rau {{area}}',
-    intro:
-      'Ib tus lej rau txhua tus neeg hauv chav. Txhua tus koom ua neeg sim, nrog koj ua tus lav, mus txog thaum lwm tus tswv cuab lav rau lawv tim ntsej muag.',
-    label: 'Lub npe ntawm lub rooj sib tham',
-    uses: 'Pes tsawg tus neeg koom tau',
-    hours: 'Siv tau pes tsawg teev',
-    create: 'Ua daim ntawv caw rooj sib tham',
-    qrLabel: 'QR code los koom Tocsin: {{label}}',
-    expires: 'Siv tau txog {{date}}',
-    capacity: 'txog {{uses}} tus neeg',
-    usage: '{{used}} ntawm {{uses}} tau koom',
-    project: 'Qhia rau ntawm lub projector',
-    closeProjector: 'Kaw qhov qhia projector',
-    projectorHint: 'Luam nrog koj lub koob yees duab xov tooj los koom',
-    listTitle: 'Cov ntawv caw rooj sib tham',
-    none: 'Tseem tsis tau muaj ntawv caw rooj sib tham.',
-    untitled: 'Rooj sib tham',
-    withdraw: 'Thim rov qab',
-    withdrawNamed: 'Thim {{label}} rov qab',
-    withdrawSure: 'Thim {{label}} rov qab? Tsis muaj leej twg koom tau nrog nws ntxiv lawm.',
-    withdrawConfirm: 'Yog, thim rov qab',
-  },
   vouch: {
     title: 'Lav tim ntsej muag',
     link: 'Lav rau ib tug neeg tim ntsej muag',
@@ -68,10 +45,5 @@ export const trust = {
     submit: 'Lav rau tus tswv cuab no',
     done: '{{handle}} tam sim no yog ib tug tswv cuab tiag lawm.',
     notActive: 'Thaum lwm tus tswv cuab lav rau koj lawm, koj kuj lav tau rau lwm tus.',
-  },
-  authStats: {
-    recoveryFailed: 'Cov lej rov qab raug tsis lees (tag nrho lub nroog)',
-    recoveryLocked: 'Kev sim rov qab raug tsis lees thaum raug xauv (tag nrho lub nroog)',
-    inviteRefused: 'Cov lej caw raug tsis lees (tag nrho lub nroog)',
   },
 };

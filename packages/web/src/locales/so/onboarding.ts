@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of the welcome, join and area screens. */
-export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
+/** Strings of the welcome and join screens. */
+export const onboarding: Pick<Messages, 'welcome' | 'join'> = {
   welcome: {
     title: 'Ku soo dhawoow Tocsin',
     intro:
@@ -54,13 +54,5 @@ export const onboarding: Pick<Messages, 'welcome' | 'join' | 'areas'> = {
     notifyLater: 'Hadhow waad ka daari kartaa Dejinta.',
     notifyFailed: 'Ogeysiisyada lama daari karin. Hadhow mar kale isku day Dejinta.',
     signedIn: 'Hore ayaad telefoonkan ugu gashay.',
-  },
-  areas: {
-    legend: 'Xaafadaha digniinaha',
-    filter: 'Raadi xaafadaha',
-    selected_one: '{{count}} la doortay',
-    selected_other: '{{count}} la doortay',
-    none: 'Xaafad u dhiganta ma jirto.',
-    wholeCity: 'Dhammaan {{city}}',
   },
 };

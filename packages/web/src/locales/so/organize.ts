@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
 /** Strings of the organizer pages. */
-export const organize: Pick<Messages, 'organize'> = {
+export const organize: Pick<Messages, 'organize' | 'meeting' | 'authStats'> = {
   organize: {
     title: 'Abaabul',
     sections: 'Bogagga abaabulka',
@@ -129,5 +129,33 @@ export const organize: Pick<Messages, 'organize'> = {
       minutes: '{{value}} daqiiqo',
       none: 'Weli xog ma jirto',
     },
+  },
+  meeting: {
+    title: 'Shir ku casuun {{area}}',
+    intro:
+      'Hal koodh oo loogu talagalay qof kasta oo qolka jooga. Qof kasta wuxuu ku biirayaa tijaabo, adiga oo ah dammiinkiisa, ilaa xubin kale oo firfircoon ay shakhsi ahaan u damiinto.',
+    label: 'Magaca shirka',
+    uses: 'Immisa qof ayaa ku biiri kara',
+    hours: 'Immisa saacadood ayuu shaqaynayaa',
+    create: 'Samee casuumadda shirka',
+    qrLabel: 'Koodhka QR ee lagu biiro Tocsin: {{label}}',
+    expires: 'Wuu shaqaynayaa ilaa {{date}}',
+    capacity: 'ilaa {{uses}} qof',
+    usage: '{{used}} ka mid ah {{uses}} ayaa ku biiray',
+    project: 'Ku muuji borojektarka',
+    closeProjector: 'Xir muuqaalka borojektarka',
+    projectorHint: 'Ku sawir kamaradda telefoonkaaga si aad ugu biirto',
+    listTitle: 'Casuumadaha shirka',
+    none: 'Weli casuumaad shir ma jirto.',
+    untitled: 'Shir',
+    withdraw: 'Dib u celi',
+    withdrawNamed: 'Dib u celi {{label}}',
+    withdrawSure: 'Dib ma u celinaysaa {{label}}? Qof kale kuma biiri karo.',
+    withdrawConfirm: 'Haa, dib u celi',
+  },
+  authStats: {
+    recoveryFailed: 'Koodhadka soo celinta ee la diiday (magaalada oo dhan)',
+    recoveryLocked: 'Isku dayga soo celinta ee la diiday intii la xiray (magaalada oo dhan)',
+    inviteRefused: 'Koodhadka casuumadda ee la diiday (magaalada oo dhan)',
   },
 };

@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of the report form, its outbox and the incident page. */
-export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
+/** Strings of the report form and its outbox. */
+export const reports: Pick<Messages, 'report' | 'outbox'> = {
   report: {
     title: 'Soo sheeg wax aad aragtay',
     addPhoto: 'Ku dar sawir',
@@ -84,52 +84,5 @@ export const reports: Pick<Messages, 'report' | 'outbox' | 'incident'> = {
     pending_one: '{{count}} warbixin ayaa sugaysa in la diro',
     pending_other: '{{count}} warbixinood ayaa sugaya in la diro',
     item: 'Warbixinta {{time}}',
-  },
-  incident: {
-    title: 'Dhacdo',
-    back: 'Ku noqo digniinaha',
-    area: 'Xaafadda',
-    firstReport: 'Warbixinta koowaad',
-    lastReport: 'Warbixinta ugu dambaysa',
-    confirmedAt: 'La xaqiijiyay',
-    closedAt: 'Dhammaatay',
-    timeline: 'Waxa dhacay',
-    kind: {
-      opened: 'Warbixinta koowaad',
-      report: 'Warbixin kale',
-      confirmed: 'La xaqiijiyay',
-      not_seen: 'La hubiyay: lama arag',
-      false_alarm: 'Loo calaamadeeyay digniin been ah',
-      all_clear: 'Way dhammaatay',
-      auto_end: 'Dhammaatay: war cusub lama helin muddo',
-      merged_into: 'Lagu daray dhacdo kale',
-      absorbed: 'Warbixin kale oo isla dhacdadan ah ayaa lagu daray',
-    },
-    by: '{{role}} ayaa sameeyay',
-    role: {
-      member: 'xubin',
-      verifier: 'xaqiijiye',
-      dispatcher: 'diraha',
-      responder: 'jawaab-bixiye',
-      admin: 'maamule',
-      system: 'Tocsin',
-    },
-    whatToDo: 'Waxa la sameeyo',
-    hotline: 'Khadka jawaabta degdegga ah',
-    call: 'Wac {{phone}}',
-    needsReview: 'Qoraalkani waa qabyo: weli waa inuu dib u eego qof luqadda ku hadla ama qareen.',
-    notFound: 'Dhacdadani ma jirto, ama ma arki kartid.',
-    merged: 'Dhacdadan waxaa lagu daray mid kale.',
-    openMerged: 'Fur dhacdada kale',
-    live: 'Boggani iskiis ayuu u cusboonaysiiyaa.',
-    verifyTitle: 'Xaqiiji',
-    verifyIntro: 'Qof kasta oo digniinta helay waxaa loo sheegi doonaa waxaad doorato.',
-    confirmRecorded:
-      'Xaqiijintaada waa la diiwaangeliyay. Waxay noqonaysaa LA XAQIIJIYAY marka xaqiijiye labaad, oo kaa madax-bannaan adiga iyo kuwii soo sheegay, uu sidoo kale xaqiijiyo.',
-    confirm: 'Xaqiiji: way dhacaysaa',
-    falseAlarm: 'Digniin been ah',
-    notSeen: 'Lama arag',
-    end: 'Way dhammaatay: wax khatar ah ma jiro',
-    sure: 'Ma hubtaa? “{{action}}”',
   },
 };

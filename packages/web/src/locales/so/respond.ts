@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of responders, the dispatcher console and plate checks. */
-export const respond: Pick<Messages, 'respond' | 'console' | 'plates'> = {
+/** Strings of responders. */
+export const respond: Pick<Messages, 'respond'> = {
   respond: {
     title: 'Jawaab-bixiye',
     intro:
@@ -31,89 +31,5 @@ export const respond: Pick<Messages, 'respond' | 'console' | 'plates'> = {
       stood_down: 'Hadda looma baahna',
       expired: 'Wakhtigii ka dhacay',
     },
-  },
-  console: {
-    title: 'Shaashadda dirista',
-    queue_one: '{{count}} dhacdo furan',
-    queue_other: '{{count}} dhacdooyin furan',
-    empty: 'Dhacdo furan kama jirto aagaggaaga.',
-    detail: 'Dhacdada la doortay',
-    pick: 'Liiska ka dooro dhacdo.',
-    independent_one: '{{count}} qof oo madax-bannaan ayaa soo sheegay',
-    independent_other: '{{count}} qof oo madax-bannaan ayaa soo sheegay',
-    notSeen_one: '{{count}} xaqiijiye ma arag',
-    notSeen_other: '{{count}} xaqiijiye ma arag',
-    going: 'Yaa u socda',
-    nobodyGoing: 'Weli cidna ma aqbalin.',
-    reports: 'Warbixinnada',
-    mergeTitle: 'Ma isla dhacdadii dhacdo kale ayaa?',
-    mergeInto: 'Ku dar',
-    mergePick: 'Dooro dhacdada ay ku celinayso',
-    merge: 'Isku dar',
-    sound: 'Cod marka dhacdo cusub timaado',
-    newIncident: 'Dhacdo cusub: {{what}}',
-    mapTitle: 'Khariidad',
-    mapLabel:
-      'Khariidadda dhacdooyinka furan ({{count}}) iyo ka-jawaabayaasha shaqada jooga ({{responders}})',
-    cell: '{{handle}} (meel qiyaas ah)',
-    cellsHint:
-      'Xariiqyada buluugga ah: ka-jawaabayaasha shaqada jooga, mid walba meel qiyaas ah oo keliya.',
-    mergeMarked: 'Isku dar labada la doortay',
-    mergeHint: 'Calaamadee laba dhacdo oo isku mid ah: tan cusubi waxay ku biiraysaa tan hore.',
-    mark: 'U dooro isku-darka: {{what}}',
-    sendTitle: 'Dir ka-jawaabayaal',
-    nobodySent: 'Weli qofna lama dirin.',
-    responder: 'Ka-jawaabe shaqada jooga',
-    responderPick: 'Dooro ka-jawaabe',
-    send: 'Dir',
-    standDown: 'Ka celi {{handle}}',
-    noResponders: 'Ma jiro ka-jawaabe shaqada jooga aagaggaaga.',
-    keysTitle: 'Furayaasha gaaban ee kiiboodhka',
-    keys: {
-      j: 'Dhacdada xigta',
-      k: 'Dhacdadii hore',
-      x: 'U dooro dhacdada isku-darka',
-      m: 'Isku dar labada la doortay',
-      d: 'Dooro ka-jawaabe aad dirto',
-      v: 'Xaqiiji dhacdada',
-      e: 'Wax walba way nabad qabaan: xir dhacdada',
-      s: 'Cod shid ama dami',
-    },
-  },
-  plates: {
-    title: 'Hubi taarikada',
-    intro: 'Ogow in taarikada baabuur lagu arkay dhacdooyin ay xaqiijiyeyaashu xaqiijiyeen.',
-    label: 'Taarikada baabuurka',
-    hint: 'Tusaale: MN ABC 123. Meelaha bannaan iyo xarriijimaha muhiim ma aha.',
-    invalid: 'Tani uma eka taarikada baabuur. Hubi xarfaha iyo lambarada.',
-    check: 'Hubi',
-    checking: 'Waa la hubinayaa…',
-    limits: 'Hubinta waxaa lagu xaddiday saacaddii, si aan qofna u koobiyeyn liiska.',
-    listedTitle: 'Liiska ayay ku jirtaa',
-    listed_one: '{{plate}} waxaa lagu arkay {{count}} dhacdo oo la xaqiijiyay.',
-    listed_other: '{{plate}} waxaa lagu arkay {{count}} dhacdooyin oo la xaqiijiyay.',
-    lastSeen: 'Markii ugu dambaysay ee la arkay',
-    areas: 'Halkee',
-    listedAdvice: 'Ka fogow baabuurka oo ha raacin. Haddii aad aragto sarkaal, soo sheeg.',
-    notListedTitle: 'Liiska kuma jirto',
-    notListed: '{{plate}} liiska kuma jirto.',
-    notListedMeaning:
-      'Tani kuuma sheegayso in baabuurku ammaan yahay iyo in kale. Liiska waxaa ku jira kaliya taarikooyin lagu arkay dhacdooyin la xaqiijiyay oo ay laba xaqiijiye ansixiyeen, markaa baabuurta badankood kuma jiraan.',
-    rateLimited_one:
-      'Saacaddii u dambaysay taarikooyin badan ayaad hubisay. Waxaad mar kale hubin kartaa qiyaastii {{count}} daqiiqo kadib ({{time}}).',
-    rateLimited_other:
-      'Saacaddii u dambaysay taarikooyin badan ayaad hubisay. Waxaad mar kale hubin kartaa qiyaastii {{count}} daqiiqo kadib ({{time}}).',
-    closedTitle: 'Weli laguuma furin',
-    probation:
-      'Hubinta taarikada waxay kuu furmaysaa marka xubin kale kuu dammaanad qaaddo ama abaabule ku ansixiyo. Inta ka horreysa waxaad weli soo sheegi kartaa waxaad aragto, oo ay ku jiraan taarikooyinka.',
-    suspended: 'Akoonkaaga waa la hakiyay, markaa ma hubin kartid taarikooyinka.',
-    approveTitle: 'Taarikooyinka lagu arkay dhacdadan',
-    approveIntro:
-      'Taarikadu waxay gashaa liiska marka dhacdada la xaqiijiyo oo laba xaqiijiye oo kala duwan ay ansixiyaan. Ansixi kaliya taarikada aad aaminsan tahay in si sax ah loo akhriyay.',
-    approve: 'Ansixi {{plate}}',
-    approvals_one:
-      'Waa la ansixiyay. {{count}} ansixin ilaa hadda: hal xaqiijiye oo kale ayaa loo baahan yahay.',
-    approvals_other: 'Waa la ansixiyay. {{count}} ansixin ilaa hadda.',
-    nowListed: 'Waa la ansixiyay. Taarikadani hadda liiska ayay ku jirtaa.',
   },
 };

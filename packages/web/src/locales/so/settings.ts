@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Strings of the settings screen. */
-export const settings: Pick<Messages, 'settings'> = {
+/** Strings of the settings screen and the neighborhood picker. */
+export const settings: Pick<Messages, 'settings' | 'areas'> = {
   settings: {
     digestLink: 'Warbixinta maalinlaha iyo saacadaha aamusnaanta',
     title: 'Dejinta',
@@ -48,5 +48,13 @@ export const settings: Pick<Messages, 'settings'> = {
     wipeConfirm: 'Haa, tirtir wax walba',
     wiping: 'Waa la tirtirayaa…',
     wiped: 'Waa dhammaatay.',
+  },
+  areas: {
+    legend: 'Xaafadaha digniinaha',
+    filter: 'Raadi xaafadaha',
+    selected_one: '{{count}} la doortay',
+    selected_other: '{{count}} la doortay',
+    none: 'Xaafad u dhiganta ma jirto.',
+    wholeCity: 'Dhammaan {{city}}',
   },
 };

@@ -1,4 +1,4 @@
-/** Somali (draft) strings of the devices, meeting invite and vouching screens. */
+/** Somali (draft) strings of the devices and vouching screens. */
 export const trust = {
   devices: {
     title: 'Qalabkaaga',
@@ -26,29 +26,6 @@ export const trust = {
     everywhereSure: 'Ma ka baxaysaa meel kasta oo ma saaraysaa qalab kasta oo kale?',
     back: 'Ku noqo dejinta',
   },
-  meeting: {
-    title: 'Shir ku casuun {{area}}',
-    intro:
-      'Hal koodh oo loogu talagalay qof kasta oo qolka jooga. Qof kasta wuxuu ku biirayaa tijaabo, adiga oo ah dammiinkiisa, ilaa xubin kale oo firfircoon ay shakhsi ahaan u damiinto.',
-    label: 'Magaca shirka',
-    uses: 'Immisa qof ayaa ku biiri kara',
-    hours: 'Immisa saacadood ayuu shaqaynayaa',
-    create: 'Samee casuumadda shirka',
-    qrLabel: 'Koodhka QR ee lagu biiro Tocsin: {{label}}',
-    expires: 'Wuu shaqaynayaa ilaa {{date}}',
-    capacity: 'ilaa {{uses}} qof',
-    usage: '{{used}} ka mid ah {{uses}} ayaa ku biiray',
-    project: 'Ku muuji borojektarka',
-    closeProjector: 'Xir muuqaalka borojektarka',
-    projectorHint: 'Ku sawir kamaradda telefoonkaaga si aad ugu biirto',
-    listTitle: 'Casuumadaha shirka',
-    none: 'Weli casuumaad shir ma jirto.',
-    untitled: 'Shir',
-    withdraw: 'Dib u celi',
-    withdrawNamed: 'Dib u celi {{label}}',
-    withdrawSure: 'Dib ma u celinaysaa {{label}}? Qof kale kuma biiri karo.',
-    withdrawConfirm: 'Haa, dib u celi',
-  },
   vouch: {
     title: 'Shakhsi ahaan u damiin',
     link: 'Shakhsi ahaan u damiin',
@@ -67,10 +44,5 @@ export const trust = {
     submit: 'U damiin xubintan',
     done: '{{handle}} hadda waa xubin firfircoon.',
     notActive: 'Marka xubin kale kuu damiinto, adiguna waad u damiin kartaa dadka kale.',
-  },
-  authStats: {
-    recoveryFailed: 'Koodhadka soo celinta ee la diiday (magaalada oo dhan)',
-    recoveryLocked: 'Isku dayga soo celinta ee la diiday intii la xiray (magaalada oo dhan)',
-    inviteRefused: 'Koodhadka casuumadda ee la diiday (magaalada oo dhan)',
   },
 };
