@@ -223,11 +223,13 @@ export async function run(): Promise<BenchResult> {
           value: ratio(replayRatio),
         },
         {
-          label: 'CPU over the reconnect: bare server / Tocsin node / PostgreSQL',
+          label:
+            'CPU: bare server over its hellos / Tocsin node and PostgreSQL over hellos, replays and acks',
           value: `${ms(med((r) => r.bareCpu))} / ${ms(med((r) => r.nodeCpu))} / ${ms(med((r) => r.pgCpu))}`,
         },
         {
-          label: 'PostgreSQL transactions over the Tocsin reconnect',
+          label:
+            "PostgreSQL transactions over the Tocsin reconnect (acks and the bench's own reads included)",
           value: med((r) => r.transactions).toLocaleString('en-US'),
         },
         {

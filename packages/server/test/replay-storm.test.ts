@@ -182,4 +182,28 @@ describeEachDatabase('replays after a reconnect', (kind) => {
       expect(alertsOf(back, id).map((m) => m.kind)).toEqual(['unconfirmed', 'retraction']),
     );
   });
+
+  it("gives a member's two devices what each missed since its own seq", async () => {
+    const [a, b, m, watcher] = await neighbors(4);
+    const live = await open(watcher!);
+    const before = await currentSeq(t.ctx.db);
+    const id = await sighting([a!, b!]);
+    await eventually(() => expect(alertsOf(live, id).map((x) => x.kind)).toEqual(['unconfirmed']));
+    const middle = await currentSeq(t.ctx.db);
+    const v1 = await verifier();
+    const v2 = await verifier();
+    for (const v of [v1, v2])
+      expect(
+        (await post(v, `/incidents/${id}/verification`, { outcome: 'confirmed' })).statusCode,
+      ).toBe(200);
+    await eventually(() => expect(alertsOf(live, id).map((x) => x.kind)).toContain('confirmed'));
+    const [phone, tablet] = await Promise.all([
+      open(m!, { since: before }),
+      open(m!, { since: middle }),
+    ]);
+    await eventually(() =>
+      expect(alertsOf(phone, id).map((x) => x.kind)).toEqual(['unconfirmed', 'confirmed']),
+    );
+    await eventually(() => expect(alertsOf(tablet, id).map((x) => x.kind)).toEqual(['confirmed']));
+  });
 });

@@ -8,7 +8,7 @@ const ROTATE_MS = 6 * 3_600_000;
  * in-memory secret that is replaced every six hours, so neither memory nor a heap dump can be
  * mapped back to addresses afterwards.
  */
-export function createAddressKeyer(): (request: FastifyRequest) => string {
+export function createAddressKeyer(): (request: Pick<FastifyRequest, 'ip'>) => string {
   let secret = randomBytes(32);
   let rotatedAt = Date.now();
   return (request) => {

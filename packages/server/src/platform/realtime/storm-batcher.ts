@@ -1,8 +1,8 @@
 /** At most this many requests share one batch (one `in (…)` list or array parameter each). */
 const DEFAULT_MAX_BATCH = 500;
 /**
- * While requests keep coming (a batch ended less than this long ago), the next batch waits this
- * long for more to join it: a storm's requests then share fewer, larger sets of statements. A
+ * While requests keep coming (a batch ended less than twice this long ago), the next batch waits
+ * this long for more to join it: a storm's requests then share fewer, larger sets of statements. A
  * request that comes alone, with no batch before it for this long, goes at once.
  */
 const GATHER_MS = 4;

@@ -34,9 +34,10 @@ export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): Fastify
         // A hello whose token fails counts against its address, with the API's failed tokens;
         // over that limit it is told to come back later. A valid token is never refused. The key
         // is made only for a failed hello (a keyed hash: a reconnect storm's 10,000 good hellos
-        // need none).
+        // need none). The address is read now: the socket keeps no hold on its request.
+        const ip = request.ip;
         gateway.accept(socket, request.cookies[gateway.cookie] ?? null, () => {
-          const key = addressKey(request);
+          const key = addressKey({ ip });
           if (badTokens.waitSeconds(key) !== null) return 'limited';
           badTokens.fail(key);
           return 'counted';

@@ -161,8 +161,10 @@ export async function membersLogs(
     join incidents i on i.id = d.incident_id
     cross join lateral unnest(d.member_ids) as m(id)
     join unnest(${uuidArray(memberIds)}) as w(id) on w.id = m.id
-    where d.incident_id = any(${uuidArray(incidentIds)})
-      or i.merged_into = any(${uuidArray(incidentIds)})`.execute(db);
+    where d.incident_id in (
+      select id from incidents
+      where id = any(${uuidArray(incidentIds)}) or merged_into = any(${uuidArray(incidentIds)})
+    )`.execute(db);
   for (const row of rows) {
     let log = logs.get(row.member_id);
     if (!log) logs.set(row.member_id, (log = { alerts: new Set(), kinds: new Map() }));

@@ -14,11 +14,12 @@ import { alertMessage } from './messages';
 import type { AlertSubscriber } from './subscriber';
 
 const REPLAY_WINDOW_MS = 24 * 3_600_000;
+/** A socket is replayed at most this many alerts, the oldest first. */
 const REPLAY_LIMIT = 500;
 /** Sockets whose replays share one set of statements (a reconnect storm's). */
 const MAX_BATCH = 1_000;
 /**
- * A replay reads again after its writes until a read finds nothing more for the socket (see
+ * A replay reads again after its writes until a read brings it no alert it has not seen (see
  * Replayer); alerts issued faster than a replay pass takes could keep it going, so it stops here
  * and the socket goes live (anything still missed comes on its next reconnect).
  */
@@ -32,9 +33,13 @@ export interface ReplayDeps {
   chainOf(areas: AreaSnapshot, alert: AlertCreated): string[];
 }
 
+/** One socket's replay: the seq it last saw, the alerts it has been through, when it is done. */
 interface Waiting {
   subscriber: AlertSubscriber;
   since: number;
+  seen: Set<string>;
+  done: () => void;
+  failed: (error: unknown) => void;
 }
 
 interface Replayed {
@@ -50,15 +55,19 @@ interface Replayed {
  * replays waiting together share their statements: the alerts since each `since` (one read per
  * distinct value, usually one), what the delivery log holds for all their members, and one write
  * per alert for everyone it is replayed to (StormBatcher: one batch at a time, the sockets that
- * ask meanwhile form the next).
+ * ask meanwhile form the next). Decisions are per member, over the alerts any of their sockets
+ * missed: a member's sockets all get the same alerts, as live delivery sends to every socket of a
+ * member it targets.
  *
  * Exactly once, even while live alerts go out: a socket is attached before its replay, so a live
  * alert issued meanwhile reaches it (queued until the replay ends, and not sent twice), unless it
  * is a retraction or update, which goes only to members the log already holds. Such an alert,
  * committed after the replay's read and sent before the replay's write, would miss a member the
- * replay was about to add to its incident's log. So after its writes a replay reads again from
- * the last seq it saw, and repeats until a read brings it nothing: whatever was committed before
- * its write is then either in that read or was sent live to a member already in the log.
+ * replay was about to add to its incident's log. So a socket whose member the replay wrote into
+ * the log reads again, from the same `since` (seqs are taken at insert, and alerts of different
+ * incidents commit in any order), until a read brings it no alert it has not seen: whatever was
+ * committed before its write is then either in that read or was sent live to a member already in
+ * the log. Each socket goes live as soon as its own replay is done.
  */
 export class Replayer {
   readonly #batcher = new StormBatcher<Waiting, void>(async (batch) => {
@@ -70,24 +79,33 @@ export class Replayer {
 
   /** Resolves once the socket was sent everything it missed (its live messages then follow). */
   replay(subscriber: AlertSubscriber, since: number): Promise<void> {
-    return this.#batcher.add({ subscriber, since });
+    return new Promise<void>((done, failed) => {
+      void this.#batcher.add({ subscriber, since, seen: new Set(), done, failed });
+    });
   }
 
   async #run(batch: Waiting[]): Promise<void> {
     let pending = batch;
-    for (let pass = 1; pending.length > 0; pass++) {
-      const again = await this.#pass(pending);
-      if (again.length > 0 && pass === MAX_PASSES) {
-        this.deps.logger.warn({ sockets: again.length }, 'replay stopped after its last pass');
-        return;
+    try {
+      for (let pass = 1; pending.length > 0; pass++) {
+        const again = await this.#pass(pending);
+        const going = new Set(again);
+        for (const waiting of pending) if (!going.has(waiting)) waiting.done();
+        if (again.length > 0 && pass === MAX_PASSES) {
+          this.deps.logger.warn({ sockets: again.length }, 'replay stopped after its last pass');
+          for (const waiting of again) waiting.done();
+          return;
+        }
+        pending = again;
       }
-      pending = again;
+    } catch (error) {
+      for (const waiting of pending) waiting.failed(error);
     }
   }
 
   /**
-   * One read, decision, write and send for some sockets; returns those that were sent something,
-   * each to read again from the last seq this pass saw.
+   * One read, decision, write and send for some sockets; returns those whose member it wrote into
+   * the delivery log, to read again.
    */
   async #pass(pending: Waiting[]): Promise<Waiting[]> {
     const { ctx, recorder } = this.deps;
@@ -95,10 +113,12 @@ export class Replayer {
     const after = new Date(now.getTime() - REPLAY_WINDOW_MS);
     // The alerts since each distinct `since`, oldest first.
     const sinces = [...new Set(pending.map((w) => w.since))];
-    const rowsSince = new Map<number, ReplayedAlertRow[]>();
-    for (const since of sinces)
-      rowsSince.set(since, await alertsSince(ctx.db, since, after, REPLAY_LIMIT));
-    const asking = pending.filter((w) => rowsSince.get(w.since)!.length > 0);
+    const read = await Promise.all(
+      sinces.map((since) => alertsSince(ctx.db, since, after, REPLAY_LIMIT)),
+    );
+    const rowsSince = new Map(sinces.map((since, i) => [since, read[i]!]));
+    // Only sockets with an alert they have not been through yet have anything to do.
+    const asking = pending.filter((w) => rowsSince.get(w.since)!.some((r) => !w.seen.has(r.id)));
     if (asking.length === 0) return [];
 
     const areas = await ctx.areas.get();
@@ -109,9 +129,6 @@ export class Replayer {
     const incidents = [...new Set([...alerts.values()].map((a) => a.row.incident_id))];
     const logs = await membersLogs(ctx.db, members, incidents);
 
-    // Per member, in seq order: what is theirs already or by the rules for any of their sockets.
-    // A member's sockets all get the same alerts, as live delivery sends to every socket of a
-    // member it targets.
     const socketsOf = new Map<string, Waiting[]>();
     for (const waiting of asking) {
       const list = socketsOf.get(waiting.subscriber.memberId);
@@ -120,16 +137,20 @@ export class Replayer {
     }
     const toRecord = new Map<string, string[]>();
     const dueTo = new Map<string, Set<string>>();
+    const wrote = new Set<string>();
     for (const [memberId, sockets] of socketsOf) {
       let log = logs.get(memberId);
       if (!log) logs.set(memberId, (log = { alerts: new Set(), kinds: new Map() }));
-      const since = Math.min(...sockets.map((w) => w.since));
       const subscriptions = sockets.map(({ subscriber }) => ({
         subscriber,
         subscription: subscriber.subscription(),
       }));
       const due = new Set<string>();
-      for (const row of rowsSince.get(since) ?? []) {
+      // Every alert any of the member's sockets missed, in seq order.
+      const rows = new Map<string, ReplayedAlertRow>();
+      for (const { since } of sockets)
+        for (const row of rowsSince.get(since)!) rows.set(row.id, row);
+      for (const row of [...rows.values()].sort((x, y) => Number(x.seq) - Number(y.seq))) {
         const { alert } = alerts.get(row.id)!;
         if (log.alerts.has(row.id)) {
           due.add(row.id);
@@ -157,6 +178,8 @@ export class Replayer {
         // the alert it retracts goes to whoever was told anything).
         kinds.add(alert.kind);
         log.kinds.set(row.incident_id, kinds);
+        log.alerts.add(row.id);
+        wrote.add(memberId);
         const list = toRecord.get(row.id);
         if (list) list.push(memberId);
         else toRecord.set(row.id, [memberId]);
@@ -171,13 +194,11 @@ export class Replayer {
     );
 
     const encoded = new Map<string, Buffer>();
-    const again: Waiting[] = [];
     for (const waiting of asking) {
       const due = dueTo.get(waiting.subscriber.memberId);
-      if (!due) continue;
-      const rows = rowsSince.get(waiting.since)!;
-      for (const row of rows) {
-        if (!due.has(row.id)) continue;
+      for (const row of rowsSince.get(waiting.since)!) {
+        waiting.seen.add(row.id);
+        if (!due?.has(row.id)) continue;
         const replayed = withdrawnAs(areas, waiting.subscriber, alerts.get(row.id)!);
         const key = `${row.id}:${replayed.outline ? 'outline' : 'full'}`;
         let data = encoded.get(key);
@@ -185,9 +206,8 @@ export class Replayer {
           encoded.set(key, (data = Buffer.from(alertMessage(replayed.alert))));
         waiting.subscriber.conn.sendNow(row.id, data);
       }
-      again.push({ subscriber: waiting.subscriber, since: Number(rows[rows.length - 1]!.seq) });
     }
-    return again;
+    return asking.filter((w) => wrote.has(w.subscriber.memberId));
   }
 }
 
