@@ -40,7 +40,7 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
     buildMember(t.ctx, { roles: [{ areaId: city.north.id, role: 'organizer' }] });
   const recover = (payload: object, remoteAddress = '192.0.2.10') =>
     app.inject({ method: 'POST', url: '/api/v1/auth/recover', remoteAddress, payload });
-  const addressKeyOf = (ip: string) => addressKey({ ip } as Parameters<typeof addressKey>[0]);
+  const addressKeyOf = (ip: string) => addressKey({ ip });
   const errorCode = (response: { json: () => unknown }) =>
     (response.json() as { error: { code: string } }).error.code;
 
