@@ -245,6 +245,8 @@ export async function run(): Promise<BenchResult> {
     await node!.profileStop('surge');
     const deliveries: number[] = [];
     const toLast: number[] = [];
+    /** When the last alert reached its last socket (the end of the burst of broadcasts). */
+    let burstEnd = 0;
     let lost = 0;
     const alerts = corroborations(loaded);
     const timings = await node!.alertTimings();
@@ -257,6 +259,7 @@ export async function run(): Promise<BenchResult> {
       }
       for (const t of times) deliveries.push(t - t0);
       if (times.length > 0) toLast.push(max(times) - t0);
+      if (times.length > 0) burstEnd = Math.max(burstEnd, max(times));
       const stage = timings[`${id}:unconfirmed`] ?? {};
       const after = (t?: number) => (t === undefined ? '?' : (t - t0).toFixed(0));
       process.stderr.write(
@@ -276,6 +279,25 @@ export async function run(): Promise<BenchResult> {
       places[0]!,
     );
 
+    // Where the slow answers are: reports answered after more than 100 ms, by the second they
+    // were sent in (from the first report of the loaded surge).
+    const firstSent = min(loaded.sent.map((s) => s.sentAt));
+    const slow = new Map<number, number[]>();
+    for (const s of loaded.sent) {
+      if (s.ackAt - s.sentAt <= 100) continue;
+      const second = Math.floor((s.sentAt - firstSent) / 1000);
+      slow.set(second, [...(slow.get(second) ?? []), s.ackAt - s.sentAt]);
+    }
+    for (const [second, waits] of [...slow].sort((a, b) => a[0] - b[0]))
+      process.stderr.write(
+        `surge reports sent in second ${second}: ${waits.length} answered after > 100 ms, the slowest ${max(waits).toFixed(0)} ms\n`,
+      );
+    const slowSeconds = [...slow.keys()];
+    const slowCount = [...slow.values()].reduce((n, waits) => n + waits.length, 0);
+    const slowSummary =
+      slowCount === 0
+        ? 'none'
+        : `${slowCount.toLocaleString('en-US')} of ${loaded.sent.length.toLocaleString('en-US')}; seconds ${min(slowSeconds)}–${max(slowSeconds)}`;
     const ackBare = acks(bare);
     const ackLoaded = acks(loaded);
     const ack99 = quantile(ackLoaded, 0.99);
@@ -325,6 +347,14 @@ export async function run(): Promise<BenchResult> {
         {
           label: 'ack p50 / p99, subscribers connected ÷ baseline',
           value: `${ratio(quantile(ackLoaded, 0.5) / quantile(ackBare, 0.5))} / ${ratio(ack99 / quantile(ackBare, 0.99))}`,
+        },
+        {
+          label: 'with subscribers: reports answered after > 100 ms; the seconds they were sent in',
+          value: slowSummary,
+        },
+        {
+          label: 'with subscribers: the last alert reached its last socket, second of the surge',
+          value: ((burstEnd - firstSent) / 1000).toFixed(1),
         },
         {
           label: 'reports accepted per second over the surge, baseline / with subscribers',

@@ -1,7 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import websocket from '@fastify/websocket';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context';
 import { AppError } from './platform/errors';
@@ -154,7 +153,6 @@ export async function createApp(
   installErrorHandler(app);
 
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   app.decorate('gateway', gateway);
   app.decorate('bulletinJobs', bulletin);
   // The gateway consumes this node's events while the app is up, and closes its sockets first.

@@ -83,7 +83,7 @@ describeEachDatabase('trust: rate limits, devices, meeting invites', (kind) => {
       codes.push(await helloWith(`forged-hello-token-${i}-xxxxxxxxxxxx`));
     expect(codes.slice(0, 30)).toEqual(Array<number>(30).fill(STREAM_CLOSE.unauthorized));
     expect(codes.slice(30)).toEqual([STREAM_CLOSE.tryAgainLater, STREAM_CLOSE.tryAgainLater]);
-    // (Both count in badTokenLimiter; injectWS cannot give a remote address to share with inject.)
+    // (Both count in badTokenLimiter; an injected stream connection has no remote address to share with inject.)
     // A member's valid token from that address still gets its stream.
     const member = await buildMember(t.ctx);
     const client = await StreamClient.open(app, { token: member.token });

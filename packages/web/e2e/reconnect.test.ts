@@ -84,7 +84,7 @@ suite(title, () => {
     // too, whether or not the browser's offline emulation closes it).
     await alice.context.setOffline(true);
     await expect.poll(status).toContain('Offline');
-    for (const client of world.server.app.websocketServer.clients) client.terminate();
+    world.server.app.gateway.terminateAll();
     await expect.poll(() => first.closed).toBe(true);
 
     // Meanwhile two independent members report near Powderhorn: UNCONFIRMED, an alert for her.

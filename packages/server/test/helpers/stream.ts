@@ -1,7 +1,8 @@
-import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { Duplex, PassThrough } from 'node:stream';
 import { STREAM_PROTOCOL_VERSION } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
-import type { WebSocket } from 'ws';
+import { WebSocket } from 'ws';
 import { eventually } from './harness';
 
 export interface StreamMessage {
@@ -17,32 +18,46 @@ export interface StreamMessage {
   };
 }
 
-/** The upgrade's Sec-WebSocket-Version as text, as every real request carries it. */
-function versionAsText(req: IncomingMessage): void {
-  const version: unknown = req.headers['sec-websocket-version'];
-  if (typeof version === 'number') req.headers['sec-websocket-version'] = String(version);
+/** Two streams joined end to end: what one side writes, the other reads. */
+function duplexPair(): [Duplex, Duplex] {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  return [
+    Duplex.from({ readable: toServer, writable: toClient }),
+    Duplex.from({ readable: toClient, writable: toServer }),
+  ];
 }
 
 /**
- * `app.injectWS(path)`, its upgrade made as a real client makes it. @fastify/websocket's injectWS
- * (11.3.7 and before) puts the number 13 in the request's Sec-WebSocket-Version header, where
- * Node always gives a string; ws 8.23.1 compares the header with '13' as text and answers 400.
- * The listener turns the number into text before @fastify/websocket's own 'upgrade' listener
- * hands the request to ws (the header is set by the injector, never by a test).
+ * A WebSocket to the app's stream without a listening port: the app's HTTP server takes one end
+ * of an in-memory connection as it takes a TCP one (parsing the upgrade request and emitting
+ * 'upgrade' as for any client), and a `ws` client makes its real handshake over the other end.
  */
-export async function injectStream(
+export function injectStream(
   app: FastifyInstance,
   path = '/api/v1/stream',
+  headers: Record<string, string> = {},
+  /** Handed the socket before it opens (to hear a close that comes with the handshake). */
+  onSocket?: (socket: WebSocket) => void,
 ): Promise<WebSocket> {
-  app.server.prependListener('upgrade', versionAsText);
-  try {
-    return await app.injectWS(path);
-  } finally {
-    app.server.removeListener('upgrade', versionAsText);
-  }
+  const [serverSide, clientSide] = duplexPair();
+  app.server.emit('connection', serverSide);
+  const socket = new WebSocket(`ws://tocsin.test${path}`, {
+    createConnection: () => clientSide as unknown as Socket,
+    headers,
+    perMessageDeflate: false,
+  });
+  onSocket?.(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new Error(`Unexpected server response: ${response.statusCode}`)),
+    );
+    socket.once('error', reject);
+  });
 }
 
-/** A stream client over app.injectWS that records every message it gets. */
+/** A stream client over injectStream that records every message it gets. */
 export class StreamClient {
   readonly messages: StreamMessage[] = [];
   closed: { code: number; reason: string } | null = null;

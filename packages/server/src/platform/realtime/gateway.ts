@@ -120,6 +120,11 @@ export class RealtimeGateway {
     for (const handler of this.#handlers) await handler.stop?.();
   }
 
+  /** Drops every joined socket at once, without a close handshake, as a network blip does. */
+  terminateAll(): void {
+    for (const conn of this.#connections.values()) conn.socket.terminate();
+  }
+
   /** Takes a new socket: waits for hello, authenticates, replays, then joins the live stream. */
   accept(
     socket: WebSocket,

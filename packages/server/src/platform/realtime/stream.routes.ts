@@ -1,47 +1,41 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
+import { AppError } from '../errors';
 import type { RealtimeGateway } from './gateway';
-import { STREAM_CLOSE as CLOSE } from '@tocsin/core';
-import { addressKey, badTokenLimiter } from '../http';
+import { takeStreamUpgrades } from './stream-upgrade';
 
 /**
  * `GET /api/v1/stream`: the live alert stream over WebSocket. Authentication happens in the
- * first message (hello, with a token or the session cookie of the upgrade request).
+ * first message (hello, with a token or the session cookie of the upgrade request). The upgrade
+ * itself is taken from the HTTP server beside Fastify (stream-upgrade.ts); the route stays in the
+ * API's table and documentation, and a GET without an upgrade is told what it lacks.
  */
 export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): FastifyPluginAsync {
-  const publicOrigin = ctx.config.publicUrl ? new URL(ctx.config.publicUrl).origin : null;
-  const badTokens = badTokenLimiter(ctx);
   return async (app) => {
+    const stopTaking = takeStreamUpgrades(ctx, app.server, gateway);
+    app.addHook('preClose', (done) => {
+      stopTaking();
+      done();
+    });
     app.get(
       '/stream',
       {
-        websocket: true,
-        // A reconnect storm is thousands of upgrades at once, a hall of phones on one Wi-Fi
-        // among them: the stream limits failed hellos per address itself (below) and never
-        // refuses a valid token, so the API's per-address request limit does not apply here; nor
-        // do the page security headers, which a 101 answer does not carry.
-        helmet: false,
         config: { auth: 'public', rateLimit: false },
-        schema: { tags: ['stream'], summary: 'Live alerts (WebSocket; first message: hello)' },
+        // Not an operation of the HTTP contract (as before, when @fastify/websocket served it):
+        // the stream's messages are core's (api/stream.ts).
+        schema: {
+          hide: true,
+          tags: ['stream'],
+          summary: 'Live alerts (WebSocket; first message: hello)',
+        },
       },
-      (socket, request) => {
-        const origin = request.headers.origin;
-        const expected = publicOrigin ?? `${request.protocol}://${request.host}`;
-        if (origin && origin !== expected) {
-          socket.close(CLOSE.forbiddenOrigin, 'origin: not this server');
-          return;
-        }
-        // A hello whose token fails counts against its address, with the API's failed tokens;
-        // over that limit it is told to come back later. A valid token is never refused. The key
-        // is made only for a failed hello (a keyed hash: a reconnect storm's 10,000 good hellos
-        // need none). The address is read now: the socket keeps no hold on its request.
-        const ip = request.ip;
-        gateway.accept(socket, request.cookies[gateway.cookie] ?? null, () => {
-          const key = addressKey({ ip });
-          if (badTokens.waitSeconds(key) !== null) return 'limited';
-          badTokens.fail(key);
-          return 'counted';
-        });
+      (_request, reply) => {
+        void reply.header('upgrade', 'websocket');
+        throw new AppError(
+          426,
+          'upgrade_required',
+          'upgrade: the stream is a WebSocket (Upgrade: websocket)',
+        );
       },
     );
   };

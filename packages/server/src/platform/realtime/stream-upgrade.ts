@@ -1,0 +1,101 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import cookie from '@fastify/cookie';
+import { STREAM_CLOSE as CLOSE } from '@tocsin/core';
+import { WebSocketServer } from 'ws';
+import type { AppContext } from '../context';
+import { addressKey, badTokenLimiter } from '../http';
+import type { RealtimeGateway } from './gateway';
+
+/** Where the stream is served (its GET route, without an upgrade, says so: 426). */
+export const STREAM_PATH = '/api/v1/stream';
+/** A client message is small: a hello, an ack, a location. */
+const MAX_PAYLOAD = 16 * 1024;
+
+/** What an upgrade request says of where it came from, read as Fastify reads a request. */
+export interface UpgradeOrigin {
+  /** The client's address: the socket's peer, or with a trusted proxy the first forwarded one. */
+  ip: string;
+  /** The origin the page must have come from when no public URL is configured. */
+  self: string;
+}
+
+/**
+ * The client's address and this server's own origin for an upgrade, as Fastify's `request.ip`,
+ * `request.protocol` and `request.host` give them for any other request: behind a trusted proxy
+ * (TOCSIN_TRUST_PROXY) from its X-Forwarded-* headers, otherwise from the socket and Host.
+ */
+export function upgradeOrigin(request: IncomingMessage, trustProxy: boolean): UpgradeOrigin {
+  const first = (header: string | string[] | undefined) =>
+    (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim() || undefined;
+  const encrypted = (request.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  const peer = request.socket?.remoteAddress ?? '';
+  if (!trustProxy)
+    return { ip: peer, self: `${encrypted ? 'https' : 'http'}://${request.headers.host ?? ''}` };
+  const forwardedFor = first(request.headers['x-forwarded-for']);
+  const protocol = first(request.headers['x-forwarded-proto']) ?? (encrypted ? 'https' : 'http');
+  const host = first(request.headers['x-forwarded-host']) ?? request.headers.host ?? '';
+  return { ip: forwardedFor ?? peer, self: `${protocol}://${host}` };
+}
+
+/** Answers an upgrade that is not taken with a plain HTTP status, and drops the connection. */
+function refuse(socket: Duplex, status: 404 | 503, reason: string): void {
+  socket.on('error', () => undefined);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * Takes the stream's WebSocket upgrades straight from the HTTP server, beside Fastify: a
+ * reconnect storm is thousands of upgrades at once, and routed through Fastify each one paid for
+ * a request's whole life (hooks, logger, reply) before the WebSocket existed, about a tenth of the
+ * node's CPU in the storm bench's profile. Nothing of the API's request handling applies to it:
+ * the stream authenticates in its first message (hello: a token, or the session cookie of the
+ * upgrade), limits failed hellos per address itself, and a 101 answer carries no page headers.
+ * The page's origin is checked here as before; other upgrade paths get 404, and upgrades while
+ * the server closes get 503.
+ *
+ * Returns a function that stops taking upgrades (the server is closing).
+ */
+export function takeStreamUpgrades(
+  ctx: AppContext,
+  server: Server,
+  gateway: RealtimeGateway,
+): () => void {
+  const publicOrigin = ctx.config.publicUrl ? new URL(ctx.config.publicUrl).origin : null;
+  const badTokens = badTokenLimiter(ctx);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD,
+    // The gateway keeps its own sockets; a second set of 10,000 would only cost memory.
+    clientTracking: false,
+  });
+  let closing = false;
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0]!;
+    if (path !== STREAM_PATH && path !== `${STREAM_PATH}/`) return refuse(socket, 404, 'Not Found');
+    if (closing) return refuse(socket, 503, 'Service Unavailable');
+    const { ip, self } = upgradeOrigin(request, ctx.config.trustProxy);
+    const origin = request.headers.origin;
+    const cookies = request.headers.cookie ? cookie.parse(request.headers.cookie) : {};
+    const cookieToken = cookies[gateway.cookie] ?? null;
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      if (origin && origin !== (publicOrigin ?? self)) {
+        ws.close(CLOSE.forbiddenOrigin, 'origin: not this server');
+        return;
+      }
+      // A hello whose token fails counts against its address, with the API's failed tokens;
+      // over that limit it is told to come back later. A valid token is never refused. The key
+      // is made only for a failed hello (a keyed hash: a reconnect storm's 10,000 good hellos
+      // need none); the address is read now, while the socket surely has its peer.
+      gateway.accept(ws, cookieToken, () => {
+        const key = addressKey({ ip });
+        if (badTokens.waitSeconds(key) !== null) return 'limited';
+        badTokens.fail(key);
+        return 'counted';
+      });
+    });
+  });
+  return () => {
+    closing = true;
+  };
+}
