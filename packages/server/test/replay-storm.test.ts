@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { currentSeq } from '../src/rapid-response/alerts/deliveries.repository';
+import { currentSeq, recordDeliveries } from '../src/rapid-response/alerts/deliveries.repository';
 import type * as Deliveries from '../src/rapid-response/alerts/deliveries.repository';
 import { buildMember, type BuiltMember } from './helpers/factories';
-import { POWDERHORN, POWDERHORN_100M } from './helpers/city';
+import { FIVE_KM_AWAY, POWDERHORN, POWDERHORN_100M } from './helpers/city';
 import { describeEachDatabase, eventually, type TestContext } from './helpers/harness';
 import { closeCityApp, openCityApp, type CityApp } from './helpers/city-app';
 import { StreamClient } from './helpers/stream';
@@ -45,8 +45,6 @@ describeEachDatabase('replays after a reconnect', (kind) => {
   beforeAll(async () => {
     city = await openCityApp(kind);
     ({ t, app, ids: areaIds } = city);
-    // Twenty sockets open at once, each through its own upgrade listener (injectStream).
-    app.server.setMaxListeners(50);
   });
   afterAll(() => closeCityApp(city, clients));
 
@@ -205,5 +203,91 @@ describeEachDatabase('replays after a reconnect', (kind) => {
       expect(alertsOf(phone, id).map((x) => x.kind)).toEqual(['unconfirmed', 'confirmed']),
     );
     await eventually(() => expect(alertsOf(tablet, id).map((x) => x.kind)).toEqual(['confirmed']));
+  });
+
+  it('records several alerts of several incidents in one write, each member once per alert', async () => {
+    const [a, b, c, d, ...others] = await neighbors(7);
+    // Last in this file: its incidents stay open. The second lies five kilometres away.
+    const first = await sighting([a!, b!]);
+    for (const [member, location] of [
+      [c!, FIVE_KM_AWAY],
+      [d!, { ...FIVE_KM_AWAY, lat: FIVE_KM_AWAY.lat + 0.0009 }],
+    ] as const) {
+      const posted = await post(member, '/reports', { salute: { activity: ACTIVITY, location } });
+      expect(posted.statusCode, posted.body).toBe(201);
+    }
+    const second = (
+      await t.ctx.db
+        .selectFrom('incidents')
+        .select('id')
+        .where('id', '!=', first)
+        .where('state', '=', 'corroborated')
+        .orderBy('first_report_at', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const alerts = await t.ctx.db
+      .selectFrom('alerts')
+      .select(['id', 'incident_id', 'kind', 'seq'])
+      .where('incident_id', 'in', [first, second])
+      .where('kind', '=', 'unconfirmed')
+      .execute();
+    expect(alerts).toHaveLength(2);
+    const [x, y] = alerts.map((row) => ({
+      alertId: row.id,
+      incidentId: row.incident_id,
+      kind: row.kind,
+      seq: Number(row.seq),
+    }));
+    const counts = async () =>
+      new Map(
+        (
+          await t.ctx.db
+            .selectFrom('incidents')
+            .select(['id', 'alerts_delivered'])
+            .where('id', 'in', [first, second])
+            .execute()
+        ).map((row) => [row.id, Number(row.alerts_delivered)]),
+      );
+    const before = await counts();
+    const [m1, m2, m3] = others.map((m) => m.id);
+    const at = t.ctx.clock.now();
+    expect(
+      await recordDeliveries(
+        t.ctx.db,
+        [
+          { alert: x!, memberIds: [m1!, m2!] },
+          { alert: y!, memberIds: [m2!, m3!, m1!] },
+          { alert: x!, memberIds: [] },
+        ],
+        at,
+      ),
+    ).toBe(5);
+    // Again, with one member new to x: only that one is written.
+    expect(
+      await recordDeliveries(
+        t.ctx.db,
+        [
+          { alert: x!, memberIds: [m1!, m3!] },
+          { alert: y!, memberIds: [m3!] },
+        ],
+        at,
+      ),
+    ).toBe(1);
+    const rows = await t.ctx.db
+      .selectFrom('alert_deliveries')
+      .select(['alert_id', 'member_ids'])
+      .where('alert_id', 'in', [x!.alertId, y!.alertId])
+      .execute();
+    const members = (alertId: string) =>
+      rows
+        .filter((row) => row.alert_id === alertId)
+        .flatMap((row) => row.member_ids)
+        .filter((id) => [m1, m2, m3].includes(id))
+        .sort();
+    expect(members(x!.alertId)).toEqual([m1!, m2!, m3!].sort());
+    expect(members(y!.alertId)).toEqual([m1!, m2!, m3!].sort());
+    const after = await counts();
+    expect(after.get(x!.incidentId)! - before.get(x!.incidentId)!).toBe(3);
+    expect(after.get(y!.incidentId)! - before.get(y!.incidentId)!).toBe(3);
   });
 });

@@ -53,32 +53,54 @@ export interface DeliveredAlert {
   seq: number;
 }
 
+/** Members an alert was sent to, for the delivery log. */
+export interface Delivery {
+  alert: DeliveredAlert;
+  memberIds: readonly string[];
+}
+
 /**
- * Records one alert sent to members, leaving out those it is already recorded for, as one row
- * holding them all, and adds them to the incident's count — one statement whatever the number of
- * members (the ids go as one array parameter). Returns how many were new.
+ * Records alerts sent to members, in one statement whatever the number of alerts and members:
+ * per alert one row holding every member it is not already recorded for, and each incident's
+ * count raised by as many (the ids go as one array parameter, each with the position of its
+ * alert). A reconnect storm's replay batch records every alert it replays this way. Returns how
+ * many were new.
  */
 export async function recordDeliveries(
   db: Executor,
-  alert: DeliveredAlert,
-  memberIds: readonly string[],
+  deliveries: readonly Delivery[],
   at: Date,
 ): Promise<number> {
-  if (memberIds.length === 0) return 0;
+  const given = deliveries.filter((d) => d.memberIds.length > 0);
+  if (given.length === 0) return 0;
+  const members = given.flatMap((d) => d.memberIds);
+  const positions = given.flatMap((d, i) => d.memberIds.map(() => i + 1));
   const result = await sql<{ inserted: number }>`
-    with fresh as (
-      select m from unnest(${uuidArray(memberIds)}) as m
+    with alert as (
+      select * from unnest(
+        ${given.map((d) => d.alert.alertId)}::uuid[],
+        ${given.map((d) => d.alert.incidentId)}::uuid[],
+        ${given.map((d) => d.alert.kind)}::text[],
+        ${given.map((d) => d.alert.seq)}::bigint[]
+      ) with ordinality as a(alert_id, incident_id, kind, seq, position)
+    ), fresh as (
+      select alert.alert_id, given.member_id
+      from unnest(${uuidArray(members)}, ${positions}::int[]) as given(member_id, position)
+      join alert using (position)
       except
-      select unnest(member_ids) from alert_deliveries where alert_id = ${alert.alertId}::uuid
+      select d.alert_id, unnest(d.member_ids)
+      from alert_deliveries d where d.alert_id in (select alert_id from alert)
     ), inserted as (
       insert into alert_deliveries (alert_id, incident_id, kind, seq, delivered_at, member_ids)
-      select ${alert.alertId}::uuid, ${alert.incidentId}::uuid, ${alert.kind}::text,
-        ${alert.seq}::bigint, ${at}::timestamptz, array_agg(m)
-      from fresh having count(*) > 0
-      returning cardinality(member_ids) as n
+      select alert.alert_id, alert.incident_id, alert.kind, alert.seq, ${at}::timestamptz,
+        array_agg(fresh.member_id)
+      from fresh join alert using (alert_id)
+      group by alert.alert_id, alert.incident_id, alert.kind, alert.seq
+      returning incident_id, cardinality(member_ids) as n
     ), counted as (
-      update incidents set alerts_delivered = alerts_delivered + (select sum(n) from inserted)
-      where id = ${alert.incidentId}::uuid and exists (select 1 from inserted)
+      update incidents set alerts_delivered = alerts_delivered + added.n
+      from (select incident_id, sum(n) as n from inserted group by incident_id) as added
+      where incidents.id = added.incident_id
     )
     select coalesce(sum(n), 0)::int as inserted from inserted`.execute(db);
   return Number(result.rows[0]?.inserted ?? 0);

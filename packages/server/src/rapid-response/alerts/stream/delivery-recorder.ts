@@ -33,33 +33,50 @@ export class DeliveryRecorder {
    * event is not acknowledged and comes again (the log is read anew and the alert resent).
    */
   record(alert: AlertCreated, memberIds: string[]): Promise<void> {
-    const incidentId = alert.incident.id;
-    const previous = this.#recording.get(incidentId) ?? Promise.resolve();
+    return this.recordMany([{ alert, memberIds }]);
+  }
+
+  /**
+   * `record` for several alerts in one statement (a replay batch's). It waits for the writes in
+   * flight of every incident among them, and each of those incidents' next reads wait for it.
+   */
+  recordMany(deliveries: readonly { alert: AlertCreated; memberIds: string[] }[]): Promise<void> {
+    const incidents = [...new Set(deliveries.map((d) => d.alert.incident.id))];
+    const previous = incidents.map((id) => this.#recording.get(id)?.catch(() => undefined));
     const write = async () => {
-      await previous.catch(() => undefined);
+      await Promise.all(previous);
       const at = this.ctx.clock.now();
+      const rows = deliveries.map(({ alert, memberIds }) => ({
+        alert: {
+          alertId: alert.alertId,
+          incidentId: alert.incident.id,
+          kind: alert.kind,
+          seq: alert.seq,
+        },
+        memberIds,
+      }));
       for (let attempt = 1; ; attempt++) {
         try {
-          await recordDeliveries(
-            this.ctx.db,
-            { alertId: alert.alertId, incidentId, kind: alert.kind, seq: alert.seq },
-            memberIds,
-            at,
-          );
+          await recordDeliveries(this.ctx.db, rows, at);
           return;
         } catch (error) {
           if (attempt >= RECORD_ATTEMPTS) {
-            this.logger.error({ err: error, alertId: alert.alertId }, 'deliveries not recorded');
+            const alertIds = deliveries.map((d) => d.alert.alertId);
+            this.logger.error({ err: error, alertIds }, 'deliveries not recorded');
             throw error;
           }
           await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
         }
       }
     };
-    const recording = write().finally(() => {
-      if (this.#recording.get(incidentId) === recording) this.#recording.delete(incidentId);
-    });
-    this.#recording.set(incidentId, recording);
+    const recording = write();
+    for (const id of incidents) this.#recording.set(id, recording);
+    void recording
+      .catch(() => undefined)
+      .finally(() => {
+        for (const id of incidents)
+          if (this.#recording.get(id) === recording) this.#recording.delete(id);
+      });
     return recording;
   }
 }

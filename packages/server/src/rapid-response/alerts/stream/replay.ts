@@ -38,6 +38,8 @@ interface Waiting {
   subscriber: AlertSubscriber;
   since: number;
   seen: Set<string>;
+  /** The passes this socket has been through (see Replayer). */
+  passes: number;
   done: () => void;
   failed: (error: unknown) => void;
 }
@@ -80,27 +82,37 @@ export class Replayer {
   /** Resolves once the socket was sent everything it missed (its live messages then follow). */
   replay(subscriber: AlertSubscriber, since: number): Promise<void> {
     return new Promise<void>((done, failed) => {
-      void this.#batcher.add({ subscriber, since, seen: new Set(), done, failed });
+      void this.#batcher.add({ subscriber, since, seen: new Set(), passes: 0, done, failed });
     });
   }
 
+  /**
+   * One pass for every socket of the batch. A socket to read again joins the next batch (the
+   * batcher runs one at a time, so that batch reads after this one's writes): in a storm it shares
+   * that batch's read of the alerts since its `since` with the sockets arriving meanwhile, rather
+   * than making a read of its own.
+   */
   async #run(batch: Waiting[]): Promise<void> {
-    let pending = batch;
+    let again: Waiting[];
     try {
-      for (let pass = 1; pending.length > 0; pass++) {
-        const again = await this.#pass(pending);
-        const going = new Set(again);
-        for (const waiting of pending) if (!going.has(waiting)) waiting.done();
-        if (again.length > 0 && pass === MAX_PASSES) {
-          this.deps.logger.warn({ sockets: again.length }, 'replay stopped after its last pass');
-          for (const waiting of again) waiting.done();
-          return;
-        }
-        pending = again;
-      }
+      again = await this.#pass(batch);
     } catch (error) {
-      for (const waiting of pending) waiting.failed(error);
+      for (const waiting of batch) waiting.failed(error);
+      return;
     }
+    const going = new Set(again);
+    let stopped = 0;
+    for (const waiting of batch) {
+      waiting.passes++;
+      if (!going.has(waiting)) waiting.done();
+      else if (waiting.passes < MAX_PASSES) void this.#batcher.add(waiting);
+      else {
+        stopped++;
+        waiting.done();
+      }
+    }
+    if (stopped > 0)
+      this.deps.logger.warn({ sockets: stopped }, 'replay stopped after its last pass');
   }
 
   /**
@@ -187,10 +199,11 @@ export class Replayer {
       if (due.size > 0) dueTo.set(memberId, due);
     }
     // Recorded before it is sent: a retraction issued from here on finds them in the log.
-    await Promise.all(
-      [...toRecord].map(([alertId, memberIds]) =>
-        recorder.record(alerts.get(alertId)!.alert, memberIds),
-      ),
+    await recorder.recordMany(
+      [...toRecord].map(([alertId, memberIds]) => ({
+        alert: alerts.get(alertId)!.alert,
+        memberIds,
+      })),
     );
 
     const encoded = new Map<string, Buffer>();
