@@ -42,7 +42,10 @@ export class DeliveryRecorder {
    */
   recordMany(deliveries: readonly { alert: AlertCreated; memberIds: string[] }[]): Promise<void> {
     const incidents = [...new Set(deliveries.map((d) => d.alert.incident.id))];
-    const previous = incidents.map((id) => this.#recording.get(id)?.catch(() => undefined));
+    const previous = incidents.flatMap((id) => {
+      const recording = this.#recording.get(id);
+      return recording ? [recording.catch(() => undefined)] : [];
+    });
     const write = async () => {
       await Promise.all(previous);
       const at = this.ctx.clock.now();
