@@ -257,7 +257,8 @@ describeEachDatabase('replays after a reconnect', (kind) => {
         [
           { alert: x!, memberIds: [m1!, m2!] },
           { alert: y!, memberIds: [m2!, m3!, m1!] },
-          { alert: x!, memberIds: [] },
+          { alert: x!, memberIds: [m1!] },
+          { alert: y!, memberIds: [] },
         ],
         at,
       ),

@@ -75,6 +75,21 @@ describe('the stream upgrade', () => {
     own.terminate();
   });
 
+  it('closes a socket that sends a frame over the size limit, and goes on serving', async () => {
+    const { token } = await buildMember(t.ctx);
+    const big = await injectStream(app);
+    const closed = firstAnswer(big);
+    big.send(
+      JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, pad: 'x'.repeat(20_000) }),
+    );
+    expect(await closed).toEqual({ close: 1009 });
+    const next = await injectStream(app);
+    const answer = firstAnswer(next);
+    next.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token }));
+    expect(await answer).toMatchObject({ message: { type: 'ready' } });
+    next.terminate();
+  });
+
   it("authenticates a hello without a token by the upgrade's session cookie", async () => {
     const { token } = await buildMember(t.ctx);
     const socket = await injectStream(app, undefined, {
@@ -93,19 +108,33 @@ describe('the stream upgrade', () => {
 });
 
 describe('upgrades while the server closes', () => {
-  it('are answered 503 once the app has begun to close', async () => {
+  it('are answered 503 once the gateway has begun to stop', async () => {
     const t = await createTestContext();
     const server = createServer();
     const accepted: unknown[] = [];
-    const gateway = { cookie: 'c', accept: (socket: unknown) => accepted.push(socket) };
-    const stop = takeStreamUpgrades(t.ctx, server, gateway as unknown as RealtimeGateway);
+    const gateway = {
+      cookie: 'c',
+      accepting: true,
+      accept: (socket: unknown) => accepted.push(socket),
+    };
+    takeStreamUpgrades(t.ctx, server, gateway as unknown as RealtimeGateway);
     const app = { server } as FastifyInstance;
     const open = await injectStream(app);
     expect(accepted).toHaveLength(1);
     open.terminate();
-    stop();
+    gateway.accepting = false;
     await expect(injectStream(app)).rejects.toThrow('503');
     expect(accepted).toHaveLength(1);
+    await t.close();
+  });
+
+  it('refuses new sockets from the moment the app begins to close', async () => {
+    const t = await createTestContext();
+    const app = await createApp(t.ctx);
+    await app.ready();
+    const closing = app.close();
+    await expect(injectStream(app)).rejects.toThrow('503');
+    await closing;
     await t.close();
   });
 });
@@ -130,12 +159,12 @@ describe('upgradeOrigin', () => {
     );
   });
 
-  it('reads the first forwarded address, protocol and host behind a trusted proxy', () => {
+  it("reads the first forwarded address, and the last proxy's protocol and host, behind a trusted proxy", () => {
     const forwarded = {
       host: 'internal:3000',
       'x-forwarded-for': '198.51.100.1, 10.0.0.2',
-      'x-forwarded-proto': 'https',
-      'x-forwarded-host': 'tocsin.example',
+      'x-forwarded-proto': 'http, https',
+      'x-forwarded-host': 'typed-by-the-client.example, tocsin.example',
     };
     expect(upgradeOrigin(request(forwarded), true)).toEqual({
       ip: '198.51.100.1',

@@ -47,6 +47,7 @@ export class RealtimeGateway {
     updatePrincipal: (memberId, principal) => this.#updatePrincipal(memberId, principal),
   };
   #subscription: BusSubscription | null = null;
+  #stopping = false;
   #heartbeat: NodeJS.Timeout | null = null;
   /** Sockets that answered the last ping (or joined since). */
   readonly #alive = new WeakSet<WebSocket>();
@@ -109,8 +110,14 @@ export class RealtimeGateway {
     });
   }
 
+  /** False once `stop` has begun: new sockets are then refused (the server is closing). */
+  get accepting(): boolean {
+    return !this.#stopping;
+  }
+
   /** Closes every socket (clients reconnect to another node) and stops consuming. */
   async stop(): Promise<void> {
+    this.#stopping = true;
     if (this.#heartbeat) clearInterval(this.#heartbeat);
     this.#heartbeat = null;
     await this.#subscription?.close();
@@ -131,6 +138,10 @@ export class RealtimeGateway {
     cookieToken: string | null,
     onBadToken?: () => 'counted' | 'limited',
   ): void {
+    if (this.#stopping) {
+      socket.close(CLOSE.goingAway, 'server shutting down');
+      return;
+    }
     /** Ready for live messages (after the replay). */
     let conn: Connection | null = null;
     /** In the gateway's maps, from the moment it joins them during hello. */

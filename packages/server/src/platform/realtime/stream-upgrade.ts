@@ -26,15 +26,22 @@ export interface UpgradeOrigin {
  * (TOCSIN_TRUST_PROXY) from its X-Forwarded-* headers, otherwise from the socket and Host.
  */
 export function upgradeOrigin(request: IncomingMessage, trustProxy: boolean): UpgradeOrigin {
-  const first = (header: string | string[] | undefined) =>
-    (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim() || undefined;
+  const entries = (header: string | string[] | undefined) =>
+    (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+  // As Fastify: the client is the first forwarded address (every proxy trusted), while the host
+  // and protocol are the last proxy's.
+  const first = (header: string | string[] | undefined) => entries(header)[0];
+  const last = (header: string | string[] | undefined) => entries(header).at(-1);
   const encrypted = (request.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   const peer = request.socket?.remoteAddress ?? '';
   if (!trustProxy)
     return { ip: peer, self: `${encrypted ? 'https' : 'http'}://${request.headers.host ?? ''}` };
   const forwardedFor = first(request.headers['x-forwarded-for']);
-  const protocol = first(request.headers['x-forwarded-proto']) ?? (encrypted ? 'https' : 'http');
-  const host = first(request.headers['x-forwarded-host']) ?? request.headers.host ?? '';
+  const protocol = last(request.headers['x-forwarded-proto']) ?? (encrypted ? 'https' : 'http');
+  const host = last(request.headers['x-forwarded-host']) ?? request.headers.host ?? '';
   return { ip: forwardedFor ?? peer, self: `${protocol}://${host}` };
 }
 
@@ -51,16 +58,14 @@ function refuse(socket: Duplex, status: 404 | 503, reason: string): void {
  * node's CPU in the storm bench's profile. Nothing of the API's request handling applies to it:
  * the stream authenticates in its first message (hello: a token, or the session cookie of the
  * upgrade), limits failed hellos per address itself, and a 101 answer carries no page headers.
- * The page's origin is checked here as before; other upgrade paths get 404, and upgrades while
- * the server closes get 503.
- *
- * Returns a function that stops taking upgrades (the server is closing).
+ * The page's origin is checked here as before; other upgrade paths get 404, and upgrades once
+ * the gateway has begun to stop (the server is closing) get 503.
  */
 export function takeStreamUpgrades(
   ctx: AppContext,
   server: Server,
   gateway: RealtimeGateway,
-): () => void {
+): void {
   const publicOrigin = ctx.config.publicUrl ? new URL(ctx.config.publicUrl).origin : null;
   const badTokens = badTokenLimiter(ctx);
   const wss = new WebSocketServer({
@@ -69,16 +74,19 @@ export function takeStreamUpgrades(
     // The gateway keeps its own sockets; a second set of 10,000 would only cost memory.
     clientTracking: false,
   });
-  let closing = false;
+  const logger = ctx.logger.child({ sub: 'realtime' });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0]!;
     if (path !== STREAM_PATH && path !== `${STREAM_PATH}/`) return refuse(socket, 404, 'Not Found');
-    if (closing) return refuse(socket, 503, 'Service Unavailable');
+    if (!gateway.accepting) return refuse(socket, 503, 'Service Unavailable');
     const { ip, self } = upgradeOrigin(request, ctx.config.trustProxy);
     const origin = request.headers.origin;
     const cookies = request.headers.cookie ? cookie.parse(request.headers.cookie) : {};
     const cookieToken = cookies[gateway.cookie] ?? null;
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // A frame ws cannot take (too large, malformed) is an error on the socket, which ws then
+      // closes: heard here, or it would be an uncaught exception that ends the process.
+      ws.on('error', (error) => logger.debug({ err: error }, 'stream socket error'));
       if (origin && origin !== (publicOrigin ?? self)) {
         ws.close(CLOSE.forbiddenOrigin, 'origin: not this server');
         return;
@@ -95,7 +103,4 @@ export function takeStreamUpgrades(
       });
     });
   });
-  return () => {
-    closing = true;
-  };
 }

@@ -12,11 +12,7 @@ import { takeStreamUpgrades } from './stream-upgrade';
  */
 export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): FastifyPluginAsync {
   return async (app) => {
-    const stopTaking = takeStreamUpgrades(ctx, app.server, gateway);
-    app.addHook('preClose', (done) => {
-      stopTaking();
-      done();
-    });
+    takeStreamUpgrades(ctx, app.server, gateway);
     app.get(
       '/stream',
       {

@@ -71,7 +71,16 @@ export async function recordDeliveries(
   deliveries: readonly Delivery[],
   at: Date,
 ): Promise<number> {
-  const given = deliveries.filter((d) => d.memberIds.length > 0);
+  // One entry per alert (its members together), so no member is counted twice.
+  const byAlert = new Map<string, { alert: DeliveredAlert; memberIds: Set<string> }>();
+  for (const { alert, memberIds } of deliveries) {
+    const entry = byAlert.get(alert.alertId);
+    if (entry) for (const id of memberIds) entry.memberIds.add(id);
+    else byAlert.set(alert.alertId, { alert, memberIds: new Set(memberIds) });
+  }
+  const given = [...byAlert.values()]
+    .filter((d) => d.memberIds.size > 0)
+    .map((d) => ({ alert: d.alert, memberIds: [...d.memberIds] }));
   if (given.length === 0) return 0;
   const members = given.flatMap((d) => d.memberIds);
   const positions = given.flatMap((d, i) => d.memberIds.map(() => i + 1));
