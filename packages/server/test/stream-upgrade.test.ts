@@ -22,6 +22,13 @@ function firstAnswer(socket: WebSocket): Promise<{ message?: unknown; close?: nu
   });
 }
 
+/** Says hello (with a token, or none) and waits for the first answer. */
+function hello(socket: WebSocket, token?: string): Promise<{ message?: unknown; close?: number }> {
+  const answer = firstAnswer(socket);
+  socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token }));
+  return answer;
+}
+
 describe('the stream upgrade', () => {
   let t: TestContext;
   let app: FastifyInstance;
@@ -52,9 +59,7 @@ describe('the stream upgrade', () => {
     const { token } = await buildMember(t.ctx);
     for (const path of ['/api/v1/stream?x=1', '/api/v1/stream/']) {
       const socket = await injectStream(app, path);
-      const answer = firstAnswer(socket);
-      socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token }));
-      expect(await answer).toMatchObject({ message: { type: 'ready' } });
+      expect(await hello(socket, token)).toMatchObject({ message: { type: 'ready' } });
       socket.terminate();
     }
   });
@@ -69,9 +74,7 @@ describe('the stream upgrade', () => {
     expect(await closed).toEqual({ close: STREAM_CLOSE.forbiddenOrigin });
     // The injected connection's Host is tocsin.test, over plain HTTP.
     const own = await injectStream(app, undefined, { origin: 'http://tocsin.test' });
-    const answer = firstAnswer(own);
-    own.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token }));
-    expect(await answer).toMatchObject({ message: { type: 'ready' } });
+    expect(await hello(own, token)).toMatchObject({ message: { type: 'ready' } });
     own.terminate();
   });
 
@@ -84,9 +87,7 @@ describe('the stream upgrade', () => {
     );
     expect(await closed).toEqual({ close: 1009 });
     const next = await injectStream(app);
-    const answer = firstAnswer(next);
-    next.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, token }));
-    expect(await answer).toMatchObject({ message: { type: 'ready' } });
+    expect(await hello(next, token)).toMatchObject({ message: { type: 'ready' } });
     next.terminate();
   });
 
@@ -95,15 +96,11 @@ describe('the stream upgrade', () => {
     const socket = await injectStream(app, undefined, {
       cookie: `other=1; ${SESSION_COOKIE}=${encodeURIComponent(token)}`,
     });
-    const answer = firstAnswer(socket);
-    socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION }));
-    expect(await answer).toMatchObject({ message: { type: 'ready' } });
+    expect(await hello(socket)).toMatchObject({ message: { type: 'ready' } });
     socket.terminate();
     // Without the cookie and without a token: unauthorized.
     const bare = await injectStream(app);
-    const refused = firstAnswer(bare);
-    bare.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION }));
-    expect(await refused).toEqual({ close: STREAM_CLOSE.unauthorized });
+    expect(await hello(bare)).toEqual({ close: STREAM_CLOSE.unauthorized });
   });
 });
 

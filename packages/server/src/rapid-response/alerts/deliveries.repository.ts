@@ -45,6 +45,11 @@ function uuidArray(ids: readonly string[]) {
   return sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
 }
 
+/** Many integers as one parameter, as uuidArray (a live fan-out's positions: one per member). */
+function intArray(values: readonly number[]) {
+  return sql`string_to_array(${values.join(',')}, ',')::int[]`;
+}
+
 /** One alert as the delivery log records it. */
 export interface DeliveredAlert {
   alertId: string;
@@ -94,7 +99,7 @@ export async function recordDeliveries(
       ) with ordinality as a(alert_id, incident_id, kind, seq, position)
     ), fresh as (
       select alert.alert_id, given.member_id
-      from unnest(${uuidArray(members)}, ${positions}::int[]) as given(member_id, position)
+      from unnest(${uuidArray(members)}, ${intArray(positions)}) as given(member_id, position)
       join alert using (position)
       except
       select d.alert_id, unnest(d.member_ids)
