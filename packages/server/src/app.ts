@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -25,7 +26,7 @@ import { platesRoutes } from './rapid-response/plates/plates.routes';
 import { incidentsRoutes } from './rapid-response/incidents/incidents.routes';
 import { reportsRoutes } from './rapid-response/reports/reports.routes';
 import { statsRoutes } from './rapid-response/stats/stats.routes';
-import { streamRoutes, type RealtimeGateway } from './platform/realtime';
+import { StreamWorkers, streamRoutes, type RealtimeGateway } from './platform/realtime';
 import { createGateway } from './stream';
 import { invitesRoutes } from './membership/invites/invites.routes';
 import { feedRoutes } from './rapid-response/feed/feed.routes';
@@ -51,6 +52,9 @@ import {
   publicEventPage,
 } from './organizing';
 
+/** The program of a stream worker's process (src/stream-worker.ts through tsx). */
+const STREAM_WORKER = fileURLToPath(new URL('../bin/stream-worker.js', import.meta.url));
+
 export interface ApiRoute {
   method: string;
   url: string;
@@ -61,6 +65,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     apiRoutes: ApiRoute[];
     gateway: RealtimeGateway;
+    /** The processes holding the stream's sockets (TOCSIN_STREAM_WORKERS), or none. */
+    streamWorkers: StreamWorkers | null;
     /** The bulletin's timed work (tests tick it on an injected clock). */
     bulletinJobs: BulletinJobs;
   }
@@ -70,11 +76,12 @@ declare module 'fastify' {
 function apiRoutes(
   ctx: AppContext,
   gateway: RealtimeGateway,
+  workers: StreamWorkers | null,
   meetings: MeetingFeed,
   bulletin: BulletinJobs,
 ) {
   return [
-    streamRoutes(ctx, gateway),
+    streamRoutes(ctx, gateway, workers),
     reportsRoutes(ctx),
     photosRoutes(ctx),
     incidentsRoutes(ctx),
@@ -116,6 +123,16 @@ export async function createApp(
   // A meeting's routes tell this feed of changes; the gateway's meeting topic sends them.
   const meetings = new MeetingFeed(ctx);
   gateway ??= createGateway(ctx, { meetings });
+  const workers =
+    ctx.config.streamWorkers > 0
+      ? new StreamWorkers({
+          entry: STREAM_WORKER,
+          count: ctx.config.streamWorkers,
+          config: ctx.config,
+          secrets: ctx.secrets,
+          logger: ctx.logger,
+        })
+      : null;
   // Automatic posts, calm pushes, digests, and the events' reminders on the same minute.
   const bulletin = new BulletinJobs(ctx);
   bulletin.addTicker(eventsTicker(ctx, bulletin.notifier));
@@ -154,10 +171,17 @@ export async function createApp(
 
   await app.register(cookie);
   app.decorate('gateway', gateway);
+  app.decorate('streamWorkers', workers);
   app.decorate('bulletinJobs', bulletin);
-  // The gateway consumes this node's events while the app is up, and closes its sockets first.
-  app.addHook('onReady', () => gateway.start());
-  app.addHook('preClose', () => gateway.stop());
+  // The gateway consumes this node's events while the app is up, and closes its sockets first;
+  // stream workers, when there are some, hold the sockets instead and close theirs alike.
+  app.addHook('onReady', async () => {
+    await gateway.start();
+    await workers?.start();
+  });
+  app.addHook('preClose', async () => {
+    await Promise.all([gateway.stop(), workers?.stop()]);
+  });
   await installSecurity(app, ctx.config);
   await app.register(rateLimit, {
     global: true,
@@ -180,7 +204,7 @@ export async function createApp(
     async (api) => {
       // Inside /api/v1 only: docs and the web app's files need no session.
       await api.register(authPlugin, { ctx });
-      for (const routes of apiRoutes(ctx, gateway, meetings, bulletin)) await api.register(routes);
+      for (const routes of apiRoutes(ctx, gateway, workers, meetings, bulletin)) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );

@@ -57,6 +57,14 @@ export function injectStream(
   });
 }
 
+/** What a test's hello says besides its type and version. */
+export interface Hello {
+  token?: string;
+  since?: number;
+  location?: { lat: number; lng: number };
+  meetingId?: string;
+}
+
 /** A stream client over injectStream that records every message it gets. */
 export class StreamClient {
   readonly messages: StreamMessage[] = [];
@@ -73,16 +81,21 @@ export class StreamClient {
   }
 
   /** Opens the stream, says hello and waits for `ready`. */
-  static async open(
-    app: FastifyInstance,
-    hello: {
-      token?: string;
-      since?: number;
-      location?: { lat: number; lng: number };
-      meetingId?: string;
-    },
-  ): Promise<StreamClient> {
-    const socket = await injectStream(app);
+  static async open(app: FastifyInstance, hello: Hello): Promise<StreamClient> {
+    return StreamClient.greet(await injectStream(app), hello);
+  }
+
+  /** The same over a real TCP connection to a listening server (`ws://host:port/...`). */
+  static async connect(url: string, hello: Hello): Promise<StreamClient> {
+    const socket = new WebSocket(url, { perMessageDeflate: false });
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    return StreamClient.greet(socket, hello);
+  }
+
+  private static async greet(socket: WebSocket, hello: Hello): Promise<StreamClient> {
     const client = new StreamClient(socket);
     socket.send(JSON.stringify({ type: 'hello', v: STREAM_PROTOCOL_VERSION, ...hello }));
     await eventually(() => {

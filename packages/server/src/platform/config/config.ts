@@ -50,6 +50,7 @@ const envSchema = z.object({
     )
     .optional(),
   TOCSIN_PLATE_KEY_FILE: z.string().optional(),
+  TOCSIN_STREAM_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -95,6 +96,11 @@ export interface TocsinConfig {
   plateHash: PlateHashCost;
   /** Where the plate key is kept when TOCSIN_PLATE_KEY is unset (default: the data dir). */
   plateKeyFile: string;
+  /**
+   * Processes that hold the stream's sockets beside the one that answers the API (0: this
+   * process holds them). Each is a node of its own on the shared PostgreSQL and NATS (ADR 0038).
+   */
+  streamWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +117,12 @@ export function envToConfig(env: TocsinEnv): TocsinConfig {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.TOCSIN_STREAM_WORKERS > 0 && (!e.DATABASE_URL || !e.NATS_URL)) {
+    // A worker is a node of its own: it needs the database and the bus every node shares.
+    throw new ConfigError(
+      'Invalid configuration:\n  TOCSIN_STREAM_WORKERS: needs DATABASE_URL and NATS_URL (each worker is a node on the shared PostgreSQL and NATS)',
+    );
+  }
   const dataDir = path.resolve(e.TOCSIN_DATA_DIR);
   return {
     port: e.PORT,
@@ -141,5 +153,6 @@ export function envToConfig(env: TocsinEnv): TocsinConfig {
     logLevel: e.LOG_LEVEL,
     plateHash: PRODUCTION_PLATE_HASH,
     plateKeyFile: path.resolve(e.TOCSIN_PLATE_KEY_FILE ?? path.join(dataDir, 'plate.key')),
+    streamWorkers: e.TOCSIN_STREAM_WORKERS,
   };
 }

@@ -21,6 +21,7 @@ export interface TocsinEnv {
   TOCSIN_VAPID_PUBLIC_KEY?: string;
   TOCSIN_VAPID_PRIVATE_KEY?: string;
   TOCSIN_VAPID_SUBJECT?: string;
+  TOCSIN_STREAM_WORKERS?: string;
   LOG_LEVEL?: string;
 }
 
@@ -46,6 +47,7 @@ const KEYS: (keyof TocsinEnv)[] = [
   'TOCSIN_VAPID_PUBLIC_KEY',
   'TOCSIN_VAPID_PRIVATE_KEY',
   'TOCSIN_VAPID_SUBJECT',
+  'TOCSIN_STREAM_WORKERS',
   'LOG_LEVEL',
 ];
 

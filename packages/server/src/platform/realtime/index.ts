@@ -12,3 +12,7 @@ export type {
 } from './stream-handler';
 export { StormBatcher } from './storm-batcher';
 export { streamRoutes } from './stream.routes';
+export { STREAM_PATH, streamUpgrades } from './stream-upgrade';
+export type { UpgradeHandler } from './stream-upgrade';
+export { StreamWorkers } from './stream-workers';
+export type { FromStreamWorker, ToStreamWorker } from './stream-workers';

@@ -51,21 +51,25 @@ function refuse(socket: Duplex, status: 404 | 503, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+/** What takes one upgrade request: its socket and the bytes already read past its headers. */
+export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/** Hands a stream upgrade to another process that holds sockets (stream-workers.ts). */
+export interface UpgradePasser {
+  /**
+   * False when no other process can take it now: this one then serves it itself, as it does
+   * with `fallback` when the handing over fails.
+   */
+  pass(request: IncomingMessage, socket: Duplex, head: Buffer, fallback: UpgradeHandler): boolean;
+}
+
 /**
- * Takes the stream's WebSocket upgrades straight from the HTTP server, beside Fastify: a
- * reconnect storm is thousands of upgrades at once, and routed through Fastify each one paid for
- * a request's whole life (hooks, logger, reply) before the WebSocket existed, about a tenth of the
- * node's CPU in the storm bench's profile. Nothing of the API's request handling applies to it:
- * the stream authenticates in its first message (hello: a token, or the session cookie of the
- * upgrade), limits failed hellos per address itself, and a 101 answer carries no page headers.
- * The page's origin is checked here as before; other upgrade paths get 404, and upgrades once
- * the gateway has begun to stop (the server is closing) get 503.
+ * The stream's own handling of an upgrade to its path: the page's origin is checked, the
+ * session cookie read, the WebSocket handshake made, and the socket handed to the gateway, which
+ * waits for its hello. Upgrades once the gateway has begun to stop (the server is closing) get
+ * 503. A stream worker serves the upgrades handed to it with the same function.
  */
-export function takeStreamUpgrades(
-  ctx: AppContext,
-  server: Server,
-  gateway: RealtimeGateway,
-): void {
+export function streamUpgrades(ctx: AppContext, gateway: RealtimeGateway): UpgradeHandler {
   const publicOrigin = ctx.config.publicUrl ? new URL(ctx.config.publicUrl).origin : null;
   const badTokens = badTokenLimiter(ctx);
   const wss = new WebSocketServer({
@@ -75,9 +79,7 @@ export function takeStreamUpgrades(
     clientTracking: false,
   });
   const logger = ctx.logger.child({ sub: 'realtime' });
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = (request.url ?? '').split('?')[0]!;
-    if (path !== STREAM_PATH && path !== `${STREAM_PATH}/`) return refuse(socket, 404, 'Not Found');
+  return (request, socket, head) => {
     if (!gateway.accepting) return refuse(socket, 503, 'Service Unavailable');
     const { ip, self } = upgradeOrigin(request, ctx.config.trustProxy);
     const origin = request.headers.origin;
@@ -102,5 +104,31 @@ export function takeStreamUpgrades(
         return 'counted';
       });
     });
+  };
+}
+
+/**
+ * Takes the stream's WebSocket upgrades straight from the HTTP server, beside Fastify: a
+ * reconnect storm is thousands of upgrades at once, and routed through Fastify each one paid for
+ * a request's whole life (hooks, logger, reply) before the WebSocket existed, about a tenth of the
+ * node's CPU in the storm bench's profile. Nothing of the API's request handling applies to it:
+ * the stream authenticates in its first message (hello: a token, or the session cookie of the
+ * upgrade), limits failed hellos per address itself, and a 101 answer carries no page headers.
+ * Other upgrade paths get 404. With stream workers (TOCSIN_STREAM_WORKERS), each upgrade is
+ * handed to one of them, and served here only while none can take it.
+ */
+export function takeStreamUpgrades(
+  ctx: AppContext,
+  server: Server,
+  gateway: RealtimeGateway,
+  workers: UpgradePasser | null = null,
+): void {
+  const serve = streamUpgrades(ctx, gateway);
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0]!;
+    if (path !== STREAM_PATH && path !== `${STREAM_PATH}/`) return refuse(socket, 404, 'Not Found');
+    if (!gateway.accepting) return refuse(socket, 503, 'Service Unavailable');
+    if (workers?.pass(request, socket, head, serve)) return;
+    serve(request, socket, head);
   });
 }

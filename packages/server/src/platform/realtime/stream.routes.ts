@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import type { RealtimeGateway } from './gateway';
-import { takeStreamUpgrades } from './stream-upgrade';
+import { takeStreamUpgrades, type UpgradePasser } from './stream-upgrade';
 
 /**
  * `GET /api/v1/stream`: the live alert stream over WebSocket. Authentication happens in the
@@ -10,9 +10,13 @@ import { takeStreamUpgrades } from './stream-upgrade';
  * itself is taken from the HTTP server beside Fastify (stream-upgrade.ts); the route stays in the
  * API's table and documentation, and a GET without an upgrade is told what it lacks.
  */
-export function streamRoutes(ctx: AppContext, gateway: RealtimeGateway): FastifyPluginAsync {
+export function streamRoutes(
+  ctx: AppContext,
+  gateway: RealtimeGateway,
+  workers: UpgradePasser | null = null,
+): FastifyPluginAsync {
   return async (app) => {
-    takeStreamUpgrades(ctx, app.server, gateway);
+    takeStreamUpgrades(ctx, app.server, gateway, workers);
     app.get(
       '/stream',
       {
