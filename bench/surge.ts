@@ -29,6 +29,12 @@ const REPORTS = PER_SECOND * SECONDS;
 const SIGHTINGS = 20;
 const SUBSCRIBERS = 10_000;
 const LOADGENS = 2;
+/**
+ * Stream workers of the node (TOCSIN_STREAM_WORKERS): 1 by default, as DEPLOYMENT.md advises for
+ * a node that must answer reports during a raid; BENCH_SURGE_WORKERS=0 measures the node that
+ * holds its sockets itself.
+ */
+const WORKERS = Number(process.env.BENCH_SURGE_WORKERS ?? '1');
 /** Sightings lie this many merge radii apart, so each is its own incident. */
 const SPACING = 1.1;
 
@@ -74,8 +80,8 @@ async function surge(
     lat: places[i % places.length]!.lat,
     lng: places[i % places.length]!.lng,
   }));
-  const pid = node.child.process.pid ?? 0;
-  const nodeCpu = cpuMeter(() => [pid]);
+  const pids = await node.pids();
+  const nodeCpu = cpuMeter(() => pids);
   const otherCpu = cpuMeter(() => [...postgresPids(), ...natsPids()]);
   const sent = await sender.request<SentReport[]>(
     { op: 'surge', url: node.url, reports, perSecond: PER_SECOND },
@@ -198,7 +204,9 @@ export async function run(): Promise<BenchResult> {
   const clients = Array.from({ length: LOADGENS }, () => LoadGen.start());
   let seeder: Seeder | null = null;
   try {
-    const [node] = await deployment.start(1, 'bench-surge');
+    const [node] = await deployment.start(1, 'bench-surge', {
+      TOCSIN_STREAM_WORKERS: String(WORKERS),
+    });
     seeder = await Seeder.open(deployment.database.url, deployment.secret);
     const areas = await seeder.areas();
     const cityId = areas.city!.id;
@@ -306,7 +314,7 @@ export async function run(): Promise<BenchResult> {
     const otherPerReport = (p: Phase) => `${((p.otherCpu / REPORTS) * 1000).toFixed(0)} µs`;
     return {
       name: 'surge',
-      title: `Surge: ${PER_SECOND} reports/s for ${SECONDS} s over ${places.length} sightings in one neighborhood, one node on PostgreSQL + NATS, ${SUBSCRIBERS.toLocaleString('en-US')} subscribers`,
+      title: `Surge: ${PER_SECOND} reports/s for ${SECONDS} s over ${places.length} sightings in one neighborhood, one node${WORKERS > 0 ? ` with ${WORKERS} stream worker${WORKERS > 1 ? 's' : ''}` : ''} on PostgreSQL + NATS, ${SUBSCRIBERS.toLocaleString('en-US')} subscribers`,
       rows: [
         {
           label: 'report acknowledged (HTTP answer), p50 / p99',
@@ -388,7 +396,7 @@ export async function run(): Promise<BenchResult> {
       ],
       note: [
         `${REPORTS.toLocaleString('en-US')} reports per surge, sent open-loop at ${PER_SECOND}/s by their own process (one independent member each, round robin over the ${places.length} sightings, which lie more than ${SPACING} × the ${radius} m merge radius apart in one neighborhood), so each sighting's second report corroborates its incident and the 'unconfirmed' alert goes to all ${connected.toLocaleString('en-US')} connected subscribers (in ${LOADGENS} load-generator processes, acking as the app does), who follow that neighborhood.`,
-        `Alert times run from the send of the earliest report whose answer shows its incident corroborated, to each arrival; p50/p99 are over every arrival. The baseline surge runs first with nobody connected; its incidents are then closed as false alarms, so the loaded surge opens new ones at the same places. CPU per report is the node's user + system time over the surge divided by the reports.`,
+        `Alert times run from the send of the earliest report whose answer shows its incident corroborated, to each arrival; p50/p99 are over every arrival. The baseline surge runs first with nobody connected; its incidents are then closed as false alarms, so the loaded surge opens new ones at the same places. CPU per report is the node's user + system time over the surge (its stream workers' included) divided by the reports.${WORKERS > 0 ? ` The node's ${WORKERS === 1 ? 'stream worker holds' : 'stream workers hold'} the subscribers' sockets (TOCSIN_STREAM_WORKERS=${WORKERS}, ADR 0038); \`BENCH_SURGE_WORKERS=0\` measures the node holding them itself.` : ''}`,
         `The bound: after the surge, a bare \`ws\` server (nothing but a send loop, JSON-parsing the acks) gets ${SUBSCRIBERS.toLocaleString('en-US')} more sockets in the same load-generator processes and broadcasts ${alerts.size} payloads of ${bound.payloadBytes} bytes at the moments the surge's alerts were issued (offsets of their corroborating reports); its arrival times run from each broadcast's order. Every alert goes to every subscriber, so the burst is a queue of broadcasts on any server: this is the floor on this machine, and the ratio is what Tocsin adds to it.`,
       ].join(' '),
     };

@@ -121,6 +121,11 @@ export class TocsinNode {
     return this.child.request<number>({ op: 'sockets' });
   }
 
+  /** The node's process and its stream workers'. */
+  pids(): Promise<number[]> {
+    return this.child.request<number[]>({ op: 'pids' });
+  }
+
   /** Every alert event's timing on this node, by `incidentId:kind`. */
   alertTimings(): Promise<Record<string, EventTiming>> {
     return this.child.request<Record<string, EventTiming>>({ op: 'alertTimings' });
@@ -205,7 +210,12 @@ export class LoadGen {
     clients: (ClientSpec | null)[],
     options: { concurrency?: number; acks?: boolean } = {},
   ): Promise<{ connected: number; failed: number; ms: number }> {
-    const result = await this.child.request<{ connected: number; failed: number; ms: number }>(
+    const result = await this.child.request<{
+      connected: number;
+      failed: number;
+      ms: number;
+      why?: string[];
+    }>(
       {
         op: 'connect',
         url,
@@ -217,7 +227,9 @@ export class LoadGen {
       300_000,
     );
     if (result.failed > 0)
-      throw new Error(`${result.failed} of ${clients.length} clients failed to connect`);
+      throw new Error(
+        `${result.failed} of ${clients.length} clients failed to connect (${(result.why ?? []).join('; ')})`,
+      );
     return result;
   }
 

@@ -60,34 +60,35 @@ function open(
   localAddress: string,
   spec: ClientSpec | null,
   timeoutMs: number,
-): Promise<boolean> {
+): Promise<string | null> {
   return new Promise((resolve) => {
     const socket = new WebSocket(url, { localAddress, perMessageDeflate: false });
     let settled = false;
-    const settle = (ok: boolean) => {
+    /** Null when the client is connected, else why not (the bench's error says). */
+    const settle = (failure: string | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (!ok) socket.terminate();
-      resolve(ok);
+      if (failure !== null) socket.terminate();
+      resolve(failure);
     };
-    const timer = setTimeout(() => settle(false), timeoutMs);
-    socket.on('error', () => settle(false));
-    socket.on('close', () => settle(false));
+    const timer = setTimeout(() => settle('no ready in time'), timeoutMs);
+    socket.on('error', (error) => settle(`error: ${error.message}`));
+    socket.on('close', (code, reason) => settle(`closed ${code} ${reason.toString()}`));
     sockets[index] = socket;
     seqs[index] = [];
     ids[index] = new Set();
     socket.on('message', (raw: Buffer) => {
       if (!settled) {
         // Tocsin answers hello with `ready` (a replay may follow it, counted as alerts).
-        if (raw.includes('"type":"ready"')) settle(true);
+        if (raw.includes('"type":"ready"')) settle(null);
         else onAlert(index, socket, raw);
         return;
       }
       onAlert(index, socket, raw);
     });
     socket.on('open', () => {
-      if (spec === null) return settle(true);
+      if (spec === null) return settle(null);
       socket.send(
         JSON.stringify({
           type: 'hello',
@@ -103,7 +104,7 @@ function open(
 
 async function connect(
   message: Request,
-): Promise<{ connected: number; failed: number; ms: number }> {
+): Promise<{ connected: number; failed: number; ms: number; why: string[] }> {
   const url = message.url as string;
   const specs = message.clients as (ClientSpec | null)[];
   const sources = message.sources as string[];
@@ -113,17 +114,21 @@ async function connect(
   const base = sockets.length;
   let nextIndex = 0;
   let failed = 0;
+  const why = new Set<string>();
   const worker = async () => {
     for (;;) {
       const i = nextIndex++;
       if (i >= specs.length) return;
       const source = sources[i % sources.length]!;
-      const ok = await open(base + i, url, source, specs[i] ?? null, 30_000);
-      if (!ok) failed++;
+      const failure = await open(base + i, url, source, specs[i] ?? null, 30_000);
+      if (failure !== null) {
+        failed++;
+        why.add(failure);
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { connected: specs.length - failed, failed, ms: nowMs() - start };
+  return { connected: specs.length - failed, failed, ms: nowMs() - start, why: [...why] };
 }
 
 function stats(key: string, withClients: boolean): ArrivalStats {

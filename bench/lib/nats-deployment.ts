@@ -21,7 +21,7 @@ export class NatsDeployment {
   }
 
   /** Starts `count` nodes with ids `${nodeId}-0`, `${nodeId}-1`…; returns all of them. */
-  async start(count: number, nodeId: string): Promise<TocsinNode[]> {
+  async start(count: number, nodeId: string, env?: Record<string, string>): Promise<TocsinNode[]> {
     for (let i = 0; i < count; i++)
       this.nodes.push(
         await TocsinNode.start({
@@ -29,6 +29,7 @@ export class NatsDeployment {
           secret: this.secret,
           nodeId: `${nodeId}-${i}`,
           nats: { url: NATS_URL, stream: this.stream },
+          ...(env ? { env } : {}),
         }),
       );
     return this.nodes;

@@ -96,7 +96,11 @@ serve(
       return out;
     },
     cpu: () => process.cpuUsage(),
-    sockets: () => server?.app.gateway.size ?? 0,
+    /** Sockets held by this process and by its stream workers. */
+    sockets: async () =>
+      (server?.app.gateway.size ?? 0) + ((await server?.app.streamWorkers?.size()) ?? 0),
+    /** This process and its stream workers (their CPU is the node's). */
+    pids: () => [process.pid, ...(server?.app.streamWorkers?.pids ?? [])],
     /** Every alert event's timing, by `incidentId:kind`. */
     alertTimings: (): Record<string, EventTiming> => {
       const out: Record<string, EventTiming> = {};

@@ -52,6 +52,12 @@ interface Slot {
 
 const MAX_RESTART_DELAY_MS = 30_000;
 
+/** What of a net.Socket's libuv handle stops it reading (Node's internals, stable since v0). */
+interface TcpHandle {
+  reading: boolean;
+  readStop(): number;
+}
+
 /**
  * Stream workers (ADR 0038): processes that hold the stream's sockets, so that a broadcast to
  * ten thousand of them (minutes of a core during a raid's first seconds) never shares a thread
@@ -139,8 +145,17 @@ export class StreamWorkers implements UpgradePasser {
     // once they have ended; unhooked, it counts as this server's until it is destroyed here,
     // right after it has gone. If it cannot go (the worker just ended), this process makes the
     // handshake itself.
-    const tcp = socket as Socket & { server: unknown };
+    const tcp = socket as Socket & { server: unknown; _handle?: TcpHandle | null };
     tcp.server = null;
+    // This process stops reading the connection now. Its copy of the descriptor stays open until
+    // the worker acknowledges it, and a read in that window would take bytes that are the
+    // worker's: the client's hello, sent as soon as the worker's 101 arrives (the bench lost 5 of
+    // 5,000 hellos so). Node's own handle passing assumes a socket that never read (cluster's
+    // pauseOnConnect), so this reaches its handle.
+    if (tcp._handle) {
+      tcp._handle.reading = false;
+      tcp._handle.readStop();
+    }
     slot.child.send(message, tcp, (error) => {
       if (!error) {
         tcp.destroy();
