@@ -44,6 +44,8 @@ interface Phase {
   nodeCpu: number;
   otherCpu: number;
   load: number;
+  /** The API process's event-loop delay over the surge (ms). */
+  loopDelay: { p50: number; p99: number; max: number };
 }
 
 /** The neighborhood that holds the most sightings farther apart than the merge radius. */
@@ -82,12 +84,45 @@ async function surge(
   }));
   const pids = await node.pids();
   const nodeCpu = cpuMeter(() => pids);
+  await node.loopDelay();
   const otherCpu = cpuMeter(() => [...postgresPids(), ...natsPids()]);
   const sent = await sender.request<SentReport[]>(
     { op: 'surge', url: node.url, reports, perSecond: PER_SECOND },
     (SECONDS + 60) * 1000,
   );
-  return { sent, nodeCpu: nodeCpu(), otherCpu: otherCpu(), load: loadavg()[0]! };
+  return {
+    sent,
+    nodeCpu: nodeCpu(),
+    otherCpu: otherCpu(),
+    load: loadavg()[0]!,
+    loopDelay: await node.loopDelay(),
+  };
+}
+
+/**
+ * Where a phase's slow answers are: reports answered after more than 100 ms, by the second they
+ * were sent in (from its first report), written to stderr.
+ */
+function slowReports(phase: Phase, label: string): { count: number; seconds: number[] } {
+  const firstSent = min(phase.sent.map((s) => s.sentAt));
+  const slow = new Map<number, number[]>();
+  for (const s of phase.sent) {
+    if (s.ackAt - s.sentAt <= 100) continue;
+    const second = Math.floor((s.sentAt - firstSent) / 1000);
+    slow.set(second, [...(slow.get(second) ?? []), s.ackAt - s.sentAt]);
+  }
+  for (const [second, waits] of [...slow].sort((a, b) => a[0] - b[0]))
+    process.stderr.write(
+      `${label} reports sent in second ${second}: ${waits.length} answered after > 100 ms, the slowest ${max(waits).toFixed(0)} ms\n`,
+    );
+  const { p99, max: worst } = phase.loopDelay;
+  process.stderr.write(
+    `${label}: the API process's event-loop delay p99 ${p99.toFixed(0)} ms, max ${worst.toFixed(0)} ms\n`,
+  );
+  return {
+    count: [...slow.values()].reduce((n, waits) => n + waits.length, 0),
+    seconds: [...slow.keys()],
+  };
 }
 
 /** Reports answered 201 per second, from the first send to the last answer. */
@@ -287,21 +322,11 @@ export async function run(): Promise<BenchResult> {
       places[0]!,
     );
 
-    // Where the slow answers are: reports answered after more than 100 ms, by the second they
-    // were sent in (from the first report of the loaded surge).
+    const slowLoaded = slowReports(loaded, 'surge');
+    slowReports(bare, 'baseline');
+    const slowCount = slowLoaded.count;
+    const slowSeconds = slowLoaded.seconds;
     const firstSent = min(loaded.sent.map((s) => s.sentAt));
-    const slow = new Map<number, number[]>();
-    for (const s of loaded.sent) {
-      if (s.ackAt - s.sentAt <= 100) continue;
-      const second = Math.floor((s.sentAt - firstSent) / 1000);
-      slow.set(second, [...(slow.get(second) ?? []), s.ackAt - s.sentAt]);
-    }
-    for (const [second, waits] of [...slow].sort((a, b) => a[0] - b[0]))
-      process.stderr.write(
-        `surge reports sent in second ${second}: ${waits.length} answered after > 100 ms, the slowest ${max(waits).toFixed(0)} ms\n`,
-      );
-    const slowSeconds = [...slow.keys()];
-    const slowCount = [...slow.values()].reduce((n, waits) => n + waits.length, 0);
     const slowSummary =
       slowCount === 0
         ? 'none'

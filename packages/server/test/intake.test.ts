@@ -1,12 +1,19 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { IncidentReport } from '@tocsin/core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { destination, intakeLocks, type IncidentReport, type IntakeLocks } from '@tocsin/core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transact } from '../src/platform/context';
 import { intakeReport, type IntakeResult } from '../src/rapid-response/incidents/incidents.intake';
+import { lockIntakePlace } from '../src/rapid-response/incidents/incidents.repository';
 import { FIVE_KM_AWAY, loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
 import { buildMember } from './helpers/factories';
-import { createTestContext, describeEachDatabase, type TestContext } from './helpers/harness';
+import {
+  createTestContext,
+  describeEachDatabase,
+  TEST_DATABASE_URL,
+  type TestContext,
+} from './helpers/harness';
 
 describeEachDatabase('report-to-incident intake', (kind) => {
   let t: TestContext;
@@ -105,8 +112,55 @@ it('is the only code that opens incidents or joins reporters to them', async () 
   const writers: string[] = [];
   for (const file of files) {
     const text = await readFile(path.join(src, file), 'utf8');
-    if (/\b(insertIncidentRow|addReporter|lockOpenIncidentsInCells|openIncident)\(/.test(text))
+    if (/\b(insertIncidentRow|addReporter|lockIntakePlace|openIncident)\(/.test(text))
       writers.push(file.split(path.sep).join('/'));
   }
   expect(writers).toEqual(['rapid-response/incidents/incidents.intake.ts']);
+});
+
+const onPostgres = TEST_DATABASE_URL ? describe : describe.skip;
+
+onPostgres('intake locks on PostgreSQL: one place waits, places farther apart go on', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext({ kind: 'postgres' });
+  });
+  afterAll(() => t.close());
+
+  const RADIUS = 400;
+  const place = (lat: number, lng: number) => intakeLocks(lat, lng, RADIUS);
+
+  /** Whether a second transaction gets `locks` while a first one holds POWDERHORN's. */
+  const getsWhileHeld = async (locks: IntakeLocks): Promise<boolean> => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const taken = new Promise<void>((resolve) => (holding = resolve));
+    const first = transact(t.ctx, async (tx) => {
+      await lockIntakePlace(tx, place(POWDERHORN.lat, POWDERHORN.lng));
+      holding();
+      await held;
+    });
+    await taken;
+    try {
+      await transact(t.ctx, async (tx) => {
+        await sql`set local lock_timeout = '300ms'`.execute(tx);
+        await lockIntakePlace(tx, locks);
+      });
+      return true;
+    } catch (error) {
+      if (/lock timeout/.test(String(error))) return false;
+      throw error;
+    } finally {
+      release();
+      await first;
+    }
+  };
+
+  it('a report 100 m away waits; one 600 m away, a sighting of its own, does not', async () => {
+    expect(await getsWhileHeld(place(POWDERHORN_100M.lat, POWDERHORN_100M.lng))).toBe(false);
+    const far = destination(POWDERHORN.lat, POWDERHORN.lng, Math.PI / 3, 600);
+    expect(await getsWhileHeld(place(far.lat, far.lng))).toBe(true);
+    expect(await getsWhileHeld(place(FIVE_KM_AWAY.lat, FIVE_KM_AWAY.lng))).toBe(true);
+  });
 });

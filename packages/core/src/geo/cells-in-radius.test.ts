@@ -3,24 +3,9 @@ import { cellToBoundary, getPentagons, getResolution, gridDisk, latLngToCell } f
 import { describe, expect, it } from 'vitest';
 import { cellCenter, cellCircumradiusMeters, coarseCell } from './cells';
 import { cellsInRadius } from './cells-in-radius';
-import { EARTH_RADIUS_METERS, haversineMeters } from './haversine';
+import { destination } from './destination';
+import { haversineMeters } from './haversine';
 import { COARSE_RES } from './resolutions';
-
-// The point `meters` away from (lat, lng) along `bearing` radians, on H3's sphere.
-function destination(lat: number, lng: number, bearing: number, meters: number) {
-  const d = meters / EARTH_RADIUS_METERS;
-  const φ1 = (lat * Math.PI) / 180;
-  const λ1 = (lng * Math.PI) / 180;
-  const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(bearing));
-  const λ2 =
-    λ1 +
-    Math.atan2(
-      Math.sin(bearing) * Math.sin(d) * Math.cos(φ1),
-      Math.cos(d) - Math.sin(φ1) * Math.sin(φ2),
-    );
-  const lngDeg = (((((λ2 * 180) / Math.PI + 540) % 360) + 360) % 360) - 180;
-  return { lat: (φ2 * 180) / Math.PI, lng: lngDeg };
-}
 
 const disc = fc.record({
   lat: fc.double({ min: -80, max: 80, noNaN: true }),

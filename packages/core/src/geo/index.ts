@@ -2,7 +2,8 @@ export { assignCellsOnce, buildAreaIndex } from './area-index';
 export type { AreaCells, AreaIndex } from './area-index';
 export { CellIndex } from './cell-index';
 export { cellCenter, cellCircumradiusMeters, coarseCell } from './cells';
-export { cellsInRadius } from './cells-in-radius';
+export { cellsCenteredWithin, cellsInRadius } from './cells-in-radius';
+export { destination } from './destination';
 export { coverPolygon } from './cover-polygon';
 export { usablePolygons } from './geometry';
 export type {

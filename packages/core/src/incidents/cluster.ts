@@ -1,5 +1,12 @@
 import { latLngToCell } from 'h3-js';
-import { cellsInRadius, COARSE_RES, haversineMeters } from '../geo';
+import {
+  AREA_RES,
+  cellCenter,
+  cellsCenteredWithin,
+  cellsInRadius,
+  COARSE_RES,
+  haversineMeters,
+} from '../geo';
 import type { IncidentState } from './incident';
 import { isOpen } from './incident';
 import type { ClusterSettings } from './settings';
@@ -77,4 +84,39 @@ function isBetter(
   if (a.lastReportAt !== b.lastReportAt) return a.lastReportAt > b.lastReportAt;
   // The id settles exact ties so every node picks the same incident.
   return a.id < b.id;
+}
+
+/** The resolution of the places intake locks: the one report points are snapped to (AREA_RES). */
+export const INTAKE_LOCK_RES = AREA_RES;
+
+/** What one report's intake locks: its own cell alone, and the cells within its reach shared. */
+export interface IntakeLocks {
+  /** The report's own cell at INTAKE_LOCK_RES. */
+  readonly own: string;
+  /** Every other cell at INTAKE_LOCK_RES whose center lies within reach (ascending, no `own`). */
+  readonly shared: readonly string[];
+}
+
+/**
+ * The cells a report's intake locks until its transaction ends, so that two reports that could
+ * join one incident never decide at the same time (both would find none and open one each), while
+ * reports farther apart than the merge radius go on side by side: a raid is many sightings in one
+ * neighborhood at once. A report takes its own cell exclusively and every cell whose center lies
+ * within `radiusMeters + 2e` of its own cell's center shared, `e` being its distance from that
+ * center (0 for the snapped points reports have, plus a meter for rounding). Two reports p and q
+ * within the radius of each other always meet: the one with the larger `e`, say p, has q's cell
+ * within its reach, since |c(p) − c(q)| ≤ |p − q| + e(p) + e(q) ≤ radius + 2·e(p); p holds that
+ * cell shared (or exclusively, when it is its own) and q exclusively. Reports farther apart meet
+ * only when one's cell center is within the other's reach, never for snapped points more than a
+ * radius (and a meter) apart. Locks taken in one order (the server sorts their keys) cannot deadlock.
+ */
+export function intakeLocks(lat: number, lng: number, radiusMeters: number): IntakeLocks {
+  const own = latLngToCell(lat, lng, INTAKE_LOCK_RES);
+  const center = cellCenter(own);
+  const offset = haversineMeters({ lat, lng }, center);
+  const reach = radiusMeters + 2 * offset + 1;
+  const shared = cellsCenteredWithin(center.lat, center.lng, reach, INTAKE_LOCK_RES)
+    .filter((cell) => cell !== own)
+    .sort();
+  return { own, shared };
 }

@@ -14,8 +14,15 @@ export {
   recipientsFor,
   recordDelivery,
 } from './alert-policy';
-export type { OpenIncidentSummary, ReportPoint } from './cluster';
-export { candidateCells, chooseIncident, CLUSTER_RES, incidentCell } from './cluster';
+export type { IntakeLocks, OpenIncidentSummary, ReportPoint } from './cluster';
+export {
+  candidateCells,
+  chooseIncident,
+  CLUSTER_RES,
+  incidentCell,
+  INTAKE_LOCK_RES,
+  intakeLocks,
+} from './cluster';
 export type {
   Actor,
   Incident,

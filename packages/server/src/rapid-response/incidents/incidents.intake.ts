@@ -5,20 +5,25 @@ import {
   chooseIncident,
   COARSE_RES,
   countCorroboratingReporters,
+  intakeLocks,
   openIncident,
   type CitySettings,
+  type ClusterSettings,
   type Incident,
   type IncidentReport,
+  type ReportPoint,
 } from '@tocsin/core';
 import { latLngToCell } from 'h3-js';
 import { ConflictError, type AppContext, type Tx } from '../../platform';
-import { incidentColumns, toIncident } from './incident-mapper';
+import { incidentColumns, toIncident, type IncidentRow } from './incident-mapper';
 import { cityDay, recordTransition } from './incident-writer';
 import { insertIncidentRow } from './incidents.intake.repository';
 import {
   addReporter,
   confirmersOf,
-  lockOpenIncidentsInCells,
+  lockIncident,
+  lockIntakePlace,
+  openIncidentsInCells,
   reportersOf,
 } from './incidents.repository';
 
@@ -64,10 +69,51 @@ export async function insertIncident(
   );
 }
 
+/** What chooseIncident reads of an incident's row. */
+function summary(row: IncidentRow) {
+  return {
+    id: row.id,
+    state: row.state,
+    lat: row.lat,
+    lng: row.lng,
+    firstReportAt: row.first_report_at.getTime(),
+    lastReportAt: row.last_report_at.getTime(),
+  };
+}
+
 /**
- * The one way a report becomes part of an incident: inside the caller's transaction, joins the
- * nearest open incident in range (locking it and the cells around it) or opens one, records the
- * rules' verdict with its alerts, and offers a new incident to responders nearby.
+ * The open incident a report joins, locked for the rest of the transaction, or null: it opens
+ * one. Candidates are read unlocked (locking them all would make every report of a neighborhood
+ * wait for every other), then the chosen one is locked and read again: if a verifier ended it or
+ * a dispatcher merged it meanwhile, it no longer qualifies and the next best is tried. No incident
+ * can open in range meanwhile: the caller holds the report's place (lockIntakePlace).
+ */
+async function lockJoinable(
+  tx: Tx,
+  point: ReportPoint,
+  merge: ClusterSettings,
+): Promise<IncidentRow | null> {
+  const cells = candidateCells(point.lat, point.lng, merge.radiusMeters);
+  const passed = new Set<string>();
+  for (;;) {
+    const candidates = await openIncidentsInCells(tx, cells);
+    const chosen = chooseIncident(
+      point,
+      candidates.filter((row) => !passed.has(row.id)).map(summary),
+      merge,
+    );
+    if (!chosen) return null;
+    const row = await lockIncident(tx, chosen.id);
+    if (row && chooseIncident(point, [summary(row)], merge)) return row;
+    passed.add(chosen.id);
+  }
+}
+
+/**
+ * The one way a report becomes part of an incident: inside the caller's transaction, holds the
+ * report's place (so no other report in range decides at the same time), joins the nearest open
+ * incident in range (locking it) or opens one, records the rules' verdict with its alerts, and
+ * offers a new incident to responders nearby.
  */
 export async function intakeReport(
   ctx: AppContext,
@@ -76,25 +122,10 @@ export async function intakeReport(
   settings: Pick<CitySettings, 'merge' | 'timeZone'>,
 ): Promise<IntakeResult> {
   const { report, lat, lng } = input;
-  const candidates = await lockOpenIncidentsInCells(
-    tx,
-    candidateCells(lat, lng, settings.merge.radiusMeters),
-  );
-  const chosen = chooseIncident(
-    { lat, lng, at: report.at },
-    candidates.map((row) => ({
-      id: row.id,
-      state: row.state,
-      lat: row.lat,
-      lng: row.lng,
-      firstReportAt: row.first_report_at.getTime(),
-      lastReportAt: row.last_report_at.getTime(),
-    })),
-    settings.merge,
-  );
+  await lockIntakePlace(tx, intakeLocks(lat, lng, settings.merge.radiusMeters));
+  const row = await lockJoinable(tx, { lat, lng, at: report.at }, settings.merge);
   const now = new Date(report.at);
-  if (chosen) {
-    const row = candidates.find((c) => c.id === chosen.id)!;
+  if (row) {
     const result = applyReport(
       toIncident(row, await reportersOf(tx, row.id), await confirmersOf(tx, row.id)),
       report,

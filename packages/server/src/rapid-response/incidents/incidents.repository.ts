@@ -1,32 +1,37 @@
 import { sql } from 'kysely';
-import type { Reporter } from '@tocsin/core';
+import type { IntakeLocks, Reporter } from '@tocsin/core';
 import type { Executor } from '../../platform';
 import type { IncidentRow } from './incident-mapper';
 
 const OPEN = ['reported', 'corroborated', 'confirmed'] as const;
 
 /**
- * Locks the open incidents in `cells`, and the cells themselves until the transaction ends: two
- * reports of one new sighting arriving at once would otherwise both find no incident there and
- * open one each. The cell locks (advisory, keyed by a hash of the cell) are taken in one order
- * by every transaction, so reports in neighbouring cells wait for each other and never deadlock.
+ * Locks a report's place until the transaction ends (core `intakeLocks`): its own cell alone, the
+ * cells within its reach shared. Two reports that could join one incident wait for each other, so
+ * they never both find none and open one each; reports of sightings farther apart than the merge
+ * radius go on side by side. The locks (advisory, keyed by a hash of the cell; exclusive wins when
+ * two cells share a hash) are taken in one statement, in key order, by every transaction, so they
+ * never deadlock.
  */
-export async function lockOpenIncidentsInCells(
-  db: Executor,
-  cells: string[],
-): Promise<IncidentRow[]> {
-  if (cells.length === 0) return [];
-  await sql`select pg_advisory_xact_lock(key) from (
-      select distinct hashtextextended(cell, 0) as key from unnest(${cells}::text[]) as cell
+export async function lockIntakePlace(db: Executor, locks: IntakeLocks): Promise<void> {
+  await sql`select case when own then pg_advisory_xact_lock(key)
+      else pg_advisory_xact_lock_shared(key) end
+    from (
+      select hashtextextended(cell, 0) as key, bool_or(cell = ${locks.own}) as own
+      from unnest(${[locks.own, ...locks.shared]}::text[]) as cell
+      group by key
       order by key
     ) as keys`.execute(db);
+}
+
+/** The open incidents indexed under `cells`, unlocked: intake locks the one it joins. */
+export function openIncidentsInCells(db: Executor, cells: string[]): Promise<IncidentRow[]> {
+  if (cells.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('incidents')
     .selectAll()
     .where('coarse_cell', 'in', cells)
     .where('state', 'in', OPEN)
-    .orderBy('id')
-    .forUpdate()
     .execute();
 }
 

@@ -11,7 +11,6 @@ export {
   addReporter,
   findIncident,
   lockIncident,
-  lockOpenIncidentsInCells,
   confirmersOf,
   reportersOf,
 } from './incidents.repository';
