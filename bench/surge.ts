@@ -27,6 +27,8 @@ const PER_SECOND = 50;
 const SECONDS = 60;
 const REPORTS = PER_SECOND * SECONDS;
 const SIGHTINGS = 20;
+/** Reports sent elsewhere in the city before the baseline, to warm the node up. */
+const WARMUP = 150;
 const SUBSCRIBERS = 10_000;
 const LOADGENS = 2;
 /**
@@ -246,7 +248,8 @@ export async function run(): Promise<BenchResult> {
     const areas = await seeder.areas();
     const cityId = areas.city!.id;
     const radius = areas.settings?.merge.radiusMeters ?? 400;
-    const { areaId, places, homes } = sightings(cityPoints(areas, 20_000, 7), radius);
+    const points = cityPoints(areas, 20_000, 7);
+    const { areaId, places, homes } = sightings(points, radius);
     // Independent reporters (no sponsor in common), one report each: the per-member limit never
     // bites, and every second report of a sighting corroborates it.
     const reporters = await seeder.members(2 * REPORTS, {
@@ -259,6 +262,17 @@ export async function run(): Promise<BenchResult> {
       roles: () => [{ areaId, role: 'member' }],
       prefs: () => ({ areaIds: [areaId], radiusMeters: 1_000, minLevel: 'unconfirmed' }),
     });
+
+    // A node's first requests compile its code: a few seconds of reports elsewhere in the city
+    // first, so that the baseline measures a warm node as the loaded surge does.
+    const warmers = await seeder.members(WARMUP, {
+      roles: () => [{ areaId: cityId, role: 'member' }],
+    });
+    const elsewhere = points
+      .filter((p) => p.areaId !== areaId && places.every((q) => haversineMeters(p, q) > 3_000))
+      .slice(0, 5);
+    const warm = await surge(sender, node!, warmers, elsewhere);
+    for (const id of incidents(warm)) await node!.verify(verifier!.token, id, 'false_alarm');
 
     // Baseline: the same surge with nobody connected.
     const bare = await surge(sender, node!, reporters.slice(0, REPORTS), places);
@@ -421,7 +435,7 @@ export async function run(): Promise<BenchResult> {
       ],
       note: [
         `${REPORTS.toLocaleString('en-US')} reports per surge, sent open-loop at ${PER_SECOND}/s by their own process (one independent member each, round robin over the ${places.length} sightings, which lie more than ${SPACING} × the ${radius} m merge radius apart in one neighborhood), so each sighting's second report corroborates its incident and the 'unconfirmed' alert goes to all ${connected.toLocaleString('en-US')} connected subscribers (in ${LOADGENS} load-generator processes, acking as the app does), who follow that neighborhood.`,
-        `Alert times run from the send of the earliest report whose answer shows its incident corroborated, to each arrival; p50/p99 are over every arrival. The baseline surge runs first with nobody connected; its incidents are then closed as false alarms, so the loaded surge opens new ones at the same places. CPU per report is the node's user + system time over the surge (its stream workers' included) divided by the reports.${WORKERS > 0 ? ` The node's ${WORKERS === 1 ? 'stream worker holds' : 'stream workers hold'} the subscribers' sockets (TOCSIN_STREAM_WORKERS=${WORKERS}, ADR 0038); \`BENCH_SURGE_WORKERS=0\` measures the node holding them itself.` : ''}`,
+        `Alert times run from the send of the earliest report whose answer shows its incident corroborated, to each arrival; p50/p99 are over every arrival. The baseline surge runs first with nobody connected, after ${WARMUP} reports at 50/s elsewhere in the city that warm the node up; its incidents are then closed as false alarms, so the loaded surge opens new ones at the same places. CPU per report is the node's user + system time over the surge (its stream workers' included) divided by the reports.${WORKERS > 0 ? ` The node's ${WORKERS === 1 ? 'stream worker holds' : 'stream workers hold'} the subscribers' sockets (TOCSIN_STREAM_WORKERS=${WORKERS}, ADR 0038); \`BENCH_SURGE_WORKERS=0\` measures the node holding them itself.` : ''}`,
         `The bound: after the surge, a bare \`ws\` server (nothing but a send loop, JSON-parsing the acks) gets ${SUBSCRIBERS.toLocaleString('en-US')} more sockets in the same load-generator processes and broadcasts ${alerts.size} payloads of ${bound.payloadBytes} bytes at the moments the surge's alerts were issued (offsets of their corroborating reports); its arrival times run from each broadcast's order. Every alert goes to every subscriber, so the burst is a queue of broadcasts on any server: this is the floor on this machine, and the ratio is what Tocsin adds to it.`,
       ].join(' '),
     };

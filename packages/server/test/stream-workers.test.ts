@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { getPriority } from 'node:os';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { FastifyInstance } from 'fastify';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { systemClock } from '../src/platform/clock';
 import { envToConfig } from '../src/platform/config/config';
+import { STREAM_WORKER_NICENESS } from '../src/platform/realtime/stream-workers';
 import { loadMinneapolis, POWDERHORN, POWDERHORN_100M } from './helpers/city';
 import { buildMember } from './helpers/factories';
 import {
@@ -96,6 +98,8 @@ suite(title, () => {
   it('a worker holds the sockets and sends them the alerts the API process takes reports for', async () => {
     const workers = app.streamWorkers!;
     expect(workers.pids).toHaveLength(1);
+    // Nicer than this process: a broadcast never makes a report's answer wait.
+    expect(getPriority(workers.pids[0])).toBe(Math.min(19, getPriority() + STREAM_WORKER_NICENESS));
     const listener = await neighbor();
     const client = await StreamClient.connect(url, { token: listener.token, location: POWDERHORN });
     clients.push(client);
