@@ -37,6 +37,12 @@ const LOADGENS = 2;
  * holds its sockets itself.
  */
 const WORKERS = Number(process.env.BENCH_SURGE_WORKERS ?? '1');
+/**
+ * The worker's niceness (TOCSIN_STREAM_WORKER_NICENESS, default 0: the node's default). The load
+ * generators and the bare server run as nice: the subscribers stand for phones, which have CPUs
+ * of their own, so they never run ahead of the API's answers when the worker does not.
+ */
+const NICENESS = WORKERS > 0 ? Number(process.env.BENCH_SURGE_NICENESS ?? '0') : 0;
 /** Sightings lie this many merge radii apart, so each is its own incident. */
 const SPACING = 1.1;
 
@@ -101,6 +107,11 @@ async function surge(
   };
 }
 
+/** A monotonic time (nowMs) as the wall clock's HH:MM:SS, to find it in other logs. */
+function wallClock(at: number): string {
+  return new Date(Date.now() - nowMs() + at).toISOString().slice(11, 19);
+}
+
 /**
  * Where a phase's slow answers are: reports answered after more than 100 ms, by the second they
  * were sent in (from its first report), written to stderr.
@@ -115,7 +126,7 @@ function slowReports(phase: Phase, label: string): { count: number; seconds: num
   }
   for (const [second, waits] of [...slow].sort((a, b) => a[0] - b[0]))
     process.stderr.write(
-      `${label} reports sent in second ${second}: ${waits.length} answered after > 100 ms, the slowest ${max(waits).toFixed(0)} ms\n`,
+      `${label} reports sent in second ${second} (${wallClock(firstSent + second * 1000)}): ${waits.length} answered after > 100 ms, the slowest ${max(waits).toFixed(0)} ms\n`,
     );
   const { p99, max: worst } = phase.loopDelay;
   process.stderr.write(
@@ -174,7 +185,8 @@ async function bareBound(
   area: { id: string; name: string },
   place: CityPoint,
 ): Promise<Bound> {
-  const bare = await BareServer.start();
+  // As nice as the loaded surge's stream worker, for the same share of the cores.
+  const bare = await BareServer.start([], NICENESS);
   try {
     for (let g = 0; g < clients.length; g++) {
       await clients[g]!.connect(
@@ -238,11 +250,12 @@ async function bareBound(
 export async function run(): Promise<BenchResult> {
   const deployment = await NatsDeployment.create('SURGE');
   const sender = forkChild('./reporter.ts');
-  const clients = Array.from({ length: LOADGENS }, () => LoadGen.start());
+  const clients = Array.from({ length: LOADGENS }, () => LoadGen.start(NICENESS));
   let seeder: Seeder | null = null;
   try {
     const [node] = await deployment.start(1, 'bench-surge', {
       TOCSIN_STREAM_WORKERS: String(WORKERS),
+      TOCSIN_STREAM_WORKER_NICENESS: String(NICENESS),
     });
     seeder = await Seeder.open(deployment.database.url, deployment.secret);
     const areas = await seeder.areas();
@@ -435,7 +448,7 @@ export async function run(): Promise<BenchResult> {
       ],
       note: [
         `${REPORTS.toLocaleString('en-US')} reports per surge, sent open-loop at ${PER_SECOND}/s by their own process (one independent member each, round robin over the ${places.length} sightings, which lie more than ${SPACING} × the ${radius} m merge radius apart in one neighborhood), so each sighting's second report corroborates its incident and the 'unconfirmed' alert goes to all ${connected.toLocaleString('en-US')} connected subscribers (in ${LOADGENS} load-generator processes, acking as the app does), who follow that neighborhood.`,
-        `Alert times run from the send of the earliest report whose answer shows its incident corroborated, to each arrival; p50/p99 are over every arrival. The baseline surge runs first with nobody connected, after ${WARMUP} reports at 50/s elsewhere in the city that warm the node up; its incidents are then closed as false alarms, so the loaded surge opens new ones at the same places. CPU per report is the node's user + system time over the surge (its stream workers' included) divided by the reports.${WORKERS > 0 ? ` The node's ${WORKERS === 1 ? 'stream worker holds' : 'stream workers hold'} the subscribers' sockets (TOCSIN_STREAM_WORKERS=${WORKERS}, ADR 0038); \`BENCH_SURGE_WORKERS=0\` measures the node holding them itself.` : ''}`,
+        `Alert times run from the send of the earliest report whose answer shows its incident corroborated, to each arrival; p50/p99 are over every arrival. The baseline surge runs first with nobody connected, after ${WARMUP} reports at 50/s elsewhere in the city that warm the node up; its incidents are then closed as false alarms, so the loaded surge opens new ones at the same places. CPU per report is the node's user + system time over the surge (its stream workers' included) divided by the reports.${WORKERS > 0 ? ` The node's ${WORKERS === 1 ? 'stream worker holds' : 'stream workers hold'} the subscribers' sockets (TOCSIN_STREAM_WORKERS=${WORKERS}, ADR 0038)${NICENESS > 0 ? `, at niceness ${NICENESS} (BENCH_SURGE_NICENESS), with the load generators and the bare server as nice` : ''}; \`BENCH_SURGE_WORKERS=0\` measures the node holding them itself.` : ''}`,
         `The bound: after the surge, a bare \`ws\` server (nothing but a send loop, JSON-parsing the acks) gets ${SUBSCRIBERS.toLocaleString('en-US')} more sockets in the same load-generator processes and broadcasts ${alerts.size} payloads of ${bound.payloadBytes} bytes at the moments the surge's alerts were issued (offsets of their corroborating reports); its arrival times run from each broadcast's order. Every alert goes to every subscriber, so the burst is a queue of broadcasts on any server: this is the floor on this machine, and the ratio is what Tocsin adds to it.`,
       ].join(' '),
     };

@@ -2,7 +2,7 @@
 // generators as child processes, members seeded in bulk, and the HTTP calls that drive incidents.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { getPriority, setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -197,11 +197,20 @@ export class TocsinNode {
 }
 
 /** A load generator process holding WebSocket clients. */
+/** Makes a child `niceness` nicer than this process (a lower CPU priority). */
+function lowerPriority(child: Child, niceness: number): void {
+  const pid = child.process.pid;
+  if (niceness > 0 && pid) setPriority(pid, Math.min(19, getPriority() + niceness));
+}
+
 export class LoadGen {
   private constructor(readonly child: Child) {}
 
-  static start(): LoadGen {
-    return new LoadGen(forkChild('./loadgen.ts'));
+  /** `niceness`: how much lower than this process its CPU priority is (0: the same). */
+  static start(niceness = 0): LoadGen {
+    const child = forkChild('./loadgen.ts');
+    lowerPriority(child, niceness);
+    return new LoadGen(child);
   }
 
   /** Opens one client per spec (null: a bare socket with no hello), spread over source addresses. */
@@ -291,8 +300,9 @@ export class BareServer {
     readonly url: string,
   ) {}
 
-  static async start(execArgv: string[] = []): Promise<BareServer> {
+  static async start(execArgv: string[] = [], niceness = 0): Promise<BareServer> {
     const child = forkChild('./bare-server.ts', { execArgv });
+    lowerPriority(child, niceness);
     return new BareServer(child, await child.request<string>({ op: 'listen' }));
   }
 

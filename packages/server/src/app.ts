@@ -128,6 +128,7 @@ export async function createApp(
       ? new StreamWorkers({
           entry: STREAM_WORKER,
           count: ctx.config.streamWorkers,
+          niceness: ctx.config.streamWorkerNiceness,
           config: ctx.config,
           secrets: ctx.secrets,
           logger: ctx.logger,

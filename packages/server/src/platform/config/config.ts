@@ -51,6 +51,7 @@ const envSchema = z.object({
     .optional(),
   TOCSIN_PLATE_KEY_FILE: z.string().optional(),
   TOCSIN_STREAM_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  TOCSIN_STREAM_WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -101,6 +102,8 @@ export interface TocsinConfig {
    * process holds them). Each is a node of its own on the shared PostgreSQL and NATS (ADR 0038).
    */
   streamWorkers: number;
+  /** How much lower than this process's the workers' CPU priority is (0: the same). */
+  streamWorkerNiceness: number;
 }
 
 export class ConfigError extends Error {
@@ -154,5 +157,6 @@ export function envToConfig(env: TocsinEnv): TocsinConfig {
     plateHash: PRODUCTION_PLATE_HASH,
     plateKeyFile: path.resolve(e.TOCSIN_PLATE_KEY_FILE ?? path.join(dataDir, 'plate.key')),
     streamWorkers: e.TOCSIN_STREAM_WORKERS,
+    streamWorkerNiceness: e.TOCSIN_STREAM_WORKER_NICENESS,
   };
 }

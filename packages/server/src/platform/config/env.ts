@@ -22,6 +22,7 @@ export interface TocsinEnv {
   TOCSIN_VAPID_PRIVATE_KEY?: string;
   TOCSIN_VAPID_SUBJECT?: string;
   TOCSIN_STREAM_WORKERS?: string;
+  TOCSIN_STREAM_WORKER_NICENESS?: string;
   LOG_LEVEL?: string;
 }
 
@@ -48,6 +49,7 @@ const KEYS: (keyof TocsinEnv)[] = [
   'TOCSIN_VAPID_PRIVATE_KEY',
   'TOCSIN_VAPID_SUBJECT',
   'TOCSIN_STREAM_WORKERS',
+  'TOCSIN_STREAM_WORKER_NICENESS',
   'LOG_LEVEL',
 ];
 

@@ -33,6 +33,8 @@ export interface StreamWorkersOptions {
   /** The worker's program (bin/stream-worker.js). */
   entry: string;
   count: number;
+  /** How much nicer than this process the workers run (0: the same priority); #lowerPriority. */
+  niceness?: number;
   config: TocsinConfig;
   secrets: TocsinSecrets;
   logger: Logger;
@@ -52,8 +54,6 @@ interface Slot {
 }
 
 const MAX_RESTART_DELAY_MS = 30_000;
-/** How much nicer a worker is than this process (19 is the lowest priority): #lowerPriority. */
-export const STREAM_WORKER_NICENESS = 10;
 
 /** What of a net.Socket's libuv handle stops it reading (Node's internals). */
 interface TcpHandle {
@@ -71,8 +71,8 @@ interface TcpHandle {
  * headers, then passes the connection's file descriptor to the next ready worker in turn, which
  * makes the WebSocket handshake. A worker that ends is started again (1 s, doubling to 30 s);
  * its clients reconnect, as after a node's restart. While no worker is ready this process serves
- * the stream itself, so a failed worker costs sockets, never the stream. Workers run at a lower CPU
- * priority than this process, so a broadcast never makes a report's answer wait (#lowerPriority).
+ * the stream itself, so a failed worker costs sockets, never the stream. Workers can run at a lower
+ * CPU priority than this process (#lowerPriority).
  */
 export class StreamWorkers implements UpgradePasser {
   readonly #slots: Slot[];
@@ -202,16 +202,17 @@ export class StreamWorkers implements UpgradePasser {
   }
 
   /**
-   * Gives a worker a lower CPU priority than this process (niceness 10 more). When a broadcast and
-   * the API's answers both want the CPU, the kernel then runs the answers first: they are short
-   * and someone waits on each, while a broadcast to ten thousand sockets takes a core for a third
-   * of a second at a time and each report in flight waited for its time slices (the surge bench:
-   * answers p99 200–300 ms at equal priority, 65 ms so). The fan-out loses only what the answers
-   * use, and has the CPU to itself whenever they are done.
+   * Gives a worker a lower CPU priority than this process (TOCSIN_STREAM_WORKER_NICENESS). When a
+   * broadcast and the API's answers both want the CPU, the kernel then runs the answers first:
+   * they are short and someone waits on each, while a broadcast to ten thousand sockets takes a
+   * core for a third of a second at a time. On a machine without a core to spare for the worker,
+   * that trades the alerts' speed for the answers': the surge bench on two shared cores measured
+   * answers p99 65–160 ms at niceness 10 against 200–300 ms at 0, and alerts 2.4–4.6× the bare
+   * bound against 2.1–2.8× (BENCHMARKS.md). Off by default: alerts come first.
    */
   #lowerPriority(pid: number, index: number): void {
     try {
-      setPriority(pid, Math.min(19, getPriority() + STREAM_WORKER_NICENESS));
+      setPriority(pid, Math.min(19, getPriority() + (this.#options.niceness ?? 0)));
     } catch (error) {
       this.#logger.warn(
         { err: error, worker: index },
@@ -237,7 +238,7 @@ export class StreamWorkers implements UpgradePasser {
     });
     slot.child = child;
     slot.ready = false;
-    if (child.pid) this.#lowerPriority(child.pid, slot.index);
+    if (child.pid && this.#options.niceness) this.#lowerPriority(child.pid, slot.index);
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const settle = (error?: Error) => {
