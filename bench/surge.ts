@@ -38,11 +38,11 @@ const LOADGENS = 2;
  */
 const WORKERS = Number(process.env.BENCH_SURGE_WORKERS ?? '1');
 /**
- * The worker's niceness (TOCSIN_STREAM_WORKER_NICENESS, default 0: the node's default). The load
+ * The worker's niceness (TOCSIN_STREAM_WORKER_NICENESS, 10 as the node's default). The load
  * generators and the bare server run as nice: the subscribers stand for phones, which have CPUs
  * of their own, so they never run ahead of the API's answers when the worker does not.
  */
-const NICENESS = WORKERS > 0 ? Number(process.env.BENCH_SURGE_NICENESS ?? '0') : 0;
+const NICENESS = WORKERS > 0 ? Number(process.env.BENCH_SURGE_NICENESS ?? '10') : 0;
 /** Sightings lie this many merge radii apart, so each is its own incident. */
 const SPACING = 1.1;
 
@@ -284,6 +284,7 @@ export async function run(): Promise<BenchResult> {
     const elsewhere = points
       .filter((p) => p.areaId !== areaId && places.every((q) => haversineMeters(p, q) > 3_000))
       .slice(0, 5);
+    if (elsewhere.length === 0) throw new Error('no place 3 km from the sightings to warm up at');
     const warm = await surge(sender, node!, warmers, elsewhere);
     for (const id of incidents(warm)) await node!.verify(verifier!.token, id, 'false_alarm');
 

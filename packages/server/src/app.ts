@@ -205,7 +205,8 @@ export async function createApp(
     async (api) => {
       // Inside /api/v1 only: docs and the web app's files need no session.
       await api.register(authPlugin, { ctx });
-      for (const routes of apiRoutes(ctx, gateway, workers, meetings, bulletin)) await api.register(routes);
+      for (const routes of apiRoutes(ctx, gateway, workers, meetings, bulletin))
+        await api.register(routes);
     },
     { prefix: '/api/v1' },
   );

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createContext } from './context';
-import { closeContext, type AppContext } from './platform/context';
+import type { AppContext } from './platform/context';
 import { createLogger } from './platform/logger';
 import {
   streamUpgrades,
@@ -19,7 +19,7 @@ import { createGateway } from './stream';
  * the shared PostgreSQL and NATS under its own node id, runs the gateway with every topic, and
  * makes the WebSocket handshake of each upgrade passed to it. It runs no outbox relay and no
  * sweeper: the process that answers the API does. It ends when told to stop, or when that
- * process is gone; a terminal's Ctrl-C reaches the whole group, so it waits for its parent's word.
+ * process is gone.
  */
 
 let ctx: AppContext | null = null;
@@ -47,20 +47,31 @@ function stop(): Promise<void> {
     // The sockets were told 1001 (going away); their close handshakes end before the process.
     const deadline = Date.now() + 5_000;
     while (gateway && gateway.size > 0 && Date.now() < deadline) await sleep(50);
-    if (ctx) await closeContext(ctx, 1_000);
+    // No relay ran here, so there is no outbox of its own to flush (closeContext would work on
+    // the shared one): the bus and the database are all it opened.
+    await ctx?.bus.close();
+    await ctx?.database.close();
   })().finally(() => process.exit(0));
   return stopping;
 }
 
+// A terminal's Ctrl-C and a service manager's SIGTERM reach the whole process group; the worker
+// waits for its parent's word (or its parent's end), so that it never closes its sockets while
+// the parent still counts on it.
 process.on('SIGINT', () => undefined);
-process.on('SIGTERM', () => void stop());
+process.on('SIGTERM', () => undefined);
 process.on('disconnect', () => void stop());
 process.on('message', (message: ToStreamWorker, handle?: Socket) => {
   switch (message.kind) {
     case 'init':
       init(message).catch((error: unknown) => {
-        tell({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-        process.exit(1);
+        const failed: FromStreamWorker = {
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        };
+        // Ends once the parent has the reason.
+        if (process.send) process.send(failed, () => process.exit(1));
+        else process.exit(1);
       });
       return;
     case 'upgrade': {

@@ -38,6 +38,7 @@ describe('TOCSIN_STREAM_WORKERS', () => {
     ).toThrow(/TOCSIN_STREAM_WORKERS/);
     expect(() => envToConfig({ TOCSIN_STREAM_WORKERS: 'many' })).toThrow(/TOCSIN_STREAM_WORKERS/);
     expect(envToConfig({}).streamWorkers).toBe(0);
+    expect(envToConfig({}).streamWorkerNiceness).toBe(10);
     expect(
       envToConfig({
         TOCSIN_STREAM_WORKERS: '2',
@@ -68,7 +69,7 @@ suite(title, () => {
       clock: systemClock,
       env: {
         TOCSIN_STREAM_WORKERS: '1',
-        TOCSIN_STREAM_WORKER_NICENESS: '10',
+        TOCSIN_STREAM_WORKER_NICENESS: '5',
         DATABASE_URL: TEST_DATABASE_URL ?? '',
         NATS_URL: TEST_NATS_URL ?? '',
         LOG_LEVEL: 'warn',
@@ -99,7 +100,7 @@ suite(title, () => {
     const workers = app.streamWorkers!;
     expect(workers.pids).toHaveLength(1);
     // As much nicer than this process as configured.
-    expect(getPriority(workers.pids[0])).toBe(Math.min(19, getPriority() + 10));
+    expect(getPriority(workers.pids[0])).toBe(Math.min(19, getPriority() + 5));
     const listener = await neighbor();
     const client = await StreamClient.connect(url, { token: listener.token, location: POWDERHORN });
     clients.push(client);

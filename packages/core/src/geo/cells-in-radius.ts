@@ -17,10 +17,7 @@ export function cellsInRadius(
   radiusMeters: number,
   res: number,
 ): string[] {
-  assertLatLng(lat, lng);
-  assertResolution(res);
-  assertRadius(radiusMeters);
-  const origin = latLngToCell(lat, lng, res);
+  const origin = originCell(lat, lng, radiusMeters, res);
   // A hexagon that meets the disc has its center within radius + circumradius of the point.
   return centersWithin({ lat, lng }, origin, radiusMeters + maxCircumradius(origin), radiusMeters);
 }
@@ -32,10 +29,16 @@ export function cellsCenteredWithin(
   radiusMeters: number,
   res: number,
 ): string[] {
+  const origin = originCell(lat, lng, radiusMeters, res);
+  return centersWithin({ lat, lng }, origin, radiusMeters, radiusMeters);
+}
+
+/** The point's cell, once the arguments are checked. */
+function originCell(lat: number, lng: number, radiusMeters: number, res: number): string {
   assertLatLng(lat, lng);
   assertResolution(res);
   assertRadius(radiusMeters);
-  return centersWithin({ lat, lng }, latLngToCell(lat, lng, res), radiusMeters, radiusMeters);
+  return latLngToCell(lat, lng, res);
 }
 
 function assertRadius(radiusMeters: number): void {

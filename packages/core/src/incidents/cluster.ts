@@ -86,14 +86,23 @@ function isBetter(
   return a.id < b.id;
 }
 
-/** The resolution of the places intake locks: the one report points are snapped to (AREA_RES). */
-export const INTAKE_LOCK_RES = AREA_RES;
+/**
+ * The resolution of the places intake locks: the one report points are snapped to (AREA_RES),
+ * coarser for a wide merge radius, so that a report never takes more than about 170 locks
+ * (PostgreSQL's lock table holds 64 per connection by default, shared by all). At res 10 a 400 m
+ * radius is about 35 cells and 800 m about 135; res 9 up to 2 km and res 8 up to the 5 km a city
+ * pack may set stay under 175. Every intake of a city uses one radius, so one resolution.
+ */
+export function intakeLockRes(radiusMeters: number): number {
+  if (radiusMeters <= 800) return AREA_RES;
+  return radiusMeters <= 2_000 ? AREA_RES - 1 : AREA_RES - 2;
+}
 
 /** What one report's intake locks: its own cell alone, and the cells within its reach shared. */
 export interface IntakeLocks {
-  /** The report's own cell at INTAKE_LOCK_RES. */
+  /** The report's own cell at intakeLockRes. */
   readonly own: string;
-  /** Every other cell at INTAKE_LOCK_RES whose center lies within reach (ascending, no `own`). */
+  /** Every other cell at intakeLockRes whose center lies within reach (ascending, no `own`). */
   readonly shared: readonly string[];
 }
 
@@ -103,7 +112,7 @@ export interface IntakeLocks {
  * reports farther apart than the merge radius go on side by side: a raid is many sightings in one
  * neighborhood at once. A report takes its own cell exclusively and every cell whose center lies
  * within `radiusMeters + 2e` of its own cell's center shared, `e` being its distance from that
- * center (0 for the snapped points reports have, plus a meter for rounding). Two reports p and q
+ * center (0 for the snapped points reports have at res 10, plus a meter for rounding). Two reports p and q
  * within the radius of each other always meet: the one with the larger `e`, say p, has q's cell
  * within its reach, since |c(p) − c(q)| ≤ |p − q| + e(p) + e(q) ≤ radius + 2·e(p); p holds that
  * cell shared (or exclusively, when it is its own) and q exclusively. Reports farther apart meet
@@ -111,11 +120,12 @@ export interface IntakeLocks {
  * radius (and a meter) apart. Locks taken in one order (the server sorts their keys) cannot deadlock.
  */
 export function intakeLocks(lat: number, lng: number, radiusMeters: number): IntakeLocks {
-  const own = latLngToCell(lat, lng, INTAKE_LOCK_RES);
+  const res = intakeLockRes(radiusMeters);
+  const own = latLngToCell(lat, lng, res);
   const center = cellCenter(own);
   const offset = haversineMeters({ lat, lng }, center);
   const reach = radiusMeters + 2 * offset + 1;
-  const shared = cellsCenteredWithin(center.lat, center.lng, reach, INTAKE_LOCK_RES)
+  const shared = cellsCenteredWithin(center.lat, center.lng, reach, res)
     .filter((cell) => cell !== own)
     .sort();
   return { own, shared };

@@ -20,7 +20,7 @@ export {
   chooseIncident,
   CLUSTER_RES,
   incidentCell,
-  INTAKE_LOCK_RES,
+  intakeLockRes,
   intakeLocks,
 } from './cluster';
 export type {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellCenter, destination, haversineMeters } from '../geo';
-import { INTAKE_LOCK_RES, intakeLocks, type IntakeLocks } from './cluster';
+import { AREA_RES, cellCenter, destination, haversineMeters } from '../geo';
+import { intakeLockRes, intakeLocks, type IntakeLocks } from './cluster';
 import { latLngToCell } from 'h3-js';
 
 // Points within about 20 km of Powderhorn: a city.
@@ -9,12 +9,13 @@ const place = fc.record({
   lat: fc.double({ min: 44.77, max: 45.12, noNaN: true }),
   lng: fc.double({ min: -93.5, max: -93.0, noNaN: true }),
 });
-const radius = fc.integer({ min: 50, max: 2_000 });
+// Up to the 5 km a city pack may set (three lock resolutions).
+const radius = fc.integer({ min: 50, max: 5_000 });
 const bearing = fc.double({ min: 0, max: 2 * Math.PI, noNaN: true });
 
-/** As reports have them: the center of the point's cell at the lock resolution. */
+/** As reports have them: the center of the point's res-10 cell. */
 const snapped = (p: { lat: number; lng: number }) =>
-  cellCenter(latLngToCell(p.lat, p.lng, INTAKE_LOCK_RES));
+  cellCenter(latLngToCell(p.lat, p.lng, AREA_RES));
 
 /** Whether two intakes wait for each other: one's own cell is held by the other at all. */
 const meet = (a: IntakeLocks, b: IntakeLocks) =>
@@ -43,10 +44,12 @@ describe('intakeLocks: reports that could join one incident never decide at once
   });
 
   it('snapped reports farther apart than the radius (and a meter) go on side by side', () => {
+    // Where the locks are the cells reports are snapped to (a radius up to 800 m).
+    const narrow = fc.integer({ min: 50, max: 800 });
     fc.assert(
       fc.property(
         place,
-        radius,
+        narrow,
         bearing,
         fc.double({ min: 1.01, max: 3, noNaN: true }),
         (origin, r, b, factor) => {
@@ -67,5 +70,17 @@ describe('intakeLocks: reports that could join one incident never decide at once
     // A 400 m disc of res-10 centers (about 65 m edges): a few dozen cells, not hundreds.
     expect(locks.shared.length).toBeGreaterThan(20);
     expect(locks.shared.length).toBeLessThan(80);
+  });
+
+  it('takes at most about 170 locks whatever the radius a city pack sets', () => {
+    fc.assert(
+      fc.property(place, radius, fc.boolean(), (origin, r, snap) => {
+        const p = snap ? snapped(origin) : origin;
+        const locks = intakeLocks(p.lat, p.lng, r);
+        expect(locks.shared.length + 1).toBeLessThanOrEqual(180);
+        expect(intakeLockRes(r)).toBeLessThanOrEqual(AREA_RES);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 // Builders for the incident tests: sensible defaults, override what the test is about.
-import { EARTH_RADIUS_METERS } from '../geo';
+import { destination as destinationPoint } from '../geo';
 import type { LatLng } from '../geo';
 import type { Incident, IncidentReport, Verifier } from './incident';
 
@@ -51,15 +51,5 @@ export function buildIncident(overrides: Partial<Incident> = {}): Incident {
 
 /** The point `meters` from `from` along `bearing` radians, on H3's sphere. */
 export function destination(from: LatLng, bearing: number, meters: number): LatLng {
-  const d = meters / EARTH_RADIUS_METERS;
-  const φ1 = (from.lat * Math.PI) / 180;
-  const λ1 = (from.lng * Math.PI) / 180;
-  const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(bearing));
-  const λ2 =
-    λ1 +
-    Math.atan2(
-      Math.sin(bearing) * Math.sin(d) * Math.cos(φ1),
-      Math.cos(d) - Math.sin(φ1) * Math.sin(φ2),
-    );
-  return { lat: (φ2 * 180) / Math.PI, lng: (λ2 * 180) / Math.PI };
+  return destinationPoint(from.lat, from.lng, bearing, meters);
 }

@@ -51,7 +51,7 @@ const envSchema = z.object({
     .optional(),
   TOCSIN_PLATE_KEY_FILE: z.string().optional(),
   TOCSIN_STREAM_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
-  TOCSIN_STREAM_WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(0),
+  TOCSIN_STREAM_WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

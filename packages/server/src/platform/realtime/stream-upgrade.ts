@@ -93,8 +93,8 @@ export function streamUpgrades(ctx: AppContext, gateway: RealtimeGateway): Upgra
         ws.close(CLOSE.forbiddenOrigin, 'origin: not this server');
         return;
       }
-      // A hello whose token fails counts against its address, with the API's failed tokens;
-      // over that limit it is told to come back later. A valid token is never refused. The key
+      // A hello whose token fails counts against its address, with this process's failed API
+      // tokens (a stream worker counts its own); over that limit it is told to come back later. A valid token is never refused. The key
       // is made only for a failed hello (a keyed hash: a reconnect storm's 10,000 good hellos
       // need none); the address is read now, while the socket surely has its peer.
       gateway.accept(ws, cookieToken, () => {

@@ -51,6 +51,14 @@ interface Slot {
   /** Restarts in a row without a ready worker between them (the backoff's exponent). */
   failures: number;
   restart: NodeJS.Timeout | null;
+  /** Connections on their way to the worker, until Node says they went (see #dropPending). */
+  pending: Set<PendingPass>;
+}
+
+/** A connection being passed: the socket object here and the handle its descriptor is on. */
+interface PendingPass {
+  socket: Socket;
+  handle: TcpHandle | null;
 }
 
 const MAX_RESTART_DELAY_MS = 30_000;
@@ -59,6 +67,7 @@ const MAX_RESTART_DELAY_MS = 30_000;
 interface TcpHandle {
   reading: boolean;
   readStop(): number;
+  close(): void;
 }
 
 /**
@@ -92,6 +101,7 @@ export class StreamWorkers implements UpgradePasser {
       ready: false,
       failures: 0,
       restart: null,
+      pending: new Set(),
     }));
   }
 
@@ -113,9 +123,9 @@ export class StreamWorkers implements UpgradePasser {
   /** Sockets held by the ready workers, each asked now. */
   async size(): Promise<number> {
     const counts = await Promise.all(
-      this.#slots.map((slot) => {
+      this.#slots.map((slot): Promise<number> => {
         const child = slot.child;
-        if (!slot.ready || !child?.connected) return 0;
+        if (!slot.ready || !child?.connected) return Promise.resolve(0);
         const id = ++this.#asked;
         return new Promise<number>((resolve) => {
           const timer = setTimeout(() => {
@@ -147,8 +157,7 @@ export class StreamWorkers implements UpgradePasser {
     // it. Left as the listening server's, the socket would enter Node's bookkeeping for cluster
     // workers, which makes the server's close wait for sockets the workers hold and never finish
     // once they have ended; unhooked, it counts as this server's until it is destroyed here,
-    // right after it has gone. If it cannot go (the worker just ended), this process makes the
-    // handshake itself.
+    // right after it has gone.
     const tcp = socket as Socket & { server: unknown; _handle?: TcpHandle | null };
     tcp.server = null;
     // This process stops reading the connection now. Its copy of the descriptor stays open until
@@ -156,19 +165,45 @@ export class StreamWorkers implements UpgradePasser {
     // worker's: the client's hello, sent as soon as the worker's 101 arrives (the bench lost 5 of
     // 5,000 hellos so). Node's own handle passing assumes a socket that never read (cluster's
     // pauseOnConnect), so this reaches its handle.
-    if (tcp._handle) {
-      tcp._handle.reading = false;
-      tcp._handle.readStop();
+    const handle = tcp._handle ?? null;
+    if (handle) {
+      handle.reading = false;
+      handle.readStop();
     }
+    const pass: PendingPass = { socket: tcp, handle };
+    slot.pending.add(pass);
     slot.child.send(message, tcp, (error) => {
+      slot.pending.delete(pass);
       if (!error) {
         tcp.destroy();
         return;
       }
       this.#logger.warn({ err: error, worker: slot.index }, 'could not pass an upgrade');
-      if (!socket.destroyed) fallback(request, socket, head);
+      // Refused before it left (the channel had just closed), the connection is still this
+      // process's, which makes the handshake itself; once Node has taken its handle, it is lost
+      // and the client reconnects.
+      if (tcp._handle && !tcp.destroyed) fallback(request, tcp, head);
+      else tcp.destroy();
     });
     return true;
+  }
+
+  /**
+   * A worker that ends while connections are on their way to it never acknowledges them, and
+   * Node then neither calls their callbacks nor closes its copy of their descriptors: the clients
+   * would hang without an answer, and the listening server's close would wait for them forever.
+   * They are closed here; their clients reconnect.
+   */
+  #dropPending(slot: Slot): void {
+    for (const { socket, handle } of slot.pending) {
+      try {
+        handle?.close();
+      } catch {
+        // Already closed by Node.
+      }
+      socket.destroy();
+    }
+    slot.pending.clear();
   }
 
   /** Tells every worker to close its sockets (1001, going away) and waits for it to end. */
@@ -179,6 +214,8 @@ export class StreamWorkers implements UpgradePasser {
       this.#slots.map(async (slot) => {
         if (slot.restart) clearTimeout(slot.restart);
         slot.restart = null;
+        // A stopping worker refuses upgrades: the ones that come meanwhile are served here.
+        slot.ready = false;
         const child = slot.child;
         if (!child || child.exitCode !== null || child.signalCode !== null) return;
         const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -202,13 +239,12 @@ export class StreamWorkers implements UpgradePasser {
   }
 
   /**
-   * Gives a worker a lower CPU priority than this process (TOCSIN_STREAM_WORKER_NICENESS). When a
-   * broadcast and the API's answers both want the CPU, the kernel then runs the answers first:
-   * they are short and someone waits on each, while a broadcast to ten thousand sockets takes a
-   * core for a third of a second at a time. On a machine without a core to spare for the worker,
-   * that trades the alerts' speed for the answers': the surge bench on two shared cores measured
-   * answers p99 65–160 ms at niceness 10 against 200–300 ms at 0, and alerts 2.4–4.6× the bare
-   * bound against 2.1–2.8× (BENCHMARKS.md). Off by default: alerts come first.
+   * Gives a worker a lower CPU priority than this process (TOCSIN_STREAM_WORKER_NICENESS, 10 by
+   * default). When a broadcast and the API's answers both want the CPU, the kernel then runs the
+   * answers first: they are short and someone waits on each, while a broadcast to ten thousand
+   * sockets takes a core for a third of a second at a time. The fan-out loses only the CPU the
+   * answers use. The surge bench on two shared cores, back to back: answers p99 127 ms at
+   * niceness 10 against 591 ms at 0, the alerts' p99 13.4 s against 16.0 s (BENCHMARKS.md).
    */
   #lowerPriority(pid: number, index: number): void {
     try {
@@ -248,10 +284,11 @@ export class StreamWorkers implements UpgradePasser {
         if (error) reject(error);
         else resolve();
       };
-      const timer = setTimeout(
-        () => settle(new Error(`stream worker ${slot.index} not ready in time`)),
-        this.#options.readyTimeoutMs ?? 60_000,
-      );
+      const timer = setTimeout(() => {
+        // A worker stuck in its start is ended, and started again like one that crashed.
+        settle(new Error(`stream worker ${slot.index} not ready in time`));
+        child.kill('SIGKILL');
+      }, this.#options.readyTimeoutMs ?? 60_000);
       child.on('message', (message: FromStreamWorker) => {
         if (message.kind === 'ready') {
           slot.ready = true;
@@ -266,9 +303,13 @@ export class StreamWorkers implements UpgradePasser {
           settle(new Error(`stream worker ${slot.index}: ${message.message}`));
         }
       });
-      child.on('exit', (code, signal) => {
+      let ended = false;
+      const onEnded = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (ended) return;
+        ended = true;
         slot.ready = false;
         if (slot.child === child) slot.child = null;
+        this.#dropPending(slot);
         settle(new Error(`stream worker ${slot.index} ended before it was ready`));
         if (this.#stopping) return;
         const delay = Math.min(1_000 * 2 ** slot.failures, MAX_RESTART_DELAY_MS);
@@ -284,6 +325,12 @@ export class StreamWorkers implements UpgradePasser {
             this.#logger.error({ err: error, worker: slot.index }, 'stream worker did not start'),
           );
         }, delay);
+      };
+      child.on('exit', onEnded);
+      // A fork that fails (no file descriptors left, say) emits 'error' and never 'exit'.
+      child.on('error', (error) => {
+        this.#logger.error({ err: error, worker: slot.index }, 'stream worker process error');
+        if (child.pid === undefined || child.exitCode !== null) onEnded(child.exitCode, null);
       });
       this.#send(child, { kind: 'init', index: slot.index, config, secrets });
     });
