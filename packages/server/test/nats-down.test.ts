@@ -8,10 +8,12 @@ import type { DomainEvent } from '@tocsin/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
+import { NatsBus } from '../src/platform/bus/nats-bus';
 import { transact } from '../src/platform/context';
 import { countUnpublished, enqueueEvents } from '../src/platform/outbox/outbox.repository';
-import { samplePayloads } from './helpers/events';
-import { createTestContext, eventually, type TestContext } from './helpers/harness';
+import { envelope, samplePayloads } from './helpers/events';
+import { createTestContext, eventually, LogCapture, type TestContext } from './helpers/harness';
+import { createLogger } from '../src/platform/logger';
 
 // Issue 14.8: a node starts without NATS. With NATS_URL pointing at a port where nothing listens
 // yet, the node starts, /ready says the bus is down, the outbox holds the events, and once a NATS
@@ -91,5 +93,60 @@ describe.skipIf(!existsSync(NATS_SERVER))('starting while NATS is down', () => {
     expect(received).toHaveLength(1);
     expect(uncaught).toEqual([]);
     expect(t.logs.text).toContain('bus unreachable; retrying');
+  }, 60_000);
+});
+
+describe.skipIf(!existsSync(NATS_SERVER))('publishing the moment NATS comes up', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tocsin-nats-'));
+  let bus: NatsBus | undefined;
+  let nats: ChildProcess | undefined;
+
+  afterAll(async () => {
+    await bus?.close();
+    nats?.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // The outbox relay retries the moment the bus takes a publish. Were publishing open before the
+  // subscriptions asked for while NATS was down exist, a consumer made after the publish (new
+  // messages only) would never see the event.
+  it('takes no publish before the subscriptions asked for meanwhile exist', async () => {
+    const port = await freePort();
+    const logs = new LogCapture();
+    bus = NatsBus.start({
+      url: `nats://127.0.0.1:${port}`,
+      stream: `T${randomBytes(4).toString('hex')}`,
+      logger: createLogger('debug', logs.stream),
+    });
+    const received: DomainEvent[] = [];
+    const consumers = ['a', 'b', 'c'].map((c) => `early-${c}-${randomUUID().slice(0, 8)}`);
+    for (const consumer of consumers) {
+      await bus.subscribe({
+        consumer,
+        types: ['alert.issued'],
+        handler: (event) => {
+          received.push(event);
+          return Promise.resolve();
+        },
+      });
+    }
+    const event = envelope('alert.issued', samplePayloads['alert.issued']());
+    nats = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], {
+      stdio: 'ignore',
+    });
+    // Publish as eagerly as a relay could: every few milliseconds until one is taken.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await bus.publish(event);
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+    // Each of the three consumers gets it.
+    await eventually(() => expect(received).toHaveLength(3), 10_000);
+    expect(received.every((e) => e.id === event.id)).toBe(true);
   }, 60_000);
 });

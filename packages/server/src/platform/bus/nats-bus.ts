@@ -110,31 +110,44 @@ export class NatsBus implements Bus {
     return this.#link.jsm;
   }
 
+  /**
+   * Connects, makes the stream and the subscriptions asked for meanwhile, and only then lets the
+   * node publish. In the other order the outbox relay could publish its held events into the
+   * fresh stream before a subscriber's consumer existed, and a consumer made then (delivering
+   * new messages only) would never see them.
+   */
   async #connectLoop(): Promise<void> {
     let delay = FIRST_RETRY_MS;
     let failures = 0;
+    let link: Link | null = null;
     while (!this.#closed) {
-      let nc: NatsConnection | null = null;
       try {
-        nc = await connect({
+        const nc = await connect({
           servers: this.options.url,
           name: 'tocsin',
           maxReconnectAttempts: -1,
           timeout: 5_000,
         });
-        const jsm = await jetstreamManager(nc);
-        this.#link = { nc, js: jetstream(nc), jsm };
-        await this.#ensureStream();
-        if (this.#closed) break;
+        link = { nc, js: jetstream(nc), jsm: await jetstreamManager(nc) };
+        await this.#ensureStream(link.jsm);
+        // Subscriptions asked for during this loop join the set and are made here too.
         for (const deferred of this.#deferred) {
-          if (!deferred.closed) deferred.live = await this.#subscribeNow(deferred.options);
+          if (this.#closed) break;
+          if (!deferred.closed) deferred.live = await this.#subscribeNow(link, deferred.options);
         }
+        if (this.#closed) break;
         this.#deferred.clear();
+        this.#link = link;
         if (failures > 0) this.logger.info({ failures }, 'bus connected');
         return;
       } catch (error) {
-        this.#link = null;
-        if (nc && !nc.isClosed()) await nc.close().catch(() => undefined);
+        // What this try made dies with its connection; the next try makes it again.
+        for (const deferred of this.#deferred) {
+          await deferred.live?.close().catch(() => undefined);
+          deferred.live = null;
+        }
+        if (link && !link.nc.isClosed()) await link.nc.close().catch(() => undefined);
+        link = null;
         failures += 1;
         // Said once, then quietly every tenth try: a node may wait a long time for NATS.
         if (failures === 1 || failures % 10 === 0) {
@@ -152,16 +165,15 @@ export class NatsBus implements Bus {
       }
     }
     // Closed while connecting.
-    const link = this.#link;
     if (link && !link.nc.isClosed()) await link.nc.close().catch(() => undefined);
   }
 
-  async #ensureStream(): Promise<void> {
+  async #ensureStream(jsm: JetStreamManager): Promise<void> {
     try {
-      await this.jsm.streams.info(this.stream);
+      await jsm.streams.info(this.stream);
     } catch (error) {
       if (!(error instanceof JetStreamApiError) || error.code !== STREAM_NOT_FOUND) throw error;
-      await this.jsm.streams.add({
+      await jsm.streams.add({
         name: this.stream,
         subjects: [`${this.stream}.>`],
         retention: RetentionPolicy.Limits,
@@ -180,7 +192,7 @@ export class NatsBus implements Bus {
   }
 
   async subscribe<F extends EventFilter>(options: SubscribeOptions<F>): Promise<Subscription> {
-    if (this.#link) return this.#subscribeNow(options as unknown as SubscribeOptions);
+    if (this.#link) return this.#subscribeNow(this.#link, options as unknown as SubscribeOptions);
     const deferred: Deferred = {
       options: options as unknown as SubscribeOptions,
       live: null,
@@ -196,13 +208,13 @@ export class NatsBus implements Bus {
     };
   }
 
-  async #subscribeNow(options: SubscribeOptions): Promise<Subscription> {
+  async #subscribeNow(link: Link, options: SubscribeOptions): Promise<Subscription> {
     // One filter goes to the server; several need filter_subjects (NATS ≥ 2.10), so with
     // several we take everything and drop what does not match here, acknowledging it.
     const types = options.types ?? [];
     const serverFilter = types.length === 1 ? `${this.stream}.${types[0]}` : `${this.stream}.>`;
-    if (!(await this.#consumerFilters(options.consumer, serverFilter))) {
-      await this.jsm.consumers.add(this.stream, {
+    if (!(await this.#consumerFilters(link.jsm, options.consumer, serverFilter))) {
+      await link.jsm.consumers.add(this.stream, {
         durable_name: options.consumer,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.New,
@@ -213,7 +225,7 @@ export class NatsBus implements Bus {
         inactive_threshold: nanos(24 * 60 * MINUTE_MS),
       });
     }
-    const consumer = await this.#js.consumers.get(this.stream, options.consumer);
+    const consumer = await link.js.consumers.get(this.stream, options.consumer);
     const messages = await consumer.consume({ max_messages: 256 });
     this.#subscriptions.add(messages);
     const handler = inboundHandler(options, this.logger);
@@ -263,11 +275,15 @@ export class NatsBus implements Bus {
    * deleted (it outlives deploys, and after an event is renamed it would never see the new name;
    * what it still holds are events this subscriber does not want).
    */
-  async #consumerFilters(consumer: string, filter: string): Promise<boolean> {
+  async #consumerFilters(
+    jsm: JetStreamManager,
+    consumer: string,
+    filter: string,
+  ): Promise<boolean> {
     try {
-      const info = await this.jsm.consumers.info(this.stream, consumer);
+      const info = await jsm.consumers.info(this.stream, consumer);
       if (info.config.filter_subject === filter) return true;
-      await this.jsm.consumers.delete(this.stream, consumer);
+      await jsm.consumers.delete(this.stream, consumer);
       return false;
     } catch (error) {
       if (!(error instanceof JetStreamApiError) || error.code !== CONSUMER_NOT_FOUND) throw error;
@@ -286,7 +302,7 @@ export class NatsBus implements Bus {
     this.#wakeRetry?.();
     this.#deferred.clear();
     await this.#connected;
-    for (const messages of this.#subscriptions) await messages.close();
+    for (const messages of this.#subscriptions) await messages.close().catch(() => undefined);
     this.#subscriptions.clear();
     const link = this.#link;
     this.#link = null;
