@@ -136,6 +136,7 @@ suite(title, () => {
     // While it starts again, this process serves the stream itself.
     const meanwhile = await StreamClient.connect(url, { token: member.token });
     clients.push(meanwhile);
+    expect(app.gateway.size).toBe(1);
     await eventually(() => expect(workers.pids).toHaveLength(1), 30_000);
     await eventually(async () => expect(workers.pids[0]).not.toBe(pid), 30_000);
     // Once it is ready again, the next socket is its.

@@ -33,6 +33,12 @@ export interface OpenOptions {
 }
 
 const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a pooled connection may sit idle before it is closed. pg's default is 10 s, which
+ * a raid's lulls outlast: the next burst then waited for new connections, each a fresh server
+ * process whose first statements load its catalog caches (docs/BENCHMARKS.md, the surge).
+ */
+const IDLE_TIMEOUT_MS = 10 * 60_000;
 
 /** Opens the configured database: embedded PGlite (file or memory) or a PostgreSQL server. */
 export async function openDatabase(
@@ -58,6 +64,7 @@ export async function openDatabase(
       // had, within 5 s fails the request as a 503 rather than holding it for minutes. This also
       // bounds the wait for a pooled connection under load (10 per node).
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: IDLE_TIMEOUT_MS,
       // A pooled connection whose server vanished without a word is found by TCP keepalive
       // (probes after 10 s idle) instead of hanging its next query until the kernel gives up.
       keepAlive: true,
