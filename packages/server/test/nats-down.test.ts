@@ -148,5 +148,43 @@ describe.skipIf(!existsSync(NATS_SERVER))('publishing the moment NATS comes up',
     // Each of the three consumers gets it.
     await eventually(() => expect(received).toHaveLength(3), 10_000);
     expect(received.every((e) => e.id === event.id)).toBe(true);
+    expect(logs.text).not.toContain('subscription ended');
   }, 60_000);
+});
+
+describe.skipIf(!existsSync(NATS_SERVER))('a NATS server without JetStream', () => {
+  let bus: NatsBus | undefined;
+  let nats: ChildProcess | undefined;
+
+  afterAll(async () => {
+    await bus?.close();
+    nats?.kill('SIGTERM');
+  });
+
+  // Each try connects, then fails to find JetStream: the connection it made must not outlive it.
+  it('keeps retrying without leaving a connection behind per try, and closes', async () => {
+    const [port, monitor] = [await freePort(), await freePort()];
+    nats = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port), '-m', String(monitor)], {
+      stdio: 'ignore',
+    });
+    const connections = async () => {
+      const response = await fetch(`http://127.0.0.1:${monitor}/connz`);
+      return ((await response.json()) as { num_connections: number }).num_connections;
+    };
+    await eventually(async () => expect(await connections()).toBe(0), 10_000);
+    const logs = new LogCapture();
+    bus = NatsBus.start({
+      url: `nats://127.0.0.1:${port}`,
+      stream: `T${randomBytes(4).toString('hex')}`,
+      logger: createLogger('debug', logs.stream),
+    });
+    // Tries at 0, 0.25, 0.75, 1.75 and 3.75 s: five by now, each refused for want of JetStream.
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    expect(logs.text).toContain('bus unreachable; retrying');
+    expect(await connections()).toBeLessThanOrEqual(1);
+    await expect(bus.publish(envelope('alert.issued'))).rejects.toThrow(/not connected/);
+    await bus.close();
+    bus = undefined;
+    await eventually(async () => expect(await connections()).toBe(0), 5_000);
+  }, 30_000);
 });

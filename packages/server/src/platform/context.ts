@@ -120,8 +120,13 @@ export async function closeContext(ctx: PlatformContext, flushTimeoutMs = 5_000)
   const flushed = await ctx.relay.flush(flushTimeoutMs).catch(() => false);
   if (!flushed) ctx.logger.warn('outbox not empty at shutdown; the next start will send the rest');
   await ctx.relay.stop();
-  await ctx.bus.close();
-  await ctx.database.close();
+  try {
+    await ctx.bus.close();
+  } finally {
+    // Pooled connections are kept long while idle (ADR 0040): a process that ends on its own
+    // would wait for them.
+    await ctx.database.close();
+  }
 }
 
 /** How long a start waits for NATS before going on without it (the outbox holds events). */

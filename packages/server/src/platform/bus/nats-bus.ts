@@ -8,6 +8,7 @@ import {
   StorageType,
   type ConsumerMessages,
   type JetStreamClient,
+  type JsMsg,
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
@@ -119,53 +120,59 @@ export class NatsBus implements Bus {
   async #connectLoop(): Promise<void> {
     let delay = FIRST_RETRY_MS;
     let failures = 0;
-    let link: Link | null = null;
     while (!this.#closed) {
+      let nc: NatsConnection | null = null;
+      /** The subscriptions this try made: they live and die with its connection. */
+      const made: Subscription[] = [];
       try {
-        const nc = await connect({
+        nc = await connect({
           servers: this.options.url,
           name: 'tocsin',
           maxReconnectAttempts: -1,
           timeout: 5_000,
         });
-        link = { nc, js: jetstream(nc), jsm: await jetstreamManager(nc) };
+        const link: Link = { nc, js: jetstream(nc), jsm: await jetstreamManager(nc) };
         await this.#ensureStream(link.jsm);
         // Subscriptions asked for during this loop join the set and are made here too.
         for (const deferred of this.#deferred) {
           if (this.#closed) break;
-          if (!deferred.closed) deferred.live = await this.#subscribeNow(link, deferred.options);
+          if (deferred.closed) continue;
+          const live = await this.#subscribeNow(link, deferred.options);
+          made.push(live);
+          // Its owner may have closed it while it was being made.
+          if (deferred.closed) await live.close();
+          else deferred.live = live;
         }
-        if (this.#closed) break;
-        this.#deferred.clear();
-        this.#link = link;
-        if (failures > 0) this.logger.info({ failures }, 'bus connected');
-        return;
+        if (!this.#closed) {
+          this.#deferred.clear();
+          this.#link = link;
+          if (failures > 0) this.logger.info({ failures }, 'bus connected');
+          return;
+        }
       } catch (error) {
-        // What this try made dies with its connection; the next try makes it again.
-        for (const deferred of this.#deferred) {
-          await deferred.live?.close().catch(() => undefined);
-          deferred.live = null;
-        }
-        if (link && !link.nc.isClosed()) await link.nc.close().catch(() => undefined);
-        link = null;
         failures += 1;
         // Said once, then quietly every tenth try: a node may wait a long time for NATS.
         if (failures === 1 || failures % 10 === 0) {
           this.logger.warn({ err: error, failures, retryInMs: delay }, 'bus unreachable; retrying');
         }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          this.#wakeRetry = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.#wakeRetry = null;
-        delay = Math.min(delay * 2, MAX_RETRY_MS);
       }
+      // This try failed, or the bus was closed during it: what it made goes with its connection
+      // (the subscriptions first, so that none acknowledges on a closed connection), and the
+      // next try makes it again.
+      for (const subscription of made) await subscription.close().catch(() => undefined);
+      for (const deferred of this.#deferred) deferred.live = null;
+      if (nc && !nc.isClosed()) await nc.close().catch(() => undefined);
+      if (this.#closed) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.#wakeRetry = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.#wakeRetry = null;
+      delay = Math.min(delay * 2, MAX_RETRY_MS);
     }
-    // Closed while connecting.
-    if (link && !link.nc.isClosed()) await link.nc.close().catch(() => undefined);
   }
 
   async #ensureStream(jsm: JetStreamManager): Promise<void> {
@@ -229,6 +236,16 @@ export class NatsBus implements Bus {
     const messages = await consumer.consume({ max_messages: 256 });
     this.#subscriptions.add(messages);
     const handler = inboundHandler(options, this.logger);
+    // An ack or nak on a connection that closed meanwhile throws; the event is then redelivered
+    // to whoever consumes next, which is all either could have achieved.
+    const settle = (what: 'ack' | 'nak', message: JsMsg, delayMs?: number) => {
+      try {
+        if (what === 'ack') message.ack();
+        else message.nak(delayMs);
+      } catch (error) {
+        this.logger.warn({ err: error, seq: message.seq }, `event ${what} not sent`);
+      }
+    };
     const done = (async () => {
       for await (const message of messages) {
         let event: unknown;
@@ -236,31 +253,26 @@ export class NatsBus implements Bus {
           event = message.json<unknown>();
         } catch (error) {
           this.logger.error({ err: error, seq: message.seq }, 'unreadable event acknowledged');
-          message.ack();
+          settle('ack', message);
           continue;
         }
         const retry = (error: unknown) => {
           const eventId = (event as { id?: unknown } | null)?.id;
           this.logger.warn({ err: error, eventId }, 'event handler failed; redelivering');
-          message.nak(Math.min(100 * 2 ** message.info.deliveryCount, 10_000));
+          settle('nak', message, Math.min(100 * 2 ** message.info.deliveryCount, 10_000));
         };
         try {
           const result = await handler(event);
-          // Acknowledged only once settled; the next event does not wait for that.
-          if (result) {
-            result.settled
-              .then(() => message.ack(), retry)
-              // A write that settles after the bus closed finds the connection gone: JetStream
-              // redelivers what was never acknowledged.
-              .catch((error: unknown) =>
-                this.logger.warn({ err: error }, 'event settled after the bus closed'),
-              );
-          } else message.ack();
+          // Acknowledged only once settled; the next event does not wait for that. A write
+          // that settles after the bus closed finds the connection gone: JetStream redelivers
+          // what was never acknowledged.
+          if (result) result.settled.then(() => settle('ack', message), retry);
+          else settle('ack', message);
         } catch (error) {
           retry(error);
         }
       }
-    })();
+    })().catch((error: unknown) => this.logger.warn({ err: error }, 'subscription ended'));
     return {
       close: async () => {
         this.#subscriptions.delete(messages);
