@@ -94,9 +94,10 @@ export function streamUpgrades(ctx: AppContext, gateway: RealtimeGateway): Upgra
         return;
       }
       // A hello whose token fails counts against its address, with this process's failed API
-      // tokens (a stream worker counts its own); over that limit it is told to come back later. A valid token is never refused. The key
-      // is made only for a failed hello (a keyed hash: a reconnect storm's 10,000 good hellos
-      // need none); the address is read now, while the socket surely has its peer.
+      // tokens (a stream worker counts its own); over that limit it is told to come back later.
+      // A valid token is never refused. The key is made only for a failed hello (a keyed hash:
+      // a reconnect storm's 10,000 good hellos need none); the address is read now, while the
+      // socket surely has its peer.
       gateway.accept(ws, cookieToken, () => {
         const key = addressKey({ ip });
         if (badTokens.waitSeconds(key) !== null) return 'limited';
